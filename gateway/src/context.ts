@@ -1,0 +1,4 @@
+/** What the gateway keeps per request. */
+export interface HubGatewayContext {
+  requestId: string;
+}

@@ -1,0 +1,178 @@
+// The hub's gateway: @apollo/gateway executing the checked-in supergraph behind @apollo/server, with
+// input checks before planning, errors masked to the registry's codes, a health report of every subgraph,
+// the offline explorer and structured JSON logs.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GatewayInterface, GatewayLoadResult, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway } from '@apollo/gateway';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import pino, { type Logger } from 'pino';
+import { internalError, isPublicCode } from '@hub/schema';
+import type { GatewayConfig } from './config';
+import type { HubGatewayContext } from './context';
+import { HubDataSource } from './data-source';
+import { explorerRouter } from './explorer';
+import { CustomScalarInputRule, installScalars } from './input-rules';
+
+/** Service name → URL, as written in the supergraph's join__Graph. */
+export function subgraphsOf(supergraphSdl: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g)) out[m[1]] = m[2];
+  return out;
+}
+
+/**
+ * Wraps ApolloGateway so the schema Apollo Server validates against carries the hub's real scalars. The policy
+ * issue extends this wrapper to prune denied fields before planning.
+ */
+class HubGateway implements GatewayInterface {
+  constructor(private readonly inner: ApolloGateway) {}
+
+  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
+    const loaded = await this.inner.load(options);
+    installScalars(loaded.schema);
+    return loaded;
+  }
+
+  onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]): GatewayUnsubscriber {
+    return this.inner.onSchemaLoadOrUpdate((s) => callback({ ...s, apiSchema: installScalars(s.apiSchema) }));
+  }
+
+  stop(): Promise<void> {
+    return this.inner.stop();
+  }
+}
+
+/** Keeps coded errors a client may see; masks everything else behind the request id (logged in full). */
+function formatErrorFor(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    // Our input rule's errors arrive wrapped as validation errors; they are the caller's bad input.
+    if (original instanceof GraphQLError && original.extensions.code === 'BAD_USER_INPUT') {
+      return { ...formatted, extensions: { ...original.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    if (isPublicCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace: _s, exception: _e, response: _r, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions };
+    }
+    // Already masked by a subgraph: keep its error id, drop anything else.
+    if (code === 'INTERNAL_SERVER_ERROR' && typeof formatted.extensions?.requestId === 'string') {
+      const { message, path, locations } = formatted;
+      const { code: c, requestId, serviceName } = formatted.extensions as Record<string, unknown>;
+      return { message, path, locations, extensions: { code: c, requestId, ...(serviceName ? { serviceName } : {}) } };
+    }
+    const errorId = randomUUID();
+    log.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'internal error');
+    const masked = internalError(errorId);
+    return { message: masked.message, path: formatted.path, locations: formatted.locations, extensions: masked.extensions };
+  };
+}
+
+function requestLogger(log: Logger): ApolloServerPlugin<HubGatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, response }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          log.info(
+            { requestId: contextValue.requestId, operationName, durationMs: Math.round(ms * 10) / 10, errors: codes, status: response.http.status ?? 200 },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig, log: Logger = pino({ name: 'gateway', level: config.logLevel })): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs),
+    logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  const server = new ApolloServer<HubGatewayContext>({
+    gateway: new HubGateway(gateway),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [CustomScalarInputRule],
+    formatError: formatErrorFor(log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogger(log)],
+    logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    const subgraphs = Object.fromEntries(
+      await Promise.all(
+        Object.entries(urls).map(async ([name, url]) => {
+          const started = Date.now();
+          try {
+            const r = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+            return [name, { status: r.ok ? 'ok' : 'unavailable', latencyMs: Date.now() - started }] as const;
+          } catch {
+            return [name, { status: 'unavailable', latencyMs: Date.now() - started }] as const;
+          }
+        }),
+      ),
+    );
+    const allOk = Object.values(subgraphs).every((s) => s.status === 'ok');
+    res.status(allOk ? 200 : 503).json({ status: allOk ? 'ok' : 'degraded', service: 'gateway', subgraphs });
+  });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.use(explorerRouter('/graphql'));
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const requestId = randomUUID();
+      res.setHeader('x-request-id', requestId);
+      (req as unknown as { hubRequestId: string }).hubRequestId = requestId;
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({ requestId: (req as unknown as { hubRequestId: string }).hubRequestId }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url: `${url}/graphql`, subgraphs: urls }, 'gateway ready');
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop() {
+      stopping ??= server.stop();
+      return stopping;
+    },
+  };
+}

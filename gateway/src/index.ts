@@ -1,0 +1,3 @@
+export * from './config';
+export * from './gateway';
+export { EXAMPLE_QUERY } from './explorer';

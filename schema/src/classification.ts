@@ -1,0 +1,61 @@
+// Deny by default at composition: every field of every object or interface type must carry a
+// classification, on the field itself or on its type. A field nobody classified is an error, not a public field.
+import { Kind, type DirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+
+export const CLASSIFICATION_LEVELS = ['PUBLIC', 'INTERNAL', 'RESTRICTED', 'PERSONAL'] as const;
+export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
+
+const OBJECT_KINDS = new Set<string>([
+  Kind.OBJECT_TYPE_DEFINITION,
+  Kind.OBJECT_TYPE_EXTENSION,
+  Kind.INTERFACE_TYPE_DEFINITION,
+  Kind.INTERFACE_TYPE_EXTENSION,
+]);
+
+export function classificationOf(directives: readonly DirectiveNode[] | undefined): ClassificationLevel | undefined {
+  const d = directives?.find((x) => x.name.value === 'classified');
+  const arg = d?.arguments?.find((a) => a.name.value === 'level');
+  if (arg && arg.value.kind === Kind.ENUM) return arg.value.value as ClassificationLevel;
+  return undefined;
+}
+
+interface TypeLike {
+  kind: Kind;
+  name: { value: string };
+  directives?: readonly DirectiveNode[];
+  fields?: readonly FieldDefinitionNode[];
+}
+
+/** Every `Type.field` in the document that has no classification, each as "Type.field". */
+export function unclassifiedFields(doc: DocumentNode): string[] {
+  const types = doc.definitions.filter((d) => OBJECT_KINDS.has(d.kind)) as unknown as TypeLike[];
+  // Federation's own types (_Service, _Entity…) are not part of the graph clients see.
+  const visible = types.filter((t) => !t.name.value.startsWith('_'));
+  const typeLevel = new Set(visible.filter((t) => classificationOf(t.directives)).map((t) => t.name.value));
+  const missing: string[] = [];
+  for (const t of visible) {
+    for (const f of t.fields ?? []) {
+      if (f.name.value.startsWith('_')) continue;
+      if (!typeLevel.has(t.name.value) && !classificationOf(f.directives)) missing.push(`${t.name.value}.${f.name.value}`);
+    }
+  }
+  return missing;
+}
+
+/** The declared classification of every field coordinate in a document (field level wins over type level). */
+export function classificationMap(doc: DocumentNode): Map<string, ClassificationLevel> {
+  const types = doc.definitions.filter((d) => OBJECT_KINDS.has(d.kind)) as unknown as TypeLike[];
+  const typeLevel = new Map<string, ClassificationLevel>();
+  for (const t of types) {
+    const c = classificationOf(t.directives);
+    if (c) typeLevel.set(t.name.value, c);
+  }
+  const out = new Map<string, ClassificationLevel>();
+  for (const t of types) {
+    for (const f of t.fields ?? []) {
+      const c = classificationOf(f.directives) ?? typeLevel.get(t.name.value);
+      if (c) out.set(`${t.name.value}.${f.name.value}`, c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+// Composes schema/supergraph.graphql from the subgraphs' SDL files (never from live services).
+// Fails on any composition error and on any field without a classification.
+//   npm run compose          write the supergraph
+//   npm run compose:check    fail if the checked-in supergraph is stale
+import { writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { unclassifiedFields } from './classification';
+import { readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
+
+export interface ComposeResult {
+  supergraphSdl?: string;
+  errors: string[];
+  hints: string[];
+}
+
+export interface SubgraphSource {
+  name: string;
+  sdl: string;
+  url: string;
+}
+
+/** Default URLs written in the supergraph; the gateway overrides them from its configuration. */
+export function defaultSubgraphUrl(index: number): string {
+  return `http://127.0.0.1:${4101 + index}/graphql`;
+}
+
+export function defaultSources(): SubgraphSource[] {
+  return SUBGRAPHS.map((s, i) => ({ name: s.name, sdl: readSubgraphSdl(s.dir), url: defaultSubgraphUrl(i) }));
+}
+
+export function compose(sources: SubgraphSource[] = defaultSources()): ComposeResult {
+  const errors: string[] = [];
+  const services = [];
+  for (const s of sources) {
+    let typeDefs;
+    try {
+      typeDefs = parse(s.sdl);
+    } catch (e) {
+      errors.push(`${s.name}: SDL does not parse: ${(e as Error).message}`);
+      continue;
+    }
+    for (const coordinate of unclassifiedFields(typeDefs)) {
+      errors.push(`${s.name}: ${coordinate} has no @classified(level: …) on the field or its type`);
+    }
+    services.push({ name: s.name, typeDefs, url: s.url });
+  }
+  if (errors.length) return { errors, hints: [] };
+  const result = composeServices(services);
+  if (result.errors) {
+    return { errors: result.errors.map((e) => e.message), hints: [] };
+  }
+  const supergraphSdl = result.supergraphSdl;
+  // Defence in depth: the composed graph itself must carry a classification for every field.
+  for (const coordinate of unclassifiedFields(parse(supergraphSdl))) {
+    errors.push(`supergraph: ${coordinate} lost its classification in composition`);
+  }
+  return { supergraphSdl, errors, hints: result.hints.map((h) => h.toString()) };
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const result = compose();
+  if (result.errors.length || !result.supergraphSdl) {
+    console.error(`Composition failed with ${result.errors.length} error(s):`);
+    for (const e of result.errors) console.error(`  - ${e}`);
+    process.exit(1);
+  }
+  const where = relative(REPO_ROOT, SUPERGRAPH_PATH);
+  if (check) {
+    const current = existsSync(SUPERGRAPH_PATH) ? readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
+    if (current !== result.supergraphSdl) {
+      console.error(`${where} is stale: run \`npm run compose\` and commit the result.`);
+      process.exit(1);
+    }
+    console.log(`${where} is up to date (${SUBGRAPHS.length} subgraphs).`);
+    return;
+  }
+  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
+  console.log(`Wrote ${where} from ${SUBGRAPHS.length} subgraphs.`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,69 @@
+// The hub's one registry of error codes. Every error a client can see is built here, with a stable
+// `extensions.code`; nothing else in the codebase invents codes.
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  /** The caller sent something invalid; `extensions.argument` names what. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The caller is not signed in, or the token is not valid. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller may not read or do this; `extensions.coordinate` and `extensions.reason` say what and why. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A write lost an optimistic-concurrency race; re-read and try again. */
+  CONFLICT: 'CONFLICT',
+  /** A subgraph or store the answer needs is not reachable; `extensions.serviceName` names it. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Something failed inside the hub; details are in the server log under the request id, never in the answer. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const KNOWN = new Set<string>(Object.values(ErrorCode));
+
+/** Codes a client may see as they are. Apollo's own request-level codes pass through too. */
+export function isPublicCode(code: unknown): boolean {
+  return (
+    typeof code === 'string' &&
+    (KNOWN.has(code) ||
+      code === 'GRAPHQL_PARSE_FAILED' ||
+      code === 'GRAPHQL_VALIDATION_FAILED' ||
+      code === 'PERSISTED_QUERY_NOT_FOUND' ||
+      code === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
+      code === 'OPERATION_RESOLUTION_FAILURE' ||
+      code === 'BAD_REQUEST')
+  );
+}
+
+/** The caller passed a bad value for `argument`; the message says what is wrong with it. */
+export function badUserInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Invalid value for "${argument}": ${message}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
+  });
+}
+
+export function forbidden(coordinate: string, reason: string): GraphQLError {
+  return new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, {
+    extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason },
+  });
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
+export function serviceUnavailable(serviceName: string, message?: string): GraphQLError {
+  return new GraphQLError(message ?? `The ${serviceName} service is unavailable`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName },
+  });
+}
+
+export function internalError(requestId?: string): GraphQLError {
+  return new GraphQLError(
+    requestId ? `Internal server error (request ${requestId})` : 'Internal server error',
+    { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } },
+  );
+}

@@ -1,0 +1,75 @@
+// Scalars shared by every subgraph and by the gateway's input checks. A Date is kept as its
+// `YYYY-MM-DD` string end to end: no time zone can shift it.
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Returns the problem with a `YYYY-MM-DD` string, or null when it is a real calendar date. */
+export function dateProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return `expected a date string YYYY-MM-DD, got ${typeof value}`;
+  const m = DATE_RE.exec(value);
+  if (!m) return `"${value}" is not a date in the form YYYY-MM-DD`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+    return `"${value}" is not a calendar date`;
+  }
+  return null;
+}
+
+function parseDate(value: unknown): string {
+  const problem = dateProblem(value);
+  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return value as string;
+}
+
+export function formatDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, `YYYY-MM-DD` (ISO 8601).',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  serialize(value) {
+    if (value instanceof Date) return formatDate(value);
+    return parseDate(value);
+  },
+  parseValue: parseDate,
+  parseLiteral(ast: ValueNode) {
+    if (ast.kind !== Kind.STRING) {
+      throw new GraphQLError(`Date expected a string YYYY-MM-DD, got a ${ast.kind.toLowerCase()} literal`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return parseDate(ast.value);
+  },
+});
+
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !DATETIME_RE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError(`DateTime expected an ISO 8601 date-time with offset, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new Date(value);
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'A point in time, ISO 8601 with offset.',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString();
+    return parseDateTime(value).toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast: ValueNode) {
+    return parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
+  },
+});
+
+/** The hub's custom scalars by name: subgraphs resolve them, the gateway checks inputs with them. */
+export const scalars = { Date: DateScalar, DateTime: DateTimeScalar };

@@ -1,0 +1,40 @@
+// How a subgraph's full SDL is made: its own schema.graphql plus the shared common.graphql (and the
+// Dataset stub where the subgraph does not define Dataset). Runtime and composition both call this.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const COMMON = readFileSync(join(ROOT, 'common.graphql'), 'utf8');
+const DATASET_STUB = readFileSync(join(ROOT, 'dataset-stub.graphql'), 'utf8');
+
+/**
+ * The shared files name federation directives by their full names (`@federation__shareable`); a subgraph that
+ * imports a directive may only use its short name, so the shared text follows the subgraph's own imports.
+ */
+function matchImports(text: string, ownSdl: string): string {
+  const link = /@link\(\s*url:\s*"https:\/\/specs\.apollo\.dev\/federation\/[^"]+"[^)]*import:\s*\[([^\]]*)\]/.exec(ownSdl);
+  const imported = new Set((link?.[1] ?? '').match(/@\w+/g) ?? []);
+  return text.replace(/@federation__(\w+)/g, (full, name: string) => (imported.has(`@${name}`) ? `@${name}` : full));
+}
+
+export function subgraphSdl(ownSdl: string): string {
+  const definesDataset = /\btype\s+Dataset\b/.test(ownSdl);
+  return [ownSdl, matchImports(COMMON, ownSdl), definesDataset ? '' : matchImports(DATASET_STUB, ownSdl)].join('\n');
+}
+
+/** The subgraphs of the hub, in composition order: name and folder of each. */
+export const SUBGRAPHS = [
+  { name: 'directory', dir: 'subgraphs/directory' },
+  { name: 'culture-tourism', dir: 'subgraphs/culture-tourism' },
+] as const;
+
+export const REPO_ROOT = join(ROOT, '..');
+export const SUPERGRAPH_PATH = join(ROOT, 'supergraph.graphql');
+
+export function readSubgraphSdl(dir: string): string {
+  return subgraphSdl(readFileSync(join(REPO_ROOT, dir, 'schema.graphql'), 'utf8'));
+}
+
+export function readSupergraph(): string {
+  return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}

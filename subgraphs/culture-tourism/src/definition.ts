@@ -1,0 +1,19 @@
+// The culture-tourism subgraph as the kit serves it. Owner: Sở VHTTDL (dataset CSDL-VHTTDL).
+import { join } from 'node:path';
+import { defineSubgraph, readSchemaFile } from '@hub/kit';
+import { entities } from './entities';
+import { loaders } from './loaders';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { seedCultureTourism } from './seed';
+
+export const cultureTourism = defineSubgraph({
+  name: 'culture-tourism',
+  dataset: 'CSDL-VHTTDL',
+  typeDefs: readSchemaFile(join(__dirname, '..')),
+  resolvers,
+  entities,
+  migrations,
+  loaders,
+  seed: seedCultureTourism,
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { cultureTourism } from './definition';
+
+runSubgraph(cultureTourism);

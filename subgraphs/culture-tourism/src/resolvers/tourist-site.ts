@@ -1,0 +1,12 @@
+import type { TouristSite } from '../entities';
+import { unitRef, type Ctx } from './context';
+
+export const TouristSiteResolvers = {
+  __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.siteByCode.load(ref.code),
+  commune: (s: TouristSite) => unitRef(s.communeCode),
+  location: (s: TouristSite) => (s.latitude != null && s.longitude != null ? { latitude: s.latitude, longitude: s.longitude } : null),
+  async visitorCounts(s: TouristSite, _: unknown, ctx: Ctx) {
+    const counts = await ctx.loaders.visitorCounts.load(s.id);
+    return counts.map((c) => ({ year: c.year, domestic: c.domestic, international: c.international, total: c.domestic + c.international }));
+  },
+};

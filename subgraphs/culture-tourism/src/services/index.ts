@@ -1,0 +1,3 @@
+export * from './located';
+export * from './tourist-site.service';
+export * from './accommodation.service';

@@ -1,0 +1,60 @@
+// Records located in communes: the filters shared by sites and accommodation, and the batch that answers
+// `AdministrativeUnit.touristSites` / `.accommodations` for many units with one statement per distinct filter.
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import { connectionFromSorted, containsPattern, type Connection, type PageArgs } from '@hub/kit';
+
+export interface Located {
+  code: string;
+  communeCode: string;
+}
+
+export interface LocatedFilter {
+  search?: string | null;
+  communeCodes?: readonly string[] | null;
+}
+
+/** Conditions common to located records; `extra` adds the entity's own (category, type…). */
+export function locatedWhere<T extends Located>(filter: LocatedFilter | null | undefined, extra: FilterQuery<T>[] = []): FilterQuery<T> {
+  const and: FilterQuery<T>[] = [...extra];
+  if (filter?.search) and.push({ searchText: { $like: containsPattern(filter.search) } } as FilterQuery<T>);
+  if (filter?.communeCodes) and.push({ communeCode: { $in: [...filter.communeCodes] } } as FilterQuery<T>);
+  return and.length ? ({ $and: and } as FilterQuery<T>) : ({} as FilterQuery<T>);
+}
+
+/** One request of the batch: the unit's commune codes, the entity's own conditions, and paging. */
+export interface InUnitRequest<T> extends PageArgs {
+  communeCodes: readonly string[];
+  /** Same filter, same statement: requests are grouped by this key. */
+  filterKey: string;
+  where: FilterQuery<T>;
+}
+
+export async function connectionsInUnits<T extends Located>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  requests: readonly InUnitRequest<T>[],
+): Promise<(Connection<T> | Error)[]> {
+  const groups = new Map<string, InUnitRequest<T>[]>();
+  for (const r of requests) groups.set(r.filterKey, [...(groups.get(r.filterKey) ?? []), r]);
+  const rowsByGroup = new Map<string, T[]>();
+  for (const [key, group] of groups) {
+    const codes = [...new Set(group.flatMap((r) => r.communeCodes))];
+    const rows = codes.length
+      ? await em.find(entity, { $and: [group[0].where, { communeCode: { $in: codes } }] } as FilterQuery<T>, {
+          orderBy: { code: 'asc' } as never,
+        })
+      : [];
+    rowsByGroup.set(key, rows);
+  }
+  // A bad page argument fails its own request only, not the others in the batch.
+  return requests.map((r) => {
+    const inUnit = new Set(r.communeCodes);
+    const rows = rowsByGroup.get(r.filterKey)!.filter((row) => inUnit.has(row.communeCode));
+    try {
+      return connectionFromSorted(rows, r, (row) => row.code);
+    } catch (e) {
+      return e as Error;
+    }
+  });
+}

@@ -1,0 +1,19 @@
+// The directory subgraph as the kit serves it. Owner: the provincial operator (dataset DIR-DANHMUC).
+import { join } from 'node:path';
+import { defineSubgraph, readSchemaFile } from '@hub/kit';
+import { entities } from './entities';
+import { loaders } from './loaders';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { seedDirectory } from './seed';
+
+export const directory = defineSubgraph({
+  name: 'directory',
+  dataset: 'DIR-DANHMUC',
+  typeDefs: readSchemaFile(join(__dirname, '..')),
+  resolvers,
+  entities,
+  migrations,
+  loaders,
+  seed: seedDirectory,
+});

@@ -1,0 +1,13 @@
+import { AdministrativeUnitSchema } from './administrative-unit.entity';
+import { UnitSuccessionSchema } from './unit-succession.entity';
+import { AgencySchema } from './agency.entity';
+import { DatasetSchema } from './dataset.entity';
+import { DatasetOwnershipSchema } from './dataset-ownership.entity';
+
+export * from './administrative-unit.entity';
+export * from './unit-succession.entity';
+export * from './agency.entity';
+export * from './dataset.entity';
+export * from './dataset-ownership.entity';
+
+export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema];

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { directory } from './definition';
+
+runSubgraph(directory);

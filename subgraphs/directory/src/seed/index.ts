@@ -1,0 +1,102 @@
+// Loads the directory's demo data (Cao Bằng) in one transaction; ids are derived from natural keys.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { searchKey, stableId } from '@hub/kit';
+import { AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuccession } from '../entities';
+import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from './cao-bang';
+import { AGENCIES, DATASETS, MERGER_BASIS, MERGER_DAY } from './agencies';
+
+const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
+
+export async function seedDirectory(em: EntityManager): Promise<void> {
+  const unit = (code: string, validFrom: string | null, data: Partial<AdministrativeUnit>) =>
+    em.create(AdministrativeUnit, {
+      id: id('unit', `${code}@${validFrom ?? '-'}`),
+      code,
+      validFrom,
+      searchText: searchKey(data.name!),
+      ...data,
+    } as AdministrativeUnit);
+
+  const province = unit(PROVINCE.code, null, { name: PROVINCE.name, kind: 'PROVINCE', level: 'PROVINCE', parent: null, validTo: null });
+  const districts = new Map<string, AdministrativeUnit>();
+  for (const d of DISTRICTS) {
+    districts.set(d.code, unit(d.code, null, { name: d.name, kind: d.kind, level: 'DISTRICT', parent: province, validTo: LAST_DAY_BEFORE_REFORM }));
+  }
+  const { communes, merges } = planCaoBang();
+  const old = new Map<string, AdministrativeUnit>();
+  for (const c of communes) {
+    old.set(c.code, unit(c.code, null, { name: c.name, kind: c.kind, level: 'COMMUNE', parent: districts.get(c.districtCode)!, validTo: LAST_DAY_BEFORE_REFORM }));
+  }
+  for (const m of merges) {
+    const merged = unit(m.code, REFORM_DAY, { name: m.name, kind: m.kind, level: 'COMMUNE', parent: province, validTo: null });
+    for (const from of m.from) {
+      em.create(UnitSuccession, {
+        id: id('succession', `${from}>${m.code}@${REFORM_DAY}`),
+        predecessor: old.get(from)!,
+        successor: merged,
+        effectiveDate: REFORM_DAY,
+        basis: REFORM_BASIS,
+      } as UnitSuccession);
+    }
+  }
+
+  const agencies = new Map<string, Agency>();
+  for (const a of AGENCIES) {
+    agencies.set(
+      a.code,
+      em.create(Agency, {
+        id: id('agency', a.code),
+        code: a.code,
+        name: a.name,
+        nameEn: a.nameEn ?? null,
+        kind: a.kind,
+        level: a.level,
+        unitCode: a.unitCode,
+        validFrom: a.validFrom ?? null,
+        validTo: a.validTo ?? null,
+        contactAddress: a.address ?? null,
+        contactPhone: a.phone ?? null,
+        contactEmail: a.email ?? null,
+        contactWebsite: a.website ?? null,
+        searchText: searchKey(`${a.code} ${a.name} ${a.nameEn ?? ''}`),
+      } as Agency),
+    );
+  }
+  for (const a of AGENCIES) {
+    const e = agencies.get(a.code)!;
+    e.parent = a.parent ? agencies.get(a.parent)! : null;
+    e.successor = a.successor ? agencies.get(a.successor)! : null;
+  }
+
+  for (const d of DATASETS) {
+    const dataset = em.create(Dataset, {
+      id: id('dataset', d.code),
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      sector: d.sector,
+      description: d.description ?? null,
+      subgraph: d.subgraph ?? null,
+    } as Dataset);
+    d.owners.forEach(([agency, from], i) => {
+      const next = d.owners[i + 1];
+      const start = i === 0 ? null : (from ?? MERGER_DAY);
+      const nextStart = next ? (next[1] ?? MERGER_DAY) : null;
+      em.create(DatasetOwnership, {
+        id: id('ownership', `${d.code}:${agency}`),
+        dataset,
+        agency: agencies.get(agency)!,
+        validFrom: start,
+        validTo: nextStart ? dayBefore(nextStart) : null,
+        basis: i === 0 ? null : MERGER_BASIS,
+      } as DatasetOwnership);
+    });
+  }
+  await em.flush();
+}
+
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './administrative-unit.service';
+export * from './agency.service';
+export * from './dataset.service';

@@ -1,0 +1,70 @@
+// Configuration is parsed once at start-up from the environment into a typed object. Every problem is
+// printed, then the process exits: a service never starts half-configured.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses `env` with `schema`; throws a ConfigError listing every problem (variable name and what is wrong). */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+}
+
+/** Like parseEnv, but prints the problems and exits; for a service's main module. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  try {
+    return parseEnv(schema, env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default(fallback ? '1' : '0')
+    .transform((v) => v === '1' || v === 'true' || v === 'yes');
+export const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info');
+
+/** The settings every subgraph reads. */
+export const subgraphEnv = z.object({
+  HUB_HOST: z.string().default('127.0.0.1'),
+  PORT: port(0),
+  HUB_DB_URL: z.string().url({ message: 'must be a postgres:// connection URL of this subgraph\'s own database' }),
+  HUB_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  HUB_MIGRATE: flag(true),
+  HUB_SEED: z.enum(['none', 'demo']).default('none'),
+  LOG_LEVEL: logLevel,
+});
+export type SubgraphConfig = {
+  host: string;
+  port: number;
+  dbUrl: string;
+  poolMax: number;
+  migrate: boolean;
+  seed: 'none' | 'demo';
+  logLevel: z.infer<typeof logLevel>;
+};
+
+export function subgraphConfig(env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const c = parseEnv(subgraphEnv, env);
+  return {
+    host: c.HUB_HOST,
+    port: c.PORT,
+    dbUrl: c.HUB_DB_URL,
+    poolMax: c.HUB_DB_POOL_MAX,
+    migrate: c.HUB_MIGRATE,
+    seed: c.HUB_SEED,
+    logLevel: c.LOG_LEVEL,
+  };
+}

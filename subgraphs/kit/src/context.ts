@@ -1,0 +1,13 @@
+// What every resolver receives: its own EntityManager fork, its own loaders, and request metadata.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger';
+import type { BatchFns, Loaders } from './loaders';
+
+export interface HubContext<B extends BatchFns = BatchFns> {
+  em: EntityManager;
+  loaders: Loaders<B>;
+  requestId: string;
+  /** When this answer was read; every record's provenance carries it. */
+  retrievedAt: Date;
+  log: Logger;
+}

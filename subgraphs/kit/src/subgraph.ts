@@ -1,0 +1,249 @@
+// Builds and serves one subgraph: buildSubgraphSchema over the subgraph's SDL plus the shared types, a
+// forked EntityManager and fresh loaders per request, provenance on every entity, masked internal errors,
+// /health and /metrics, and a graceful shutdown.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express from 'express';
+import { Kind, parse, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
+import { internalError, isPublicCode, scalars, subgraphSdl } from '@hub/schema';
+import { createLoaders, type BatchFns } from './loaders';
+import type { HubContext } from './context';
+import { createLogger, type Logger } from './logger';
+import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
+import { subgraphConfig, type SubgraphConfig } from './config';
+
+export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
+  /** Service name, as in the supergraph (`culture-tourism`). */
+  name: string;
+  /** Catalogue code of the sector database served here; every record's provenance names it. */
+  dataset: string;
+  /** The subgraph's own schema.graphql; the kit appends the shared types. */
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<HubContext<B>>;
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  loaders: B;
+  /** Demo data, loaded once per database (`HUB_SEED=demo`). */
+  seed?: (em: EntityManager) => Promise<void>;
+}
+
+export function defineSubgraph<B extends BatchFns>(def: SubgraphDefinition<B>): SubgraphDefinition<B> {
+  return def;
+}
+
+/** Reads a subgraph package's schema.graphql (the folder above src/ or dist/). */
+export function readSchemaFile(packageDir: string): string {
+  return readFileSync(`${packageDir}/schema.graphql`, 'utf8');
+}
+
+type AnyResolvers = Record<string, Record<string, unknown>>;
+
+/** Every object type with a `provenance: Provenance!` field gets the shared resolver unless it has its own. */
+function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers {
+  const resolvers: AnyResolvers = { ...(def.resolvers as AnyResolvers) };
+  const doc = parse(sdl);
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const t = d as ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
+    if (!t.fields?.some((f) => f.name.value === 'provenance')) continue;
+    const own = resolvers[t.name.value] ?? {};
+    if (own.provenance) continue;
+    resolvers[t.name.value] = {
+      ...own,
+      provenance: (parent: { updatedAt?: Date }, _a: unknown, ctx: HubContext) => ({
+        dataset: { code: def.dataset },
+        updatedAt: parent.updatedAt,
+        retrievedAt: ctx.retrievedAt,
+      }),
+    };
+  }
+  return resolvers;
+}
+
+export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
+  const sdl = subgraphSdl(def.typeDefs);
+  const resolvers = { ...scalars, ...withProvenance(def, sdl) };
+  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+}
+
+/** Masks anything that is not a deliberate, coded error: no stack, SQL or path ever reaches a client. */
+function formatErrorFor(log: Logger) {
+  return (formatted: import('graphql').GraphQLFormattedError, error: unknown) => {
+    const code = formatted.extensions?.code;
+    if (isPublicCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions };
+    }
+    const requestId = randomUUID();
+    log.error({ err: unwrapResolverError(error), path: formatted.path, errorId: requestId }, 'internal error');
+    const masked = internalError(requestId);
+    return { message: masked.message, path: formatted.path, locations: formatted.locations, extensions: masked.extensions };
+  };
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  orm: MikroORM;
+  stats: OrmStats & { requests: number };
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends Partial<SubgraphConfig> {
+  dbUrl: string;
+  log?: Logger;
+}
+
+export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
+  const log = opts.log ?? createLogger(def.name, opts.logLevel);
+  const { orm, stats: ormStats } = await initOrm({
+    dbUrl: opts.dbUrl,
+    entities: def.entities,
+    migrations: def.migrations,
+    poolMax: opts.poolMax,
+    log,
+  });
+  const stats = Object.assign(ormStats, { requests: 0 });
+  try {
+    if (opts.migrate ?? true) {
+      const applied = await migrate(orm);
+      if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    }
+    if (opts.seed === 'demo' && def.seed) {
+      const seeded = await seedOnce(orm, 'demo', def.seed);
+      log.info({ seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+    }
+  } catch (e) {
+    await orm.close(true);
+    throw e;
+  }
+
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const countRequests: ApolloServerPlugin<HubContext> = {
+    async requestDidStart() {
+      stats.requests += 1;
+    },
+  };
+  const apollo = new ApolloServer<HubContext>({
+    schema: buildSchema(def),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), countRequests],
+    logger: {
+      debug: (m) => log.debug(m),
+      info: (m) => log.info(m),
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', service: def.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: def.name, reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain').send(
+      [
+        '# HELP hub_sql_statements_total SQL statements sent to this subgraph\'s database.',
+        '# TYPE hub_sql_statements_total counter',
+        `hub_sql_statements_total{subgraph="${def.name}"} ${stats.sqlStatements}`,
+        '# HELP hub_graphql_requests_total GraphQL requests received.',
+        '# TYPE hub_graphql_requests_total counter',
+        `hub_graphql_requests_total{subgraph="${def.name}"} ${stats.requests}`,
+        '',
+      ].join('\n'),
+    );
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '10mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork() as EntityManager;
+        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+        return {
+          em,
+          loaders: createLoaders(def.loaders, em),
+          requestId,
+          retrievedAt: new Date(),
+          log: log.child({ requestId }),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  log.info({ url }, 'subgraph ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: def.name,
+    url,
+    port,
+    orm,
+    stats,
+    stop() {
+      stopping ??= (async () => {
+        await apollo.stop(); // drains in-flight requests and closes the HTTP server
+        await orm.close(true);
+        log.info('subgraph stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The whole main module of a subgraph: configuration from the environment, start, and clean shutdown on signals. */
+export function runSubgraph(def: SubgraphDefinition<any>): void {
+  let config: SubgraphConfig;
+  try {
+    config = subgraphConfig();
+  } catch (e) {
+    process.stderr.write(`${def.name}: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(def.name, config.logLevel);
+  startSubgraph(def, { ...config, log }).then(
+    (running) => {
+      const shutdown = (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        running.stop().then(
+          () => process.exit(0),
+          (err) => {
+            log.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    },
+    (err) => {
+      log.fatal({ err }, 'subgraph failed to start');
+      process.exit(1);
+    },
+  );
+}
