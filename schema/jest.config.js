@@ -1,2 +1,2 @@
-// Shared preset: SWC transform, the 'development' export condition, one embedded PostgreSQL per run.
-module.exports = require('@hub/infra/jest-preset');
+// Shared preset (by path: @hub/infra depends on this package, so it cannot be a dependency of it).
+module.exports = require('../infra/jest-preset');

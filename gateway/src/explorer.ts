@@ -26,7 +26,7 @@ query Sites {
 }
 `;
 
-function page(endpoint: string): string {
+function page(): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -64,7 +64,7 @@ function bootScript(endpoint: string): string {
 /** Mounted at the gateway root: `/` and `/explorer` show the explorer, `/explorer/assets/*` its files. */
 export function explorerRouter(endpoint = '/graphql'): Router {
   const router = express.Router();
-  const html = page(endpoint);
+  const html = page();
   const boot = bootScript(endpoint);
   router.get(['/', '/explorer'], (_req, res) => {
     res

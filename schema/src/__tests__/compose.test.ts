@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { compose, defaultSources } from '../compose';
+import { classificationMap, unclassifiedFields } from '../classification';
+import { SUPERGRAPH_PATH } from '../sdl';
+
+describe('composition', () => {
+  it('the checked-in supergraph is what the subgraphs compose to (run `npm run compose` if this fails)', () => {
+    const result = compose();
+    expect(result.errors).toEqual([]);
+    expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(result.supergraphSdl);
+  });
+
+  it('keeps @classified in the supergraph for every field', () => {
+    const doc = parse(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    expect(unclassifiedFields(doc)).toEqual([]);
+    const levels = classificationMap(doc);
+    expect(levels.get('TouristSite.name')).toBe('PUBLIC');
+    expect(levels.get('AccommodationEstablishment.licenceNumber')).toBe('INTERNAL');
+    expect(levels.get('AccommodationEstablishment.ownerName')).toBe('PERSONAL');
+  });
+
+  it('fails, naming subgraph and coordinate, when a field has no classification', () => {
+    const sources = defaultSources().map((s) =>
+      s.name === 'culture-tourism'
+        ? { ...s, sdl: `${s.sdl}\ntype Museum @key(fields: "code") { code: String! @classified(level: PUBLIC) curator: String }\n` }
+        : s,
+    );
+    const result = compose(sources);
+    expect(result.supergraphSdl).toBeUndefined();
+    expect(result.errors).toEqual(['culture-tourism: Museum.curator has no @classified(level: …) on the field or its type']);
+  });
+
+  it('reports composition errors between subgraphs', () => {
+    const sources = defaultSources().map((s) =>
+      s.name === 'culture-tourism' ? { ...s, sdl: s.sdl.replace('code: String!\n  currentCommuneCodes', 'code: Int!\n  currentCommuneCodes') } : s,
+    );
+    const result = compose(sources);
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors.join('\n')).toMatch(/AdministrativeUnit\.code/);
+  });
+});

@@ -1,0 +1,36 @@
+import { Kind } from 'graphql';
+import { DateScalar, DateTimeScalar, dateProblem } from '../scalars';
+
+describe('Date scalar', () => {
+  it('accepts real calendar dates and keeps them as strings', () => {
+    expect(DateScalar.parseValue('2025-07-01')).toBe('2025-07-01');
+    expect(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2024-02-29' }, undefined)).toBe('2024-02-29');
+    expect(DateScalar.serialize(new Date('2025-06-30T12:00:00Z'))).toBe('2025-06-30');
+  });
+
+  it.each([
+    ['2025-13-01', 'not a calendar date'],
+    ['2025-02-29', 'not a calendar date'],
+    ['2025-7-1', 'not a date in the form YYYY-MM-DD'],
+    ['yesterday', 'not a date in the form YYYY-MM-DD'],
+  ])('rejects %s and says why', (value, why) => {
+    expect(dateProblem(value)).toContain(why);
+    expect(() => DateScalar.parseValue(value)).toThrow(why);
+  });
+
+  it('rejects a non-string literal with BAD_USER_INPUT', () => {
+    try {
+      DateScalar.parseLiteral({ kind: Kind.INT, value: '20250701' }, undefined);
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as { extensions: { code: string } }).extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('DateTime scalar', () => {
+  it('round-trips an ISO instant and rejects one without offset', () => {
+    expect(DateTimeScalar.serialize(DateTimeScalar.parseValue('2025-07-01T08:00:00+07:00'))).toBe('2025-07-01T01:00:00.000Z');
+    expect(() => DateTimeScalar.parseValue('2025-07-01T08:00:00')).toThrow('ISO 8601');
+  });
+});

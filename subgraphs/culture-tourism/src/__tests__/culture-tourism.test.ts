@@ -1,0 +1,83 @@
+// Contract and behaviour tests of the culture-tourism subgraph on a real PostgreSQL with the demo data.
+import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
+import { cultureTourism } from '../definition';
+import { ACCOMMODATIONS, SITES } from '../seed/cao-bang';
+
+let sg: TestSubgraph;
+beforeAll(async () => {
+  sg = await startTestSubgraph(cultureTourism, { seed: true });
+});
+afterAll(() => sg?.stop());
+
+const ok = async (query: string, variables?: Record<string, unknown>) => {
+  const res = await sg.execute(query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+};
+
+describe('tourist sites', () => {
+  it('lists sites with filters, visitor counts and a reference to their commune', async () => {
+    const d = await ok(`{
+      all: touristSites(first: 1000) { totalCount }
+      relics: touristSites(filter: { category: SPECIAL_NATIONAL_RELIC }) { nodes { code name commune { code } } }
+      search: touristSites(filter: { search: "ban gioc" }) { nodes { name } }
+      inCommune: touristSites(filter: { communeCodes: ["01399"] }) { totalCount }
+      one: touristSite(code: "DL-0001") { name location { latitude longitude } visitorCounts { year domestic international total } provenance { dataset { code } } }
+      none: touristSite(code: "DL-9999") { name }
+    }`);
+    expect(d.all.totalCount).toBe(SITES.length);
+    expect(d.relics.nodes.map((s: { name: string }) => s.name)).toEqual(
+      SITES.filter((s) => s.category === 'SPECIAL_NATIONAL_RELIC').map((s) => s.name),
+    );
+    expect(d.relics.nodes[0].commune).toEqual({ code: '01435' });
+    expect(d.search.nodes.map((s: { name: string }) => s.name)).toEqual(['Thác Bản Giốc', 'Chùa Phật Tích Trúc Lâm Bản Giốc']);
+    expect(d.inCommune.totalCount).toBe(SITES.filter((s) => s.commune === '01399').length);
+    expect(d.one.visitorCounts).toHaveLength(5);
+    expect(d.one.visitorCounts[0].total).toBe(d.one.visitorCounts[0].domestic + d.one.visitorCounts[0].international);
+    expect(d.one.provenance.dataset).toEqual({ code: 'CSDL-VHTTDL' });
+    expect(d.none).toBeNull();
+  });
+
+  it('lists accommodation by type and stars', async () => {
+    const d = await ok(`{ accommodations(filter: { minStars: 2 }) { nodes { name starRating } } homestays: accommodations(filter: { type: HOMESTAY }) { totalCount } }`);
+    expect(d.accommodations.nodes.every((a: { starRating: number }) => a.starRating >= 2)).toBe(true);
+    expect(d.homestays.totalCount).toBe(ACCOMMODATIONS.filter((a) => a.type === 'HOMESTAY').length);
+    const bad = await sg.execute(`{ accommodations(filter: { minStars: 9 }) { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.minStars' });
+  });
+});
+
+describe('federation contract', () => {
+  it('resolves TouristSite and AccommodationEstablishment by @key', async () => {
+    const d = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on TouristSite { name } ... on AccommodationEstablishment { name } } }`,
+      { r: [{ __typename: 'TouristSite', code: 'DL-0005' }, { __typename: 'AccommodationEstablishment', code: 'LT-0001' }, { __typename: 'TouristSite', code: 'nope' }] },
+    );
+    expect(d._entities).toEqual([{ name: SITES[4].name }, { name: ACCOMMODATIONS[0].name }, null]);
+  });
+
+  it('contributes AdministrativeUnit.touristSites from the unit\'s current commune codes, in one batch', async () => {
+    const before = sg.stats.sqlStatements;
+    const d = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit {
+        touristSites(first: 2) { totalCount nodes { code } pageInfo { hasNextPage } }
+        relics: touristSites(category: RELIC) { totalCount }
+      } } }`,
+      {
+        r: [
+          { __typename: 'AdministrativeUnit', code: '047', currentCommuneCodes: ['01426', '01435'] },
+          { __typename: 'AdministrativeUnit', code: '01585', currentCommuneCodes: ['01585'] },
+          { __typename: 'AdministrativeUnit', code: '01306', currentCommuneCodes: ['01306'] },
+        ],
+      },
+    );
+    const expected = (codes: string[]) => SITES.filter((s) => codes.includes(s.commune)).length;
+    expect(d._entities[0].touristSites.totalCount).toBe(expected(['01426', '01435']));
+    expect(d._entities[0].touristSites.nodes).toHaveLength(2);
+    expect(d._entities[0].touristSites.pageInfo.hasNextPage).toBe(true);
+    expect(d._entities[1].relics.totalCount).toBe(SITES.filter((s) => s.commune === '01585' && s.category === 'RELIC').length);
+    expect(d._entities[2].touristSites.totalCount).toBe(0);
+    // one statement per distinct filter (no category, RELIC), whatever the number of units
+    expect(sg.stats.sqlStatements - before).toBe(2);
+  });
+});

@@ -1,0 +1,167 @@
+// Contract and behaviour tests of the directory subgraph on a real PostgreSQL with the demo data.
+import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
+import { directory } from '../definition';
+import { DISTRICTS, planCaoBang } from '../seed/cao-bang';
+
+let sg: TestSubgraph;
+beforeAll(async () => {
+  sg = await startTestSubgraph(directory, { seed: true });
+});
+afterAll(() => sg?.stop());
+
+const ok = async (query: string, variables?: Record<string, unknown>) => {
+  const res = await sg.execute(query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+};
+
+describe('demo data', () => {
+  it('has Cao Bằng before and after the 2025 reform', async () => {
+    const { communes, merges } = planCaoBang();
+    expect(communes).toHaveLength(161);
+    expect(merges).toHaveLength(56);
+    const before = await ok(`{ administrativeUnits(parentCode: "04", asOf: "2025-06-30", level: COMMUNE, first: 1) { totalCount } }`);
+    const districts = await ok(`{ administrativeUnits(parentCode: "04", asOf: "2025-06-30", level: DISTRICT, first: 1) { totalCount } }`);
+    const after = await ok(`{ administrativeUnits(parentCode: "04", asOf: "2025-07-01", first: 1) { totalCount } }`);
+    expect(before.administrativeUnits.totalCount).toBe(161);
+    expect(districts.administrativeUnits.totalCount).toBe(DISTRICTS.length);
+    expect(after.administrativeUnits.totalCount).toBe(56);
+  });
+
+  it('loads only once', async () => {
+    const { seedOnce } = await import('@hub/kit');
+    expect(await seedOnce(sg.orm, 'demo', directory.seed!)).toBe(false);
+    const again = await ok(`{ administrativeUnits(parentCode: "04", first: 1) { totalCount } }`);
+    expect(again.administrativeUnits.totalCount).toBe(56);
+  });
+});
+
+describe('administrative units as of a date', () => {
+  it('resolves a code to the version valid on the date, and a retired code to its last version', async () => {
+    const d = await ok(`{
+      old: administrativeUnit(code: "01435", asOf: "2024-01-01") { name level validTo parent { code } successors { code name } }
+      now: administrativeUnit(code: "01435") { name validFrom parent { code } predecessors { code } }
+      district: administrativeUnit(code: "047") { name validTo }
+      gone: administrativeUnit(code: "047", asOf: "2025-07-01") { name }
+      unknown: administrativeUnit(code: "99999") { name }
+    }`);
+    expect(d.old).toEqual({ name: 'Xã Chí Viễn', level: 'COMMUNE', validTo: '2025-06-30', parent: { code: '047' }, successors: [{ code: '01435', name: 'Xã Đàm Thủy' }] });
+    expect(d.now).toEqual({ name: 'Xã Đàm Thủy', validFrom: '2025-07-01', parent: { code: '04' }, predecessors: [{ code: '01435' }, { code: '01438' }, { code: '01441' }] });
+    expect(d.district).toEqual({ name: 'Huyện Trùng Khánh', validTo: '2025-06-30' });
+    expect(d.gone).toBeNull();
+    expect(d.unknown).toBeNull();
+  });
+
+  it('walks the tree: children as of a date, ancestors nearest first', async () => {
+    const d = await ok(`{
+      province: administrativeUnit(code: "04") {
+        before: children(asOf: "2024-12-31") { code level }
+        after: children { code }
+      }
+      commune: administrativeUnit(code: "01432", asOf: "2020-01-01") { ancestors { code } }
+      district: administrativeUnit(code: "047", asOf: "2024-12-31") { children { code } currentCommuneCodes }
+    }`);
+    expect(d.province.before.map((u: { code: string }) => u.code)).toEqual(DISTRICTS.map((x) => x.code));
+    expect(d.province.after).toHaveLength(56);
+    expect(d.commune.ancestors.map((u: { code: string }) => u.code)).toEqual(['047', '04']);
+    expect(d.district.children).toHaveLength(21);
+    expect(d.district.currentCommuneCodes).toEqual(['01426', '01435', '01444', '01453', '01462', '01471', '01480']);
+  });
+
+  it('filters by level, parent and diacritic-free search, with cursor pages', async () => {
+    const d = await ok(`{ administrativeUnits(search: "dam thuy", asOf: "2024-01-01") { nodes { code name } } }`);
+    expect(d.administrativeUnits.nodes).toEqual([{ code: '01432', name: 'Xã Đàm Thủy' }]);
+    const p1 = await ok(`{ administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 10) { nodes { code } pageInfo { hasNextPage endCursor } } }`);
+    const p3 = await ok(`query($after: String) { administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 20, after: $after) { nodes { code } pageInfo { hasNextPage } } }`, {
+      after: p1.administrativeUnits.pageInfo.endCursor,
+    });
+    expect(p1.administrativeUnits.pageInfo.hasNextPage).toBe(true);
+    expect(p3.administrativeUnits.nodes).toHaveLength(11);
+    expect(p3.administrativeUnits.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('agencies and datasets', () => {
+  it('records mergers and ownership that moves with them', async () => {
+    const d = await ok(`{
+      agency(code: "STNMT") { name validTo successor { code name } }
+      merged: agency(code: "SNNMT") { predecessors { code } datasets { code } }
+      dataset(code: "CSDL-TNMT") {
+        before: owner(asOf: "2025-01-15") { code }
+        now: owner { code }
+        ownerships { agency { code } validFrom validTo }
+      }
+    }`);
+    expect(d.agency).toEqual({ name: 'Sở Tài nguyên và Môi trường', validTo: '2025-02-28', successor: { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' } });
+    expect(d.merged.predecessors.map((a: { code: string }) => a.code)).toEqual(['SNNPTNT', 'STNMT']);
+    expect(d.merged.datasets.map((x: { code: string }) => x.code).sort()).toEqual(['CSDL-NNPTNT', 'CSDL-TNMT']);
+    expect(d.dataset.before.code).toBe('STNMT');
+    expect(d.dataset.now.code).toBe('SNNMT');
+    expect(d.dataset.ownerships).toEqual([
+      { agency: { code: 'STNMT' }, validFrom: null, validTo: '2025-02-28' },
+      { agency: { code: 'SNNMT' }, validFrom: '2025-03-01', validTo: null },
+    ]);
+  });
+
+  it('filters agencies by kind, date and search', async () => {
+    const d = await ok(`{ agencies(filter: { kind: DEPARTMENT, asOf: "2025-12-01", search: "so" }, first: 100) { totalCount nodes { code } } }`);
+    expect(d.agencies.nodes.map((a: { code: string }) => a.code)).not.toContain('STNMT');
+    expect(d.agencies.nodes.map((a: { code: string }) => a.code)).toContain('SNNMT');
+  });
+
+  it('carries provenance on every entity', async () => {
+    const d = await ok(`{ agency(code: "SVHTTDL") { provenance { dataset { code owner { code } } updatedAt retrievedAt } } }`);
+    expect(d.agency.provenance.dataset).toEqual({ code: 'DIR-DANHMUC', owner: { code: 'TTCDS' } });
+    expect(new Date(d.agency.provenance.retrievedAt).getTime()).toBeGreaterThanOrEqual(new Date(d.agency.provenance.updatedAt).getTime());
+  });
+});
+
+describe('federation contract', () => {
+  it('resolves every @key through _entities', async () => {
+    const unit = await ok(`{ administrativeUnit(code: "04") { id } }`);
+    const d = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on AdministrativeUnit { code name }
+        ... on Agency { code name }
+        ... on Dataset { code name }
+      } }`,
+      {
+        r: [
+          { __typename: 'AdministrativeUnit', id: unit.administrativeUnit.id },
+          { __typename: 'AdministrativeUnit', code: '01435' },
+          { __typename: 'AdministrativeUnit', code: '99999' },
+          { __typename: 'AdministrativeUnit', id: 'not-a-uuid' },
+          { __typename: 'Agency', code: 'SVHTTDL' },
+          { __typename: 'Dataset', code: 'CSDL-VHTTDL' },
+        ],
+      },
+    );
+    expect(d._entities).toEqual([
+      { code: '04', name: 'Tỉnh Cao Bằng' },
+      { code: '01435', name: 'Xã Đàm Thủy' },
+      null,
+      null,
+      { code: 'SVHTTDL', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+      { code: 'CSDL-VHTTDL', name: 'Cơ sở dữ liệu Văn hóa, Thể thao và Du lịch' },
+    ]);
+  });
+
+  it('publishes its SDL with classifications through _service', async () => {
+    const d = await ok(`{ _service { sdl } }`);
+    expect(d._service.sdl).toContain('@classified(level: PUBLIC)');
+    expect(d._service.sdl).toContain('type AdministrativeUnit');
+  });
+});
+
+describe('bad input', () => {
+  it('rejects a page size above the maximum, naming `first`', async () => {
+    const res = await sg.execute(`{ administrativeUnits(first: 100000) { totalCount } }`);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('rejects a malformed date', async () => {
+    const res = await sg.execute(`query($d: Date) { administrativeUnit(code: "04", asOf: $d) { name } }`, { d: '2025-02-30' });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toContain('$d');
+  });
+});

@@ -1,0 +1,21 @@
+import { ConfigError, subgraphConfig } from '../config';
+
+describe('subgraph configuration', () => {
+  it('parses the environment with defaults', () => {
+    const c = subgraphConfig({ HUB_DB_URL: 'postgres://u:p@127.0.0.1:5432/db', PORT: '4101' });
+    expect(c).toMatchObject({ port: 4101, migrate: true, seed: 'none', logLevel: 'info', dbUrl: 'postgres://u:p@127.0.0.1:5432/db' });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      subgraphConfig({ PORT: 'ninety', HUB_SEED: 'lots' });
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/HUB_DB_URL/);
+      expect(problems).toMatch(/HUB_SEED/);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import { connectionFromSorted, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from '../pagination';
+
+const codeOf = (e: unknown) => (e as GraphQLError).extensions;
+
+describe('pagination', () => {
+  it('round-trips cursors and rejects forged ones, naming `after`', () => {
+    expect(decodeCursor(encodeCursor('01435'))).toBe('01435');
+    expect(() => decodeCursor('not-a-cursor')).toThrow('Invalid value for "after"');
+    try {
+      decodeCursor('bm9wZQ');
+    } catch (e) {
+      expect(codeOf(e)).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    }
+  });
+
+  it('enforces the maximum page size with BAD_USER_INPUT naming `first`', () => {
+    expect(pageOf({ first: MAX_PAGE_SIZE }).limit).toBe(MAX_PAGE_SIZE);
+    for (const first of [MAX_PAGE_SIZE + 1, -1, 1.5]) {
+      try {
+        pageOf({ first });
+        throw new Error(`accepted ${first}`);
+      } catch (e) {
+        expect(codeOf(e)).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect((e as Error).message).toContain(`from 0 to ${MAX_PAGE_SIZE}`);
+      }
+    }
+  });
+
+  it('pages a sorted list with hasNextPage and endCursor', () => {
+    const all = ['a', 'b', 'c', 'd', 'e'];
+    const p1 = connectionFromSorted(all, { first: 2 }, (x) => x);
+    expect(p1.nodes).toEqual(['a', 'b']);
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    const p3 = connectionFromSorted(all, { first: 2, after: connectionFromSorted(all, { first: 2, after: p1.pageInfo.endCursor }, (x) => x).pageInfo.endCursor }, (x) => x);
+    expect(p3.nodes).toEqual(['e']);
+    expect(p3.pageInfo.hasNextPage).toBe(false);
+    expect(p3.totalCount()).toBe(5);
+  });
+});

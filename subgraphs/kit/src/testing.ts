@@ -1,0 +1,26 @@
+// Test support for subgraph packages: a subgraph started on its own fresh database (migrations applied,
+// demo data optional) on the embedded PostgreSQL of the jest run. Imported as '@hub/kit/testing'.
+import { createTestDatabases } from '@hub/infra';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
+import { createLogger } from './logger';
+
+export interface TestSubgraph extends RunningSubgraph {
+  dbUrl: string;
+}
+
+export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { seed?: boolean } = {}): Promise<TestSubgraph> {
+  const dbs = await createTestDatabases([def.name]);
+  const running = await startSubgraph(def, {
+    dbUrl: dbs.urls[def.name],
+    seed: opts.seed ? 'demo' : 'none',
+    log: createLogger(def.name, process.env.LOG_LEVEL ?? 'silent'),
+  });
+  return {
+    ...running,
+    dbUrl: dbs.urls[def.name],
+    async stop() {
+      await running.stop();
+      await dbs.drop();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
+// jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
+import { createTestDatabases } from '@hub/infra';
+import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { directory } from '@hub/directory';
+import { cultureTourism } from '@hub/culture-tourism';
+import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
+import pino from 'pino';
+
+export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism };
+
+export interface GraphQLResponse {
+  status: number;
+  data?: any;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  dbUrls: Record<string, string>;
+  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** SQL statements each subgraph has sent so far, read from its /metrics endpoint. */
+  sqlStatements(): Promise<Record<string, number>>;
+  stopSubgraph(name: string): Promise<void>;
+  restartSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'silent');
+
+export async function startStack(): Promise<Stack> {
+  const names = Object.keys(DEFINITIONS);
+  const dbs = await createTestDatabases(names);
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  for (const name of names) {
+    subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], seed: 'demo', log: quiet(name) });
+  }
+  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+  config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
+  const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
+
+  return {
+    gateway,
+    subgraphs,
+    dbUrls: dbs.urls,
+    async query(query, variables) {
+      const r = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: r.status, ...((await r.json()) as object) };
+    },
+    async sqlStatements() {
+      const out: Record<string, number> = {};
+      for (const [name, sg] of Object.entries(subgraphs)) {
+        const text = await (await fetch(sg.url.replace(/\/graphql$/, '/metrics'))).text();
+        out[name] = Number(/hub_sql_statements_total\{[^}]*\} (\d+)/.exec(text)![1]);
+      }
+      return out;
+    },
+    async stopSubgraph(name) {
+      await subgraphs[name].stop();
+    },
+    async restartSubgraph(name) {
+      subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], port: subgraphs[name].port, log: quiet(name) });
+    },
+    async stop() {
+      await gateway.stop();
+      for (const sg of Object.values(subgraphs)) await sg.stop();
+      await dbs.drop();
+    },
+  };
+}
