@@ -16,6 +16,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: path.join(__dirname, 'jest/global-setup.js'),
   globalTeardown: path.join(__dirname, 'jest/global-teardown.js'),
+  reporters: ['default', path.join(__dirname, 'jest/summary-reporter.js')],
   testTimeout: 60000,
   maxWorkers: 1,
 };

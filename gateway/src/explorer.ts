@@ -53,7 +53,7 @@ function bootScript(endpoint: string): string {
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
     defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
-    defaultHeaders: '{\\n  "Authorization": ""\\n}',
+    defaultHeaders: '{}',
     headerEditorEnabled: true,
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: 'headers'

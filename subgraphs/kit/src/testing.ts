@@ -6,6 +6,8 @@ import { createLogger } from './logger';
 
 export interface TestSubgraph extends RunningSubgraph {
   dbUrl: string;
+  /** Runs an operation and returns its data; fails (listing the errors) if it returned any. */
+  data(query: string, variables?: Record<string, unknown>): Promise<any>;
 }
 
 export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { seed?: boolean } = {}): Promise<TestSubgraph> {
@@ -18,6 +20,11 @@ export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { se
   return {
     ...running,
     dbUrl: dbs.urls[def.name],
+    async data(query, variables) {
+      const res = await running.execute(query, variables);
+      if (res.errors?.length) throw new Error(`Operation failed: ${res.errors.map((e) => e.message).join('; ')}`);
+      return res.data;
+    },
     async stop() {
       await running.stop();
       await dbs.drop();

@@ -9,11 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sg?.stop());
 
-const ok = async (query: string, variables?: Record<string, unknown>) => {
-  const res = await sg.execute(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data;
-};
+const ok = (query: string, variables?: Record<string, unknown>) => sg.data(query, variables);
 
 describe('demo data', () => {
   it('has Cao Bằng before and after the 2025 reform', async () => {
