@@ -1,6 +1,7 @@
 // The gateway's configuration, parsed once from the environment; every problem is listed before exit.
 import { z } from 'zod';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 
 export interface GatewayConfig {
   host: string;
@@ -10,6 +11,7 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
   logLevel: string;
+  limits: LimitsConfig;
 }
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
@@ -21,6 +23,12 @@ const env = z.object({
   HUB_SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
   HUB_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(15000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  HUB_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(DEFAULT_LIMITS.maxDepth),
+  HUB_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_LIMITS.maxAliases),
+  HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_LIMITS.maxDirectives),
+  HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100000).default(DEFAULT_LIMITS.maxTokens),
+  HUB_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+  HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
 
@@ -44,5 +52,13 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     subgraphUrls,
     subgraphTimeoutMs: c.HUB_SUBGRAPH_TIMEOUT_MS as number,
     logLevel: c.LOG_LEVEL as string,
+    limits: {
+      maxDepth: c.HUB_MAX_DEPTH as number,
+      maxAliases: c.HUB_MAX_ALIASES as number,
+      maxDirectives: c.HUB_MAX_DIRECTIVES as number,
+      maxTokens: c.HUB_MAX_TOKENS as number,
+      maxCost: c.HUB_MAX_COST as number,
+      publicIntrospection: c.HUB_PUBLIC_INTROSPECTION as boolean,
+    },
   };
 }

@@ -1,4 +1,8 @@
+/** Who is asking. Until sign-in lands every caller is the anonymous PUBLIC principal. */
+export type Principal = { kind: 'PUBLIC' };
+
 /** What the gateway keeps per request. */
 export interface HubGatewayContext {
   requestId: string;
+  principal: Principal;
 }

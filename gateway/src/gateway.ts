@@ -16,11 +16,13 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { internalError, isPublicCode } from '@hub/schema';
+import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import type { GatewayConfig } from './config';
 import type { HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
 import { CustomScalarInputRule, installScalars } from './input-rules';
+import { limitRules, limitsPlugin } from './limits';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
@@ -115,11 +117,19 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const httpServer: Server = createServer(app);
   const server = new ApolloServer<HubGatewayContext>({
     gateway: new HubGateway(gateway),
+    // Introspection is decided per caller by the limits plugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [CustomScalarInputRule],
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: [CustomScalarInputRule, ...limitRules(config.limits)],
     formatError: formatErrorFor(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogger(log)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(config.limits),
+      requestLogger(log),
+    ],
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
   await server.start();
@@ -155,9 +165,15 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ requestId: (req as unknown as { hubRequestId: string }).hubRequestId }),
+      context: async ({ req }) => ({
+        requestId: (req as unknown as { hubRequestId: string }).hubRequestId,
+        principal: { kind: 'PUBLIC' } as const,
+      }),
     }),
   );
+
+  app.use(notFound);
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -151,6 +151,8 @@ async function main(): Promise<void> {
 
   spawnService('gateway', 'gateway/src/main.ts', {
     PORT: String(config.HUB_GATEWAY_PORT),
+    // The demo lets anyone browse the schema in the explorer; a production gateway leaves this off.
+    HUB_PUBLIC_INTROSPECTION: process.env.HUB_PUBLIC_INTROSPECTION ?? '1',
     ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${s.name.replace(/-/g, '_').toUpperCase()}`, subgraphUrls[s.name]])),
   });
   const gateway = `http://127.0.0.1:${config.HUB_GATEWAY_PORT}`;

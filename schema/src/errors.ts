@@ -30,7 +30,8 @@ export function isPublicCode(code: unknown): boolean {
       code === 'PERSISTED_QUERY_NOT_FOUND' ||
       code === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
       code === 'OPERATION_RESOLUTION_FAILURE' ||
-      code === 'BAD_REQUEST')
+      code === 'BAD_REQUEST' ||
+      code === 'NOT_FOUND')
   );
 }
 

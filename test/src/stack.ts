@@ -20,6 +20,8 @@ export interface Stack {
   subgraphs: Record<string, RunningSubgraph>;
   dbUrls: Record<string, string>;
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** Posts any body to the gateway's /graphql and returns status and parsed JSON. */
+  post(body: unknown): Promise<{ status: number; body: any }>;
   /** SQL statements each subgraph has sent so far, read from its /metrics endpoint. */
   sqlStatements(): Promise<Record<string, number>>;
   stopSubgraph(name: string): Promise<void>;
@@ -29,14 +31,14 @@ export interface Stack {
 
 const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'silent');
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(opts: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> {
   const names = Object.keys(DEFINITIONS);
   const dbs = await createTestDatabases(names);
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of names) {
     subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], seed: 'demo', log: quiet(name) });
   }
-  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
   const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
 
@@ -51,6 +53,21 @@ export async function startStack(): Promise<Stack> {
         body: JSON.stringify({ query, variables }),
       });
       return { status: r.status, ...((await r.json()) as object) };
+    },
+    async post(body) {
+      const r = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await r.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: r.status, body: parsed };
     },
     async sqlStatements() {
       const out: Record<string, number> = {};

@@ -7,3 +7,4 @@ export * from './context';
 export * from './orm';
 export * from './subgraph';
 export * from './text';
+export * from './http';

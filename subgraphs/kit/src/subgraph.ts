@@ -20,6 +20,7 @@ import type { HubContext } from './context';
 import { createLogger, type Logger } from './logger';
 import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
+import { jsonErrorHandler, notFound } from './http';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** Service name, as in the supergraph (`culture-tourism`). */
@@ -186,6 +187,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       context: async ({ req }) => makeContext(String(req.headers['x-request-id'] ?? randomUUID())),
     }),
   );
+
+  app.use(notFound);
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

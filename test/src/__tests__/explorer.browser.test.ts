@@ -12,7 +12,7 @@ maybe('explorer in a browser, offline', () => {
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ gatewayEnv: { HUB_PUBLIC_INTROSPECTION: '1' } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

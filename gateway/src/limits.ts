@@ -1,0 +1,116 @@
+// Operation limits, checked before planning: depth (through fragments), aliases (`__typename` included),
+// directives and tokens (GraphQL Armor and graphql-js's parser), a cost with list multipliers
+// (graphql-query-complexity), and for anonymous callers no introspection and no field suggestions unless the
+// operator turns them on. Every violation is a 400 with a message that says which limit and by how much.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, isListType, getNullableType, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import type { HubGatewayContext } from './context';
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Operator's switch: anonymous callers may introspect and get "did you mean" suggestions. */
+  publicIntrospection: boolean;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 1000,
+  maxCost: 100_000,
+  publicIntrospection: false,
+};
+
+/** A list without a `first` argument is counted as this many items. */
+export const ASSUMED_LIST_SIZE = 20;
+const DEFAULT_FIRST = 50;
+
+/** Depth, aliases and directives: validation rules, so they run before anything else looks at the operation. */
+export function limitRules(cfg: LimitsConfig): ValidationRule[] {
+  const armor = new ApolloArmor({
+    maxDepth: { n: cfg.maxDepth, flattenFragments: true, ignoreIntrospection: false },
+    maxAliases: { n: cfg.maxAliases, allowList: [] },
+    maxDirectives: { n: cfg.maxDirectives },
+    // Tokens are limited by the parser itself (Apollo Server's parseOptions), cost below with list sizes.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  });
+  return armor.protect().validationRules;
+}
+
+/** Cost of a field: (1 + cost of its selection) × how many items it may return. */
+function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArgs): number {
+  let items = 1;
+  if (typeof args.first === 'number') items = Math.max(args.first, 1);
+  else if ('first' in args || field.args.some((a) => a.name === 'first')) items = DEFAULT_FIRST;
+  else if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) items = ASSUMED_LIST_SIZE;
+  return (1 + childComplexity) * items;
+}
+
+const isAnonymous = (ctx: HubGatewayContext) => ctx.principal.kind === 'PUBLIC';
+
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+const limitError = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+
+export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          if (!cfg.publicIntrospection && isAnonymous(contextValue) && usesIntrospection(document)) {
+            throw limitError('Introspection is not available without signing in.');
+          }
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [estimate],
+            });
+          } catch (e) {
+            // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
+            throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          if (cost > cfg.maxCost) {
+            throw limitError(
+              `Query cost ${cost} exceeds the limit of ${cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          // "Did you mean …?" would reveal field names to callers who may not introspect.
+          if (cfg.publicIntrospection || !isAnonymous(contextValue) || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors) return;
+          response.body.singleResult.errors = errors.map((e) =>
+            / Did you mean .*\?$/.test(e.message) ? { ...e, message: e.message.replace(/ Did you mean .*\?$/, '') } : e,
+          );
+        },
+      };
+    },
+  };
+}
+
+export function maxTokensOption(cfg: LimitsConfig) {
+  return { maxTokens: cfg.maxTokens };
+}
+

@@ -1,0 +1,102 @@
+// Hardening probes against the real gateway: every abusive operation is refused with a 4xx and a clear
+// message, before any subgraph is asked; nothing leaks a stack trace, a suggestion or the schema.
+import { startStack, type Stack } from '../stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
+
+async function refused(body: unknown, message: RegExp) {
+  const before = Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0);
+  const res = await stack.post(body);
+  expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(res.status).toBeLessThan(500);
+  const text = JSON.stringify(res.body);
+  expect(text).toMatch(message);
+  expect(text).not.toMatch(/stacktrace|\s+at\s+\S+\s+\(|node_modules|\.ts:\d+/);
+  expect(Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0)).toBe(before);
+  return res;
+}
+
+describe('operation limits', () => {
+  it('refuses 101 aliases on a real field', async () => {
+    await refused({ query: `{ administrativeUnit(code: "04") { ${repeat(101, (i) => `a${i}: name`)} } }` }, /Aliases limit of 30 exceeded, found 101/);
+  });
+
+  it('refuses 101 aliases on __typename', async () => {
+    await refused({ query: `{ ${repeat(101, (i) => `t${i}: __typename`)} }` }, /Aliases limit of 30 exceeded, found 101/);
+  });
+
+  it('refuses a batched array of operations', async () => {
+    await refused([{ query: '{ __typename }' }, { query: '{ __typename }' }], /batch/i);
+  });
+
+  it('refuses 30,000 directives', async () => {
+    await refused({ query: `{ __typename ${repeat(30000, () => '@include(if: true)')} }` }, /token|[Dd]irectives/);
+  });
+
+  it('refuses a 2,000-token flood with a parse error naming the limit', async () => {
+    const res = await refused({ query: `{ administrativeUnit(code: "04") { ${repeat(2000, () => 'name')} } }` }, /Document contains more tha[nt] 1000 tokens/);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses depth reached through fragments', async () => {
+    const fragments = Array.from({ length: 14 }, (_, i) => `fragment F${i} on AdministrativeUnit { children { ${i < 13 ? `...F${i + 1}` : 'name'} } }`).join('\n');
+    await refused({ query: `{ administrativeUnit(code: "04") { ...F0 } }\n${fragments}` }, /Query depth limit of 12 exceeded/);
+  });
+
+  it('refuses a query whose cost multiplies past the limit, and says why', async () => {
+    await refused(
+      { query: `{ administrativeUnits(first: 1000) { nodes { children { children { children { name } } } } } }` },
+      /Query cost \d+ exceeds the limit of 100000/,
+    );
+  });
+
+  it('counts `first` from variables in the cost', async () => {
+    const q = `query($n: Int) { administrativeUnits(first: $n) { nodes { children { children { name } } } } }`;
+    expect((await stack.post({ query: q, variables: { n: 5 } })).status).toBe(200);
+    await refused({ query: q, variables: { n: 1000 } }, /Query cost/);
+  });
+
+  it('refuses __schema and __type to anonymous callers', async () => {
+    await refused({ query: '{ __schema { types { name } } }' }, /Introspection is not available without signing in/);
+    await refused({ query: '{ __type(name: "AccommodationEstablishment") { fields { name } } }' }, /Introspection is not available/);
+  });
+
+  it('gives no field suggestions to anonymous callers', async () => {
+    const res = await stack.post({ query: '{ touristSite(code: "DL-0001") { nam } }' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toBe('Cannot query field "nam" on type "TouristSite".');
+  });
+
+  it('a parse error is a 4xx and malformed JSON is a 4xx', async () => {
+    await refused({ query: '{ touristSites(' }, /Syntax Error/);
+    const bad = await refused('{"query": ', /not valid JSON/);
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('still serves ordinary queries', async () => {
+    const res = await stack.query(`{ touristSites(first: 100) { nodes { name commune { name ancestors { name } } provenance { dataset { owner { name } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.touristSites.nodes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('when the operator allows public introspection', () => {
+  let open: Stack;
+  beforeAll(async () => {
+    open = await startStack({ gatewayEnv: { HUB_PUBLIC_INTROSPECTION: '1' } });
+  });
+  afterAll(() => open?.stop());
+
+  it('answers __schema and suggests field names', async () => {
+    const schema = await open.query('{ __schema { queryType { name } } }');
+    expect(schema.data.__schema.queryType.name).toBe('Query');
+    const res = await open.post({ query: '{ touristSite(code: "DL-0001") { nam } }' });
+    expect(res.body.errors[0].message).toMatch(/Did you mean "name"/);
+  });
+});
