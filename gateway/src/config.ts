@@ -1,4 +1,5 @@
 // The gateway's configuration, parsed once from the environment; every problem is listed before exit.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
@@ -12,6 +13,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   logLevel: string;
   limits: LimitsConfig;
+  /** PEM (PKCS#8) of the key that signs context tokens for subgraphs. */
+  contextPrivateKey: string;
 }
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
@@ -28,6 +31,16 @@ const env = z.object({
   HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_LIMITS.maxDirectives),
   HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100000).default(DEFAULT_LIMITS.maxTokens),
   HUB_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+  HUB_CONTEXT_PRIVATE_KEY_FILE: z.string({ message: 'must name the PEM file of the context-token signing key' }).refine(
+    (f) => {
+      try {
+        return readFileSync(f, 'utf8').includes('PRIVATE KEY');
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must name a readable PEM private key file' },
+  ),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -52,6 +65,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     subgraphUrls,
     subgraphTimeoutMs: c.HUB_SUBGRAPH_TIMEOUT_MS as number,
     logLevel: c.LOG_LEVEL as string,
+    contextPrivateKey: readFileSync(c.HUB_CONTEXT_PRIVATE_KEY_FILE as string, 'utf8'),
     limits: {
       maxDepth: c.HUB_MAX_DEPTH as number,
       maxAliases: c.HUB_MAX_ALIASES as number,

@@ -5,4 +5,6 @@ export type Principal = { kind: 'PUBLIC' };
 export interface HubGatewayContext {
   requestId: string;
   principal: Principal;
+  /** The context token for this request's subgraph calls, signed once on first use. */
+  contextToken(): Promise<string>;
 }

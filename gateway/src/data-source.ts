@@ -2,6 +2,7 @@
 // into one clear error naming the service (no URL, socket error or response body reaches the client).
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { serviceUnavailable } from '@hub/schema';
+import { CONTEXT_HEADER } from '@hub/kit/context-token';
 import type { Logger } from 'pino';
 import type { HubGatewayContext } from './context';
 
@@ -20,8 +21,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubGatewayContext> {
     this.fetcher = base.defaults({ timeout: timeoutMs, retry: false });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubGatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubGatewayContext>): Promise<void> {
+    if (!context?.contextToken) return; // health checks and schema loading carry no request context
+    request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set(CONTEXT_HEADER, await context.contextToken());
   }
 
   override didEncounterError(error: Error): never {

@@ -17,6 +17,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { internalError, isPublicCode } from '@hub/schema';
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
+import { contextSigner } from '@hub/kit/context-token';
 import type { GatewayConfig } from './config';
 import type { HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
@@ -112,6 +113,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
 
+  const signContext = await contextSigner(config.contextPrivateKey);
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -165,10 +167,15 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({
-        requestId: (req as unknown as { hubRequestId: string }).hubRequestId,
-        principal: { kind: 'PUBLIC' } as const,
-      }),
+      context: async ({ req }) => {
+        const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
+        let token: Promise<string> | undefined;
+        return {
+          requestId,
+          principal: { kind: 'PUBLIC' } as const,
+          contextToken: () => (token ??= signContext({ sub: 'PUBLIC', roles: [], rid: requestId })),
+        };
+      },
     }),
   );
 

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { generateContextKeyPair } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
 
 const started = Date.now();
@@ -39,6 +40,20 @@ function secrets(): { postgres: string; roles: Record<string, string> } {
   current.roles.audit ??= randomBytes(18).toString('base64url');
   writeFileSync(file, JSON.stringify(current, null, 2), { mode: 0o600 });
   return current;
+}
+
+/** The gateway's context-token key pair, made on first start: the gateway signs, subgraphs verify. */
+function contextKeys(): { privateKeyFile: string; publicKeyFile: string } {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const privateKeyFile = join(dir, 'context-signing.key.pem');
+  const publicKeyFile = join(dir, 'context-signing.pub.pem');
+  if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
+    const pair = generateContextKeyPair();
+    writeFileSync(privateKeyFile, pair.privateKey, { mode: 0o600 });
+    writeFileSync(publicKeyFile, pair.publicKey, { mode: 0o644 });
+  }
+  return { privateKeyFile, publicKeyFile };
 }
 
 const children: { name: string; proc: ChildProcess; log: WriteStream }[] = [];
@@ -118,6 +133,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const keys = secrets();
+  const signing = contextKeys();
   if (config.HUB_PG_ADMIN_URL) {
     pg = externalPostgres(config.HUB_PG_ADMIN_URL);
     console.log(`Using external PostgreSQL at ${pg.host}:${pg.port}`);
@@ -145,12 +161,14 @@ async function main(): Promise<void> {
       HUB_DB_URL: process.env[`HUB_DB_URL_${s.name.replace(/-/g, '_').toUpperCase()}`] ?? urls[s.name],
       HUB_SEED: config.HUB_SEED,
       HUB_MIGRATE: '1',
+      HUB_CONTEXT_PUBLIC_KEY_FILE: signing.publicKeyFile,
     });
   });
   await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'))));
 
   spawnService('gateway', 'gateway/src/main.ts', {
     PORT: String(config.HUB_GATEWAY_PORT),
+    HUB_CONTEXT_PRIVATE_KEY_FILE: signing.privateKeyFile,
     // The demo lets anyone browse the schema in the explorer; a production gateway leaves this off.
     HUB_PUBLIC_INTROSPECTION: process.env.HUB_PUBLIC_INTROSPECTION ?? '1',
     ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${s.name.replace(/-/g, '_').toUpperCase()}`, subgraphUrls[s.name]])),

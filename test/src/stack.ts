@@ -1,7 +1,10 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases } from '@hub/infra';
+import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { directory } from '@hub/directory';
 import { cultureTourism } from '@hub/culture-tourism';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
@@ -17,6 +20,8 @@ export interface GraphQLResponse {
 
 export interface Stack {
   gateway: RunningGateway;
+  /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
+  keys: { privateKey: string; publicKey: string };
   subgraphs: Record<string, RunningSubgraph>;
   dbUrls: Record<string, string>;
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
@@ -34,16 +39,20 @@ const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'sil
 export async function startStack(opts: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> {
   const names = Object.keys(DEFINITIONS);
   const dbs = await createTestDatabases(names);
+  const keys = generateContextKeyPair();
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'hub-keys-')), 'context.key.pem');
+  writeFileSync(keyFile, keys.privateKey, { mode: 0o600 });
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of names) {
-    subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], seed: 'demo', log: quiet(name) });
+    subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], seed: 'demo', contextPublicKey: keys.publicKey, log: quiet(name) });
   }
-  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.gatewayEnv });
+  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
   const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
 
   return {
     gateway,
+    keys,
     subgraphs,
     dbUrls: dbs.urls,
     async query(query, variables) {
@@ -81,7 +90,12 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
       await subgraphs[name].stop();
     },
     async restartSubgraph(name) {
-      subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], port: subgraphs[name].port, log: quiet(name) });
+      subgraphs[name] = await startSubgraph(DEFINITIONS[name], {
+        dbUrl: dbs.urls[name],
+        port: subgraphs[name].port,
+        contextPublicKey: keys.publicKey,
+        log: quiet(name),
+      });
     },
     async stop() {
       await gateway.stop();

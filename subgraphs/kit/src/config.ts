@@ -1,5 +1,6 @@
 // Configuration is parsed once at start-up from the environment into a typed object. Every problem is
 // printed, then the process exits: a service never starts half-configured.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -44,6 +45,16 @@ export const subgraphEnv = z.object({
   HUB_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   HUB_MIGRATE: flag(true),
   HUB_SEED: z.enum(['none', 'demo']).default('none'),
+  HUB_CONTEXT_PUBLIC_KEY_FILE: z.string({ message: 'must name the PEM file of the gateway\'s context-token public key' }).refine(
+    (f) => {
+      try {
+        return readFileSync(f, 'utf8').includes('PUBLIC KEY');
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must name a readable PEM public key file' },
+  ),
   LOG_LEVEL: logLevel,
 });
 export type SubgraphConfig = {
@@ -53,6 +64,8 @@ export type SubgraphConfig = {
   poolMax: number;
   migrate: boolean;
   seed: 'none' | 'demo';
+  /** PEM of the gateway's public key for context tokens. */
+  contextPublicKey: string;
   logLevel: z.infer<typeof logLevel>;
 };
 
@@ -65,6 +78,7 @@ export function subgraphConfig(env: NodeJS.ProcessEnv = process.env): SubgraphCo
     poolMax: c.HUB_DB_POOL_MAX,
     migrate: c.HUB_MIGRATE,
     seed: c.HUB_SEED,
+    contextPublicKey: readFileSync(c.HUB_CONTEXT_PUBLIC_KEY_FILE, 'utf8'),
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -2,11 +2,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { BatchFns, Loaders } from './loaders';
+import type { CallerClaims } from './context-token';
 
 export interface HubContext<B extends BatchFns = BatchFns> {
   em: EntityManager;
   loaders: Loaders<B>;
   requestId: string;
+  /** Who is asking, as the gateway's context token says. */
+  caller: CallerClaims;
   /** When this answer was read; every record's provenance carries it. */
   retrievedAt: Date;
   log: Logger;

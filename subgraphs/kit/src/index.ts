@@ -8,3 +8,4 @@ export * from './orm';
 export * from './subgraph';
 export * from './text';
 export * from './http';
+export * from './context-token';

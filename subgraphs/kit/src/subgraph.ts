@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './logger';
 import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
+import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** Service name, as in the supergraph (`culture-tourism`). */
@@ -104,6 +105,8 @@ export interface RunningSubgraph {
 
 export interface StartOptions extends Partial<SubgraphConfig> {
   dbUrl: string;
+  /** PEM of the gateway's context-token public key: requests without a token it signed get 401. */
+  contextPublicKey: string;
   log?: Logger;
 }
 
@@ -131,6 +134,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     throw e;
   }
 
+  const verifyCaller = await contextVerifier(opts.contextPublicKey);
   const app = express();
   const httpServer: Server = createServer(app);
   const countRequests: ApolloServerPlugin<HubContext> = {
@@ -153,9 +157,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   });
   await apollo.start();
 
-  const makeContext = (requestId: string): HubContext => {
+  const makeContext = (requestId: string, caller: CallerClaims): HubContext => {
     const em = orm.em.fork() as EntityManager;
-    return { em, loaders: createLoaders(def.loaders, em), requestId, retrievedAt: new Date(), log: log.child({ requestId }) };
+    return { em, loaders: createLoaders(def.loaders, em), requestId, caller, retrievedAt: new Date(), log: log.child({ requestId }) };
   };
 
   app.disable('x-powered-by');
@@ -182,9 +186,22 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   });
   app.use(
     '/graphql',
+    // Sealed: only the gateway may ask, `_service` and `_entities` included.
+    async (req, res, next) => {
+      try {
+        (req as unknown as { caller: CallerClaims }).caller = await verifyCaller(req.header(CONTEXT_HEADER));
+        next();
+      } catch (e) {
+        log.warn({ reason: (e as Error).message, remote: req.socket.remoteAddress }, 'request without a valid context token refused');
+        res.status(401).json({
+          errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      }
+    },
     express.json({ limit: '10mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => makeContext(String(req.headers['x-request-id'] ?? randomUUID())),
+      context: async ({ req }) =>
+        makeContext(String(req.headers['x-request-id'] ?? randomUUID()), (req as unknown as { caller: CallerClaims }).caller),
     }),
   );
 
@@ -207,7 +224,8 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     orm,
     stats,
     async execute(query, variables) {
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: makeContext(randomUUID()) });
+      const rid = randomUUID();
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: makeContext(rid, { sub: 'in-process', roles: [], rid }) });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
       return res.body.singleResult;
     },

@@ -1,6 +1,6 @@
 // Test support for subgraph packages: a subgraph started on its own fresh database (migrations applied,
 // demo data optional) on the embedded PostgreSQL of the jest run. Imported as '@hub/kit/testing'.
-import { createTestDatabases } from '@hub/infra';
+import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 import { createLogger } from './logger';
 
@@ -15,6 +15,7 @@ export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { se
   const running = await startSubgraph(def, {
     dbUrl: dbs.urls[def.name],
     seed: opts.seed ? 'demo' : 'none',
+    contextPublicKey: generateContextKeyPair().publicKey,
     log: createLogger(def.name, process.env.LOG_LEVEL ?? 'silent'),
   });
   return {

@@ -1,8 +1,15 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateContextKeyPair } from '@hub/infra';
 import { ConfigError, subgraphConfig } from '../config';
+
+const keyFile = join(mkdtempSync(join(tmpdir(), 'hub-cfg-')), 'pub.pem');
+writeFileSync(keyFile, generateContextKeyPair().publicKey);
 
 describe('subgraph configuration', () => {
   it('parses the environment with defaults', () => {
-    const c = subgraphConfig({ HUB_DB_URL: 'postgres://u:p@127.0.0.1:5432/db', PORT: '4101' });
+    const c = subgraphConfig({ HUB_DB_URL: 'postgres://u:p@127.0.0.1:5432/db', PORT: '4101', HUB_CONTEXT_PUBLIC_KEY_FILE: keyFile });
     expect(c).toMatchObject({ port: 4101, migrate: true, seed: 'none', logLevel: 'info', dbUrl: 'postgres://u:p@127.0.0.1:5432/db' });
   });
 
@@ -16,6 +23,7 @@ describe('subgraph configuration', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/HUB_DB_URL/);
       expect(problems).toMatch(/HUB_SEED/);
+      expect(problems).toMatch(/HUB_CONTEXT_PUBLIC_KEY_FILE/);
     }
   });
 });

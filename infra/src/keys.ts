@@ -1,0 +1,11 @@
+// Key material the hub makes for itself.
+import { generateKeyPairSync } from 'node:crypto';
+
+/** An ES256 (P-256) key pair in PEM: the gateway signs context tokens with the private key, subgraphs verify. */
+export function generateContextKeyPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
