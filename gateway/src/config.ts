@@ -15,6 +15,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** PEM (PKCS#8) of the key that signs context tokens for subgraphs. */
   contextPrivateKey: string;
+  /** Field-level policy on (the default) or off (benchmarks only). */
+  policy: boolean;
 }
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
@@ -41,6 +43,7 @@ const env = z.object({
     },
     { message: 'must name a readable PEM private key file' },
   ),
+  HUB_POLICY: z.enum(['on', 'off']).default('on'),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -65,6 +68,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     subgraphUrls,
     subgraphTimeoutMs: c.HUB_SUBGRAPH_TIMEOUT_MS as number,
     logLevel: c.LOG_LEVEL as string,
+    policy: c.HUB_POLICY === 'on',
     contextPrivateKey: readFileSync(c.HUB_CONTEXT_PRIVATE_KEY_FILE as string, 'utf8'),
     limits: {
       maxDepth: c.HUB_MAX_DEPTH as number,

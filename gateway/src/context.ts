@@ -1,10 +1,15 @@
-/** Who is asking. Until sign-in lands every caller is the anonymous PUBLIC principal. */
-export type Principal = { kind: 'PUBLIC' };
+import type { Principal } from '@hub/schema';
+import type { Removal } from './prune';
+
+export type { Principal };
 
 /** What the gateway keeps per request. */
 export interface HubGatewayContext {
   requestId: string;
+  /** Until sign-in lands every caller is the anonymous PUBLIC principal. */
   principal: Principal;
   /** The context token for this request's subgraph calls, signed once on first use. */
   contextToken(): Promise<string>;
+  /** Fields the policy removed from this request's operation. */
+  denied?: Removal[];
 }

@@ -1,7 +1,7 @@
 // The hub's gateway: @apollo/gateway executing the checked-in supergraph behind @apollo/server, with
 // input checks before planning, errors masked to the registry's codes, a health report of every subgraph,
 // the offline explorer and structured JSON logs.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
-import { internalError, isPublicCode } from '@hub/schema';
+import { buildPolicy, internalError, isPublicCode, NO_FACTS, PUBLIC, type Policy, type PolicyFacts } from '@hub/schema';
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import { contextSigner } from '@hub/kit/context-token';
 import type { GatewayConfig } from './config';
@@ -24,6 +24,7 @@ import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
 import { CustomScalarInputRule, installScalars } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
+import { applyNulls, forbiddenErrors, prune } from './prune';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
@@ -33,16 +34,37 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
 }
 
 /**
- * Wraps ApolloGateway so the schema Apollo Server validates against carries the hub's real scalars. The policy
- * issue extends this wrapper to prune denied fields before planning.
+ * Wraps ApolloGateway: the schema Apollo Server validates against carries the hub's real scalars, and its
+ * executor decides every field of the operation with the policy before the query planner sees it.
  */
 class HubGateway implements GatewayInterface {
-  constructor(private readonly inner: ApolloGateway) {}
+  constructor(
+    private readonly inner: ApolloGateway,
+    private readonly policy: Policy | undefined,
+    private readonly facts: PolicyFacts,
+  ) {}
 
   async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
     const loaded = await this.inner.load(options);
-    installScalars(loaded.schema);
-    return loaded;
+    const schema = installScalars(loaded.schema);
+    const policy = this.policy;
+    if (!policy) return loaded;
+    const facts = this.facts;
+    const executor: GatewayLoadResult['executor'] = async (rc) => {
+      const ctx = rc.context as unknown as HubGatewayContext;
+      const policyContext = { principal: ctx.principal, facts };
+      const pruned = await prune(schema, rc.document, rc.operation, (c) => policy.decide(c, policyContext));
+      if (pruned.removals.length === 0) return loaded.executor(rc);
+      ctx.denied = pruned.removals;
+      if (pruned.empty) return { errors: forbiddenErrors(pruned.removals, true) };
+      const errors = forbiddenErrors(pruned.removals);
+      // The plan cache is keyed by queryHash: the pruned operation must not share the unpruned one's plan.
+      const removed = [...new Set(pruned.removals.map((r) => r.coordinate))].sort().join(',');
+      const queryHash = createHash('sha256').update(`${rc.queryHash}|pruned:${removed}`).digest('hex');
+      const result = await loaded.executor({ ...rc, document: pruned.document, operation: pruned.operation, queryHash });
+      return { ...result, data: applyNulls(result.data, pruned.nulls), errors: [...(result.errors ?? []), ...errors] };
+    };
+    return { ...loaded, executor };
   }
 
   onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]): GatewayUnsubscriber {
@@ -107,6 +129,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, log: Logger = pino({ name: 'gateway', level: config.logLevel })): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
+  const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs),
@@ -118,7 +141,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
   const server = new ApolloServer<HubGatewayContext>({
-    gateway: new HubGateway(gateway),
+    gateway: new HubGateway(gateway, policy, NO_FACTS),
     // Introspection is decided per caller by the limits plugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -172,7 +195,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
         let token: Promise<string> | undefined;
         return {
           requestId,
-          principal: { kind: 'PUBLIC' } as const,
+          principal: PUBLIC,
           contextToken: () => (token ??= signContext({ sub: 'PUBLIC', roles: [], rid: requestId })),
         };
       },

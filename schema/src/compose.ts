@@ -6,7 +6,8 @@ import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { unclassifiedFields } from './classification';
+import { classificationMap, unclassifiedFields } from './classification';
+import { subgraphOfCoordinates } from './policy';
 import { readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
 
 export interface ComposeResult {
@@ -53,8 +54,16 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
   }
   const supergraphSdl = result.supergraphSdl;
   // Defence in depth: the composed graph itself must carry a classification for every field.
-  for (const coordinate of unclassifiedFields(parse(supergraphSdl))) {
+  const composed = parse(supergraphSdl);
+  for (const coordinate of unclassifiedFields(composed)) {
     errors.push(`supergraph: ${coordinate} lost its classification in composition`);
+  }
+  // Restricted and personal data need one owner: the policy asks who owns a field to decide who may read it.
+  const owners = subgraphOfCoordinates(composed);
+  for (const [coordinate, level] of classificationMap(composed)) {
+    if (level !== 'PUBLIC' && !owners.has(coordinate)) {
+      errors.push(`supergraph: ${coordinate} is ${level} but served by several subgraphs; only a field with one owner can be ${level}`);
+    }
   }
   return { supergraphSdl, errors, hints: result.hints.map((h) => h.toString()) };
 }

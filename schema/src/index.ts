@@ -2,3 +2,4 @@ export * from './errors';
 export * from './scalars';
 export * from './classification';
 export * from './sdl';
+export * from './policy';

@@ -20,6 +20,8 @@ export interface GraphQLResponse {
 
 export interface Stack {
   gateway: RunningGateway;
+  /** Every operation each subgraph received, in order. */
+  received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
   keys: { privateKey: string; publicKey: string };
   subgraphs: Record<string, RunningSubgraph>;
@@ -43,8 +45,16 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
   const keyFile = join(mkdtempSync(join(tmpdir(), 'hub-keys-')), 'context.key.pem');
   writeFileSync(keyFile, keys.privateKey, { mode: 0o600 });
   const subgraphs: Record<string, RunningSubgraph> = {};
+  const received: Stack['received'] = Object.fromEntries(names.map((n) => [n, []]));
+  const observe = (name: string) => (op: Stack['received'][string][number]) => received[name].push(op);
   for (const name of names) {
-    subgraphs[name] = await startSubgraph(DEFINITIONS[name], { dbUrl: dbs.urls[name], seed: 'demo', contextPublicKey: keys.publicKey, log: quiet(name) });
+    subgraphs[name] = await startSubgraph(DEFINITIONS[name], {
+      dbUrl: dbs.urls[name],
+      seed: 'demo',
+      contextPublicKey: keys.publicKey,
+      log: quiet(name),
+      onOperation: observe(name),
+    });
   }
   const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
@@ -52,6 +62,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
 
   return {
     gateway,
+    received,
     keys,
     subgraphs,
     dbUrls: dbs.urls,
@@ -95,6 +106,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
         port: subgraphs[name].port,
         contextPublicKey: keys.publicKey,
         log: quiet(name),
+        onOperation: observe(name),
       });
     },
     async stop() {

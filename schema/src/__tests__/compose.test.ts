@@ -31,6 +31,13 @@ describe('composition', () => {
     expect(result.errors).toEqual(['culture-tourism: Museum.curator has no @classified(level: …) on the field or its type']);
   });
 
+  it('refuses restricted or personal data on a field that several subgraphs serve', () => {
+    const sources = defaultSources().map((s) =>
+      s.name === 'culture-tourism' ? { ...s, sdl: s.sdl.replace('type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String!', 'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String! @classified(level: PERSONAL)') } : s,
+    );
+    expect(compose(sources).errors.join('\n')).toMatch(/AdministrativeUnit\.code is PERSONAL but served by several subgraphs/);
+  });
+
   it('reports composition errors between subgraphs', () => {
     const sources = defaultSources().map((s) =>
       s.name === 'culture-tourism' ? { ...s, sdl: s.sdl.replace('code: String!\n  currentCommuneCodes', 'code: Int!\n  currentCommuneCodes') } : s,

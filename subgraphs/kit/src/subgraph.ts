@@ -108,6 +108,8 @@ export interface StartOptions extends Partial<SubgraphConfig> {
   /** PEM of the gateway's context-token public key: requests without a token it signed get 401. */
   contextPublicKey: string;
   log?: Logger;
+  /** Sees every operation the subgraph receives (tests prove what was, and was not, asked). */
+  onOperation?: (operation: { query?: string; variables?: Record<string, unknown> }) => void;
 }
 
 export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
@@ -138,8 +140,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   const app = express();
   const httpServer: Server = createServer(app);
   const countRequests: ApolloServerPlugin<HubContext> = {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
       stats.requests += 1;
+      opts.onOperation?.({ query: request.query, variables: request.variables });
     },
   };
   const apollo = new ApolloServer<HubContext>({

@@ -1,0 +1,72 @@
+// The permission matrix: every field coordinate of the supergraph against every kind of caller, each
+// decision checked against the coordinate's declared classification.
+import { buildPolicy, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
+import { readSupergraph } from '../sdl';
+
+const policy = buildPolicy(readSupergraph());
+const OWNERS: Record<string, string> = { directory: 'TTCDS', 'culture-tourism': 'SVHTTDL' };
+
+/** Agreements in force, by consumer agency (test data of the kind the directory will hold). */
+const GRANTS: Record<string, Grant[]> = {
+  SXD: [{ provider: 'SVHTTDL', consumer: 'SXD', coordinates: ['AccommodationEstablishment'], includesPersonalData: false }],
+  SNNMT: [{ provider: 'SVHTTDL', consumer: 'SNNMT', coordinates: ['AccommodationEstablishment.ownerName'], includesPersonalData: true }],
+};
+const facts: PolicyFacts = { ownerOf: (s) => OWNERS[s], grantsFor: (a) => GRANTS[a] ?? [] };
+
+const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN')[]): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
+const CALLERS: Record<string, Principal> = {
+  public: { kind: 'PUBLIC' },
+  'official of another agency, no agreement': account('SCT', 'OFFICIAL'),
+  'official with an agreement (no personal data)': account('SXD', 'OFFICIAL'),
+  'official with an agreement including personal data': account('SNNMT', 'OFFICIAL'),
+  "official of the owning agency": account('SVHTTDL', 'OFFICIAL'),
+  "data editor of the owning agency": account('SVHTTDL', 'DATA_EDITOR'),
+};
+
+function expected(coordinate: string, level: string, p: Principal): boolean {
+  if (level === 'PUBLIC') return true;
+  if (p.kind !== 'ACCOUNT') return false;
+  if (level === 'INTERNAL') return true;
+  const owner = OWNERS[policy.subgraphOf.get(coordinate)!];
+  const type = coordinate.split('.')[0];
+  const grants = (GRANTS[p.agency] ?? []).filter((g) => g.provider === owner && (g.coordinates.includes(coordinate) || g.coordinates.includes(type)));
+  if (level === 'RESTRICTED') return p.agency === owner || grants.length > 0;
+  return (p.agency === owner && p.roles.includes('DATA_EDITOR')) || grants.some((g) => g.includesPersonalData);
+}
+
+describe('permission matrix', () => {
+  const coordinates = [...policy.levels.entries()];
+
+  it('covers every coordinate of the supergraph; every non-public one has an owning subgraph', () => {
+    expect(coordinates.length).toBeGreaterThan(100);
+    for (const [c, level] of coordinates) if (level !== 'PUBLIC') expect(policy.subgraphOf.get(c)).toBeDefined();
+    expect(policy.subgraphOf.get('AccommodationEstablishment.ownerName')).toBe('culture-tourism');
+    expect(policy.subgraphOf.get('AdministrativeUnit.touristSites')).toBe('culture-tourism');
+    expect(policy.subgraphOf.get('AdministrativeUnit.name')).toBe('directory');
+  });
+
+  it.each(Object.entries(CALLERS))('decides every coordinate for: %s', async (_who, principal) => {
+    const mismatches: string[] = [];
+    for (const [coordinate, level] of coordinates) {
+      const ctx: PolicyContext = { principal, facts };
+      const decision = await policy.decide(coordinate, ctx);
+      if ((decision === true) !== expected(coordinate, level, principal)) mismatches.push(`${coordinate} (${level}): ${decision}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('gives reasons a caller can act on, and denies what nobody classified', async () => {
+    const ctx: PolicyContext = { principal: { kind: 'PUBLIC' }, facts };
+    expect(await policy.decide('AccommodationEstablishment.licenceNumber', ctx)).toMatch(/^INTERNAL data: sign in/);
+    expect(await policy.decide('AccommodationEstablishment.ownerName', ctx)).toMatch(/^PERSONAL data/);
+    expect(await policy.decide('TouristSite.secretField', ctx)).toBe('not classified: denied by default');
+  });
+
+  it('follows ownership as data: a merged department owns what its predecessor owned', async () => {
+    const merged: PolicyFacts = { ownerOf: (s) => (s === 'culture-tourism' ? 'SVHTTDL-MERGED' : OWNERS[s]), grantsFor: () => [] };
+    const editorOld = { principal: account('SVHTTDL', 'DATA_EDITOR'), facts: merged };
+    const editorNew = { principal: account('SVHTTDL-MERGED', 'DATA_EDITOR'), facts: merged };
+    expect(await policy.decide('AccommodationEstablishment.ownerName', editorOld)).not.toBe(true);
+    expect(await policy.decide('AccommodationEstablishment.ownerName', editorNew)).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+// The hub's field policy, written once: every coordinate's graphql-shield rule, derived from its
+// @classified level, with explicit overrides where a department needs one, and deny for anything unlisted.
+// The gateway evaluates these rule objects against the operation before planning; subgraphs can mount the
+// same map with shield() for rules that need the data itself.
+import { Kind, parse, type DocumentNode, type GraphQLResolveInfo, type ObjectTypeDefinitionNode } from 'graphql';
+import { allow, deny, or, shield } from 'graphql-shield';
+
+/** A graphql-shield rule or combination of rules. */
+type ShieldRule = typeof allow | ReturnType<typeof or> | HubRule;
+import { classificationMap, type ClassificationLevel } from '../classification';
+import { isSignedIn, rulesFor, type HubRule } from './rules';
+import type { PolicyContext } from './principal';
+
+export * from './principal';
+
+/** Why a level denies, in words a caller can act on. */
+export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {
+  INTERNAL: 'INTERNAL data: sign in as an official of a state agency',
+  RESTRICTED: 'RESTRICTED data: only the owning agency and agencies with a sharing agreement covering it',
+  PERSONAL: "PERSONAL data: only the owning agency's data editors and agreements that include personal data",
+};
+
+/** For each coordinate, the subgraph that resolves it, from the supergraph's @join__type / @join__field. */
+export function subgraphOfCoordinates(supergraph: DocumentNode): Map<string, string> {
+  const graphName = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const d of supergraph.definitions) {
+    if (d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph') {
+      for (const v of d.values ?? []) {
+        const jg = v.directives?.find((x) => x.name.value === 'join__graph');
+        const name = jg?.arguments?.find((a) => a.name.value === 'name');
+        if (name?.value.kind === Kind.STRING) graphName.set(v.name.value, name.value.value);
+      }
+    }
+  }
+  const graphArg = (dir: { arguments?: readonly { name: { value: string }; value: { kind: Kind; value?: unknown } }[] }) => {
+    const g = dir.arguments?.find((a) => a.name.value === 'graph');
+    return g && g.value.kind === Kind.ENUM ? graphName.get(String(g.value.value)) : undefined;
+  };
+  for (const d of supergraph.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const t = d as ObjectTypeDefinitionNode;
+    const typeGraphs = (t.directives ?? []).filter((x) => x.name.value === 'join__type').map(graphArg);
+    for (const f of t.fields ?? []) {
+      const fieldGraphs = (f.directives ?? [])
+        .filter((x) => x.name.value === 'join__field' && !x.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value))
+        .map(graphArg)
+        .filter(Boolean);
+      const owner = fieldGraphs[0] ?? (typeGraphs.length === 1 ? typeGraphs[0] : undefined);
+      if (owner) out.set(`${t.name.value}.${f.name.value}`, owner);
+    }
+  }
+  return out;
+}
+
+export interface Policy {
+  /** The graphql-shield rule map: `{ Type: { field: rule } }`. */
+  rules: Record<string, Record<string, ShieldRule>>;
+  levels: Map<string, ClassificationLevel>;
+  subgraphOf: Map<string, string>;
+  /** Allow, or the reason for denying, one coordinate to the context's principal. */
+  decide(coordinate: string, ctx: PolicyContext, args?: Record<string, unknown>): Promise<true | string>;
+  /** The same map as graphql-shield middleware, for a subgraph schema. */
+  middleware(): ReturnType<typeof shield>;
+}
+
+/** Department-specific exceptions to the level-derived rules, by coordinate. None yet. */
+export const OVERRIDES: Record<string, ShieldRule> = {};
+
+export function buildPolicy(supergraphSdl: string): Policy {
+  const doc = parse(supergraphSdl);
+  const levels = classificationMap(doc);
+  const subgraphOf = subgraphOfCoordinates(doc);
+  const r = rulesFor((c) => subgraphOf.get(c));
+  const byLevel: Record<ClassificationLevel, ShieldRule> = {
+    PUBLIC: allow,
+    INTERNAL: isSignedIn,
+    RESTRICTED: or(r.isOwnerAgency, r.hasGrant),
+    PERSONAL: or(r.isOwnerEditor, r.hasPersonalDataGrant),
+  };
+  const rules: Record<string, Record<string, ShieldRule>> = {};
+  for (const [coordinate, level] of levels) {
+    const [type, field] = coordinate.split('.');
+    (rules[type] ??= {})[field] = OVERRIDES[coordinate] ?? byLevel[level];
+  }
+  const options = { debug: false, allowExternalErrors: false, fallbackRule: deny, fallbackError: new Error('Not authorised'), hashFunction: () => '' };
+  return {
+    rules,
+    levels,
+    subgraphOf,
+    async decide(coordinate, ctx, args = {}) {
+      const [type, field] = coordinate.split('.');
+      const level = levels.get(coordinate);
+      const ruleFor = rules[type]?.[field];
+      if (!ruleFor || !level) return 'not classified: denied by default';
+      ctx._shield ??= { cache: {} };
+      const info = { parentType: { name: type }, fieldName: field } as unknown as GraphQLResolveInfo;
+      const result = await ruleFor.resolve({}, args, ctx as never, info, options as never);
+      if (result === true) return true;
+      return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
+    },
+    middleware: () => shield(rules, { fallbackRule: deny, allowExternalErrors: false }),
+  };
+}
