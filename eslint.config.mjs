@@ -16,7 +16,12 @@ export default tseslint.config(
   },
   {
     // Configuration modules, entry points and test set-up are where the environment is read.
-    files: ['**/config.ts', '**/main.ts', 'infra/src/dev.ts', '**/testing.ts', '**/logger.ts', '**/__tests__/**', 'test/src/**'],
+    files: ['**/config.ts', '**/main.ts', 'infra/src/dev.ts', 'infra/src/hub.ts', '**/testing.ts', '**/logger.ts', '**/__tests__/**', 'test/src/**', 'test/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // CommonJS scripts (jest preset, load generator) and their options.
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-restricted-properties': 'off' },
   },
 );

@@ -1,3 +1,4 @@
 export * from './postgres';
 export * from './testing';
 export * from './keys';
+export * from './hub';

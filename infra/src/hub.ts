@@ -1,0 +1,180 @@
+// The whole hub as a process tree: PostgreSQL (embedded, or external by admin URL), a database and role per
+// subgraph, every subgraph and the gateway each as its own Node process on its own port. Used by `npm start`
+// and by the benchmarks; stop() stops the services first and PostgreSQL last.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { generateContextKeyPair } from './keys';
+import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
+
+export interface HubOptions {
+  dataDir: string;
+  pgPort: number;
+  pgAdminUrl?: string;
+  gatewayPort: number;
+  subgraphBasePort: number;
+  seed: 'none' | 'demo';
+  /** A ready database URL per subgraph name, overriding provisioning. */
+  dbUrls?: Record<string, string>;
+  /** Extra environment for the gateway. */
+  gatewayEnv?: Record<string, string>;
+  /** Every log line of every service (JSON), for the caller to show or not. */
+  onLine?: (service: string, line: string) => void;
+  /** Called if a service exits while the hub is not stopping. */
+  onExit?: (service: string, code: number | null, signal: NodeJS.Signals | null) => void;
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  logDir: string;
+  pg: PgServer;
+  /** Starts another gateway process on `port` with extra environment (benchmarks compare gateways). */
+  startGateway(name: string, port: number, env?: Record<string, string>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const envName = (name: string) => name.replace(/-/g, '_').toUpperCase();
+
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const dataDir = resolve(opts.dataDir);
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const secrets = loadSecrets(dataDir);
+  const keys = contextKeys(dataDir);
+  const children: { name: string; proc: ChildProcess; log: WriteStream }[] = [];
+  let stopping = false;
+  let pg: PgServer | undefined;
+
+  const spawnService = (name: string, entry: string, env: Record<string, string>) => {
+    const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+    const proc = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', entry], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [proc.stdout!, proc.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        log.write(`${line}\n`);
+        opts.onLine?.(name, line);
+      });
+    }
+    proc.on('exit', (code, signal) => {
+      if (!stopping) opts.onExit?.(name, code, signal);
+    });
+    children.push({ name, proc, log });
+  };
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      children.map(
+        ({ proc }) =>
+          new Promise<void>((res) => {
+            if (proc.exitCode !== null || proc.signalCode !== null) return res();
+            const force = setTimeout(() => proc.kill('SIGKILL'), 10000);
+            proc.once('exit', () => {
+              clearTimeout(force);
+              res();
+            });
+            proc.kill('SIGTERM');
+          }),
+      ),
+    );
+    for (const c of children) c.log.end();
+    if (pg) await pg.stop().catch(() => undefined);
+  };
+
+  try {
+    if (opts.pgAdminUrl) {
+      pg = externalPostgres(opts.pgAdminUrl);
+    } else {
+      const pgLog = createWriteStream(join(logDir, 'postgres.log'), { flags: 'a' });
+      pg = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'pg'),
+        port: opts.pgPort,
+        password: secrets.postgres,
+        onLog: (line) => pgLog.write(line.endsWith('\n') ? line : `${line}\n`),
+      });
+    }
+    const urls = await provisionDatabases(pg.adminUrl, [
+      ...SUBGRAPHS.map((s) => ({ name: s.name, password: secrets.roles[s.name] })),
+      { name: 'audit', password: secrets.roles.audit },
+    ]);
+
+    const subgraphUrls: Record<string, string> = {};
+    SUBGRAPHS.forEach((s, i) => {
+      const port = opts.subgraphBasePort + i;
+      subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
+      spawnService(s.name, join(s.dir, 'src/main.ts'), {
+        PORT: String(port),
+        HUB_DB_URL: opts.dbUrls?.[s.name] ?? urls[s.name],
+        HUB_SEED: opts.seed,
+        HUB_MIGRATE: '1',
+        HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+      });
+    });
+    await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)));
+
+    const startGateway = async (name: string, port: number, env: Record<string, string> = {}) => {
+      spawnService(name, 'gateway/src/main.ts', {
+        PORT: String(port),
+        HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${envName(s.name)}`, subgraphUrls[s.name]])),
+        ...opts.gatewayEnv,
+        ...env,
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitHealthy(name, `${url}/health`, logDir, () => stopping);
+      return url;
+    };
+    const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
+    return { gatewayUrl, subgraphUrls, logDir, pg, startGateway, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Passwords are made on first start and kept under the data folder (mode 600), so a restart reuses the data. */
+function loadSecrets(dataDir: string): { postgres: string; roles: Record<string, string> } {
+  const file = join(dataDir, 'credentials.json');
+  const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { postgres: randomBytes(18).toString('base64url'), roles: {} };
+  for (const s of SUBGRAPHS) current.roles[s.name] ??= randomBytes(18).toString('base64url');
+  current.roles.audit ??= randomBytes(18).toString('base64url');
+  writeFileSync(file, JSON.stringify(current, null, 2), { mode: 0o600 });
+  return current;
+}
+
+/** The gateway's context-token key pair, made on first start: the gateway signs, subgraphs verify. */
+function contextKeys(dataDir: string): { privateKeyFile: string; publicKeyFile: string } {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const privateKeyFile = join(dir, 'context-signing.key.pem');
+  const publicKeyFile = join(dir, 'context-signing.pub.pem');
+  if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
+    const pair = generateContextKeyPair();
+    writeFileSync(privateKeyFile, pair.privateKey, { mode: 0o600 });
+    writeFileSync(publicKeyFile, pair.publicKey, { mode: 0o644 });
+  }
+  return { privateKeyFile, publicKeyFile };
+}
+
+async function waitHealthy(name: string, url: string, logDir: string, stopping: () => boolean, timeoutMs = 60000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (stopping()) throw new Error('stopping');
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s; see ${join(logDir, `${name}.log`)}`);
+}

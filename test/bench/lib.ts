@@ -1,0 +1,52 @@
+// Shared pieces of the benchmark scripts: load from a separate process, medians, the machine, and the
+// benchmark document (each scenario rewrites its own section between markers).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '@hub/schema';
+
+const run = promisify(execFile);
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: { url: string; bodies: string[]; connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(opts)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!);
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+export const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+/** Replaces the section `name` of docs/benchmarks.md (and writes the raw figures to test/bench/results/). */
+export function publish(name: string, markdown: string, raw: unknown): void {
+  const resultsDir = join(REPO_ROOT, 'test/bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(raw, null, 2)}\n`);
+  const doc = join(REPO_ROOT, 'docs/benchmarks.md');
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const section = `${start}\n${markdown.trim()}\n${end}`;
+  let text = existsSync(doc)
+    ? readFileSync(doc, 'utf8')
+    : '# Benchmarks\n\nEvery figure on this page is written by a benchmark script (`npm run bench:<scenario> -w @hub/e2e`); none is edited by hand.\n';
+  text = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(doc, text);
+}
