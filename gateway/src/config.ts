@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
+import type { AuthConfig } from './auth';
 
 export interface GatewayConfig {
   host: string;
@@ -17,7 +18,20 @@ export interface GatewayConfig {
   contextPrivateKey: string;
   /** Field-level policy on (the default) or off (benchmarks only). */
   policy: boolean;
+  auth: AuthConfig;
 }
+
+const pemFile = (what: string, marker: string) =>
+  z.string({ message: `must name the PEM file of ${what}` }).refine(
+    (f) => {
+      try {
+        return readFileSync(f, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must name a readable PEM file of ${what}` },
+  );
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
 export const subgraphUrlVar = (name: string) => `HUB_SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`;
@@ -33,16 +47,14 @@ const env = z.object({
   HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_LIMITS.maxDirectives),
   HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100000).default(DEFAULT_LIMITS.maxTokens),
   HUB_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
-  HUB_CONTEXT_PRIVATE_KEY_FILE: z.string({ message: 'must name the PEM file of the context-token signing key' }).refine(
-    (f) => {
-      try {
-        return readFileSync(f, 'utf8').includes('PRIVATE KEY');
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must name a readable PEM private key file' },
-  ),
+  HUB_CONTEXT_PRIVATE_KEY_FILE: pemFile('the context-token signing key', 'PRIVATE KEY'),
+  HUB_SESSION_PRIVATE_KEY_FILE: pemFile('the session-token signing key', 'PRIVATE KEY'),
+  HUB_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+  HUB_OIDC_ISSUER: z.string().optional(),
+  HUB_OIDC_AUDIENCE: z.string().optional(),
+  HUB_OIDC_JWKS_URL: z.string().url().optional(),
+  HUB_OIDC_AGENCY_CLAIM: z.string().default('agency'),
+  HUB_OIDC_ROLES_CLAIM: z.string().default('roles'),
   HUB_POLICY: z.enum(['on', 'off']).default('on'),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
@@ -56,6 +68,9 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     );
   }
   const c = parsed.data as Record<string, unknown>;
+  if (c.HUB_OIDC_ISSUER && (!c.HUB_OIDC_AUDIENCE || !c.HUB_OIDC_JWKS_URL)) {
+    throw new Error('Invalid gateway configuration:\n  - HUB_OIDC_ISSUER needs HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL');
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const s of SUBGRAPHS) {
     const url = c[subgraphUrlVar(s.name)];
@@ -69,6 +84,19 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     subgraphTimeoutMs: c.HUB_SUBGRAPH_TIMEOUT_MS as number,
     logLevel: c.LOG_LEVEL as string,
     policy: c.HUB_POLICY === 'on',
+    auth: {
+      sessionPrivateKey: readFileSync(c.HUB_SESSION_PRIVATE_KEY_FILE as string, 'utf8'),
+      sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS as number,
+      oidc: c.HUB_OIDC_ISSUER
+        ? {
+            issuer: c.HUB_OIDC_ISSUER as string,
+            audience: (c.HUB_OIDC_AUDIENCE as string | undefined) ?? '',
+            jwksUrl: (c.HUB_OIDC_JWKS_URL as string | undefined) ?? '',
+            agencyClaim: c.HUB_OIDC_AGENCY_CLAIM as string,
+            rolesClaim: c.HUB_OIDC_ROLES_CLAIM as string,
+          }
+        : undefined,
+    },
     contextPrivateKey: readFileSync(c.HUB_CONTEXT_PRIVATE_KEY_FILE as string, 'utf8'),
     limits: {
       maxDepth: c.HUB_MAX_DEPTH as number,

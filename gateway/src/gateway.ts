@@ -15,7 +15,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
-import { buildPolicy, internalError, isPublicCode, NO_FACTS, PUBLIC, type Policy, type PolicyFacts } from '@hub/schema';
+import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type PolicyFacts, type Principal } from '@hub/schema';
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import { contextSigner } from '@hub/kit/context-token';
 import type { GatewayConfig } from './config';
@@ -25,6 +25,8 @@ import { explorerRouter } from './explorer';
 import { CustomScalarInputRule, installScalars } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
+import { AuthError, Authenticator, directoryClient } from './auth';
+import { FactsSnapshot } from './facts';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
@@ -130,18 +132,22 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
+  const signContext = await contextSigner(config.contextPrivateKey);
+  const internalToken = () => signContext({ sub: 'gateway', roles: [], rid: randomUUID() });
+  const directory = directoryClient(urls.directory.replace(/\/graphql$/, '/internal'), internalToken);
+  const facts = new FactsSnapshot(directory, log);
+  void facts.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs),
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
 
-  const signContext = await contextSigner(config.contextPrivateKey);
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
   const server = new ApolloServer<HubGatewayContext>({
-    gateway: new HubGateway(gateway, policy, NO_FACTS),
+    gateway: new HubGateway(gateway, policy, facts),
     // Introspection is decided per caller by the limits plugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -158,6 +164,36 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
   await server.start();
+
+  const auth = await Authenticator.create(config.auth, directory);
+
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.json(auth.jwks());
+  });
+  // Sign-in and refresh (OAuth 2 style): { grant_type: "password", username, password } or
+  // { grant_type: "refresh_token", refresh_token }. Passwords go to the directory only, never into GraphQL.
+  app.post('/auth/token', express.json({ limit: '16kb' }), async (req, res) => {
+    const b = req.body ?? {};
+    let r: { status: number; body: any };
+    if (b.grant_type === 'password' && typeof b.username === 'string' && typeof b.password === 'string') r = await directory.signIn(b.username, b.password);
+    else if (b.grant_type === 'refresh_token' && typeof b.refresh_token === 'string') r = await directory.refresh(b.refresh_token);
+    else {
+      res.status(400).json({ error: 'invalid_request', error_description: 'send grant_type "password" with username and password, or "refresh_token" with refresh_token' });
+      return;
+    }
+    if (r.status !== 200) {
+      const code = String(r.body?.error ?? 'invalid_grant');
+      const description: Record<string, string> = {
+        INVALID_CREDENTIALS: 'wrong username or password',
+        ACCOUNT_LOCKED: 'the account is locked after too many failed sign-ins; ask your agency admin',
+        ACCOUNT_DISABLED: 'the account is disabled',
+        INVALID_REFRESH_TOKEN: 'the refresh token is not valid (used, expired or revoked)',
+      };
+      res.status(r.status >= 500 ? 503 : r.status).json({ error: code.toLowerCase(), error_description: description[code] ?? 'sign-in failed' });
+      return;
+    }
+    res.json({ ...(await auth.issue(r.body.account)), refresh_token: r.body.refreshToken });
+  });
 
   app.get('/health', async (_req, res) => {
     const subgraphs = Object.fromEntries(
@@ -182,22 +218,32 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   app.use(explorerRouter('/graphql'));
   app.use(
     '/graphql',
-    (req, res, next) => {
+    async (req, res, next) => {
       const requestId = randomUUID();
       res.setHeader('x-request-id', requestId);
       (req as unknown as { hubRequestId: string }).hubRequestId = requestId;
-      next();
+      try {
+        (req as unknown as { principal: Principal }).principal = await auth.principalOf(req.header('authorization'));
+        next();
+      } catch (e) {
+        if (!(e instanceof AuthError)) return next(e);
+        res
+          .status(e.status)
+          .set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"')
+          .json({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
+        const principal = (req as unknown as { principal?: Principal }).principal ?? PUBLIC;
+        const claims =
+          principal.kind === 'ACCOUNT'
+            ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
+            : { sub: 'PUBLIC', roles: [], rid: requestId };
         let token: Promise<string> | undefined;
-        return {
-          requestId,
-          principal: PUBLIC,
-          contextToken: () => (token ??= signContext({ sub: 'PUBLIC', roles: [], rid: requestId })),
-        };
+        return { requestId, principal, contextToken: () => (token ??= signContext(claims)) };
       },
     }),
   );
@@ -217,6 +263,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     url,
     port,
     stop() {
+      facts.stop();
       stopping ??= server.stop();
       return stopping;
     },

@@ -85,6 +85,11 @@ The provincial data hub is ready in ${seconds} s.
   Database           ${where}
   Logs               ${hub.logDir}
 
+Sign in (demo accounts: admin, vhttdl.admin, vhttdl.editor, vhttdl.official, sxd.official, vp.approver,
+security.auditor; password demo-password-2025):
+  curl -s ${gateway}/auth/token -H 'content-type: application/json' \\
+    -d '{"grant_type":"password","username":"vhttdl.editor","password":"demo-password-2025"}'
+
 Try it:
   curl -s ${gateway}/graphql -H 'content-type: application/json' \\
     -d '{"query":"{ touristSites(first: 3) { nodes { name commune { name ancestors { name } } } } }"}'

@@ -44,7 +44,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = loadSecrets(dataDir);
-  const keys = contextKeys(dataDir);
+  const keys = signingKeys(dataDir, 'context-signing');
+  const sessionKeys = signingKeys(dataDir, 'session-signing');
   const children: { name: string; proc: ChildProcess; log: WriteStream }[] = [];
   let stopping = false;
   let pg: PgServer | undefined;
@@ -124,6 +125,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       spawnService(name, 'gateway/src/main.ts', {
         PORT: String(port),
         HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
+        HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,
         ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${envName(s.name)}`, subgraphUrls[s.name]])),
         ...opts.gatewayEnv,
         ...env,
@@ -150,12 +152,15 @@ function loadSecrets(dataDir: string): { postgres: string; roles: Record<string,
   return current;
 }
 
-/** The gateway's context-token key pair, made on first start: the gateway signs, subgraphs verify. */
-function contextKeys(dataDir: string): { privateKeyFile: string; publicKeyFile: string } {
+/**
+ * The gateway's key pairs, made on first start: `context-signing` (the gateway signs context tokens, subgraphs
+ * verify) and `session-signing` (the gateway signs sign-in tokens and publishes the public key as JWKS).
+ */
+function signingKeys(dataDir: string, name: string): { privateKeyFile: string; publicKeyFile: string } {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const privateKeyFile = join(dir, 'context-signing.key.pem');
-  const publicKeyFile = join(dir, 'context-signing.pub.pem');
+  const privateKeyFile = join(dir, `${name}.key.pem`);
+  const publicKeyFile = join(dir, `${name}.pub.pem`);
   if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
     const pair = generateContextKeyPair();
     writeFileSync(privateKeyFile, pair.privateKey, { mode: 0o600 });

@@ -5,7 +5,7 @@ import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinit
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { directory } from '@hub/directory';
+import { directory, DEMO_PASSWORD } from '@hub/directory';
 import { cultureTourism } from '@hub/culture-tourism';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
@@ -22,11 +22,15 @@ export interface Stack {
   gateway: RunningGateway;
   /** Every operation each subgraph received, in order. */
   received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
+  /** The gateway's session-signing key (tests forge tokens with it). */
+  sessionPrivateKey: string;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
   keys: { privateKey: string; publicKey: string };
   subgraphs: Record<string, RunningSubgraph>;
   dbUrls: Record<string, string>;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
+  /** Signs in through the gateway's token endpoint; returns the access and refresh tokens. */
+  signIn(username: string, password?: string): Promise<{ status: number; body: any }>;
   /** Posts any body to the gateway's /graphql and returns status and parsed JSON. */
   post(body: unknown): Promise<{ status: number; body: any }>;
   /** SQL statements each subgraph has sent so far, read from its /metrics endpoint. */
@@ -42,8 +46,12 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
   const names = Object.keys(DEFINITIONS);
   const dbs = await createTestDatabases(names);
   const keys = generateContextKeyPair();
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'hub-keys-')), 'context.key.pem');
+  const keyDir = mkdtempSync(join(tmpdir(), 'hub-keys-'));
+  const keyFile = join(keyDir, 'context.key.pem');
   writeFileSync(keyFile, keys.privateKey, { mode: 0o600 });
+  const sessionKeyFile = join(keyDir, 'session.key.pem');
+  const sessionPrivateKey = generateContextKeyPair().privateKey;
+  writeFileSync(sessionKeyFile, sessionPrivateKey, { mode: 0o600 });
   const subgraphs: Record<string, RunningSubgraph> = {};
   const received: Stack['received'] = Object.fromEntries(names.map((n) => [n, []]));
   const observe = (name: string) => (op: Stack['received'][string][number]) => received[name].push(op);
@@ -56,7 +64,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
       onOperation: observe(name),
     });
   }
-  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, ...opts.gatewayEnv });
+  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
   const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
 
@@ -64,12 +72,21 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
     gateway,
     received,
     keys,
+    sessionPrivateKey,
     subgraphs,
     dbUrls: dbs.urls,
-    async query(query, variables) {
-      const r = await fetch(`${gateway.url}/graphql`, {
+    async signIn(username, password = DEMO_PASSWORD) {
+      const r = await fetch(`${gateway.url}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'password', username, password }),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    async query(query, variables, token) {
+      const r = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: r.status, ...((await r.json()) as object) };

@@ -5,7 +5,8 @@ import { entities } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { seedDirectory } from './seed';
+import { seedDemoAccounts, seedDirectory } from './seed';
+import { internalRoutes } from './internal';
 
 export const directory = defineSubgraph({
   name: 'directory',
@@ -15,5 +16,6 @@ export const directory = defineSubgraph({
   entities,
   migrations,
   loaders,
-  seed: seedDirectory,
+  seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts },
+  internalRoutes,
 });

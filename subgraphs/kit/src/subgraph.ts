@@ -34,8 +34,19 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   loaders: B;
-  /** Demo data, loaded once per database (`HUB_SEED=demo`). */
-  seed?: (em: EntityManager) => Promise<void>;
+  /**
+   * Demo data (`HUB_SEED=demo`): one function, or named steps in order; each step is loaded once per database,
+   * so a step added later still loads into a database seeded before it existed.
+   */
+  seed?: ((em: EntityManager) => Promise<void>) | Record<string, (em: EntityManager) => Promise<void>>;
+  /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
+  internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
+}
+
+export interface InternalDeps {
+  /** A fresh EntityManager fork (one per call). */
+  em: () => EntityManager;
+  log: Logger;
 }
 
 export function defineSubgraph<B extends BatchFns>(def: SubgraphDefinition<B>): SubgraphDefinition<B> {
@@ -128,8 +139,11 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     }
     if (opts.seed === 'demo' && def.seed) {
-      const seeded = await seedOnce(orm, 'demo', def.seed);
-      log.info({ seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+      const steps = typeof def.seed === 'function' ? { demo: def.seed } : def.seed;
+      for (const [name, step] of Object.entries(steps)) {
+        const seeded = await seedOnce(orm, name, step);
+        log.info({ step: name, seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+      }
     }
   } catch (e) {
     await orm.close(true);
@@ -187,20 +201,26 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       ].join('\n'),
     );
   });
+  // Sealed: only the gateway may ask, `_service` and `_entities` included.
+  const sealed: express.RequestHandler = async (req, res, next) => {
+    try {
+      (req as unknown as { caller: CallerClaims }).caller = await verifyCaller(req.header(CONTEXT_HEADER));
+      next();
+    } catch (e) {
+      log.warn({ reason: (e as Error).message, remote: req.socket.remoteAddress }, 'request without a valid context token refused');
+      res.status(401).json({
+        errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+  };
+  if (def.internalRoutes) {
+    const router = express.Router();
+    def.internalRoutes(router, { em: () => orm.em.fork() as EntityManager, log });
+    app.use('/internal', sealed, express.json({ limit: '64kb' }), router);
+  }
   app.use(
     '/graphql',
-    // Sealed: only the gateway may ask, `_service` and `_entities` included.
-    async (req, res, next) => {
-      try {
-        (req as unknown as { caller: CallerClaims }).caller = await verifyCaller(req.header(CONTEXT_HEADER));
-        next();
-      } catch (e) {
-        log.warn({ reason: (e as Error).message, remote: req.socket.remoteAddress }, 'request without a valid context token refused');
-        res.status(401).json({
-          errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: 'UNAUTHENTICATED' } }],
-        });
-      }
-    },
+    sealed,
     express.json({ limit: '10mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>

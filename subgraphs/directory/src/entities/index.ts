@@ -3,11 +3,15 @@ import { UnitSuccessionSchema } from './unit-succession.entity';
 import { AgencySchema } from './agency.entity';
 import { DatasetSchema } from './dataset.entity';
 import { DatasetOwnershipSchema } from './dataset-ownership.entity';
+import { AccountSchema } from './account.entity';
+import { AccountSessionSchema } from './account-session.entity';
 
 export * from './administrative-unit.entity';
 export * from './unit-succession.entity';
 export * from './agency.entity';
 export * from './dataset.entity';
 export * from './dataset-ownership.entity';
+export * from './account.entity';
+export * from './account-session.entity';
 
-export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema];
+export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema, AccountSchema, AccountSessionSchema];

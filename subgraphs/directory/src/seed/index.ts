@@ -1,7 +1,9 @@
 // Loads the directory's demo data (Cao Bằng) in one transaction; ids are derived from natural keys.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchKey, stableId } from '@hub/kit';
-import { AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuccession } from '../entities';
+import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuccession } from '../entities';
+import { hashPassword } from '../services/password';
+import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from './cao-bang';
 import { AGENCIES, DATASETS, MERGER_BASIS, MERGER_DAY } from './agencies';
 
@@ -91,6 +93,24 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
         basis: i === 0 ? null : MERGER_BASIS,
       } as DatasetOwnership);
     });
+  }
+  await em.flush();
+}
+
+/** Demo accounts (a later seed step: databases seeded before accounts existed get them too). */
+export async function seedDemoAccounts(em: EntityManager): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of ACCOUNTS) {
+    em.create(Account, {
+      id: id('account', a.username),
+      username: a.username,
+      displayName: a.displayName,
+      agency: em.getReference(Agency, id('agency', a.agency)),
+      roles: a.roles,
+      status: 'ACTIVE',
+      passwordHash,
+      failedLogins: 0,
+    } as Account);
   }
   await em.flush();
 }

@@ -1,0 +1,162 @@
+// Who is asking. A request without Authorization is the PUBLIC principal; a bearer token must be a hub session
+// token (ES256, signed with the gateway's session key, published at /.well-known/jwks.json) or a token of the
+// configured OIDC issuer. Anything else is a 401 that says what is wrong: never a silent downgrade to PUBLIC.
+// A hub account is looked up in the directory on every request, so a disabled account stops at once.
+import { createPublicKey, randomUUID } from 'node:crypto';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, exportJWK, importPKCS8, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
+import { PUBLIC, ROLES, type Grant, type Principal, type Role } from '@hub/schema';
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  agencyClaim: string;
+  rolesClaim: string;
+}
+
+export interface AuthConfig {
+  sessionPrivateKey: string;
+  sessionTtlSeconds: number;
+  oidc?: OidcConfig;
+}
+
+export const SESSION_ISSUER = 'provincial-data-hub';
+export const SESSION_AUDIENCE = 'provincial-data-hub-api';
+
+export class AuthError extends Error {
+  constructor(
+    message: string,
+    readonly status = 401,
+  ) {
+    super(message);
+  }
+}
+
+export interface AccountView {
+  id: string;
+  username: string;
+  agency: string;
+  roles: string[];
+  status: string;
+}
+
+/** The directory's sealed internal endpoints (sign-in, refresh, account status). */
+export interface Directory {
+  signIn(username: string, password: string): Promise<{ status: number; body: any }>;
+  refresh(refreshToken: string): Promise<{ status: number; body: any }>;
+  account(id: string): Promise<AccountView | null>;
+  policyFacts(): Promise<{ owners: Record<string, string>; grants: Grant[] }>;
+}
+
+export function directoryClient(internalUrl: string, contextToken: () => Promise<string>): Directory {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${internalUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-hub-context': await contextToken() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+    return { status: r.status, body: await r.json().catch(() => ({})) };
+  };
+  return {
+    signIn: (username, password) => call('POST', '/sign-in', { username, password }),
+    refresh: (refreshToken) => call('POST', '/refresh', { refreshToken }),
+    async account(id) {
+      const r = await call('GET', `/accounts/${encodeURIComponent(id)}`);
+      if (r.status === 404) return null;
+      if (r.status !== 200) throw new Error(`directory answered ${r.status}`);
+      return r.body as AccountView;
+    },
+    async policyFacts() {
+      const r = await call('GET', '/policy-facts');
+      if (r.status !== 200) throw new Error(`directory answered ${r.status}`);
+      return r.body as { owners: Record<string, string>; grants: Grant[] };
+    },
+  };
+}
+
+const asRoles = (v: unknown): Role[] => (Array.isArray(v) ? v.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : []);
+
+function explain(e: unknown): string {
+  if (e instanceof joseErrors.JWTExpired) return 'the token has expired: sign in again or refresh it';
+  if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm the hub does not accept';
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (e instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${e.claim} claim is not accepted`;
+  if (e instanceof joseErrors.JWKSNoMatchingKey) return 'the token is signed with a key the issuer does not publish';
+  return 'the token is malformed';
+}
+
+export class Authenticator {
+  private constructor(
+    private readonly cfg: AuthConfig,
+    private readonly privateKey: KeyLike,
+    private readonly publicKey: KeyLike,
+    private readonly jwk: JWK,
+    private readonly directory: Directory,
+    private readonly oidcKeys?: ReturnType<typeof createRemoteJWKSet>,
+  ) {}
+
+  static async create(cfg: AuthConfig, directory: Directory): Promise<Authenticator> {
+    const privateKey = await importPKCS8(cfg.sessionPrivateKey, 'ES256');
+    const publicKey = createPublicKey(cfg.sessionPrivateKey) as unknown as KeyLike;
+    const jwk = { ...(await exportJWK(publicKey)), alg: 'ES256', use: 'sig' };
+    jwk.kid = `hub-${Buffer.from(JSON.stringify([jwk.x, jwk.y])).toString('base64url').slice(0, 16)}`;
+    const oidcKeys = cfg.oidc ? createRemoteJWKSet(new URL(cfg.oidc.jwksUrl)) : undefined;
+    return new Authenticator(cfg, privateKey, publicKey, jwk, directory, oidcKeys);
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.jwk] };
+  }
+
+  /** A short-lived access token for an active hub account. */
+  async issue(account: AccountView): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+    const token = await new SignJWT({ agency: account.agency, roles: account.roles, username: account.username })
+      .setProtectedHeader({ alg: 'ES256', kid: this.jwk.kid, typ: 'JWT' })
+      .setSubject(account.id)
+      .setIssuer(SESSION_ISSUER)
+      .setAudience(SESSION_AUDIENCE)
+      .setIssuedAt()
+      .setJti(randomUUID())
+      .setExpirationTime(`${this.cfg.sessionTtlSeconds}s`)
+      .sign(this.privateKey);
+    return { access_token: token, token_type: 'Bearer', expires_in: this.cfg.sessionTtlSeconds };
+  }
+
+  async principalOf(authorization: string | undefined): Promise<Principal> {
+    if (authorization === undefined) return PUBLIC;
+    const m = /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(authorization.trim());
+    if (!m) throw new AuthError('Authorization must be "Bearer <token>"');
+    const token = m[1];
+    let issuer: unknown;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw new AuthError('Invalid token: the token is malformed');
+    }
+    if (this.cfg.oidc && issuer === this.cfg.oidc.issuer) return this.fromOidc(token, this.cfg.oidc);
+    let sub: string;
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: ['ES256'] });
+      sub = String(payload.sub);
+    } catch (e) {
+      throw new AuthError(`Invalid token: ${explain(e)}`);
+    }
+    const account = await this.directory.account(sub);
+    if (!account) throw new AuthError('Invalid token: the account no longer exists');
+    if (account.status !== 'ACTIVE') throw new AuthError(`The account is ${account.status.toLowerCase()}: its tokens no longer work`);
+    return { kind: 'ACCOUNT', accountId: account.id, agency: account.agency, roles: asRoles(account.roles) };
+  }
+
+  private async fromOidc(token: string, oidc: OidcConfig): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.oidcKeys!, { issuer: oidc.issuer, audience: oidc.audience, algorithms: ['RS256', 'ES256', 'EdDSA'] });
+      const agency = payload[oidc.agencyClaim];
+      if (typeof agency !== 'string' || !agency) throw new AuthError(`Invalid token: the "${oidc.agencyClaim}" claim (agency) is missing`);
+      return { kind: 'ACCOUNT', accountId: `oidc:${payload.sub}`, agency, roles: asRoles(payload[oidc.rolesClaim]) };
+    } catch (e) {
+      if (e instanceof AuthError) throw e;
+      throw new AuthError(`Invalid token: ${explain(e)}`);
+    }
+  }
+}

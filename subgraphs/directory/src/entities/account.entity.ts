@@ -1,0 +1,39 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { Agency } from './agency.entity';
+
+export type AccountStatus = 'ACTIVE' | 'DISABLED' | 'LOCKED';
+export type Role = 'SYSTEM_ADMIN' | 'AGENCY_ADMIN' | 'DATA_EDITOR' | 'OFFICIAL' | 'APPROVER' | 'AUDITOR';
+
+/** A personal account of a state official. Citizens do not have accounts: they are the PUBLIC principal. */
+export class Account extends HubEntity {
+  username!: string;
+  displayName!: string;
+  agency!: Agency;
+  roles: Role[] = [];
+  status: AccountStatus = 'ACTIVE';
+  /** scrypt, see password.ts; never leaves the directory. */
+  passwordHash!: string;
+  failedLogins = 0;
+  lastLoginAt?: Date | null;
+  /** Why it was disabled or locked (lost, stolen, left the agency…). */
+  statusReason?: string | null;
+}
+
+export const AccountSchema = new EntitySchema<Account, HubEntity>({
+  class: Account,
+  extends: HubEntitySchema,
+  tableName: 'account',
+  indexes: [{ properties: ['agency'] }],
+  properties: {
+    username: { type: 'string', length: 80, unique: true },
+    displayName: { type: 'string', length: 200 },
+    agency: { kind: 'm:1', entity: () => Agency },
+    roles: { type: 'text[]' },
+    status: { type: 'string', length: 10 },
+    passwordHash: { type: 'string', length: 200, lazy: true },
+    failedLogins: { type: 'integer' },
+    lastLoginAt: { type: 'datetime', nullable: true },
+    statusReason: { type: 'string', length: 300, nullable: true },
+  },
+});
