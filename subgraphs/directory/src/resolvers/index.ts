@@ -3,9 +3,13 @@ import { AdministrativeUnitResolvers } from './administrative-unit';
 import { AgencyResolvers } from './agency';
 import { DatasetResolvers, DatasetOwnershipResolvers } from './dataset';
 import { ProvenanceResolvers } from './provenance';
+import { Mutation } from './mutation';
+import { AccountResolvers } from './account';
 
 export const resolvers = {
   Query,
+  Mutation,
+  Account: AccountResolvers,
   AdministrativeUnit: AdministrativeUnitResolvers,
   Agency: AgencyResolvers,
   Dataset: DatasetResolvers,

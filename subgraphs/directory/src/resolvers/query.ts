@@ -1,5 +1,5 @@
 import type { PageArgs } from '@hub/kit';
-import { AdministrativeUnitService, AgencyService, DatasetService, type AgencyFilter, type UnitListArgs } from '../services';
+import { AccountAdminService, AdministrativeUnitService, AgencyService, DatasetService, type AgencyFilter, type UnitListArgs } from '../services';
 import type { Ctx } from './context';
 
 export const Query = {
@@ -10,4 +10,7 @@ export const Query = {
   administrativeUnits: (_: unknown, args: UnitListArgs, ctx: Ctx) => new AdministrativeUnitService(ctx.em).list(args),
   dataset: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.datasetByCode.load(code),
   datasets: (_: unknown, args: PageArgs, ctx: Ctx) => new DatasetService(ctx.em).list(args),
+  me: (_: unknown, _a: unknown, ctx: Ctx) => new AccountAdminService(ctx.em, ctx.caller).me(),
+  accounts: (_: unknown, args: PageArgs & { agencyCode?: string }, ctx: Ctx) =>
+    new AccountAdminService(ctx.em, ctx.caller).list(args.agencyCode, args),
 };

@@ -2,3 +2,4 @@ export * from './dates';
 export * from './administrative-unit.service';
 export * from './agency.service';
 export * from './dataset.service';
+export * from './account-admin.service';

@@ -1,0 +1,14 @@
+import type { Role } from '../entities';
+import { AccountAdminService, type CreateAccountInput } from '../services';
+import type { Ctx } from './context';
+
+const admin = (ctx: Ctx) => new AccountAdminService(ctx.em, ctx.caller);
+
+export const Mutation = {
+  createAccount: (_: unknown, { input }: { input: CreateAccountInput }, ctx: Ctx) => admin(ctx).create(input),
+  disableAccount: (_: unknown, a: { username: string; reason: string }, ctx: Ctx) => admin(ctx).setStatus(a.username, 'DISABLED', a.reason),
+  enableAccount: (_: unknown, a: { username: string }, ctx: Ctx) => admin(ctx).setStatus(a.username, 'ACTIVE', null),
+  setRoles: (_: unknown, a: { username: string; roles: Role[] }, ctx: Ctx) => admin(ctx).setRoles(a.username, a.roles),
+  changePassword: (_: unknown, a: { currentPassword: string; newPassword: string }, ctx: Ctx) =>
+    admin(ctx).changePassword(a.currentPassword, a.newPassword),
+};

@@ -1,0 +1,117 @@
+// Account administration: who may create, disable, re-enable and grant roles to which accounts. The caller is
+// the account the gateway's context token names; the rules follow Cao Bằng Art. 6 and Quảng Ngãi Art. 4–5.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, forbidden } from '@hub/schema';
+import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { Account, Agency, type Role } from '../entities';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+
+/** Roles an agency admin may not grant: only the operator holds these. */
+const RESERVED: Role[] = ['SYSTEM_ADMIN', 'AUDITOR'];
+const USERNAME = /^[a-z0-9][a-z0-9.-]{2,79}$/;
+
+export interface CreateAccountInput {
+  username: string;
+  displayName: string;
+  agencyCode: string;
+  roles: Role[];
+  password: string;
+}
+
+export class AccountAdminService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly caller: CallerClaims,
+  ) {}
+
+  private get isSystemAdmin() {
+    return this.caller.roles.includes('SYSTEM_ADMIN');
+  }
+
+  /** The caller may manage accounts of `agency`: the system admin everywhere, an agency admin at home. */
+  private mayManage(agency: string, coordinate: string): void {
+    if (this.isSystemAdmin) return;
+    if (!this.caller.roles.includes('AGENCY_ADMIN')) throw forbidden(coordinate, 'only the system admin and agency admins manage accounts');
+    if (agency !== this.caller.agency) throw forbidden(coordinate, `an agency admin manages the accounts of their own agency (${this.caller.agency}) only`);
+  }
+
+  private mayGrant(roles: Role[], coordinate: string, argument: string): void {
+    if (roles.length === 0) throw badUserInput(argument, 'give at least one role');
+    const reserved = roles.filter((r) => RESERVED.includes(r));
+    if (reserved.length && !this.isSystemAdmin) throw forbidden(coordinate, `only the system admin grants ${reserved.join(', ')}`);
+  }
+
+  private async target(username: string, coordinate: string): Promise<Account> {
+    const account = await this.em.findOne(Account, { username: username.trim().toLowerCase() }, { populate: ['agency'] });
+    if (!account) throw badUserInput('username', `no account "${username}"`);
+    this.mayManage(account.agency.code, coordinate);
+    return account;
+  }
+
+  me(): Promise<Account | null> {
+    return this.em.findOne(Account, { id: this.caller.sub }, { populate: ['agency'] });
+  }
+
+  list(agencyCode: string | null | undefined, args: PageArgs): Promise<Connection<Account>> {
+    const agency = agencyCode ?? (this.isSystemAdmin ? undefined : this.caller.agency);
+    if (!this.isSystemAdmin && !this.caller.roles.includes('AUDITOR')) this.mayManage(agency ?? '', 'Query.accounts');
+    return findConnection(this.em, Account, agency ? { agency: { code: agency } } : {}, args, 'username');
+  }
+
+  async create(input: CreateAccountInput): Promise<Account> {
+    const coordinate = 'Mutation.createAccount';
+    const username = input.username.trim().toLowerCase();
+    this.mayManage(input.agencyCode, coordinate);
+    this.mayGrant(input.roles, coordinate, 'input.roles');
+    if (!USERNAME.test(username)) throw badUserInput('input.username', 'use 3–80 lower-case letters, digits, dots or hyphens');
+    if (!input.displayName.trim()) throw badUserInput('input.displayName', 'must not be empty');
+    const problem = passwordProblem(input.password);
+    if (problem) throw badUserInput('input.password', problem);
+    const agency = await this.em.findOne(Agency, { code: input.agencyCode });
+    if (!agency) throw badUserInput('input.agencyCode', `no agency "${input.agencyCode}"`);
+    if (agency.validTo) throw badUserInput('input.agencyCode', `${agency.code} ended on ${agency.validTo}`);
+    if (await this.em.count(Account, { username })) throw badUserInput('input.username', `"${username}" is taken`);
+    const account = this.em.create(Account, {
+      username,
+      displayName: input.displayName.trim(),
+      agency,
+      roles: [...new Set(input.roles)],
+      status: 'ACTIVE',
+      passwordHash: await hashPassword(input.password),
+      failedLogins: 0,
+    } as Account);
+    await this.em.flush();
+    return account;
+  }
+
+  async setStatus(username: string, status: 'ACTIVE' | 'DISABLED', reason: string | null): Promise<Account> {
+    const coordinate = status === 'ACTIVE' ? 'Mutation.enableAccount' : 'Mutation.disableAccount';
+    const account = await this.target(username, coordinate);
+    if (status === 'DISABLED' && !reason?.trim()) throw badUserInput('reason', 'say why the account is disabled');
+    account.status = status;
+    account.statusReason = status === 'DISABLED' ? reason!.trim() : null;
+    if (status === 'ACTIVE') account.failedLogins = 0;
+    await this.em.flush();
+    return account;
+  }
+
+  async setRoles(username: string, roles: Role[]): Promise<Account> {
+    const coordinate = 'Mutation.setRoles';
+    const account = await this.target(username, coordinate);
+    this.mayGrant(roles, coordinate, 'roles');
+    account.roles = [...new Set(roles)];
+    await this.em.flush();
+    return account;
+  }
+
+  async changePassword(current: string, next: string): Promise<boolean> {
+    const account = await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] });
+    if (!account) throw forbidden('Mutation.changePassword', 'only an account can change its password');
+    if (!(await verifyPassword(current, account.passwordHash))) throw badUserInput('currentPassword', 'is not the current password');
+    const problem = passwordProblem(next);
+    if (problem) throw badUserInput('newPassword', problem);
+    account.passwordHash = await hashPassword(next);
+    await this.em.flush();
+    return true;
+  }
+}
