@@ -43,7 +43,7 @@ class HubGateway implements GatewayInterface {
   constructor(
     private readonly inner: ApolloGateway,
     private readonly policy: Policy | undefined,
-    private readonly facts: PolicyFacts,
+    private readonly facts: PolicyFacts & { refresh?(): Promise<void> },
   ) {}
 
   async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
@@ -52,18 +52,23 @@ class HubGateway implements GatewayInterface {
     const policy = this.policy;
     if (!policy) return loaded;
     const facts = this.facts;
+    // A mutation may change the facts (an agreement approved or suspended): it takes effect before the answer.
+    const afterMutation = async <T>(rc: { operation: { operation: string } }, result: T): Promise<T> => {
+      if (rc.operation.operation === 'mutation') await facts.refresh?.();
+      return result;
+    };
     const executor: GatewayLoadResult['executor'] = async (rc) => {
       const ctx = rc.context as unknown as HubGatewayContext;
       const policyContext = { principal: ctx.principal, facts };
       const pruned = await prune(schema, rc.document, rc.operation, (c) => policy.decide(c, policyContext));
-      if (pruned.removals.length === 0) return loaded.executor(rc);
+      if (pruned.removals.length === 0) return afterMutation(rc, await loaded.executor(rc));
       ctx.denied = pruned.removals;
       if (pruned.empty) return { errors: forbiddenErrors(pruned.removals, true) };
       const errors = forbiddenErrors(pruned.removals);
       // The plan cache is keyed by queryHash: the pruned operation must not share the unpruned one's plan.
       const removed = [...new Set(pruned.removals.map((r) => r.coordinate))].sort().join(',');
       const queryHash = createHash('sha256').update(`${rc.queryHash}|pruned:${removed}`).digest('hex');
-      const result = await loaded.executor({ ...rc, document: pruned.document, operation: pruned.operation, queryHash });
+      const result = await afterMutation(rc, await loaded.executor({ ...rc, document: pruned.document, operation: pruned.operation, queryHash }));
       return { ...result, data: applyNulls(result.data, pruned.nulls), errors: [...(result.errors ?? []), ...errors] };
     };
     return { ...loaded, executor };

@@ -5,7 +5,7 @@ import type { InternalDeps } from '@hub/kit';
 import { AccountService } from './services/account.service';
 import { directoryConfig } from './config';
 import { DatasetOwnership } from './entities';
-import { today, validOn } from './services';
+import { SharingAgreementService, today, validOn } from './services';
 
 export function internalRoutes(router: Router, { em, log }: InternalDeps): void {
   const accounts = () => new AccountService(em(), directoryConfig.HUB_LOGIN_MAX_FAILURES);
@@ -41,7 +41,7 @@ export function internalRoutes(router: Router, { em, log }: InternalDeps): void 
     const rows = await em().find(DatasetOwnership, { dataset: { subgraph: { $ne: null } } }, { populate: ['dataset', 'agency'] });
     const owners: Record<string, string> = {};
     for (const o of rows) if (validOn(o, day)) owners[o.dataset.subgraph!] = o.agency.code;
-    res.json({ owners, grants: [] });
+    res.json({ owners, grants: await new SharingAgreementService(em()).inForce() });
   });
 
   router.get('/accounts/:id', async (req, res) => {

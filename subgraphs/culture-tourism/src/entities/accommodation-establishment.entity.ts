@@ -13,6 +13,8 @@ export class AccommodationEstablishment extends HubEntity {
   address?: string | null;
   licenceNumber?: string | null;
   ownerName?: string | null;
+  /** Revenue of the last reported year, million VND: business-confidential, reported to the department. */
+  annualRevenue?: number | null;
   searchText!: string;
 }
 
@@ -31,6 +33,7 @@ export const AccommodationEstablishmentSchema = new EntitySchema<AccommodationEs
     address: { type: 'string', length: 300, nullable: true },
     licenceNumber: { type: 'string', length: 60, nullable: true },
     ownerName: { type: 'string', length: 200, nullable: true },
+    annualRevenue: { type: 'double', nullable: true },
     searchText: { type: 'string', length: 300 },
   },
 });

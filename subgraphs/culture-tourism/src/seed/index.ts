@@ -48,6 +48,7 @@ export async function seedCultureTourism(em: EntityManager): Promise<void> {
       address: null,
       licenceNumber: `04-${String(1000 + i * 37)}/GP-SVHTTDL`,
       ownerName: a.owner ?? null,
+      annualRevenue: Math.round(a.rooms * (a.stars ?? 1) * 95.5),
       searchText: searchKey(a.name),
     } as AccommodationEstablishment);
   });

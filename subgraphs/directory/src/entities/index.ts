@@ -5,6 +5,7 @@ import { DatasetSchema } from './dataset.entity';
 import { DatasetOwnershipSchema } from './dataset-ownership.entity';
 import { AccountSchema } from './account.entity';
 import { AccountSessionSchema } from './account-session.entity';
+import { SharingAgreementSchema } from './sharing-agreement.entity';
 
 export * from './administrative-unit.entity';
 export * from './unit-succession.entity';
@@ -13,5 +14,6 @@ export * from './dataset.entity';
 export * from './dataset-ownership.entity';
 export * from './account.entity';
 export * from './account-session.entity';
+export * from './sharing-agreement.entity';
 
-export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema, AccountSchema, AccountSessionSchema];
+export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema, AccountSchema, AccountSessionSchema, SharingAgreementSchema];

@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121100620 } from './Migration20261121100620';
 import { Migration20261121103854 } from './Migration20261121103854';
+import { Migration20261121104525 } from './Migration20261121104525';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261121100620', class: Migration20261121100620 },
   { name: 'Migration20261121103854', class: Migration20261121103854 },
+  { name: 'Migration20261121104525', class: Migration20261121104525 },
 ];

@@ -1,5 +1,5 @@
 import type { PageArgs } from '@hub/kit';
-import { AccountAdminService, AdministrativeUnitService, AgencyService, DatasetService, type AgencyFilter, type UnitListArgs } from '../services';
+import { AccountAdminService, SharingAgreementService, AdministrativeUnitService, AgencyService, DatasetService, type AgencyFilter, type UnitListArgs } from '../services';
 import type { Ctx } from './context';
 
 export const Query = {
@@ -10,6 +10,8 @@ export const Query = {
   administrativeUnits: (_: unknown, args: UnitListArgs, ctx: Ctx) => new AdministrativeUnitService(ctx.em).list(args),
   dataset: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.datasetByCode.load(code),
   datasets: (_: unknown, args: PageArgs, ctx: Ctx) => new DatasetService(ctx.em).list(args),
+  sharingAgreements: (_: unknown, args: PageArgs & { status?: import('../entities').AgreementStatus }, ctx: Ctx) =>
+    new SharingAgreementService(ctx.em, ctx.caller).list(args.status, args),
   me: (_: unknown, _a: unknown, ctx: Ctx) => new AccountAdminService(ctx.em, ctx.caller).me(),
   accounts: (_: unknown, args: PageArgs & { agencyCode?: string }, ctx: Ctx) =>
     new AccountAdminService(ctx.em, ctx.caller).list(args.agencyCode, args),

@@ -3,3 +3,4 @@ export * from './administrative-unit.service';
 export * from './agency.service';
 export * from './dataset.service';
 export * from './account-admin.service';
+export * from './sharing-agreement.service';

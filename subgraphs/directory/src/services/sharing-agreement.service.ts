@@ -1,0 +1,120 @@
+// Sharing agreements (Decree 47/2020): the consumer's agency admin requests; the provider's agency admin
+// approves, refuses, suspends or ends. Only an approved agreement within its dates grants anything.
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { badUserInput, dateProblem, forbidden } from '@hub/schema';
+import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { Agency, SharingAgreement, type AgreementStatus } from '../entities';
+import { today } from './dates';
+
+export type Decision = 'APPROVE' | 'REFUSE' | 'SUSPEND' | 'END';
+
+export interface AgreementRequest {
+  providerCode: string;
+  coordinates: string[];
+  includesPersonalData: boolean;
+  purpose: string;
+  legalBasis: string;
+  usage: string;
+  validFrom: string;
+  validTo: string;
+  processingAfterReceipt?: string | null;
+  protectionCommitments?: string | null;
+  retention?: string | null;
+  deletion?: string | null;
+}
+
+/** Which decision may follow which status, and whether it needs a reason. */
+const TRANSITIONS: Record<Decision, { from: AgreementStatus[]; to: AgreementStatus; needsReason: boolean }> = {
+  APPROVE: { from: ['REQUESTED', 'SUSPENDED'], to: 'APPROVED', needsReason: false },
+  REFUSE: { from: ['REQUESTED'], to: 'REFUSED', needsReason: true },
+  SUSPEND: { from: ['APPROVED'], to: 'SUSPENDED', needsReason: true },
+  END: { from: ['APPROVED', 'SUSPENDED'], to: 'ENDED', needsReason: false },
+};
+
+const COORDINATE = /^[A-Z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
+
+export interface GrantFact {
+  provider: string;
+  consumer: string;
+  coordinates: string[];
+  includesPersonalData: boolean;
+}
+
+export class SharingAgreementService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly caller?: CallerClaims,
+  ) {}
+
+  private admin(agency: string, coordinate: string, what: string): void {
+    const c = this.caller;
+    if (!c || !c.roles.includes('AGENCY_ADMIN') || c.agency !== agency) throw forbidden(coordinate, `only an agency admin of ${agency} ${what}`);
+  }
+
+  /** Agreements the caller's agency is party to (all of them for the system admin and auditors). */
+  list(status: AgreementStatus | null | undefined, args: PageArgs): Promise<Connection<SharingAgreement>> {
+    const c = this.caller!;
+    const all = c.roles.includes('SYSTEM_ADMIN') || c.roles.includes('AUDITOR');
+    const and: FilterQuery<SharingAgreement>[] = [];
+    if (!all) and.push({ $or: [{ provider: { code: c.agency } }, { consumer: { code: c.agency } }] });
+    if (status) and.push({ status });
+    return findConnection(this.em, SharingAgreement, and.length ? { $and: and } : {}, args, 'id');
+  }
+
+  async request(input: AgreementRequest): Promise<SharingAgreement> {
+    const coordinate = 'Mutation.requestSharingAgreement';
+    const consumerCode = this.caller?.agency ?? '';
+    this.admin(consumerCode, coordinate, 'requests agreements for it');
+    const provider = await this.em.findOne(Agency, { code: input.providerCode });
+    if (!provider || provider.validTo) throw badUserInput('input.providerCode', `no current agency "${input.providerCode}"`);
+    if (provider.code === consumerCode) throw badUserInput('input.providerCode', 'an agency reads its own data without an agreement');
+    if (!input.coordinates.length) throw badUserInput('input.coordinates', 'name at least one Type or Type.field');
+    const bad = input.coordinates.find((c) => !COORDINATE.test(c));
+    if (bad) throw badUserInput('input.coordinates', `"${bad}" is not a Type or Type.field`);
+    for (const [k, v] of [['purpose', input.purpose], ['legalBasis', input.legalBasis], ['usage', input.usage]] as const) {
+      if (!v.trim()) throw badUserInput(`input.${k}`, 'is required (Decree 47/2020)');
+    }
+    for (const k of ['validFrom', 'validTo'] as const) {
+      const p = dateProblem(input[k]);
+      if (p) throw badUserInput(`input.${k}`, p);
+    }
+    if (input.validTo < input.validFrom) throw badUserInput('input.validTo', 'ends before it begins');
+    const agreement = this.em.create(SharingAgreement, {
+      ...input,
+      provider,
+      consumer: await this.em.findOneOrFail(Agency, { code: consumerCode }),
+      coordinates: [...new Set(input.coordinates)],
+      status: 'REQUESTED',
+      requestedBy: this.caller!.sub,
+    } as unknown as SharingAgreement);
+    await this.em.flush();
+    return agreement;
+  }
+
+  async decide(id: string, decision: Decision, reason: string | null | undefined): Promise<SharingAgreement> {
+    const coordinate = 'Mutation.decideSharingAgreement';
+    const agreement = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(SharingAgreement, { id }, { populate: ['provider', 'consumer'] }) : null;
+    if (!agreement) throw badUserInput('id', `no agreement "${id}"`);
+    this.admin(agreement.provider.code, coordinate, 'decides on agreements it provides');
+    const t = TRANSITIONS[decision];
+    if (!t.from.includes(agreement.status)) throw badUserInput('decision', `cannot ${decision} an agreement that is ${agreement.status}`);
+    if (t.needsReason && !reason?.trim()) throw badUserInput('reason', `say why (${decision} needs a reason)`);
+    agreement.status = t.to;
+    agreement.statusReason = reason?.trim() || null;
+    agreement.decidedBy = this.caller!.sub;
+    agreement.decidedAt = new Date();
+    await this.em.flush();
+    return agreement;
+  }
+
+  /** Agreements in force today, for the gateway's policy. */
+  async inForce(): Promise<GrantFact[]> {
+    const day = today();
+    const rows = await this.em.find(
+      SharingAgreement,
+      { status: 'APPROVED', validFrom: { $lte: day }, validTo: { $gte: day } },
+      { populate: ['provider', 'consumer'] },
+    );
+    return rows.map((a) => ({ provider: a.provider.code, consumer: a.consumer.code, coordinates: a.coordinates, includesPersonalData: a.includesPersonalData }));
+  }
+}
