@@ -1,6 +1,6 @@
 // The permission matrix: every field coordinate of the supergraph against every kind of caller, each
 // decision checked against the coordinate's declared classification.
-import { buildPolicy, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
+import { buildPolicy, OVERRIDES, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
 import { readSupergraph } from '../sdl';
 
 const policy = buildPolicy(readSupergraph());
@@ -24,6 +24,15 @@ const CALLERS: Record<string, Principal> = {
 };
 
 function expected(coordinate: string, level: string, p: Principal): boolean {
+  if (coordinate.startsWith('Mutation.')) {
+    if (OVERRIDES[coordinate]) return p.kind === 'ACCOUNT';
+    const owner = OWNERS[policy.subgraphOf.get(coordinate)!];
+    return expectedRead(coordinate, level, p) && p.kind === 'ACCOUNT' && p.agency === owner && p.roles.includes('DATA_EDITOR');
+  }
+  return expectedRead(coordinate, level, p);
+}
+
+function expectedRead(coordinate: string, level: string, p: Principal): boolean {
   if (level === 'PUBLIC') return true;
   if (p.kind !== 'ACCOUNT') return false;
   if (level === 'INTERNAL') return true;

@@ -3,10 +3,10 @@
 // The gateway evaluates these rule objects against the operation before planning; subgraphs can mount the
 // same map with shield() for rules that need the data itself.
 import { Kind, parse, type DocumentNode, type GraphQLResolveInfo, type ObjectTypeDefinitionNode } from 'graphql';
-import { allow, deny, or, shield } from 'graphql-shield';
+import { allow, and, deny, or, shield } from 'graphql-shield';
 
 /** A graphql-shield rule or combination of rules. */
-type ShieldRule = typeof allow | ReturnType<typeof or> | HubRule;
+type ShieldRule = typeof allow | ReturnType<typeof or> | ReturnType<typeof and> | HubRule;
 import { classificationMap, type ClassificationLevel } from '../classification';
 import { isSignedIn, rulesFor, type HubRule } from './rules';
 import type { PolicyContext } from './principal';
@@ -64,8 +64,16 @@ export interface Policy {
   middleware(): ReturnType<typeof shield>;
 }
 
-/** Department-specific exceptions to the level-derived rules, by coordinate. None yet. */
-export const OVERRIDES: Record<string, ShieldRule> = {};
+/**
+ * Exceptions to the level-derived rules, by coordinate. The directory's administrative mutations are open to any
+ * signed-in official at the gateway: the directory decides from the caller's roles and agency (agency admins act
+ * for their own agency), which the gateway cannot know from the operation alone.
+ */
+export const OVERRIDES: Record<string, ShieldRule> = Object.fromEntries(
+  ['createAccount', 'disableAccount', 'enableAccount', 'setRoles', 'changePassword', 'requestSharingAgreement', 'decideSharingAgreement', 'recordDatasetOwnership'].map(
+    (m) => [`Mutation.${m}`, isSignedIn],
+  ),
+);
 
 export function buildPolicy(supergraphSdl: string): Policy {
   const doc = parse(supergraphSdl);
@@ -81,7 +89,9 @@ export function buildPolicy(supergraphSdl: string): Policy {
   const rules: Record<string, Record<string, ShieldRule>> = {};
   for (const [coordinate, level] of levels) {
     const [type, field] = coordinate.split('.');
-    (rules[type] ??= {})[field] = OVERRIDES[coordinate] ?? byLevel[level];
+    // Writes belong to the data editors of the agency that owns the subgraph's database today.
+    const rule = type === 'Mutation' ? and(byLevel[level], r.isOwnerEditor) : byLevel[level];
+    (rules[type] ??= {})[field] = OVERRIDES[coordinate] ?? rule;
   }
   const options = { debug: false, allowExternalErrors: false, fallbackRule: deny, fallbackError: new Error('Not authorised'), hashFunction: () => '' };
   return {
@@ -97,6 +107,7 @@ export function buildPolicy(supergraphSdl: string): Policy {
       const info = { parentType: { name: type }, fieldName: field } as unknown as GraphQLResolveInfo;
       const result = await ruleFor.resolve({}, args, ctx as never, info, options as never);
       if (result === true) return true;
+      if (type === 'Mutation' && !OVERRIDES[coordinate]) return "writes belong to the data editors of the agency that owns this data";
       return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
     },
     middleware: () => shield(rules, { fallbackRule: deny, allowExternalErrors: false }),

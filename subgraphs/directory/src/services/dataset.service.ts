@@ -1,7 +1,8 @@
 // The catalogue of sector databases and who owned each one when.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findConnection, type Connection, type PageArgs } from '@hub/kit';
-import { Dataset, DatasetOwnership } from '../entities';
+import { badUserInput, forbidden } from '@hub/schema';
+import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { Agency, Dataset, DatasetOwnership } from '../entities';
 import { validOn } from './dates';
 
 export class DatasetService {
@@ -27,6 +28,28 @@ export class DatasetService {
   /** Ownership periods held by many agencies. */
   ownershipsHeldBy(agencyIds: readonly string[]): Promise<DatasetOwnership[]> {
     return this.em.find(DatasetOwnership, { agency: { $in: [...agencyIds] } }, { populate: ['dataset'] });
+  }
+
+  /** A new owner from `validFrom`; the ownership in force then ends the day before. All or nothing. */
+  async recordOwnership(caller: CallerClaims, datasetCode: string, agencyCode: string, validFrom: string, basis: string): Promise<Dataset> {
+    if (!caller.roles.includes('SYSTEM_ADMIN')) throw forbidden('Mutation.recordDatasetOwnership', 'only the system admin records ownership');
+    const dataset = await this.em.findOne(Dataset, { code: datasetCode });
+    if (!dataset) throw badUserInput('datasetCode', `no dataset "${datasetCode}"`);
+    const agency = await this.em.findOne(Agency, { code: agencyCode });
+    if (!agency) throw badUserInput('agencyCode', `no agency "${agencyCode}"`);
+    if (!basis.trim()) throw badUserInput('basis', 'name the decision that transfers ownership');
+    const periods = await this.ownershipsOf([dataset.id]);
+    const current = DatasetService.ownerOn(periods, validFrom);
+    if (current && current.agency.id === agency.id) throw badUserInput('agencyCode', `${agencyCode} already owns ${datasetCode} on ${validFrom}`);
+    if (periods.some((p) => p.validFrom && p.validFrom >= validFrom)) throw badUserInput('validFrom', 'an ownership already starts on or after this day');
+    if (current) {
+      const d = new Date(`${validFrom}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - 1);
+      current.validTo = d.toISOString().slice(0, 10);
+    }
+    this.em.create(DatasetOwnership, { dataset, agency, validFrom, validTo: null, basis: basis.trim() } as DatasetOwnership);
+    await this.em.flush();
+    return dataset;
   }
 
   static ownerOn(ownerships: DatasetOwnership[], day: string): DatasetOwnership | undefined {

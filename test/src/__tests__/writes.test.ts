@@ -1,0 +1,77 @@
+// Writes belong to the data editors of the agency that owns the database on the day of the write; when a
+// department merges into another, the new owner's editors write and the old owner's no longer do.
+import { startStack, type Stack } from '../stack';
+
+let stack: Stack;
+const t: Record<string, string> = {};
+beforeAll(async () => {
+  stack = await startStack();
+  for (const u of ['admin', 'vhttdl.editor', 'vhttdl.official']) t[u] = (await stack.signIn(u)).body.access_token;
+  await stack.query(
+    `mutation { createAccount(input: { username: "sxd.editor", displayName: "Biên tập viên SXD", agencyCode: "SXD", roles: [DATA_EDITOR], password: "a-long-enough-password" }) { username } }`,
+    undefined,
+    t.admin,
+  );
+  t['sxd.editor'] = (await stack.signIn('sxd.editor', 'a-long-enough-password')).body.access_token;
+});
+afterAll(() => stack?.stop());
+
+const READ = `{ touristSite(code: "DL-0002") { name description version } }`;
+const UPDATE = `mutation($v: Int!, $input: TouristSiteUpdate!) { updateTouristSite(code: "DL-0002", input: $input, expectedVersion: $v) { name description version } }`;
+const version = async () => (await stack.query(READ)).data.touristSite.version as number;
+
+it('the owning agency\'s editor changes a site; the version moves on', async () => {
+  const v = await version();
+  const res = await stack.query(UPDATE, { v, input: { description: 'Hang động lớn trong Công viên địa chất' } }, t['vhttdl.editor']);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.updateTouristSite).toMatchObject({ description: 'Hang động lớn trong Công viên địa chất', version: v + 1 });
+});
+
+it('a stale version is a CONFLICT and nothing is written', async () => {
+  const before = (await stack.query(READ)).data.touristSite;
+  const res = await stack.query(UPDATE, { v: before.version - 1, input: { name: 'Tên khác' } }, t['vhttdl.editor']);
+  expect(res.errors![0].extensions?.code).toBe('CONFLICT');
+  expect((await stack.query(READ)).data.touristSite).toEqual(before);
+});
+
+it('officials without the editor role, editors of other agencies and anonymous callers cannot write', async () => {
+  const v = await version();
+  for (const token of [t['vhttdl.official'], t['sxd.editor'], undefined]) {
+    const res = await stack.query(UPDATE, { v, input: { name: 'X' } }, token);
+    expect(res.status).toBe(403);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.updateTouristSite' });
+  }
+  expect(await version()).toBe(v);
+});
+
+it('bad input names what is wrong and writes nothing', async () => {
+  const v = await version();
+  const empty = await stack.query(UPDATE, { v, input: { name: '  ' } }, t['vhttdl.editor']);
+  expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
+  const unknown = await stack.query(`mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1) { name } }`, undefined, t['vhttdl.editor']);
+  expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
+  expect(await version()).toBe(v);
+});
+
+it('after a merger moves the database to another agency, its editors write and the old owner\'s cannot', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const moved = await stack.query(
+    `mutation($d: Date!) { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "SXD", validFrom: $d, basis: "Quyết định sáp nhập (thử)") { owner { code } ownerships { agency { code } validTo } } }`,
+    { d: today },
+    t.admin,
+  );
+  expect(moved.errors).toBeUndefined();
+  expect(moved.data.recordDatasetOwnership.owner.code).toBe('SXD');
+  const v = await version();
+  const oldOwner = await stack.query(UPDATE, { v, input: { name: 'Động Ngườm Ngao (cũ)' } }, t['vhttdl.editor']);
+  expect(oldOwner.errors![0].extensions?.code).toBe('FORBIDDEN');
+  const newOwner = await stack.query(UPDATE, { v, input: { name: 'Động Ngườm Ngao (Trùng Khánh)' } }, t['sxd.editor']);
+  expect(newOwner.errors).toBeUndefined();
+  expect(newOwner.data.updateTouristSite.version).toBe(v + 1);
+  const byOfficial = await stack.query(
+    `mutation { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "SVHTTDL", validFrom: "2099-01-01", basis: "x") { code } }`,
+    undefined,
+    t['sxd.editor'],
+  );
+  expect(byOfficial.errors![0].message).toMatch(/only the system admin/);
+});
