@@ -12,6 +12,7 @@ import { isSignedIn, rulesFor, type HubRule } from './rules';
 import type { PolicyContext } from './principal';
 
 export * from './principal';
+export { isSignedIn } from './rules';
 
 /** Why a level denies, in words a caller can act on. */
 export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {

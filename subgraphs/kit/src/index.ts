@@ -9,3 +9,4 @@ export * from './subgraph';
 export * from './text';
 export * from './http';
 export * from './context-token';
+export * from './second-line';

@@ -22,6 +22,7 @@ import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
+import { applySecondLine } from './second-line';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** Service name, as in the supergraph (`culture-tourism`). */
@@ -85,7 +86,7 @@ function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers
 export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
   const sdl = subgraphSdl(def.typeDefs);
   const resolvers = { ...scalars, ...withProvenance(def, sdl) };
-  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return applySecondLine(buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]), def.typeDefs);
 }
 
 /** Masks anything that is not a deliberate, coded error: no stack, SQL or path ever reaches a client. */

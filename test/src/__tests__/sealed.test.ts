@@ -26,10 +26,10 @@ async function direct(subgraph: string, query: string, headers: Record<string, s
   return { status: r.status, body: (await r.json()) as any };
 }
 
-async function token(privateKey: string, opts: { exp?: string | number; aud?: string; iss?: string } = {}) {
-  return new SignJWT({ roles: [], rid: 'forged' })
+async function token(privateKey: string, opts: { exp?: string | number; aud?: string; iss?: string; sub?: string; agency?: string } = {}) {
+  return new SignJWT({ roles: [], rid: 'forged', agency: opts.agency })
     .setProtectedHeader({ alg: 'ES256' })
-    .setSubject('PUBLIC')
+    .setSubject(opts.sub ?? 'PUBLIC')
     .setIssuer(opts.iss ?? 'hub-gateway')
     .setAudience(opts.aud ?? 'hub-subgraph')
     .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
@@ -63,6 +63,18 @@ describe.each(['directory', 'culture-tourism'])('%s called directly', (subgraph)
     expect(res.status).toBe(200);
     expect(res.body.data._service.sdl).toContain('@classified');
   });
+});
+
+it('second line: a subgraph serves non-public fields only to a signed-in caller, whatever it is asked', async () => {
+  const q = '{ accommodation(code: "LT-0001") { name licenceNumber ownerName } }';
+  const anonymous = await direct('culture-tourism', q, { [CONTEXT_HEADER]: await token(stack.keys.privateKey) });
+  expect(anonymous.body.data.accommodation).toEqual({ name: expect.any(String), licenceNumber: null, ownerName: null });
+  expect(anonymous.body.errors.map((e: { extensions: { code: string; coordinate: string } }) => [e.extensions.code, e.extensions.coordinate])).toEqual([
+    ['FORBIDDEN', 'AccommodationEstablishment.licenceNumber'],
+    ['FORBIDDEN', 'AccommodationEstablishment.ownerName'],
+  ]);
+  const official = await direct('culture-tourism', q, { [CONTEXT_HEADER]: await token(stack.keys.privateKey, { sub: '00000000-0000-4000-8000-000000000001', agency: 'SXD' }) });
+  expect(official.body.data.accommodation.licenceNumber).toMatch(/GP-SVHTTDL/);
 });
 
 it('the gateway itself still gets answers', async () => {
