@@ -13,7 +13,7 @@ const GRANTS: Record<string, Grant[]> = {
 };
 const facts: PolicyFacts = { ownerOf: (s) => OWNERS[s], grantsFor: (a) => GRANTS[a] ?? [] };
 
-const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN')[]): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
+const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN' | 'SYSTEM_ADMIN' | 'APPROVER' | 'AUDITOR')[]): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
 const CALLERS: Record<string, Principal> = {
   public: { kind: 'PUBLIC' },
   'official of another agency, no agreement': account('SCT', 'OFFICIAL'),
@@ -21,6 +21,11 @@ const CALLERS: Record<string, Principal> = {
   'official with an agreement including personal data': account('SNNMT', 'OFFICIAL'),
   "official of the owning agency": account('SVHTTDL', 'OFFICIAL'),
   "data editor of the owning agency": account('SVHTTDL', 'DATA_EDITOR'),
+  "agency admin of the owning agency": account('SVHTTDL', 'AGENCY_ADMIN'),
+  'data editor of another agency': account('SCT', 'DATA_EDITOR'),
+  'system admin (operator)': account('TTCDS', 'SYSTEM_ADMIN'),
+  'approver (provincial office)': account('VP-UBND-04', 'APPROVER'),
+  'auditor (security staff)': account('TTCDS', 'AUDITOR'),
 };
 
 function expected(coordinate: string, level: string, p: Principal): boolean {
@@ -52,6 +57,11 @@ describe('permission matrix', () => {
     expect(policy.subgraphOf.get('AccommodationEstablishment.ownerName')).toBe('culture-tourism');
     expect(policy.subgraphOf.get('AdministrativeUnit.touristSites')).toBe('culture-tourism');
     expect(policy.subgraphOf.get('AdministrativeUnit.name')).toBe('directory');
+  });
+
+  it('checks every kind of caller, every role among them', () => {
+    const roles = new Set(Object.values(CALLERS).flatMap((p) => (p.kind === 'ACCOUNT' ? p.roles : [])));
+    expect([...roles].sort()).toEqual(['AGENCY_ADMIN', 'APPROVER', 'AUDITOR', 'DATA_EDITOR', 'OFFICIAL', 'SYSTEM_ADMIN']);
   });
 
   it.each(Object.entries(CALLERS))('decides every coordinate for: %s', async (_who, principal) => {
