@@ -4,7 +4,7 @@
 // A hub account is looked up in the directory on every request, so a disabled account stops at once.
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, exportJWK, importPKCS8, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
-import { PUBLIC, ROLES, type Grant, type Principal, type Role } from '@hub/schema';
+import { PUBLIC, ROLES, type AccountView, type Grant, type Principal, type Role } from '@hub/schema';
 
 export interface OidcConfig {
   issuer: string;
@@ -30,14 +30,6 @@ export class AuthError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface AccountView {
-  id: string;
-  username: string;
-  agency: string;
-  roles: string[];
-  status: string;
 }
 
 /** The directory's sealed internal endpoints (sign-in, refresh, account status). */

@@ -3,3 +3,4 @@ export * from './scalars';
 export * from './classification';
 export * from './sdl';
 export * from './policy';
+export * from './internal-api';

@@ -2,18 +2,13 @@
 // checks on every request so that a disabled account's tokens stop working at once.
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccountView } from '@hub/schema';
 import { Account, AccountSession } from '../entities';
 import { hashPassword, verifyPassword } from './password';
 
 export type SignInFailure = 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED';
 
-export interface AccountView {
-  id: string;
-  username: string;
-  agency: string;
-  roles: string[];
-  status: string;
-}
+export type { AccountView };
 
 const SESSION_DAYS = 7;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
