@@ -1,0 +1,115 @@
+// The audit store on a real PostgreSQL: append-only by privileges, hash-chained, tampering detected and named.
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { Client } from 'pg';
+import { provisionDatabases, dropDatabases, testAdminUrl } from '@hub/infra';
+import { provisionAuditStore, verifyAuditChain } from '@hub/infra/audit';
+import { AuditWriter, type AuditInput } from '../audit';
+
+const name = `a${randomBytes(3).toString('hex')}`;
+let urls: { writerUrl: string; readerUrl: string; ownerDb: string };
+let writer: AuditWriter;
+const superuser = () => {
+  const u = new URL(testAdminUrl());
+  u.pathname = `/${urls.ownerDb}`;
+  return new Client({ connectionString: u.toString() });
+};
+
+beforeAll(async () => {
+  await provisionDatabases(testAdminUrl(), [{ name, password: 'owner-pw' }]);
+  urls = await provisionAuditStore(testAdminUrl(), { writer: 'w-pw', reader: 'r-pw' }, name);
+  writer = new AuditWriter(urls.writerUrl, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await writer?.close();
+  const c = new Client({ connectionString: testAdminUrl() });
+  await c.connect();
+  await dropDatabases(testAdminUrl(), [name]);
+  await c.query(`drop role if exists hub_${name}_writer`);
+  await c.query(`drop role if exists hub_${name}_reader`);
+  await c.end();
+});
+
+const record = (i: number): AuditInput => ({
+  at: new Date(Date.UTC(2026, 10, 21, 10, 0, i)).toISOString(),
+  requestId: `r-${i}`,
+  principal: { kind: 'PUBLIC' },
+  client: { ip: '127.0.0.1', userAgent: 'test' },
+  operation: { type: 'query', name: null, hash: `h${i}`, document: '{ __typename }' },
+  variables: { code: 'LT-0001' },
+  requested: ['Query.touristSites', 'TouristSite.name'],
+  denied: [],
+  personal: [],
+  subgraphs: ['culture-tourism'],
+  outcome: 'ok',
+  errorCodes: [],
+  durationMs: 1.5 + i,
+  responseBytes: 100 + i,
+});
+
+async function asReader<T>(f: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: urls.readerUrl });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
+it('commits concurrent appends in a few batches, one chain that verifies', async () => {
+  await Promise.all(Array.from({ length: 200 }, (_, i) => writer.append(record(i))));
+  const report = await asReader((c) => verifyAuditChain(c));
+  expect(report).toEqual({ ok: true, records: 200, chains: 1 });
+});
+
+it('is append-only: the writer cannot read, change or delete; the reader cannot write', async () => {
+  const w = new Client({ connectionString: urls.writerUrl });
+  await w.connect();
+  for (const sql of ['select * from audit_record', "update audit_record set outcome = 'x'", 'delete from audit_record', 'truncate audit_record']) {
+    await expect(w.query(sql)).rejects.toThrow(/permission denied/);
+  }
+  await w.end();
+  await asReader(async (c) => {
+    await expect(c.query("update audit_record set outcome = 'x'")).rejects.toThrow(/permission denied/);
+    await expect(c.query('delete from audit_record')).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('tampering by a database superuser is detected, naming the record', () => {
+  const chainOf = () => writer.chainId;
+
+  it('a changed record', async () => {
+    const su = superuser();
+    await su.connect();
+    await su.query(`update audit_record set outcome = 'denied' where chain_id = $1 and seq = 57`, [chainOf()]);
+    const report = await asReader((c) => verifyAuditChain(c));
+    expect(report.ok).toBe(false);
+    expect(report.broken).toMatchObject({ chainId: chainOf(), seq: 57, reason: expect.stringMatching(/content does not match/) });
+    await su.query(`update audit_record set outcome = 'ok' where chain_id = $1 and seq = 57`, [chainOf()]);
+    expect((await asReader((c) => verifyAuditChain(c))).ok).toBe(true);
+    await su.end();
+  });
+
+  it('a deleted record', async () => {
+    const su = superuser();
+    await su.connect();
+    const { rows } = await su.query(`delete from audit_record where chain_id = $1 and seq = 120 returning *`, [chainOf()]);
+    const report = await asReader((c) => verifyAuditChain(c));
+    expect(report.broken).toMatchObject({ seq: 120, reason: expect.stringMatching(/missing/) });
+    const r = rows[0];
+    const cols = Object.keys(r);
+    await su.query(`insert into audit_record (${cols.join(',')}) values (${cols.map((_, i) => `$${i + 1}`).join(',')})`, cols.map((k) => (['principal', 'client', 'operation', 'variables', 'denied'].includes(k) ? JSON.stringify(r[k]) : r[k])));
+    expect((await asReader((c) => verifyAuditChain(c))).ok).toBe(true);
+    await su.end();
+  });
+
+  it('two records swapped', async () => {
+    const su = superuser();
+    await su.connect();
+    await su.query(`update audit_record set seq = case seq when 10 then 11 when 11 then 10 end where chain_id = $1 and seq in (10, 11)`, [chainOf()]);
+    const report = await asReader((c) => verifyAuditChain(c));
+    expect(report.broken).toMatchObject({ seq: 10 });
+    await su.end();
+  });
+});

@@ -1,0 +1,95 @@
+// The gateway's audit writer: one record per operation, hash-chained, written in batches (group commit) so that
+// many concurrent requests share one INSERT; append() resolves only once its record is committed, and rejects if
+// the store cannot be reached, so the caller answers 503 rather than serve an unlogged response.
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { auditHash, genesisHash, type AuditContent } from '@hub/infra/audit';
+
+export type AuditInput = Omit<AuditContent, 'chainId' | 'seq'>;
+
+interface Pending {
+  input: AuditInput;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+const COLUMNS = [
+  'chain_id', 'seq', 'at', 'request_id', 'principal', 'client', 'operation', 'variables', 'requested', 'denied',
+  'personal', 'subgraphs', 'outcome', 'error_codes', 'duration_ms', 'response_bytes', 'prev_hash', 'hash',
+];
+
+export class AuditUnavailable extends Error {}
+
+export class AuditWriter {
+  /** Each gateway process writes its own chain: replicas never contend for "the previous record". */
+  readonly chainId = randomUUID();
+  private seq = 0;
+  private prevHash: string;
+  private queue: Pending[] = [];
+  private flushing = false;
+  private readonly pool: Pool;
+  healthy = true;
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    private readonly maxBatch = 500,
+  ) {
+    this.prevHash = genesisHash(this.chainId);
+    this.pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2000, query_timeout: 5000 });
+    this.pool.on('error', (e) => this.log.warn({ err: { message: e.message } }, 'audit store connection error'));
+  }
+
+  append(input: AuditInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        let prev = this.prevHash;
+        let seq = this.seq;
+        const values: unknown[] = [];
+        const rows: string[] = [];
+        for (const p of batch) {
+          seq += 1;
+          const content: AuditContent = { chainId: this.chainId, seq, ...p.input };
+          const hash = auditHash(prev, content);
+          const base = values.length;
+          rows.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(',')})`);
+          values.push(
+            content.chainId, seq, content.at, content.requestId, JSON.stringify(content.principal), JSON.stringify(content.client),
+            JSON.stringify(content.operation), JSON.stringify(content.variables ?? null), content.requested, JSON.stringify(content.denied),
+            content.personal, content.subgraphs, content.outcome, content.errorCodes, content.durationMs, content.responseBytes, prev, hash,
+          );
+          prev = hash;
+        }
+        try {
+          await this.pool.query(`insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`, values);
+          // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
+          this.seq = seq;
+          this.prevHash = prev;
+          if (!this.healthy) this.log.info('audit store reachable again');
+          this.healthy = true;
+          for (const p of batch) p.resolve();
+        } catch (e) {
+          if (this.healthy) this.log.error({ err: { message: (e as Error).message } }, 'audit store unreachable: refusing requests');
+          this.healthy = false;
+          for (const p of batch) p.reject(new AuditUnavailable((e as Error).message));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
