@@ -37,7 +37,7 @@ export class AuditWriter {
     private readonly maxBatch = 500,
   ) {
     this.prevHash = genesisHash(this.chainId);
-    this.pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2000, query_timeout: 5000 });
+    this.pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 1000, query_timeout: 5000 });
     this.pool.on('error', (e) => this.log.warn({ err: { message: e.message } }, 'audit store connection error'));
   }
 
@@ -86,6 +86,17 @@ export class AuditWriter {
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  /** Whether the store answers now (used while it is known to be down, so recovery needs no manual step). */
+  async probe(): Promise<boolean> {
+    try {
+      await this.pool.query('select 1');
+      this.healthy = true;
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -19,6 +19,8 @@ export interface GatewayConfig {
   /** Field-level policy on (the default) or off (benchmarks only). */
   policy: boolean;
   auth: AuthConfig;
+  /** The audit store's writer URL; undefined only with HUB_AUDIT=off (benchmarks). */
+  auditDbUrl?: string;
 }
 
 const pemFile = (what: string, marker: string) =>
@@ -56,6 +58,8 @@ const env = z.object({
   HUB_OIDC_AGENCY_CLAIM: z.string().default('agency'),
   HUB_OIDC_ROLES_CLAIM: z.string().default('roles'),
   HUB_POLICY: z.enum(['on', 'off']).default('on'),
+  HUB_AUDIT: z.enum(['on', 'off']).default('on'),
+  HUB_AUDIT_DB_URL: z.string().url().optional(),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -68,6 +72,9 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     );
   }
   const c = parsed.data as Record<string, unknown>;
+  if (c.HUB_AUDIT === 'on' && !c.HUB_AUDIT_DB_URL) {
+    throw new Error('Invalid gateway configuration:\n  - HUB_AUDIT_DB_URL: the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
+  }
   if (c.HUB_OIDC_ISSUER && (!c.HUB_OIDC_AUDIENCE || !c.HUB_OIDC_JWKS_URL)) {
     throw new Error('Invalid gateway configuration:\n  - HUB_OIDC_ISSUER needs HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL');
   }
@@ -84,6 +91,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     subgraphTimeoutMs: c.HUB_SUBGRAPH_TIMEOUT_MS as number,
     logLevel: c.LOG_LEVEL as string,
     policy: c.HUB_POLICY === 'on',
+    auditDbUrl: c.HUB_AUDIT === 'on' ? (c.HUB_AUDIT_DB_URL as string) : undefined,
     auth: {
       sessionPrivateKey: readFileSync(c.HUB_SESSION_PRIVATE_KEY_FILE as string, 'utf8'),
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS as number,

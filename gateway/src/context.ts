@@ -12,4 +12,8 @@ export interface HubGatewayContext {
   contextToken(): Promise<string>;
   /** Fields the policy removed from this request's operation. */
   denied?: Removal[];
+  /** IP, user agent and Apollo client name/version, for the audit record. */
+  client?: Record<string, unknown>;
+  /** Subgraphs this request called. */
+  subgraphs?: Set<string>;
 }

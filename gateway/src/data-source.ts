@@ -24,6 +24,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubGatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubGatewayContext>): Promise<void> {
     if (!context?.contextToken) return; // health checks and schema loading carry no request context
     request.http?.headers.set('x-request-id', context.requestId);
+    (context.subgraphs ??= new Set()).add(this.serviceName);
     request.http?.headers.set(CONTEXT_HEADER, await context.contextToken());
   }
 

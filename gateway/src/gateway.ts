@@ -27,6 +27,12 @@ import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
 import { FactsSnapshot } from './facts';
+import { AuditWriter, type AuditInput } from './audit';
+import { auditPlugin, clientRecord, principalRecord } from './audit-plugin';
+import { classificationMap } from '@hub/schema';
+import { parse } from 'graphql';
+
+const AUDIT_DOWN = 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
@@ -137,6 +143,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
+  const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
+  const levels = classificationMap(parse(supergraphSdl));
   const signContext = await contextSigner(config.contextPrivateKey);
   const internalToken = () => signContext({ sub: 'gateway', roles: [], rid: randomUUID() });
   const directory = directoryClient(urls.directory.replace(/\/graphql$/, '/internal'), internalToken);
@@ -164,6 +172,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(config.limits),
+      ...(audit ? [auditPlugin(audit, levels)] : []),
       requestLogger(log),
     ],
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
@@ -221,24 +230,59 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.use(explorerRouter('/graphql'));
+  /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
+  const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
+    const input: AuditInput = {
+      at: new Date().toISOString(),
+      requestId: String(res.getHeader('x-request-id')),
+      principal: principalRecord(principal),
+      client: clientRecord(req),
+      operation: { type: null, name: null, hash: null, document: null },
+      variables: null,
+      requested: [],
+      denied: [],
+      personal: [],
+      subgraphs: [],
+      outcome: 'rejected',
+      errorCodes: [code],
+      durationMs: 0,
+      responseBytes: 0,
+    };
+    try {
+      await audit?.append(input);
+    } catch {
+      res.status(503).json({ errors: [{ message: AUDIT_DOWN, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } }] });
+      return;
+    }
+    if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+
   app.use(
     '/graphql',
-    async (req, res, next) => {
+    (req, res, next) => {
       const requestId = randomUUID();
       res.setHeader('x-request-id', requestId);
       (req as unknown as { hubRequestId: string }).hubRequestId = requestId;
-      try {
-        (req as unknown as { principal: Principal }).principal = await auth.principalOf(req.header('authorization'));
-        next();
-      } catch (e) {
-        if (!(e instanceof AuthError)) return next(e);
-        res
-          .status(e.status)
-          .set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"')
-          .json({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-      }
+      next();
     },
     express.json({ limit: '1mb' }),
+    async (req, res, next) => {
+      // A store known to be down is probed first: no operation runs (no mutation takes effect) unlogged, and
+      // when the store is back the next request finds it, with no manual step.
+      if (audit && !audit.healthy && !(await audit.probe())) {
+        res.status(503).json({ errors: [{ message: AUDIT_DOWN, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } }] });
+        return;
+      }
+      try {
+        (req as unknown as { principal: Principal }).principal = await auth.principalOf(req.header('authorization'));
+      } catch (e) {
+        if (!(e instanceof AuthError)) return next(e);
+        return auditRejection(req, res, e.status, 'UNAUTHENTICATED', e.message);
+      }
+      if (Array.isArray(req.body)) return auditRejection(req, res, 400, 'BAD_REQUEST', 'Batched requests are not accepted: send one operation per request');
+      next();
+    },
     expressMiddleware(server, {
       context: async ({ req }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
@@ -248,11 +292,17 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
             ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
             : { sub: 'PUBLIC', roles: [], rid: requestId };
         let token: Promise<string> | undefined;
-        return { requestId, principal, contextToken: () => (token ??= signContext(claims)) };
+        return { requestId, principal, client: clientRecord(req), contextToken: () => (token ??= signContext(claims)) };
       },
     }),
   );
 
+  // A body that is not JSON (or too large) is refused, and recorded, in GraphQL's error format.
+  app.use('/graphql', (err: { type?: string; status?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent || !err?.type?.startsWith('entity.')) return next(err);
+    const tooLarge = err.type === 'entity.too.large';
+    return auditRejection(req, res, tooLarge ? 413 : 400, 'BAD_REQUEST', tooLarge ? 'Request body is too large' : 'Request body is not valid JSON');
+  });
   app.use(notFound);
   app.use(jsonErrorHandler);
 
@@ -269,7 +319,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     port,
     stop() {
       facts.stop();
-      stopping ??= server.stop();
+      stopping ??= server.stop().then(() => audit?.close());
       return stopping;
     },
   };

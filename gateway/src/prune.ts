@@ -43,7 +43,7 @@ export interface PruneResult {
   empty: boolean;
 }
 
-function coordinatesOf(schema: GraphQLSchema, doc: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+export function coordinatesOf(schema: GraphQLSchema, doc: DocumentNode, operation: OperationDefinitionNode): Set<string> {
   const out = new Set<string>();
   const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const seen = new Set<string>();

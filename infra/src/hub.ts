@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { generateContextKeyPair } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
+import { provisionAuditStore } from './audit';
 
 export interface HubOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface Hub {
   subgraphUrls: Record<string, string>;
   logDir: string;
   pg: PgServer;
+  /** The audit store as security staff read it (SELECT only). */
+  auditReaderUrl: string;
   /** Starts another gateway process on `port` with extra environment (benchmarks compare gateways). */
   startGateway(name: string, port: number, env?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
@@ -107,6 +110,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       { name: 'audit', password: secrets.roles.audit },
     ]);
 
+    const auditStore = await provisionAuditStore(pg.adminUrl, { writer: secrets.roles.auditWriter, reader: secrets.roles.auditReader });
     const subgraphUrls: Record<string, string> = {};
     SUBGRAPHS.forEach((s, i) => {
       const port = opts.subgraphBasePort + i;
@@ -126,6 +130,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         PORT: String(port),
         HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
         HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,
+        HUB_AUDIT_DB_URL: auditStore.writerUrl,
         ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${envName(s.name)}`, subgraphUrls[s.name]])),
         ...opts.gatewayEnv,
         ...env,
@@ -135,7 +140,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       return url;
     };
     const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
-    return { gatewayUrl, subgraphUrls, logDir, pg, startGateway, stop };
+    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, startGateway, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -148,6 +153,8 @@ function loadSecrets(dataDir: string): { postgres: string; roles: Record<string,
   const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { postgres: randomBytes(18).toString('base64url'), roles: {} };
   for (const s of SUBGRAPHS) current.roles[s.name] ??= randomBytes(18).toString('base64url');
   current.roles.audit ??= randomBytes(18).toString('base64url');
+  current.roles.auditWriter ??= randomBytes(18).toString('base64url');
+  current.roles.auditReader ??= randomBytes(18).toString('base64url');
   writeFileSync(file, JSON.stringify(current, null, 2), { mode: 0o600 });
   return current;
 }

@@ -1,6 +1,9 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
+import { createTestDatabases, dropDatabases, generateContextKeyPair, provisionDatabases, testAdminUrl } from '@hub/infra';
+import { provisionAuditStore } from '@hub/infra/audit';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ export interface Stack {
   gateway: RunningGateway;
   /** Every operation each subgraph received, in order. */
   received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
+  /** The audit store: reader URL (SELECT only) and the superuser URL of its database (tamper tests). */
+  audit: { readerUrl: string; superuserUrl: string };
   /** The gateway's session-signing key (tests forge tokens with it). */
   sessionPrivateKey: string;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
@@ -45,6 +50,9 @@ const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'sil
 export async function startStack(opts: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> {
   const names = Object.keys(DEFINITIONS);
   const dbs = await createTestDatabases(names);
+  const auditName = `t${randomBytes(4).toString('hex')}_audit`;
+  await provisionDatabases(testAdminUrl(), [{ name: auditName, password: randomBytes(8).toString('hex') }]);
+  const auditStore = await provisionAuditStore(testAdminUrl(), { writer: randomBytes(8).toString('hex'), reader: randomBytes(8).toString('hex') }, auditName);
   const keys = generateContextKeyPair();
   const keyDir = mkdtempSync(join(tmpdir(), 'hub-keys-'));
   const keyFile = join(keyDir, 'context.key.pem');
@@ -64,7 +72,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
       onOperation: observe(name),
     });
   }
-  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, ...opts.gatewayEnv });
+  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
   const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
 
@@ -73,6 +81,14 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
     received,
     keys,
     sessionPrivateKey,
+    audit: {
+      readerUrl: auditStore.readerUrl,
+      superuserUrl: (() => {
+        const u = new URL(testAdminUrl());
+        u.pathname = `/${auditStore.ownerDb}`;
+        return u.toString();
+      })(),
+    },
     subgraphs,
     dbUrls: dbs.urls,
     async signIn(username, password = DEMO_PASSWORD) {
@@ -130,6 +146,12 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
       await gateway.stop();
       for (const sg of Object.values(subgraphs)) await sg.stop();
       await dbs.drop();
+      await dropDatabases(testAdminUrl(), [auditName]);
+      const c = new Client({ connectionString: testAdminUrl() });
+      await c.connect();
+      await c.query(`drop role if exists ${auditStore.ownerDb}_writer`);
+      await c.query(`drop role if exists ${auditStore.ownerDb}_reader`);
+      await c.end();
     },
   };
 }

@@ -1,0 +1,112 @@
+// One audit record per operation that reaches the gateway, committed before the response is released. What is
+// kept: who (principal, client), what (operation type, name, hash, the document with literals hidden, variables
+// with secrets and personal values masked), which coordinates were requested, denied (and why) and which personal
+// ones were read, which subgraphs were called, the outcome with error codes, duration and response size.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
+import { print, visit, type DocumentNode } from 'graphql';
+import type { Request } from 'express';
+import type { ClassificationLevel, Principal } from '@hub/schema';
+import type { AuditInput, AuditWriter } from './audit';
+import type { HubGatewayContext } from './context';
+import { coordinatesOf } from './prune';
+
+const SECRET_KEY = /pass(word)?|secret|token|credential/i;
+export const MASK = '[masked]';
+
+/** Masks every value under a secret-looking key, and the variables that feed arguments of PERSONAL fields. */
+export function maskVariables(
+  variables: Record<string, unknown> | undefined,
+  personalVariables: Set<string>,
+): Record<string, unknown> | null {
+  if (!variables) return null;
+  const walk = (v: unknown, key: string): unknown => {
+    if (SECRET_KEY.test(key)) return MASK;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, personalVariables.has(k) ? MASK : walk(v, k)]));
+}
+
+/** Variables used in arguments of fields whose classification is PERSONAL. */
+function personalVariablesOf(document: DocumentNode, levels: Map<string, ClassificationLevel>): Set<string> {
+  const personalFields = new Set([...levels].filter(([, l]) => l === 'PERSONAL').map(([c]) => c.split('.')[1]));
+  const out = new Set<string>();
+  visit(document, {
+    Field(node) {
+      if (!personalFields.has(node.name.value)) return;
+      visit(node, { Variable: (v) => void out.add(v.name.value) });
+    },
+  });
+  return out;
+}
+
+export function principalRecord(p: Principal): Record<string, unknown> {
+  return p.kind === 'ACCOUNT' ? { kind: 'ACCOUNT', accountId: p.accountId, agency: p.agency, roles: p.roles } : { kind: 'PUBLIC' };
+}
+
+export function clientRecord(req: Request): Record<string, unknown> {
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? null,
+    userAgent: req.header('user-agent') ?? null,
+    name: req.header('apollographql-client-name') ?? null,
+    version: req.header('apollographql-client-version') ?? null,
+  };
+}
+
+export function auditPlugin(writer: AuditWriter, levels: Map<string, ClassificationLevel>): ApolloServerPlugin<HubGatewayContext> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const started = process.hrtime.bigint();
+      const at = new Date().toISOString();
+      let operation: Record<string, unknown> = { type: null, name: request.operationName ?? null, hash: null, document: null };
+      let requested: string[] = [];
+      let personalVars = new Set<string>();
+      return {
+        async didResolveOperation({ document, operation: op, schema, queryHash }) {
+          if (!op) return;
+          operation = { type: op.operation, name: op.name?.value ?? null, hash: queryHash, document: print(stripSensitiveLiterals(document)) };
+          requested = [...coordinatesOf(schema, document, op)].sort();
+          personalVars = personalVariablesOf(document, levels);
+        },
+        async willSendResponse({ response, errors }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const status = response.http.status ?? 200;
+          const codes = [...new Set([...(errors ?? []), ...((body?.errors as readonly { extensions?: { code?: unknown } }[]) ?? [])].map((e) => String(e.extensions?.code ?? 'UNKNOWN')))].sort();
+          const denied = (contextValue.denied ?? []).map((d) => ({ coordinate: d.coordinate, path: d.path, reason: d.reason }));
+          const deniedSet = new Set(denied.map((d) => d.coordinate));
+          const outcome =
+            status >= 500 ? 'error' : status === 403 ? 'denied' : status >= 400 ? 'rejected' : codes.length || denied.length ? 'partial' : 'ok';
+          const input: AuditInput = {
+            at,
+            requestId: contextValue.requestId,
+            principal: principalRecord(contextValue.principal),
+            client: contextValue.client ?? {},
+            operation,
+            variables: maskVariables(request.variables as Record<string, unknown> | undefined, personalVars),
+            requested,
+            denied,
+            personal: requested.filter((c) => levels.get(c) === 'PERSONAL' && !deniedSet.has(c)),
+            subgraphs: [...(contextValue.subgraphs ?? [])].sort(),
+            outcome,
+            errorCodes: codes,
+            durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+            responseBytes: body ? Buffer.byteLength(JSON.stringify(body)) : 0,
+          };
+          try {
+            await writer.append(input);
+          } catch {
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = undefined;
+              response.body.singleResult.errors = [
+                { message: 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } },
+              ];
+            }
+            response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}
