@@ -35,6 +35,8 @@ export interface Hub {
   pg: PgServer;
   /** The audit store as security staff read it (SELECT only). */
   auditReaderUrl: string;
+  /** The audit store as the gateway writes it (INSERT only). */
+  auditWriterUrl: string;
   /** Starts another gateway process on `port` with extra environment (benchmarks compare gateways). */
   startGateway(name: string, port: number, env?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
@@ -140,7 +142,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       return url;
     };
     const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
-    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, startGateway, stop };
+    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, auditWriterUrl: auditStore.writerUrl, startGateway, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -1,0 +1,66 @@
+// The audit's cost: two gateways on the same subgraphs, audit off (baseline) and on, at 50 connections; then
+// the writer alone, to show how many records/s the store takes with group commit.
+//   npm run bench:audit -w @hub/e2e      (targets: ratio ≥ 0.9, added p99 ≤ 5 ms, ≥ 2,000 records/s)
+import pino from 'pino';
+import { Client } from 'pg';
+import { AuditWriter } from '@hub/gateway/audit';
+import { verifyAuditChain } from '@hub/infra/audit';
+import { body, publish } from './lib';
+import { compareGateways, comparisonTable } from './compare';
+
+const QUERIES = {
+  small: body('{ touristSite(code: "DL-0001") { name category } }'),
+  nested: body('{ touristSites(first: 10) { nodes { name commune { name ancestors { name } } } } }'),
+  'partly denied': body('{ accommodations(first: 10) { nodes { name licenceNumber ownerName commune { name } } } }'),
+};
+
+let writer: { records: number; seconds: number; perSecond: number; chainOk: boolean } | undefined;
+
+compareGateways({
+  baseline: { label: 'audit off (baseline)', env: { HUB_AUDIT: 'off' } },
+  candidate: { label: 'audit on', env: {} },
+  bodies: Object.values(QUERIES),
+  connections: 50,
+  extra: async (hub) => {
+    // The writer alone: 20,000 records appended by 200 concurrent callers.
+    const w = new AuditWriter(hub.auditWriterUrl, pino({ level: 'silent' }));
+    const N = 20000;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < N; i += 200) {
+      await Promise.all(
+        Array.from({ length: 200 }, (_, j) =>
+          w.append({
+            at: new Date().toISOString(), requestId: `bench-${i + j}`, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
+            variables: null, requested: ['Query.touristSite'], denied: [], personal: [], subgraphs: ['culture-tourism'], outcome: 'ok', errorCodes: [], durationMs: 1, responseBytes: 10,
+          }),
+        ),
+      );
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await w.close();
+    const c = new Client({ connectionString: hub.auditReaderUrl });
+    await c.connect();
+    const report = await verifyAuditChain(c);
+    await c.end();
+    writer = { records: N, seconds, perSecond: N / seconds, chainOk: report.ok };
+  },
+})
+  .then((c) => {
+    const table = [
+      '## Audit: on vs off',
+      '',
+      `Same subgraphs, two gateways (audit off / on, policy on in both), ${Object.keys(QUERIES).join(', ')} queries in rotation,`,
+      `${c.settings.connections} connections, ${c.settings.rounds} rounds × ${c.settings.seconds} s alternating, medians (spread in brackets).`,
+      `Machine: ${c.machine}. Targets: ratio ≥ 0.9, added p99 ≤ 5 ms, ≥ 2,000 records/s with no loss.`,
+      '',
+      comparisonTable(c),
+      '',
+      `Writer alone (group commit, 200 concurrent callers): **${writer!.perSecond.toFixed(0)} records/s** (${writer!.records} records in ${writer!.seconds.toFixed(2)} s); every chain verified afterwards: ${writer!.chainOk ? 'yes' : '**NO**'}.`,
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    publish('audit-on-off', table, { ...c, writer, queries: QUERIES });
+  })
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

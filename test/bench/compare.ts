@@ -1,0 +1,95 @@
+// Two gateways on the same subgraphs, differing only by their environment, the same query set in rotation,
+// rounds alternating between them, load from a separate process. Used by the on/off benchmarks.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHub, type Hub } from '@hub/infra';
+import { load, machine, median, spread, type LoadResult } from './lib';
+
+export interface Side {
+  label: string;
+  env: Record<string, string>;
+}
+
+export interface Comparison {
+  baseline: Summary;
+  candidate: Summary;
+  ratio: number;
+  addedP99: number;
+  rounds: Record<'baseline' | 'candidate', LoadResult[]>;
+  machine: string;
+  settings: { rounds: number; seconds: number; connections: number };
+}
+
+export interface Summary {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  rpsSpread: string;
+  failures: number;
+}
+
+export async function compareGateways(opts: {
+  baseline: Side;
+  candidate: Side;
+  bodies: string[];
+  connections?: number;
+  /** Runs with the hub up, after the comparison (extra measurements). */
+  extra?: (hub: Hub) => Promise<void>;
+}): Promise<Comparison> {
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+  const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? opts.connections ?? 20);
+  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  chmodSync(dir, 0o755);
+  const base = 31000 + Math.floor(Math.random() * 15000);
+  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
+  try {
+    const urls = {
+      baseline: `${await hub.startGateway('gateway-baseline', base + 2, opts.baseline.env)}/graphql`,
+      candidate: `${await hub.startGateway('gateway-candidate', base + 3, opts.candidate.env)}/graphql`,
+    };
+    for (const url of Object.values(urls)) await load({ url, bodies: opts.bodies, connections: CONNECTIONS, duration: 3 }); // warm-up
+    const rounds: Comparison['rounds'] = { baseline: [], candidate: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
+        rounds[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION }));
+      }
+    }
+    const summary = (side: 'baseline' | 'candidate'): Summary => ({
+      label: opts[side].label,
+      rps: median(rounds[side].map((r) => r.rps)),
+      p50: median(rounds[side].map((r) => r.p50)),
+      p99: median(rounds[side].map((r) => r.p99)),
+      rpsSpread: spread(rounds[side].map((r) => r.rps)),
+      failures: rounds[side].reduce((a, r) => a + r.errors, 0),
+    });
+    const baseline = summary('baseline');
+    const candidate = summary('candidate');
+    await opts.extra?.(hub);
+    return {
+      baseline,
+      candidate,
+      ratio: candidate.rps / baseline.rps,
+      addedP99: candidate.p99 - baseline.p99,
+      rounds,
+      machine: machine(),
+      settings: { rounds: ROUNDS, seconds: DURATION, connections: CONNECTIONS },
+    };
+  } finally {
+    await hub.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function comparisonTable(c: Comparison): string {
+  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.failures} |`;
+  return [
+    '| gateway | requests/s | p50 (ms) | p99 (ms) | failed requests |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    row(c.baseline),
+    row(c.candidate),
+    `| **ratio / added p99** | **${c.ratio.toFixed(3)}** | | **${c.addedP99 >= 0 ? '+' : ''}${c.addedP99} ms** | |`,
+  ].join('\n');
+}
