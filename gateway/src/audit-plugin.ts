@@ -7,7 +7,7 @@ import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
 import { print, visit, type DocumentNode } from 'graphql';
 import type { Request } from 'express';
 import type { ClassificationLevel, Principal } from '@hub/schema';
-import type { AuditInput, AuditWriter } from './audit';
+import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
 
@@ -99,9 +99,7 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           } catch {
             if (response.body.kind === 'single') {
               response.body.singleResult.data = undefined;
-              response.body.singleResult.errors = [
-                { message: 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } },
-              ];
+              response.body.singleResult.errors = [AUDIT_DOWN_ERROR];
             }
             response.http.status = 503;
           }

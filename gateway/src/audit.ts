@@ -21,6 +21,12 @@ const COLUMNS = [
 
 export class AuditUnavailable extends Error {}
 
+/** What a caller gets while the store cannot record: the hub answers nothing it cannot record. */
+export const AUDIT_DOWN_ERROR = {
+  message: 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.',
+  extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' },
+};
+
 export class AuditWriter {
   /** Each gateway process writes its own chain: replicas never contend for "the previous record". */
   readonly chainId = randomUUID();

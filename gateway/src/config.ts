@@ -1,6 +1,7 @@
 // The gateway's configuration, parsed once from the environment; every problem is listed before exit.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { pemFile } from '@hub/kit/config';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
@@ -23,17 +24,6 @@ export interface GatewayConfig {
   auditDbUrl?: string;
 }
 
-const pemFile = (what: string, marker: string) =>
-  z.string({ message: `must name the PEM file of ${what}` }).refine(
-    (f) => {
-      try {
-        return readFileSync(f, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    },
-    { message: `must name a readable PEM file of ${what}` },
-  );
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
 export const subgraphUrlVar = (name: string) => `HUB_SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`;

@@ -1,7 +1,7 @@
 // The facts the policy consults (who owns each sector database today; agreements in force), kept as a snapshot
 // fetched from the directory and refreshed in the background. Until the first snapshot arrives, nothing but
 // PUBLIC data is readable: the policy fails closed.
-import { NO_FACTS, type Grant, type PolicyFacts } from '@hub/schema';
+import type { Grant, PolicyFacts } from '@hub/schema';
 import type { Logger } from 'pino';
 import type { Directory } from './auth';
 
@@ -18,7 +18,7 @@ export class FactsSnapshot implements PolicyFacts {
   ) {}
 
   ownerOf(subgraph: string): string | undefined {
-    return this.owners[subgraph] ?? NO_FACTS.ownerOf(subgraph);
+    return this.owners[subgraph];
   }
 
   grantsFor(agency: string): Grant[] {

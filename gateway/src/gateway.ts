@@ -27,12 +27,10 @@ import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
 import { FactsSnapshot } from './facts';
-import { AuditWriter, type AuditInput } from './audit';
+import { AUDIT_DOWN_ERROR, AuditWriter, type AuditInput } from './audit';
 import { auditPlugin, clientRecord, principalRecord } from './audit-plugin';
 import { classificationMap } from '@hub/schema';
 import { parse } from 'graphql';
-
-const AUDIT_DOWN = 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
@@ -251,7 +249,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     try {
       await audit?.append(input);
     } catch {
-      res.status(503).json({ errors: [{ message: AUDIT_DOWN, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } }] });
+      res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
       return;
     }
     if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"');
@@ -271,7 +269,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       // A store known to be down is probed first: no operation runs (no mutation takes effect) unlogged, and
       // when the store is back the next request finds it, with no manual step.
       if (audit && !audit.healthy && !(await audit.probe())) {
-        res.status(503).json({ errors: [{ message: AUDIT_DOWN, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } }] });
+        res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
         return;
       }
       try {

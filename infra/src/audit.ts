@@ -153,9 +153,9 @@ export async function verifyAuditChain(c: ClientBase, range: { from?: Date; to?:
       prev = expectedSeq === 1 ? genesisHash(chain) : r.prev_hash; // a range may start mid-chain
     }
     const seq = Number(r.seq);
-    const broken = (reason: string): ChainReport => ({ ok: false, records: rows.length, chains, broken: { chainId: chain, seq, reason } });
-    if (seq !== expectedSeq) return { ...broken(`record ${expectedSeq} is missing (found ${seq} next)`), broken: { chainId: chain, seq: expectedSeq, reason: `record ${expectedSeq} is missing (found ${seq} next)` } };
-    if (r.prev_hash !== prev) return broken('it does not follow the record before it (previous hash differs)');
+    const broken = (at: number, reason: string): ChainReport => ({ ok: false, records: rows.length, chains, broken: { chainId: chain, seq: at, reason } });
+    if (seq !== expectedSeq) return broken(expectedSeq, `record ${expectedSeq} is missing (found ${seq} next)`);
+    if (r.prev_hash !== prev) return broken(seq, 'it does not follow the record before it (previous hash differs)');
     const content: AuditContent = {
       chainId: r.chain_id,
       seq,
@@ -174,7 +174,7 @@ export async function verifyAuditChain(c: ClientBase, range: { from?: Date; to?:
       durationMs: r.duration_ms,
       responseBytes: r.response_bytes,
     };
-    if (auditHash(prev, content) !== r.hash) return broken('its content does not match its hash (changed after it was written)');
+    if (auditHash(prev, content) !== r.hash) return broken(seq, 'its content does not match its hash (changed after it was written)');
     prev = r.hash;
     expectedSeq += 1;
   }

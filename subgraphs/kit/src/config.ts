@@ -35,6 +35,19 @@ export const flag = (fallback: boolean) =>
     .enum(['1', '0', 'true', 'false', 'yes', 'no'])
     .default(fallback ? '1' : '0')
     .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** A variable naming a readable PEM file that contains `marker` (e.g. "PUBLIC KEY"). */
+export const pemFile = (what: string, marker: string) =>
+  z.string({ message: `must name the PEM file of ${what}` }).refine(
+    (f) => {
+      try {
+        return readFileSync(f, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must name a readable PEM file of ${what}` },
+  );
+
 export const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info');
 
 /** The settings every subgraph reads. */
@@ -45,16 +58,7 @@ export const subgraphEnv = z.object({
   HUB_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   HUB_MIGRATE: flag(true),
   HUB_SEED: z.enum(['none', 'demo']).default('none'),
-  HUB_CONTEXT_PUBLIC_KEY_FILE: z.string({ message: 'must name the PEM file of the gateway\'s context-token public key' }).refine(
-    (f) => {
-      try {
-        return readFileSync(f, 'utf8').includes('PUBLIC KEY');
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must name a readable PEM public key file' },
-  ),
+  HUB_CONTEXT_PUBLIC_KEY_FILE: pemFile("the gateway's context-token public key", 'PUBLIC KEY'),
   LOG_LEVEL: logLevel,
 });
 export type SubgraphConfig = {

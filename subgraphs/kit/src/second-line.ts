@@ -3,7 +3,7 @@
 // object, wrapped around just those fields: graphql-middleware would wrap every field, default resolvers
 // included, at a measured cost of several times the plain execution for large lists.
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { classificationMap, isSignedIn, PUBLIC, type PolicyContext } from '@hub/schema';
+import { classificationMap, isSignedIn, NO_FACTS, PUBLIC, type PolicyContext } from '@hub/schema';
 import { parse } from 'graphql';
 import type { HubContext } from './context';
 
@@ -12,7 +12,7 @@ const OPTIONS = { debug: false, allowExternalErrors: false, hashFunction: () => 
 export function policyContextOf(ctx: HubContext): PolicyContext {
   const c = ctx.caller;
   const principal = c.sub === 'PUBLIC' ? PUBLIC : { kind: 'ACCOUNT' as const, accountId: c.sub, agency: c.agency ?? '', roles: c.roles as never };
-  return { principal, facts: { ownerOf: () => undefined, grantsFor: () => [] }, _shield: { cache: {} } };
+  return { principal, facts: NO_FACTS, _shield: { cache: {} } };
 }
 
 /** Wraps, in place, the resolvers of every non-PUBLIC field of the subgraph's own SDL. */
