@@ -1,5 +1,6 @@
 // One lint configuration for every workspace: typescript-eslint's recommended rules, plus the hub's habits.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/jest.config.js', 'infra/jest/**', 'infra/jest-preset.js', '**/src/migrations/Migration*.ts'] },
@@ -18,6 +19,16 @@ export default tseslint.config(
     // Configuration modules, entry points and test set-up are where the environment is read.
     files: ['**/config.ts', '**/main.ts', 'infra/src/dev.ts', 'infra/src/hub.ts', '**/testing.ts', '**/logger.ts', '**/__tests__/**', 'test/src/**', 'test/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The security console (a browser page, bundled by the gateway): the rules of hooks, and no Node globals.
+    files: ['gateway/console/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
+    },
   },
   {
     // CommonJS scripts (jest preset, load generator) and their options.

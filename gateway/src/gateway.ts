@@ -22,6 +22,7 @@ import type { GatewayConfig } from './config';
 import type { HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
+import { consoleRouter } from './console';
 import { CustomScalarInputRule, installScalars } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
@@ -156,6 +157,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
 
   const app = express();
   app.disable('x-powered-by');
+  // The security console is bundled in the background from here on; /console waits for it if asked sooner.
+  const securityConsole = consoleRouter({ log });
   const httpServer: Server = createServer(app);
   const server = new ApolloServer<HubGatewayContext>({
     gateway: new HubGateway(gateway, policy, facts),
@@ -228,6 +231,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.use(explorerRouter('/graphql'));
+  app.use(securityConsole);
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const input: AuditInput = {

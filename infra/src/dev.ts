@@ -80,6 +80,7 @@ The provincial data hub is ready in ${seconds} s.
 
   GraphQL endpoint   ${gateway}/graphql
   Explorer           ${gateway}/explorer
+  Security console   ${gateway}/console
   Health             ${gateway}/health
   Subgraphs          ${SUBGRAPHS.map((s) => `${s.name} ${hub!.subgraphUrls[s.name]}`).join(', ')}
   Database           ${where}

@@ -68,9 +68,13 @@ it('starts the whole hub, prints where to go, stops cleanly, and restarts on the
   const first = await start();
   expect(first.output()).toContain(`http://127.0.0.1:${base + 1}/graphql`);
   expect(first.output()).toContain('/explorer');
+  expect(first.output()).toContain(`http://127.0.0.1:${base + 1}/console`);
   expect(first.seconds).toBeLessThan(30);
   const sites = await siteCount();
   expect(sites).toBeGreaterThan(0);
+  const securityConsole = await fetch(`http://127.0.0.1:${base + 1}/console`);
+  expect(securityConsole.status).toBe(200);
+  expect(await securityConsole.text()).toContain('/console/assets/console-');
   expect(await stop(first.proc)).toBe(0);
   expect(postgresRunning()).toBe(false);
   expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
