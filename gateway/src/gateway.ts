@@ -22,6 +22,7 @@ import type { GatewayConfig } from './config';
 import type { HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
+import { auditExportRoute } from './audit-export';
 import { CustomScalarInputRule, installScalars } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
@@ -228,6 +229,9 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.use(explorerRouter('/graphql'));
+  if (urls.audit) {
+    auditExportRoute(app, { auth, audit, policy, facts, auditInternalUrl: urls.audit.replace(/\/graphql$/, '/internal'), signContext, log });
+  }
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const input: AuditInput = {
