@@ -37,7 +37,6 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       if (!deps.audit) return true;
       try {
         await deps.audit.append({
-          at: new Date().toISOString(),
           requestId,
           principal: principalRecord(principal),
           client: clientRecord(req),

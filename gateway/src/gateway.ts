@@ -235,7 +235,6 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const input: AuditInput = {
-      at: new Date().toISOString(),
       requestId: String(res.getHeader('x-request-id')),
       principal: principalRecord(principal),
       client: clientRecord(req),
