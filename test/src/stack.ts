@@ -27,7 +27,7 @@ export interface Stack {
   /** Every operation each subgraph received, in order. */
   received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
   /** The audit store: reader URL (SELECT only) and the superuser URL of its database (tamper tests). */
-  audit: { readerUrl: string; superuserUrl: string };
+  audit: { readerUrl: string; writerUrl: string; superuserUrl: string };
   /** The gateway's session-signing key (tests forge tokens with it). */
   sessionPrivateKey: string;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
@@ -87,6 +87,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
     sessionPrivateKey,
     audit: {
       readerUrl: auditStore.readerUrl,
+      writerUrl: auditStore.writerUrl,
       superuserUrl: (() => {
         const u = new URL(testAdminUrl());
         u.pathname = `/${auditStore.ownerDb}`;
