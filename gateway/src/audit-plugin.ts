@@ -59,7 +59,6 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
   return {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
-      const at = new Date().toISOString();
       let operation: Record<string, unknown> = { type: null, name: request.operationName ?? null, hash: null, document: null };
       let requested: string[] = [];
       let personalVars = new Set<string>();
@@ -79,7 +78,6 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           const outcome =
             status >= 500 ? 'error' : status === 403 ? 'denied' : status >= 400 ? 'rejected' : codes.length || denied.length ? 'partial' : 'ok';
           const input: AuditInput = {
-            at,
             requestId: contextValue.requestId,
             principal: principalRecord(contextValue.principal),
             client: contextValue.client ?? {},

@@ -6,7 +6,12 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { auditHash, genesisHash, type AuditContent } from '@hub/infra/audit';
 
-export type AuditInput = Omit<AuditContent, 'chainId' | 'seq'>;
+/**
+ * What a request contributes to its record; the writer adds the chain, the sequence number and `at`, the time the
+ * record was committed (never earlier than the record before it), so each month's partition holds an unbroken
+ * run of every chain. The request started `durationMs` before.
+ */
+export type AuditInput = Omit<AuditContent, 'chainId' | 'seq' | 'at'>;
 
 interface Pending {
   input: AuditInput;
@@ -32,6 +37,7 @@ export class AuditWriter {
   readonly chainId = randomUUID();
   private seq = 0;
   private prevHash: string;
+  private lastAt = 0;
   private queue: Pending[] = [];
   private flushing = false;
   private readonly pool: Pool;
@@ -61,11 +67,12 @@ export class AuditWriter {
         const batch = this.queue.splice(0, this.maxBatch);
         let prev = this.prevHash;
         let seq = this.seq;
+        const at = new Date(Math.max(Date.now(), this.lastAt)).toISOString();
         const values: unknown[] = [];
         const rows: string[] = [];
         for (const p of batch) {
           seq += 1;
-          const content: AuditContent = { chainId: this.chainId, seq, ...p.input };
+          const content: AuditContent = { chainId: this.chainId, seq, at, ...p.input };
           const hash = auditHash(prev, content);
           const base = values.length;
           rows.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(',')})`);
@@ -81,6 +88,7 @@ export class AuditWriter {
           // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
           this.seq = seq;
           this.prevHash = prev;
+          this.lastAt = Date.parse(at);
           if (!this.healthy) this.log.info('audit store reachable again');
           this.healthy = true;
           for (const p of batch) p.resolve();

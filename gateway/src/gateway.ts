@@ -23,6 +23,7 @@ import type { HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
 import { consoleRouter } from './console';
+import { auditExportRoute } from './audit-export';
 import { CustomScalarInputRule, installScalars } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
@@ -232,10 +233,12 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   });
   app.use(explorerRouter('/graphql'));
   app.use(securityConsole);
+  if (urls.audit) {
+    auditExportRoute(app, { auth, audit, policy, facts, auditInternalUrl: urls.audit.replace(/\/graphql$/, '/internal'), signContext, log });
+  }
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const input: AuditInput = {
-      at: new Date().toISOString(),
       requestId: String(res.getHeader('x-request-id')),
       principal: principalRecord(principal),
       client: clientRecord(req),

@@ -135,48 +135,104 @@ export interface ChainReport {
   broken?: { chainId: string; seq: number; reason: string };
 }
 
-/** Re-computes every record's hash in [from, to) chain by chain, in sequence order. */
-export async function verifyAuditChain(c: ClientBase, range: { from?: Date; to?: Date } = {}): Promise<ChainReport> {
-  const { rows } = await c.query(
-    `select * from audit_record where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2) order by chain_id, seq`,
+/** Runs one SQL statement with `$n` parameters and returns its rows (a pg client, pool, or an adapter). */
+export type SqlQuery = (sql: string, params: unknown[]) => Promise<Record<string, any>[]>;
+
+export const sqlOf = (c: Pick<ClientBase, 'query'>): SqlQuery => async (sql, params) => (await c.query(sql, params)).rows;
+
+/** The hashed content of a stored row. */
+export function contentOfRow(r: Record<string, any>): AuditContent {
+  return {
+    chainId: r.chain_id,
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    requestId: r.request_id,
+    principal: r.principal,
+    client: r.client,
+    operation: r.operation,
+    variables: r.variables,
+    requested: r.requested,
+    denied: r.denied,
+    personal: r.personal,
+    subgraphs: r.subgraphs,
+    outcome: r.outcome,
+    errorCodes: r.error_codes,
+    durationMs: r.duration_ms,
+    responseBytes: r.response_bytes,
+  };
+}
+
+/**
+ * Follows one chain's records in sequence order and checks each link; `anchor` is the hash the first record must
+ * follow (the genesis hash when the chain starts at 1; otherwise the first record's own previous hash is trusted,
+ * or the head of an earlier archive when one is given).
+ */
+export class ChainFollower {
+  private prev: string | undefined;
+  private expectedSeq: number | undefined;
+  records = 0;
+  head: { seq: number; hash: string } | undefined;
+
+  constructor(
+    readonly chainId: string,
+    anchor?: string,
+  ) {
+    this.prev = anchor;
+  }
+
+  /** Checks the next record; returns the broken link (the record it names, and why) if there is one. */
+  next(r: { seq: number; prevHash: string; hash: string; content: AuditContent }): { seq: number; reason: string } | undefined {
+    if (this.expectedSeq === undefined) {
+      this.expectedSeq = r.seq;
+      this.prev ??= r.seq === 1 ? genesisHash(this.chainId) : r.prevHash;
+    }
+    if (r.seq !== this.expectedSeq) return { seq: this.expectedSeq, reason: `record ${this.expectedSeq} is missing (found ${r.seq} next)` };
+    if (r.prevHash !== this.prev) return { seq: r.seq, reason: 'it does not follow the record before it (previous hash differs)' };
+    if (auditHash(this.prev, r.content) !== r.hash) return { seq: r.seq, reason: 'its content does not match its hash (changed after it was written)' };
+    this.prev = r.hash;
+    this.expectedSeq += 1;
+    this.records += 1;
+    this.head = { seq: r.seq, hash: r.hash };
+    return undefined;
+  }
+}
+
+const PAGE = 5000;
+
+/**
+ * Re-computes the hash of every record of the chains that have records in [from, to), from the first such record
+ * of each chain to its last, whatever their timestamps (a record's time is when its request started, its place in
+ * the chain when it was committed, so a time window alone could cut a chain). Pages through the rows, so memory
+ * stays flat whatever the range.
+ */
+export async function verifyAuditChain(db: Pick<ClientBase, 'query'> | SqlQuery, range: { from?: Date | null; to?: Date | null } = {}): Promise<ChainReport> {
+  const query = typeof db === 'function' ? db : sqlOf(db);
+  const bounds = await query(
+    `select chain_id, min(seq) as lo, max(seq) as hi from audit_record
+      where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2) group by chain_id order by chain_id`,
     [range.from ?? null, range.to ?? null],
   );
-  let chain = '';
-  let prev = '';
-  let expectedSeq = 0;
-  let chains = 0;
-  for (const r of rows) {
-    if (r.chain_id !== chain) {
-      chain = r.chain_id;
-      chains += 1;
-      expectedSeq = Number(r.seq);
-      prev = expectedSeq === 1 ? genesisHash(chain) : r.prev_hash; // a range may start mid-chain
+  let records = 0;
+  for (const b of bounds) {
+    const follower = new ChainFollower(b.chain_id);
+    let after = Number(b.lo) - 1;
+    for (;;) {
+      const rows = await query(
+        'select * from audit_record where chain_id = $1 and seq > $2 and seq <= $3 order by seq limit $4',
+        [b.chain_id, after, b.hi, PAGE],
+      );
+      for (const r of rows) {
+        const seq = Number(r.seq);
+        const broken = follower.next({ seq, prevHash: r.prev_hash, hash: r.hash, content: contentOfRow(r) });
+        if (broken) return { ok: false, records: records + follower.records, chains: bounds.length, broken: { chainId: b.chain_id, ...broken } };
+        after = seq;
+      }
+      if (rows.length < PAGE) break;
     }
-    const seq = Number(r.seq);
-    const broken = (at: number, reason: string): ChainReport => ({ ok: false, records: rows.length, chains, broken: { chainId: chain, seq: at, reason } });
-    if (seq !== expectedSeq) return broken(expectedSeq, `record ${expectedSeq} is missing (found ${seq} next)`);
-    if (r.prev_hash !== prev) return broken(seq, 'it does not follow the record before it (previous hash differs)');
-    const content: AuditContent = {
-      chainId: r.chain_id,
-      seq,
-      at: new Date(r.at).toISOString(),
-      requestId: r.request_id,
-      principal: r.principal,
-      client: r.client,
-      operation: r.operation,
-      variables: r.variables,
-      requested: r.requested,
-      denied: r.denied,
-      personal: r.personal,
-      subgraphs: r.subgraphs,
-      outcome: r.outcome,
-      errorCodes: r.error_codes,
-      durationMs: r.duration_ms,
-      responseBytes: r.response_bytes,
-    };
-    if (auditHash(prev, content) !== r.hash) return broken(seq, 'its content does not match its hash (changed after it was written)');
-    prev = r.hash;
-    expectedSeq += 1;
+    if (follower.head && follower.head.seq !== Number(b.hi)) {
+      return { ok: false, records: records + follower.records, chains: bounds.length, broken: { chainId: b.chain_id, seq: follower.head.seq + 1, reason: `record ${follower.head.seq + 1} is missing` } };
+    }
+    records += follower.records;
   }
-  return { ok: true, records: rows.length, chains };
+  return { ok: true, records, chains: bounds.length };
 }

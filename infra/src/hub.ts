@@ -108,7 +108,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       });
     }
     const urls = await provisionDatabases(pg.adminUrl, [
-      ...SUBGRAPHS.map((s) => ({ name: s.name, password: secrets.roles[s.name] })),
+      ...SUBGRAPHS.filter((s) => s.database === 'own').map((s) => ({ name: s.name, password: secrets.roles[s.name] })),
       { name: 'audit', password: secrets.roles.audit },
     ]);
 
@@ -119,7 +119,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
       spawnService(s.name, join(s.dir, 'src/main.ts'), {
         PORT: String(port),
-        HUB_DB_URL: opts.dbUrls?.[s.name] ?? urls[s.name],
+        HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
         HUB_SEED: opts.seed,
         HUB_MIGRATE: '1',
         HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
@@ -153,7 +153,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 function loadSecrets(dataDir: string): { postgres: string; roles: Record<string, string> } {
   const file = join(dataDir, 'credentials.json');
   const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { postgres: randomBytes(18).toString('base64url'), roles: {} };
-  for (const s of SUBGRAPHS) current.roles[s.name] ??= randomBytes(18).toString('base64url');
+  for (const s of SUBGRAPHS) if (s.database === 'own') current.roles[s.name] ??= randomBytes(18).toString('base64url');
   current.roles.audit ??= randomBytes(18).toString('base64url');
   current.roles.auditWriter ??= randomBytes(18).toString('base64url');
   current.roles.auditReader ??= randomBytes(18).toString('base64url');

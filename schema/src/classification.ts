@@ -59,3 +59,33 @@ export function classificationMap(doc: DocumentNode): Map<string, Classification
   }
   return out;
 }
+
+/** The roles a directive demands (`@classified(level: …, roles: ["AUDITOR"])`), if any. */
+function rolesOf(directives: readonly DirectiveNode[] | undefined): string[] | undefined {
+  const d = directives?.find((x) => x.name.value === 'classified');
+  const arg = d?.arguments?.find((a) => a.name.value === 'roles');
+  if (!arg) return undefined;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.flatMap((v) => (v.kind === Kind.STRING || v.kind === Kind.ENUM ? [v.value] : []));
+  if (arg.value.kind === Kind.STRING) return [arg.value.value];
+  return undefined;
+}
+
+/** The coordinates whose classification also demands one of a set of roles (field level wins over type level). */
+export function roleRequirements(doc: DocumentNode): Map<string, string[]> {
+  const types = doc.definitions.filter((d) => OBJECT_KINDS.has(d.kind)) as unknown as TypeLike[];
+  const typeRoles = new Map<string, string[]>();
+  for (const t of types) {
+    const r = rolesOf(t.directives);
+    if (r) typeRoles.set(t.name.value, r);
+  }
+  const out = new Map<string, string[]>();
+  for (const t of types) {
+    for (const f of t.fields ?? []) {
+      // A field with its own classification and no roles is not narrowed by its type's roles.
+      const own = f.directives?.some((x) => x.name.value === 'classified');
+      const r = own ? rolesOf(f.directives) : typeRoles.get(t.name.value);
+      if (r?.length) out.set(`${t.name.value}.${f.name.value}`, r);
+    }
+  }
+  return out;
+}

@@ -22,11 +22,15 @@ export function subgraphSdl(ownSdl: string): string {
   return [ownSdl, matchImports(COMMON, ownSdl), definesDataset ? '' : matchImports(DATASET_STUB, ownSdl)].join('\n');
 }
 
-/** The subgraphs of the hub, in composition order: name and folder of each. */
-export const SUBGRAPHS = [
-  { name: 'directory', dir: 'subgraphs/directory' },
-  { name: 'culture-tourism', dir: 'subgraphs/culture-tourism' },
-] as const;
+/**
+ * The subgraphs of the hub, in composition order: name and folder of each, and where its database comes from:
+ * `own` (a database and role provisioned for it) or `audit-store` (the audit store, read with the reader role).
+ */
+export const SUBGRAPHS: readonly { name: string; dir: string; database: 'own' | 'audit-store' }[] = [
+  { name: 'directory', dir: 'subgraphs/directory', database: 'own' },
+  { name: 'culture-tourism', dir: 'subgraphs/culture-tourism', database: 'own' },
+  { name: 'audit', dir: 'subgraphs/audit', database: 'audit-store' },
+];
 
 export const REPO_ROOT = join(ROOT, '..');
 export const SUPERGRAPH_PATH = join(ROOT, 'supergraph.graphql');

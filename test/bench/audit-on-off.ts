@@ -30,7 +30,7 @@ compareGateways({
       await Promise.all(
         Array.from({ length: 200 }, (_, j) =>
           w.append({
-            at: new Date().toISOString(), requestId: `bench-${i + j}`, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
+            requestId: `bench-${i + j}`, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
             variables: null, requested: ['Query.touristSite'], denied: [], personal: [], subgraphs: ['culture-tourism'], outcome: 'ok', errorCodes: [], durationMs: 1, responseBytes: 10,
           }),
         ),

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { directory, DEMO_PASSWORD } from '@hub/directory';
 import { cultureTourism } from '@hub/culture-tourism';
+import { audit } from '@hub/audit';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
 
-export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism };
+export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism, audit };
 
 export interface GraphQLResponse {
   status: number;
@@ -26,7 +27,7 @@ export interface Stack {
   /** Every operation each subgraph received, in order. */
   received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
   /** The audit store: reader URL (SELECT only) and the superuser URL of its database (tamper tests). */
-  audit: { readerUrl: string; superuserUrl: string };
+  audit: { readerUrl: string; writerUrl: string; superuserUrl: string };
   /** The gateway's session-signing key (tests forge tokens with it). */
   sessionPrivateKey: string;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
@@ -49,10 +50,13 @@ const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'sil
 
 export async function startStack(opts: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> {
   const names = Object.keys(DEFINITIONS);
-  const dbs = await createTestDatabases(names);
+  const own = names.filter((n) => !DEFINITIONS[n].readOnlyDatabase);
+  const dbs = await createTestDatabases(own);
   const auditName = `t${randomBytes(4).toString('hex')}_audit`;
   await provisionDatabases(testAdminUrl(), [{ name: auditName, password: randomBytes(8).toString('hex') }]);
   const auditStore = await provisionAuditStore(testAdminUrl(), { writer: randomBytes(8).toString('hex'), reader: randomBytes(8).toString('hex') }, auditName);
+  // The audit subgraph reads the audit store with the reader role.
+  dbs.urls.audit = auditStore.readerUrl;
   const keys = generateContextKeyPair();
   const keyDir = mkdtempSync(join(tmpdir(), 'hub-keys-'));
   const keyFile = join(keyDir, 'context.key.pem');
@@ -83,6 +87,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
     sessionPrivateKey,
     audit: {
       readerUrl: auditStore.readerUrl,
+      writerUrl: auditStore.writerUrl,
       superuserUrl: (() => {
         const u = new URL(testAdminUrl());
         u.pathname = `/${auditStore.ownerDb}`;

@@ -38,6 +38,8 @@ function expected(coordinate: string, level: string, p: Principal): boolean {
 }
 
 function expectedRead(coordinate: string, level: string, p: Principal): boolean {
+  const roles = policy.roles.get(coordinate);
+  if (roles && !(p.kind === 'ACCOUNT' && p.roles.some((r) => roles.includes(r)))) return false;
   if (level === 'PUBLIC') return true;
   if (p.kind !== 'ACCOUNT') return false;
   if (level === 'INTERNAL') return true;
@@ -57,7 +59,15 @@ describe('permission matrix', () => {
     expect(policy.subgraphOf.get('AccommodationEstablishment.ownerName')).toBe('culture-tourism');
     expect(policy.subgraphOf.get('AdministrativeUnit.touristSites')).toBe('culture-tourism');
     expect(policy.subgraphOf.get('AdministrativeUnit.name')).toBe('directory');
+    // A subgraph that only references an entity does not own its key.
+    expect(policy.subgraphOf.get('Account.id')).toBe('directory');
   });
+
+  it('narrows the audit log to AUDITORs (roles on @classified), type by type', () => {
+    for (const c of ['Query.auditEvents', 'Query.verifyAuditChain', 'AuditEvent.document', 'AuditPrincipal.account', 'AccessStatistic.requests']) {
+      expect(policy.roles.get(c)).toEqual(['AUDITOR']);
+    }
+    expect(policy.roles.get('Account.username')).toBeUndefined();  });
 
   it('checks every kind of caller, every role among them', () => {
     const roles = new Set(Object.values(CALLERS).flatMap((p) => (p.kind === 'ACCOUNT' ? p.roles : [])));

@@ -7,12 +7,12 @@ import { allow, and, deny, or, shield } from 'graphql-shield';
 
 /** A graphql-shield rule or combination of rules. */
 type ShieldRule = typeof allow | ReturnType<typeof or> | ReturnType<typeof and> | HubRule;
-import { classificationMap, type ClassificationLevel } from '../classification';
-import { isSignedIn, rulesFor, type HubRule } from './rules';
+import { classificationMap, roleRequirements, type ClassificationLevel } from '../classification';
+import { hasAnyRole, isSignedIn, rulesFor, type HubRule } from './rules';
 import type { PolicyContext } from './principal';
 
 export * from './principal';
-export { isSignedIn } from './rules';
+export { hasAnyRole, isSignedIn } from './rules';
 
 /** Why a level denies, in words a caller can act on. */
 export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {
@@ -41,7 +41,10 @@ export function subgraphOfCoordinates(supergraph: DocumentNode): Map<string, str
   for (const d of supergraph.definitions) {
     if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     const t = d as ObjectTypeDefinitionNode;
-    const typeGraphs = (t.directives ?? []).filter((x) => x.name.value === 'join__type').map(graphArg);
+    // A subgraph that only references an entity (`@key(…, resolvable: false)`) does not serve its fields.
+    const typeGraphs = (t.directives ?? [])
+      .filter((x) => x.name.value === 'join__type' && !x.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value))
+      .map(graphArg);
     for (const f of t.fields ?? []) {
       const fieldGraphs = (f.directives ?? [])
         .filter((x) => x.name.value === 'join__field' && !x.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value))
@@ -58,6 +61,8 @@ export interface Policy {
   /** The graphql-shield rule map: `{ Type: { field: rule } }`. */
   rules: Record<string, Record<string, ShieldRule>>;
   levels: Map<string, ClassificationLevel>;
+  /** Coordinates that also demand one of a set of roles. */
+  roles: Map<string, string[]>;
   subgraphOf: Map<string, string>;
   /** Allow, or the reason for denying, one coordinate to the context's principal. */
   decide(coordinate: string, ctx: PolicyContext, args?: Record<string, unknown>): Promise<true | string>;
@@ -79,6 +84,7 @@ export const OVERRIDES: Record<string, ShieldRule> = Object.fromEntries(
 export function buildPolicy(supergraphSdl: string): Policy {
   const doc = parse(supergraphSdl);
   const levels = classificationMap(doc);
+  const roles = roleRequirements(doc);
   const subgraphOf = subgraphOfCoordinates(doc);
   const r = rulesFor((c) => subgraphOf.get(c));
   const byLevel: Record<ClassificationLevel, ShieldRule> = {
@@ -91,13 +97,17 @@ export function buildPolicy(supergraphSdl: string): Policy {
   for (const [coordinate, level] of levels) {
     const [type, field] = coordinate.split('.');
     // Writes belong to the data editors of the agency that owns the subgraph's database today.
-    const rule = type === 'Mutation' ? and(byLevel[level], r.isOwnerEditor) : byLevel[level];
+    const needed = roles.get(coordinate);
+    // Roles narrow the level: the audit log is INTERNAL data that only AUDITORs read.
+    const levelRule = needed ? and(byLevel[level], hasAnyRole(needed)) : byLevel[level];
+    const rule = type === 'Mutation' ? and(levelRule, r.isOwnerEditor) : levelRule;
     (rules[type] ??= {})[field] = OVERRIDES[coordinate] ?? rule;
   }
   const options = { debug: false, allowExternalErrors: false, fallbackRule: deny, fallbackError: new Error('Not authorised'), hashFunction: () => '' };
   return {
     rules,
     levels,
+    roles,
     subgraphOf,
     async decide(coordinate, ctx, args = {}) {
       const [type, field] = coordinate.split('.');
@@ -108,6 +118,10 @@ export function buildPolicy(supergraphSdl: string): Policy {
       const info = { parentType: { name: type }, fieldName: field } as unknown as GraphQLResolveInfo;
       const result = await ruleFor.resolve({}, args, ctx as never, info, options as never);
       if (result === true) return true;
+      const needed = roles.get(coordinate);
+      if (needed && !(ctx.principal.kind === 'ACCOUNT' && ctx.principal.roles.some((x) => needed.includes(x)))) {
+        return `only accounts with the role ${needed.join(' or ')} may read ${coordinate}`;
+      }
       if (type === 'Mutation' && !OVERRIDES[coordinate]) return "writes belong to the data editors of the agency that owns this data";
       return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
     },

@@ -13,6 +13,13 @@ const coordinateOf = (info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>
 
 export const isSignedIn: HubRule = rule({ cache: 'contextual' })((_p, _a, ctx: PolicyContext) => ctx.principal.kind === 'ACCOUNT');
 
+/** The caller holds at least one of these roles (`@classified(roles: …)`). */
+export function hasAnyRole(roles: string[]): HubRule {
+  return rule(`hasAnyRole:${roles.join(',')}`, { cache: 'contextual' })(
+    (_p, _a, ctx: PolicyContext) => ctx.principal.kind === 'ACCOUNT' && ctx.principal.roles.some((r) => roles.includes(r)),
+  );
+}
+
 export function rulesFor(subgraphOf: OwnerLookup): Record<'isOwnerAgency' | 'isOwnerEditor' | 'hasGrant' | 'hasPersonalDataGrant', HubRule> {
   const ownerAgency = (ctx: PolicyContext, info: GraphQLResolveInfo) => {
     const subgraph = subgraphOf(coordinateOf(info));

@@ -5,7 +5,7 @@ import { entities } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { seedDemoAccounts, seedDirectory } from './seed';
+import { seedAuditDataset, seedDemoAccounts, seedDirectory } from './seed';
 import { internalRoutes } from './internal';
 
 export const directory = defineSubgraph({
@@ -16,6 +16,6 @@ export const directory = defineSubgraph({
   entities,
   migrations,
   loaders,
-  seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts },
+  seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset },
   internalRoutes,
 });

@@ -3,7 +3,7 @@
 // object, wrapped around just those fields: graphql-middleware would wrap every field, default resolvers
 // included, at a measured cost of several times the plain execution for large lists.
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { classificationMap, isSignedIn, NO_FACTS, PUBLIC, type PolicyContext } from '@hub/schema';
+import { classificationMap, hasAnyRole, isSignedIn, NO_FACTS, PUBLIC, roleRequirements, type PolicyContext } from '@hub/schema';
 import { parse } from 'graphql';
 import type { HubContext } from './context';
 
@@ -17,7 +17,9 @@ export function policyContextOf(ctx: HubContext): PolicyContext {
 
 /** Wraps, in place, the resolvers of every non-PUBLIC field of the subgraph's own SDL. */
 export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSchema {
-  const levels = classificationMap(parse(sdl));
+  const doc = parse(sdl);
+  const levels = classificationMap(doc);
+  const roles = roleRequirements(doc);
   for (const [coordinate, level] of levels) {
     if (level === 'PUBLIC') continue;
     const [typeName, fieldName] = coordinate.split('.');
@@ -26,6 +28,8 @@ export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSche
     const field = type.getFields()[fieldName];
     if (!field) continue;
     const inner: GraphQLFieldResolver<unknown, HubContext> = field.resolve ?? defaultFieldResolver;
+    const needed = roles.get(coordinate);
+    const roleRule = needed ? hasAnyRole(needed) : undefined;
     field.resolve = async (source, args, ctx, info) => {
       const pctx = ((ctx as HubContext & { _policy?: PolicyContext })._policy ??= policyContextOf(ctx));
       const allowed = await isSignedIn.resolve({}, args, pctx as never, info, OPTIONS as never);
@@ -33,6 +37,10 @@ export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSche
         throw new GraphQLError(`Not allowed to read ${coordinate}: ${level} data needs a signed-in official`, {
           extensions: { code: 'FORBIDDEN', coordinate, reason: `${level} data needs a signed-in official` },
         });
+      }
+      if (roleRule && (await roleRule.resolve({}, args, pctx as never, info, OPTIONS as never)) !== true) {
+        const reason = `only accounts with the role ${needed!.join(' or ')} may read this`;
+        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, { extensions: { code: 'FORBIDDEN', coordinate, reason } });
       }
       return inner(source, args, ctx, info);
     };

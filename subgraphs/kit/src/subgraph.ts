@@ -40,6 +40,11 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
    * so a step added later still loads into a database seeded before it existed.
    */
   seed?: ((em: EntityManager) => Promise<void>) | Record<string, (em: EntityManager) => Promise<void>>;
+  /**
+   * The database belongs to someone else and this subgraph only reads it (the audit subgraph reads the audit
+   * store with a SELECT-only role): no migrations, no seed.
+   */
+  readOnlyDatabase?: boolean;
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
   internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
 }
@@ -135,11 +140,11 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   });
   const stats = Object.assign(ormStats, { requests: 0 });
   try {
-    if (opts.migrate ?? true) {
+    if ((opts.migrate ?? true) && !def.readOnlyDatabase) {
       const applied = await migrate(orm);
       if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     }
-    if (opts.seed === 'demo' && def.seed) {
+    if (opts.seed === 'demo' && def.seed && !def.readOnlyDatabase) {
       const steps = typeof def.seed === 'function' ? { demo: def.seed } : def.seed;
       for (const [name, step] of Object.entries(steps)) {
         const seeded = await seedOnce(orm, name, step);

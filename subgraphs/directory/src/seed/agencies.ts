@@ -82,4 +82,10 @@ export const DATASETS: DatasetSeed[] = [
     owners: [['SKHDT'], ['STC']] },
 ];
 
+/** Loaded by a later seed step, so databases seeded before the audit subgraph existed get it too. */
+export const AUDIT_DATASETS: DatasetSeed[] = [
+  { code: 'NK-TRUYCAP', name: 'Nhật ký truy cập nền tảng dữ liệu', nameEn: 'Data hub access audit log', sector: 'An toàn thông tin',
+    description: 'Nhật ký mọi truy vấn qua cổng dữ liệu, chuỗi băm chống sửa đổi; chỉ cán bộ kiểm tra (AUDITOR) được đọc.', subgraph: 'audit', owners: [['TTCDS']] },
+];
+
 export { MERGER_BASIS };

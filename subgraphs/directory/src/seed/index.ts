@@ -5,7 +5,7 @@ import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuc
 import { hashPassword } from '../services/password';
 import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from './cao-bang';
-import { AGENCIES, DATASETS, MERGER_BASIS, MERGER_DAY } from './agencies';
+import { AGENCIES, AUDIT_DATASETS, DATASETS, MERGER_BASIS, MERGER_DAY } from './agencies';
 
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
 
@@ -70,7 +70,12 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
     e.successor = a.successor ? agencies.get(a.successor)! : null;
   }
 
-  for (const d of DATASETS) {
+  addDatasets(em, DATASETS, (code) => agencies.get(code)!);
+  await em.flush();
+}
+
+function addDatasets(em: EntityManager, datasets: typeof DATASETS, agencyOf: (code: string) => Agency): void {
+  for (const d of datasets) {
     const dataset = em.create(Dataset, {
       id: id('dataset', d.code),
       code: d.code,
@@ -87,13 +92,18 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
       em.create(DatasetOwnership, {
         id: id('ownership', `${d.code}:${agency}`),
         dataset,
-        agency: agencies.get(agency)!,
+        agency: agencyOf(agency),
         validFrom: start,
         validTo: nextStart ? dayBefore(nextStart) : null,
         basis: i === 0 ? null : MERGER_BASIS,
       } as DatasetOwnership);
     });
   }
+}
+
+/** The audit log's catalogue entry (a later seed step: databases seeded before the audit subgraph get it too). */
+export async function seedAuditDataset(em: EntityManager): Promise<void> {
+  addDatasets(em, AUDIT_DATASETS, (code) => em.getReference(Agency, id('agency', code)));
   await em.flush();
 }
 

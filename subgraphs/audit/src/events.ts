@@ -1,0 +1,206 @@
+// Reading the audit store: the filter of `auditEvents` and of the CSV export as one SQL WHERE clause, keyset pages
+// newest first, grouped statistics, all in PostgreSQL. The store's rows stay as the gateway wrote them; this module
+// only turns them into the shapes the schema names.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput } from '@hub/schema';
+import type { SqlQuery } from '@hub/infra/audit';
+
+export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface AuditEventFilter {
+  from?: Date | string | null;
+  to?: Date | string | null;
+  account?: string | null;
+  agency?: string | null;
+  client?: string | null;
+  operationName?: string | null;
+  coordinate?: string | null;
+  outcome?: Outcome[] | null;
+  deniedOnly?: boolean | null;
+  personalOnly?: boolean | null;
+}
+
+/** The province's day and month (statistics by DAY and MONTH follow local time, UTC+7). */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * Runs SQL with `$n` parameters on a connection of the subgraph's pool (the audit store speaks plain SQL: its
+ * rows are never entities).
+ */
+export function sqlOn(em: EntityManager): SqlQuery {
+  return async (sql, params) => {
+    const knex = em.getConnection().getKnex();
+    const client = (knex as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } }).client;
+    const conn = await client.acquireConnection();
+    try {
+      return (await conn.query(sql, params)).rows;
+    } finally {
+      await client.releaseConnection(conn);
+    }
+  };
+}
+interface PgClient {
+  query(sql: string, params: unknown[]): Promise<{ rows: Record<string, any>[] }>;
+}
+
+const instant = (v: Date | string | null | undefined, argument: string): Date | null => {
+  if (v == null) return null;
+  const d = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(d.getTime())) throw badUserInput(argument, `must be an ISO 8601 date-time, got ${JSON.stringify(v)}`);
+  return d;
+};
+
+/** The WHERE clause (with `$n` parameters from `params`) that selects the events a filter asks for. */
+export function whereOf(filter: AuditEventFilter | null | undefined, params: unknown[], prefix = 'filter'): string {
+  const f = filter ?? {};
+  const cond: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const from = instant(f.from, `${prefix}.from`);
+  const to = instant(f.to, `${prefix}.to`);
+  if (from && to && from >= to) throw badUserInput(`${prefix}.to`, 'must be later than from');
+  if (from) cond.push(`at >= ${p(from)}`);
+  if (to) cond.push(`at < ${p(to)}`);
+  if (f.account) cond.push(`principal->>'accountId' = ${p(f.account)}`);
+  if (f.agency) cond.push(f.agency === 'PUBLIC' ? `principal->>'kind' = 'PUBLIC'` : `principal->>'agency' = ${p(f.agency)}`);
+  if (f.client) cond.push(`client->>'name' = ${p(f.client)}`);
+  if (f.operationName) cond.push(`operation->>'name' = ${p(f.operationName)}`);
+  if (f.coordinate) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(f.coordinate)) {
+      throw badUserInput(`${prefix}.coordinate`, `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`);
+    }
+    cond.push(`${p(f.coordinate)} = any(requested)`);
+  }
+  if (f.outcome?.length) {
+    for (const o of f.outcome) if (!OUTCOMES.includes(o)) throw badUserInput(`${prefix}.outcome`, `unknown outcome ${JSON.stringify(o)}`);
+    cond.push(`outcome = any(${p(f.outcome.map((o) => o.toLowerCase()))})`);
+  }
+  if (f.deniedOnly) cond.push(`jsonb_array_length(denied) > 0`);
+  if (f.personalOnly) cond.push(`cardinality(personal) > 0`);
+  return cond.length ? cond.join(' and ') : 'true';
+}
+
+/** Keyset position of an event in the newest-first order: (at, chain, seq). */
+export interface EventKey {
+  at: string;
+  chainId: string;
+  seq: number;
+}
+
+export function encodeEventCursor(k: EventKey): string {
+  return Buffer.from(JSON.stringify([k.at, k.chainId, k.seq])).toString('base64url');
+}
+
+export function decodeEventCursor(cursor: string, argument = 'after'): EventKey {
+  try {
+    const [at, chainId, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, number];
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/.test(chainId) && Number.isInteger(seq) && encodeEventCursor({ at, chainId, seq }) === cursor) {
+      return { at, chainId, seq };
+    }
+  } catch {
+    /* falls through */
+  }
+  throw badUserInput(argument, 'not a cursor returned by auditEvents');
+}
+
+/** Rows of one newest-first page after `after` (or from the newest). */
+export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null | undefined, limit: number, after?: EventKey): Promise<Record<string, any>[]> {
+  const params: unknown[] = [];
+  let where = whereOf(filter, params);
+  if (after) {
+    params.push(after.at, after.chainId, after.seq);
+    const n = params.length;
+    where += ` and (at, chain_id, seq) < ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::bigint)`;
+  }
+  params.push(limit);
+  return query(`select * from audit_record where ${where} order by at desc, chain_id desc, seq desc limit $${params.length}`, params);
+}
+
+export function keyOfRow(r: Record<string, any>): EventKey {
+  return { at: new Date(r.at).toISOString(), chainId: r.chain_id, seq: Number(r.seq) };
+}
+
+export function eventId(chainId: string, seq: number | string): string {
+  return `${chainId}:${seq}`;
+}
+
+export function parseEventId(id: string): { chainId: string; seq: number } | undefined {
+  const m = /^([0-9a-f-]{36}):(\d{1,15})$/.exec(id);
+  return m ? { chainId: m[1], seq: Number(m[2]) } : undefined;
+}
+
+/** The shape of `AuditEvent` from a stored row. */
+export function eventOf(r: Record<string, any>) {
+  const principal = r.principal ?? {};
+  const client = r.client ?? {};
+  const op = r.operation ?? {};
+  return {
+    id: eventId(r.chain_id, r.seq),
+    chainId: r.chain_id,
+    seq: Number(r.seq),
+    at: new Date(r.at),
+    requestId: r.request_id,
+    principal: {
+      kind: principal.kind ?? 'PUBLIC',
+      accountId: principal.accountId ?? null,
+      account: principal.accountId ? { __typename: 'Account', id: principal.accountId } : null,
+      agencyCode: principal.agency ?? null,
+      roles: principal.roles ?? [],
+    },
+    client: { ip: client.ip ?? null, userAgent: client.userAgent ?? null, name: client.name ?? null, version: client.version ?? null },
+    operationType: op.type ?? null,
+    operationName: op.name ?? null,
+    documentHash: op.hash ?? null,
+    document: op.document ?? null,
+    variables: r.variables == null ? null : JSON.stringify(r.variables),
+    requested: r.requested ?? [],
+    denied: ((r.denied ?? []) as { coordinate: string; path?: unknown; reason: string }[]).map((d) => ({
+      coordinate: d.coordinate,
+      path: d.path == null ? null : Array.isArray(d.path) ? d.path.join('.') : String(d.path),
+      reason: d.reason,
+    })),
+    personal: r.personal ?? [],
+    subgraphs: r.subgraphs ?? [],
+    outcome: String(r.outcome).toUpperCase(),
+    errorCodes: r.error_codes ?? [],
+    durationMs: Number(r.duration_ms),
+    responseBytes: Number(r.response_bytes),
+    hash: r.hash,
+    previousHash: r.prev_hash,
+  };
+}
+
+export const GROUP_BY = ['AGENCY', 'ACCOUNT', 'COORDINATE', 'SUBGRAPH', 'DAY', 'MONTH'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+const GROUP_KEY: Record<GroupBy, { from: string; key: string; order: string }> = {
+  AGENCY: { from: 'audit_record', key: `coalesce(principal->>'agency', 'PUBLIC')`, order: 'requests desc, key' },
+  ACCOUNT: { from: 'audit_record', key: `coalesce(principal->>'accountId', 'PUBLIC')`, order: 'requests desc, key' },
+  COORDINATE: { from: 'audit_record cross join lateral unnest(requested) as c(coordinate)', key: 'c.coordinate', order: 'requests desc, key' },
+  SUBGRAPH: { from: 'audit_record cross join lateral unnest(subgraphs) as s(subgraph)', key: 's.subgraph', order: 'requests desc, key' },
+  DAY: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM-DD')`, order: 'key' },
+  MONTH: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM')`, order: 'key' },
+};
+
+/** Requests in [from, to) grouped as asked, counted in one grouped query. */
+export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: GroupBy) {
+  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  const g = GROUP_KEY[groupBy];
+  if (!g) throw badUserInput('groupBy', `must be one of ${GROUP_BY.join(', ')}`);
+  const rows = await query(
+    `select ${g.key} as key,
+            count(*)::int as requests,
+            count(*) filter (where jsonb_array_length(denied) > 0 or outcome = 'denied')::int as denied,
+            count(*) filter (where cardinality(personal) > 0)::int as "personalReads",
+            count(*) filter (where outcome in ('rejected', 'error'))::int as failed,
+            count(distinct principal->>'accountId')::int as accounts
+       from ${g.from}
+      where at >= $1 and at < $2
+      group by 1 order by ${g.order}`,
+    [from, to],
+  );
+  return rows;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { audit } from './definition';
+
+runSubgraph(audit);

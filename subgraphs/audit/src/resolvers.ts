@@ -1,0 +1,63 @@
+// The audit subgraph's resolvers: plain SQL over the audit store (read-only role), newest first.
+import type { HubContext } from '@hub/kit';
+import { pageOf } from '@hub/kit';
+import { badUserInput } from '@hub/schema';
+import { verifyAuditChain } from '@hub/infra/audit';
+import {
+  accessStatistics,
+  decodeEventCursor,
+  encodeEventCursor,
+  eventOf,
+  eventPage,
+  eventId,
+  keyOfRow,
+  parseEventId,
+  sqlOn,
+  type AuditEventFilter,
+  type GroupBy,
+} from './events';
+
+const dateArg = (v: unknown, argument: string): Date | null => {
+  if (v == null) return null;
+  const d = v instanceof Date ? v : new Date(String(v));
+  if (Number.isNaN(d.getTime())) throw badUserInput(argument, 'must be an ISO 8601 date-time');
+  return d;
+};
+
+export const resolvers = {
+  Query: {
+    async auditEvents(_: unknown, args: { filter?: AuditEventFilter; first?: number; after?: string }, ctx: HubContext) {
+      const page = pageOf({ first: args.first, after: null });
+      const after = args.after == null ? undefined : decodeEventCursor(args.after);
+      const rows = await eventPage(sqlOn(ctx.em), args.filter, page.limit + 1, after);
+      const hasNextPage = rows.length > page.limit;
+      const edges = rows.slice(0, page.limit).map((r) => ({ cursor: encodeEventCursor(keyOfRow(r)), node: eventOf(r) }));
+      return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    },
+
+    async auditEvent(_: unknown, args: { id: string }, ctx: HubContext) {
+      const id = parseEventId(args.id);
+      if (!id) throw badUserInput('id', 'must be an audit event id as auditEvents lists it (<chainId>:<seq>)');
+      const rows = await sqlOn(ctx.em)('select * from audit_record where chain_id = $1 and seq = $2', [id.chainId, id.seq]);
+      return rows[0] ? eventOf(rows[0]) : null;
+    },
+
+    async accessStatistics(_: unknown, args: { from: Date; to: Date; groupBy: GroupBy }, ctx: HubContext) {
+      return accessStatistics(sqlOn(ctx.em), dateArg(args.from, 'from')!, dateArg(args.to, 'to')!, args.groupBy);
+    },
+
+    async verifyAuditChain(_: unknown, args: { from?: Date | null; to?: Date | null }, ctx: HubContext) {
+      const from = dateArg(args.from, 'from');
+      const to = dateArg(args.to, 'to');
+      if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
+      const report = await verifyAuditChain(sqlOn(ctx.em), { from, to });
+      return {
+        ok: report.ok,
+        records: report.records,
+        chains: report.chains,
+        brokenLink: report.broken ? { ...report.broken, eventId: eventId(report.broken.chainId, report.broken.seq) } : null,
+        checkedAt: new Date(),
+      };
+    },
+  },
+};
