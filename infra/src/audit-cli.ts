@@ -3,6 +3,7 @@
 //   export --month YYYY-MM [--out DIR]                  write the month to an archive; prints its chain heads
 //   verify-archive FILE [--previous FILE]               verify an archive alone, and its continuity with the month before
 //   drop-month --month YYYY-MM --archive FILE           after checking the archive against the database, drop the partition
+//   partitions [--ahead N]                              create the monthly partitions of this month and the N next (default 3)
 // The database: HUB_AUDIT_READER_URL (and HUB_PG_ADMIN_URL for drop-month; HUB_AUDIT_DB names the audit database
 // if not `audit`), or the `npm start` hub in .data/.
 // Exit status: 0 when everything verifies, 1 when something is broken, 2 on bad usage.
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@hub/schema';
-import { sqlOf, verifyAuditChain } from './audit';
+import { ensureAuditPartitions, sqlOf, verifyAuditChain } from './audit';
 import { exportMonth, monthRange, readArchiveHeader, verifyArchive } from './audit-archive';
 import { dbIdentifier } from './postgres';
 
@@ -66,7 +67,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { from: { type: 'string' }, to: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, archive: { type: 'string' } },
+    options: { ahead: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, archive: { type: 'string' } },
   });
   switch (command) {
     case 'verify': {
@@ -141,8 +142,20 @@ export async function run(argv: string[], out: (line: string) => void = console.
         return 0;
       });
     }
+    case 'partitions': {
+      const ahead = Number(values.ahead ?? 3);
+      if (!Number.isInteger(ahead) || ahead < 0 || ahead > 24) throw new Usage('--ahead must be a whole number of months from 0 to 24');
+      const admin = new URL(databaseUrl('admin'));
+      admin.pathname = `/${auditDb()}`;
+      await withClient(admin.toString(), async (c) => {
+        await c.query(`set role ${auditDb()}`);
+        await ensureAuditPartitions(c, ahead);
+      });
+      out(`Monthly partitions exist from this month to ${ahead} month(s) ahead.`);
+      return 0;
+    }
     default:
-      throw new Usage('commands: verify [--from --to] | export --month YYYY-MM [--out DIR] | verify-archive FILE [--previous FILE] | drop-month --month YYYY-MM --archive FILE');
+      throw new Usage('commands: partitions [--ahead N] | verify [--from --to] | export --month YYYY-MM [--out DIR] | verify-archive FILE [--previous FILE] | drop-month --month YYYY-MM --archive FILE');
   }
 }
 

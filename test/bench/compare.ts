@@ -16,6 +16,8 @@ export interface Comparison {
   candidate: Summary;
   ratio: number;
   addedP99: number;
+  /** The fixed-rate phase, when asked for. */
+  fixed?: { rate: number; baseline: Summary; candidate: Summary; addedP50: number; addedP99: number };
   rounds: Record<'baseline' | 'candidate', LoadResult[]>;
   machine: string;
   settings: { rounds: number; seconds: number; connections: number };
@@ -35,6 +37,11 @@ export async function compareGateways(opts: {
   candidate: Side;
   bodies: string[];
   connections?: number;
+  /**
+   * Also alternate rounds at this fixed offered load (requests/s over the same connections), below saturation, so
+   * that latency shows the work added rather than queueing behind a saturated CPU.
+   */
+  fixedRate?: number;
   /** Runs with the hub up, after the comparison (extra measurements). */
   extra?: (hub: Hub) => Promise<void>;
 }): Promise<Comparison> {
@@ -67,12 +74,33 @@ export async function compareGateways(opts: {
     });
     const baseline = summary('baseline');
     const candidate = summary('candidate');
+    let fixed: Comparison['fixed'];
+    if (opts.fixedRate) {
+      const fixedRounds: Comparison['rounds'] = { baseline: [], candidate: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
+          fixedRounds[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION, rate: opts.fixedRate }));
+        }
+      }
+      const at = (side: 'baseline' | 'candidate'): Summary => ({
+        label: opts[side].label,
+        rps: median(fixedRounds[side].map((r) => r.rps)),
+        p50: median(fixedRounds[side].map((r) => r.p50)),
+        p99: median(fixedRounds[side].map((r) => r.p99)),
+        rpsSpread: spread(fixedRounds[side].map((r) => r.rps)),
+        failures: fixedRounds[side].reduce((a, r) => a + r.errors, 0),
+      });
+      const b = at('baseline');
+      const c = at('candidate');
+      fixed = { rate: opts.fixedRate, baseline: b, candidate: c, addedP50: c.p50 - b.p50, addedP99: c.p99 - b.p99 };
+    }
     await opts.extra?.(hub);
     return {
       baseline,
       candidate,
       ratio: candidate.rps / baseline.rps,
       addedP99: candidate.p99 - baseline.p99,
+      fixed,
       rounds,
       machine: machine(),
       settings: { rounds: ROUNDS, seconds: DURATION, connections: CONNECTIONS },
@@ -91,5 +119,20 @@ export function comparisonTable(c: Comparison): string {
     row(c.baseline),
     row(c.candidate),
     `| **ratio / added p99** | **${c.ratio.toFixed(3)}** | | **${c.addedP99 >= 0 ? '+' : ''}${c.addedP99} ms** | |`,
+  ].join('\n');
+}
+
+/** The fixed-rate phase as a table: same offered load on both sides, so only latency differs. */
+export function fixedRateTable(c: Comparison): string {
+  if (!c.fixed) return '';
+  const f = c.fixed;
+  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.failures} |`;
+  const sign = (n: number) => `${n >= 0 ? '+' : ''}${n}`;
+  return [
+    `| gateway (offered ${f.rate} req/s) | requests/s | p50 (ms) | p99 (ms) | failed requests |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    row(f.baseline),
+    row(f.candidate),
+    `| **added** | | **${sign(f.addedP50)} ms** | **${sign(f.addedP99)} ms** | |`,
   ].join('\n');
 }

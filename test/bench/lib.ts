@@ -17,7 +17,15 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(opts: { url: string; bodies: string[]; connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(opts: {
+  url: string;
+  bodies: string[];
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  /** Requests per second over all connections (a fixed offered load); unset = as fast as the server answers. */
+  rate?: number;
+}): Promise<LoadResult> {
   const { stdout } = await run(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(opts)], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }

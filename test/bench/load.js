@@ -8,6 +8,7 @@ autocannon(
     url: opts.url,
     connections: opts.connections,
     duration: opts.duration,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(opts.headers || {}) },
     requests: opts.bodies.map((body) => ({ method: 'POST', body })),

@@ -142,6 +142,15 @@ describe('a changed archive is detected', () => {
   });
 });
 
+it('creates the coming months\' partitions (run daily by the operator)', async () => {
+  expect(await cli('partitions', '--ahead', '4')).toEqual({ code: 0, text: 'Monthly partitions exist from this month to 4 month(s) ahead.' });
+  const now = new Date();
+  const later = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1));
+  const part = `audit_record_${later.toISOString().slice(0, 7).replace('-', '')}`;
+  expect(await sql(ownerUrl, 'select 1 as x from pg_tables where tablename = $1', [part])).toEqual([{ x: 1 }]);
+  await expect(cli('partitions', '--ahead', 'many')).rejects.toThrow('--ahead must be a whole number');
+});
+
 it('drops a month only with an archive that matches the database; the rest still verifies', async () => {
   const refused = await cli('drop-month', '--month', '2025-01', '--archive', join(dir, 'audit-2025-02.jsonl.gz'));
   expect(refused).toMatchObject({ code: 1, text: expect.stringMatching(/^REFUSED: the archive is of 2025-02/) });
