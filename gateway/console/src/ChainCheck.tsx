@@ -76,13 +76,13 @@ export function ChainCheck({ session, onError, onOpen }: { session: Session; onE
             {report.brokenLink && (
               <Stack gap={4} data-testid="chain-broken-link">
                 <Text size="sm" fw={600}>
-                  {t('chain.firstBroken')}: <Code>{report.brokenLink.eventId}</Code>
+                  {t('chain.firstBroken')}: <Code data-testid="chain-broken-event">{report.brokenLink.eventId}</Code>
                 </Text>
                 <Text size="sm">
                   {t('chain.reason')}: {report.brokenLink.reason}
                 </Text>
                 <Group>
-                  <Button size="xs" variant="light" color="red" onClick={() => onOpen(report.brokenLink?.eventId ?? '')}>
+                  <Button size="xs" variant="light" color="red" onClick={() => onOpen(report.brokenLink?.eventId ?? '')} data-testid="chain-open-event">
                     {t('chain.openEvent')}
                   </Button>
                 </Group>

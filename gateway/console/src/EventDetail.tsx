@@ -136,7 +136,7 @@ export function EventDetail({
                 {e.errorCodes.length ? e.errorCodes.join(', ') : '—'}
               </Field>
               <Field label={t('detail.id')}>
-                <Code>{e.id}</Code>
+                <Code data-testid="detail-id">{e.id}</Code>
               </Field>
             </SimpleGrid>
           </Paper>

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Button, Group, Loader, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { BarChart } from '@mantine/charts';
-import dayjs from 'dayjs';
 import { STATISTICS_QUERY, type AccessStatistic, type Session } from './api';
 import { useT, type Key } from './i18n';
 import { ErrorAlert, formatNumber, PartialAlert } from './ui';
@@ -16,18 +15,22 @@ interface StatisticsData {
   byCoordinate: AccessStatistic[] | null;
 }
 
-const DAY = 'YYYY-MM-DD';
 const MAX_DAYS = 400;
 
-/** One bar group per day of the period, days without requests included (as zero). */
-export function fillDays(rows: AccessStatistic[], from: string, to: string): AccessStatistic[] {
+/** The hub counts days and months in the province's time (UTC+7, no daylight saving), whatever the reader's zone. */
+const PROVINCE_OFFSET = '+07:00';
+const DAY_MS = 86_400_000;
+const provinceToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const startOf = (day: string) => new Date(`${day}T00:00:00${PROVINCE_OFFSET}`).toISOString();
+
+/** One bar group per day from `first` to `last` (province days), days without requests included (as zero). */
+export function fillDays(rows: AccessStatistic[], first: string, last: string): AccessStatistic[] {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const out: AccessStatistic[] = [];
-  const end = new Date(to);
-  for (let d = new Date(`${from.slice(0, 10)}T00:00:00.000Z`), n = 0; d < end && n < MAX_DAYS; d = new Date(d.getTime() + 86_400_000), n++) {
-    const key = d.toISOString().slice(0, 10);
-    out.push(byKey.get(key) ?? { key, requests: 0, denied: 0, personalReads: 0, failed: 0, accounts: 0 });
-    byKey.delete(key);
+  for (let day = first, n = 0; day <= last && n < MAX_DAYS; day = addDays(day, 1), n++) {
+    out.push(byKey.get(day) ?? { key: day, requests: 0, denied: 0, personalReads: 0, failed: 0, accounts: 0 });
+    byKey.delete(day);
   }
   return [...out, ...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -58,7 +61,7 @@ function TopTable({ title, keyLabel, rows, testid, emptyKey }: { title: Key; key
           <Table.Tbody>
             {rows.slice(0, 10).map((r) => (
               <Table.Tr key={r.key} data-testid={`${testid}-row`}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.key || (emptyKey ? t(emptyKey) : '—')}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'break-word' }}>{r.key || (emptyKey ? t(emptyKey) : '—')}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.requests, lang)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.denied, lang)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.personalReads, lang)}</Table.Td>
@@ -75,13 +78,18 @@ function TopTable({ title, keyLabel, rows, testid, emptyKey }: { title: Key; key
 
 export function Statistics({ session, onError }: { session: Session; onError: OnError }) {
   const { t, lang } = useT();
-  const [range, setRange] = useState<[string | null, string | null]>(() => [dayjs().subtract(29, 'day').format(DAY), dayjs().format(DAY)]);
+  const [range, setRange] = useState<[string | null, string | null]>(() => {
+    const today = provinceToday();
+    return [addDays(today, -29), today];
+  });
   const [applied, setApplied] = useState(range);
-  // [from, to): from the first day's start to the end of the last day, in the reader's time zone.
-  const from = dayjs(applied[0] ?? undefined).startOf('day').toISOString();
-  const to = dayjs(applied[1] ?? applied[0] ?? undefined).add(1, 'day').startOf('day').toISOString();
+  // [from, to): from the start of the first day to the end of the last, in the province's time.
+  const first = applied[0] ?? provinceToday();
+  const last = applied[1] ?? first;
+  const from = startOf(first);
+  const to = startOf(addDays(last, 1));
   const { data, partial, error, loading, reload } = useQuery<StatisticsData>(session, STATISTICS_QUERY, { from, to }, onError);
-  const days = data ? fillDays(data.byDay ?? [], from, to) : [];
+  const days = data ? fillDays(data.byDay ?? [], first, last) : [];
   const total = (k: 'requests' | 'denied' | 'personalReads' | 'failed') => days.reduce((sum, d) => sum + d[k], 0);
 
   return (
@@ -91,7 +99,7 @@ export function Statistics({ session, onError }: { session: Session; onError: On
         <Group align="flex-end">
           <DatePickerInput
             type="range"
-            label={`${t('stats.from')} – ${t('stats.to')}`}
+            label={`${t('stats.from')} – ${t('stats.to')} (UTC+7)`}
             value={range}
             onChange={setRange}
             valueFormat="DD/MM/YYYY"
