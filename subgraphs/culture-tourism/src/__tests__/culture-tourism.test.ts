@@ -104,6 +104,13 @@ describe('changes and their history', () => {
     });
   });
 
+  it('reads the history of a whole page of sites with one statement', async () => {
+    const before = sg.stats.sqlStatements;
+    const d = await ok(`{ touristSites(first: 50) { nodes { code history(first: 3) { nodes { operation reason } } } } }`, undefined, editor);
+    expect(sg.stats.sqlStatements - before).toBe(2); // the page of sites, the first page of history of all of them
+    expect(d.touristSites.nodes.find((n: { code: string }) => n.code === 'DL-0003').history.nodes).toHaveLength(1);
+  });
+
   it('updateAccommodation: personal and restricted values are shown only to callers the gateway lets read them', async () => {
     const READ = `{ accommodation(code: "LT-0002") { version ownerName } }`;
     const a = (await ok(READ, undefined, editor)).accommodation;

@@ -6,7 +6,10 @@ import { Migration } from '@mikro-orm/migrations';
 import { badUserInput } from '@hub/schema';
 import { HubEntity, HubEntitySchema } from '../entity';
 import { defineLoaders } from '../loaders';
-import { defineSubgraph } from '../subgraph';
+import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
+import { createLogger } from '../logger';
+import { initOrm, migrate } from '../orm';
+import { defineSubgraph, startSubgraph } from '../subgraph';
 import { openValue, sealValue, tracked, withKitMigrations } from '../history';
 import type { HubContext } from '../context';
 import { startTestSubgraph, type TestSubgraph } from '../testing';
@@ -261,6 +264,30 @@ describe('reading', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const tooMany = await sg.execute(HISTORY, { code: 'B', first: 1001 }, editor);
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('adds hub_change to a database migrated before the kit had it, on the next start', async () => {
+    const dbs = await createTestDatabases(['older']);
+    try {
+      const { orm } = await initOrm({ dbUrl: dbs.urls.older, entities: [ThingSchema], migrations: definition.migrations });
+      await migrate(orm);
+      await orm.close(true);
+      const started = await startSubgraph(definition, {
+        dbUrl: dbs.urls.older,
+        contextPublicKey: generateContextKeyPair().publicKey,
+        historyKey: randomBytes(32),
+        log: createLogger('older', 'silent'),
+      });
+      try {
+        await started.execute(`mutation { createThing(code: "OLD", name: "Old") { code } }`, undefined, editor);
+        const [row] = await started.orm.em.getConnection().execute(`select count(*)::int as n from hub_change where entity = 'Thing'`);
+        expect(row.n).toBe(1);
+      } finally {
+        await started.stop();
+      }
+    } finally {
+      await dbs.drop();
+    }
   });
 
   it('merges its own migration into a subgraph\'s list in name order', () => {
