@@ -8,8 +8,11 @@ export interface HubGatewayContext {
   requestId: string;
   /** Until sign-in lands every caller is the anonymous PUBLIC principal. */
   principal: Principal;
-  /** The context token for this request's subgraph calls, signed once on first use. */
-  contextToken(): Promise<string>;
+  /**
+   * The context token for this request's calls to `subgraph`, signed once per subgraph on first use: it names the
+   * caller and the RESTRICTED/PERSONAL coordinates of that subgraph the caller may read.
+   */
+  contextToken(subgraph: string): Promise<string>;
   /** Fields the policy removed from this request's operation. */
   denied?: Removal[];
   /** IP, user agent and Apollo client name/version, for the audit record. */

@@ -1,5 +1,6 @@
-// How the gateway talks to a subgraph: request id forwarded, and a failure to reach the subgraph turned
-// into one clear error naming the service (no URL, socket error or response body reaches the client).
+// How the gateway talks to a subgraph: request id and the subgraph's own context token forwarded, and a failure
+// to reach the subgraph turned into one clear error naming the service (no URL, socket error or response body
+// reaches the client).
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { serviceUnavailable } from '@hub/schema';
 import { CONTEXT_HEADER } from '@hub/kit/context-token';
@@ -25,7 +26,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubGatewayContext> {
     if (!context?.contextToken) return; // health checks and schema loading carry no request context
     request.http?.headers.set('x-request-id', context.requestId);
     (context.subgraphs ??= new Set()).add(this.serviceName);
-    request.http?.headers.set(CONTEXT_HEADER, await context.contextToken());
+    request.http?.headers.set(CONTEXT_HEADER, await context.contextToken(this.serviceName));
   }
 
   override didEncounterError(error: Error): never {

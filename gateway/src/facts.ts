@@ -8,6 +8,9 @@ import type { Directory } from './auth';
 export class FactsSnapshot implements PolicyFacts {
   private owners: Record<string, string> = {};
   private grants: Grant[] = [];
+  private loadedJson = '';
+  /** Moves on whenever the facts change (callers cache what they derive from them per revision). */
+  revision = 0;
   private timer?: NodeJS.Timeout;
   private loaded?: Promise<void>;
 
@@ -35,8 +38,12 @@ export class FactsSnapshot implements PolicyFacts {
   async refresh(): Promise<void> {
     try {
       const f = await this.directory.policyFacts();
+      const json = JSON.stringify(f);
+      if (json === this.loadedJson) return;
       this.owners = f.owners;
       this.grants = f.grants;
+      this.loadedJson = json;
+      this.revision += 1;
     } catch (e) {
       this.log.warn({ err: { message: (e as Error).message } }, 'policy facts not refreshed; keeping the last snapshot');
     }

@@ -29,6 +29,7 @@ import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
 import { FactsSnapshot } from './facts';
+import { ReadableCoordinates } from './readable';
 import { AUDIT_DOWN_ERROR, AuditWriter, type AuditInput } from './audit';
 import { auditPlugin, clientRecord, principalRecord } from './audit-plugin';
 import { classificationMap } from '@hub/schema';
@@ -150,6 +151,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const directory = directoryClient(urls.directory.replace(/\/graphql$/, '/internal'), internalToken);
   const facts = new FactsSnapshot(directory, log);
   void facts.start();
+  const readable = policy ? new ReadableCoordinates(policy, facts) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs),
@@ -296,8 +298,17 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
           principal.kind === 'ACCOUNT'
             ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
             : { sub: 'PUBLIC', roles: [], rid: requestId };
-        let token: Promise<string> | undefined;
-        return { requestId, principal, client: clientRecord(req), contextToken: () => (token ??= signContext(claims)) };
+        // One token per subgraph, signed on first use: each lists what that subgraph may show this caller unmasked.
+        const tokens = new Map<string, Promise<string>>();
+        const contextToken = (subgraph: string) => {
+          let token = tokens.get(subgraph);
+          if (!token) {
+            token = (readable?.of(principal, subgraph) ?? Promise.resolve([])).then((read) => signContext({ ...claims, read }));
+            tokens.set(subgraph, token);
+          }
+          return token;
+        };
+        return { requestId, principal, client: clientRecord(req), contextToken };
       },
     }),
   );

@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
-import { generateContextKeyPair } from './keys';
+import { generateContextKeyPair, generateHistoryKey } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
 import { provisionAuditStore } from './audit';
 
@@ -123,6 +123,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_SEED: opts.seed,
         HUB_MIGRATE: '1',
         HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+        HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
       });
     });
     await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)));
@@ -176,6 +177,18 @@ function signingKeys(dataDir: string, name: string): { privateKeyFile: string; p
     writeFileSync(publicKeyFile, pair.publicKey, { mode: 0o644 });
   }
   return { privateKeyFile, publicKeyFile };
+}
+
+/**
+ * A subgraph's change-history key, made on first start (mode 600): losing it makes the PERSONAL values already in
+ * its history unreadable, so it is kept with the data, like the signing keys.
+ */
+function historyKeyFile(dataDir: string, subgraph: string): string {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `history-${subgraph}.key`);
+  if (!existsSync(file)) writeFileSync(file, `${generateHistoryKey()}\n`, { mode: 0o600 });
+  return file;
 }
 
 async function waitHealthy(name: string, url: string, logDir: string, stopping: () => boolean, timeoutMs = 60000): Promise<void> {

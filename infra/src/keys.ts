@@ -1,5 +1,5 @@
 // Key material the hub makes for itself.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 /** An ES256 (P-256) key pair in PEM: the gateway signs context tokens with the private key, subgraphs verify. */
 export function generateContextKeyPair(): { privateKey: string; publicKey: string } {
@@ -8,4 +8,9 @@ export function generateContextKeyPair(): { privateKey: string; publicKey: strin
     privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
+}
+
+/** A subgraph's change-history key (AES-256, base64): it encrypts the PERSONAL values its history keeps. */
+export function generateHistoryKey(): string {
+  return randomBytes(32).toString('base64');
 }

@@ -59,9 +59,10 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
     errors.push(`supergraph: ${coordinate} lost its classification in composition`);
   }
   // Restricted and personal data need one owner: the policy asks who owns a field to decide who may read it.
+  // PUBLIC and INTERNAL rules ask nobody's ownership, so shared types (Change, PageInfo) may carry them.
   const owners = subgraphOfCoordinates(composed);
   for (const [coordinate, level] of classificationMap(composed)) {
-    if (level !== 'PUBLIC' && !owners.has(coordinate)) {
+    if ((level === 'RESTRICTED' || level === 'PERSONAL') && !owners.has(coordinate)) {
       errors.push(`supergraph: ${coordinate} is ${level} but served by several subgraphs; only a field with one owner can be ${level}`);
     }
   }

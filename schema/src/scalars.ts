@@ -1,6 +1,7 @@
 // Scalars shared by every subgraph and by the gateway's input checks. A Date is kept as its
-// `YYYY-MM-DD` string end to end: no time zone can shift it.
+// `YYYY-MM-DD` string end to end: no time zone can shift it. JSON is graphql-scalars' own.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -71,5 +72,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+/** Any JSON value (values before and after a change in the history): graphql-scalars' JSON. */
+export const JSONScalar: GraphQLScalarType = GraphQLJSON;
+
 /** The hub's custom scalars by name: subgraphs resolve them, the gateway checks inputs with them. */
-export const scalars = { Date: DateScalar, DateTime: DateTimeScalar };
+export const scalars = { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar };

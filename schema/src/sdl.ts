@@ -1,11 +1,15 @@
 // How a subgraph's full SDL is made: its own schema.graphql plus the shared common.graphql (and the
-// Dataset stub where the subgraph does not define Dataset). Runtime and composition both call this.
+// Dataset and Account stubs where the subgraph does not define them). Runtime and composition both call this.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 const COMMON = readFileSync(join(ROOT, 'common.graphql'), 'utf8');
-const DATASET_STUB = readFileSync(join(ROOT, 'dataset-stub.graphql'), 'utf8');
+/** Entities of the directory that every subgraph refers to: a stub (key only) where a subgraph does not define them. */
+const STUBS = [
+  { type: 'Dataset', sdl: readFileSync(join(ROOT, 'dataset-stub.graphql'), 'utf8') },
+  { type: 'Account', sdl: readFileSync(join(ROOT, 'account-stub.graphql'), 'utf8') },
+];
 
 /**
  * The shared files name federation directives by their full names (`@federation__shareable`); a subgraph that
@@ -18,8 +22,8 @@ function matchImports(text: string, ownSdl: string): string {
 }
 
 export function subgraphSdl(ownSdl: string): string {
-  const definesDataset = /\btype\s+Dataset\b/.test(ownSdl);
-  return [ownSdl, matchImports(COMMON, ownSdl), definesDataset ? '' : matchImports(DATASET_STUB, ownSdl)].join('\n');
+  const stubs = STUBS.filter((s) => !new RegExp(`\\btype\\s+${s.type}\\b`).test(ownSdl)).map((s) => matchImports(s.sdl, ownSdl));
+  return [ownSdl, matchImports(COMMON, ownSdl), ...stubs].join('\n');
 }
 
 /**

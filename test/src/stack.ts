@@ -1,10 +1,10 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases, dropDatabases, generateContextKeyPair, provisionDatabases, testAdminUrl } from '@hub/infra';
+import { createTestDatabases, dropDatabases, generateContextKeyPair, generateHistoryKey, provisionDatabases, testAdminUrl } from '@hub/infra';
 import { provisionAuditStore } from '@hub/infra/audit';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { createLogger, readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,13 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
   const sessionKeyFile = join(keyDir, 'session.key.pem');
   const sessionPrivateKey = generateContextKeyPair().privateKey;
   writeFileSync(sessionKeyFile, sessionPrivateKey, { mode: 0o600 });
+  // Each subgraph's change-history key, written to a file and read back as a subgraph reads HUB_HISTORY_KEY_FILE.
+  const historyKeys: Record<string, Buffer> = {};
+  for (const name of names) {
+    const file = join(keyDir, `history-${name}.key`);
+    writeFileSync(file, generateHistoryKey(), { mode: 0o600 });
+    historyKeys[name] = readHistoryKey(file);
+  }
   const subgraphs: Record<string, RunningSubgraph> = {};
   const received: Stack['received'] = Object.fromEntries(names.map((n) => [n, []]));
   const observe = (name: string) => (op: Stack['received'][string][number]) => received[name].push(op);
@@ -72,6 +79,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
       dbUrl: dbs.urls[name],
       seed: 'demo',
       contextPublicKey: keys.publicKey,
+      historyKey: historyKeys[name],
       log: quiet(name),
       onOperation: observe(name),
     });
@@ -143,6 +151,7 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
         dbUrl: dbs.urls[name],
         port: subgraphs[name].port,
         contextPublicKey: keys.publicKey,
+        historyKey: historyKeys[name],
         log: quiet(name),
         onOperation: observe(name),
       });

@@ -1,7 +1,7 @@
 // The culture-tourism subgraph as the kit serves it. Owner: Sở VHTTDL (dataset CSDL-VHTTDL).
 import { join } from 'node:path';
 import { defineSubgraph, readSchemaFile } from '@hub/kit';
-import { entities } from './entities';
+import { entities, history } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -14,6 +14,7 @@ export const cultureTourism = defineSubgraph({
   resolvers,
   entities,
   migrations,
+  history,
   loaders,
   seed: seedCultureTourism,
 });

@@ -1,7 +1,7 @@
 // The directory subgraph as the kit serves it. Owner: the provincial operator (dataset DIR-DANHMUC).
 import { join } from 'node:path';
 import { defineSubgraph, readSchemaFile } from '@hub/kit';
-import { entities } from './entities';
+import { entities, history } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -15,6 +15,7 @@ export const directory = defineSubgraph({
   resolvers,
   entities,
   migrations,
+  history,
   loaders,
   seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset },
   internalRoutes,

@@ -2,6 +2,7 @@
 // printed, then the process exits: a service never starts half-configured.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readHistoryKey } from './history';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -59,6 +60,22 @@ export const subgraphEnv = z.object({
   HUB_MIGRATE: flag(true),
   HUB_SEED: z.enum(['none', 'demo']).default('none'),
   HUB_CONTEXT_PUBLIC_KEY_FILE: pemFile("the gateway's context-token public key", 'PUBLIC KEY'),
+  /** Key of the PERSONAL values in change history; without it they are stored masked. */
+  HUB_HISTORY_KEY_FILE: z
+    .string()
+    .optional()
+    .refine(
+      (f) => {
+        if (f === undefined) return true;
+        try {
+          readHistoryKey(f);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must name a readable file holding a 32-byte key, base64 or hex' },
+    ),
   LOG_LEVEL: logLevel,
 });
 export type SubgraphConfig = {
@@ -70,6 +87,8 @@ export type SubgraphConfig = {
   seed: 'none' | 'demo';
   /** PEM of the gateway's public key for context tokens. */
   contextPublicKey: string;
+  /** Encrypts PERSONAL values in change history; null: they are not stored. */
+  historyKey: Buffer | null;
   logLevel: z.infer<typeof logLevel>;
 };
 
@@ -83,6 +102,7 @@ export function subgraphConfig(env: NodeJS.ProcessEnv = process.env): SubgraphCo
     migrate: c.HUB_MIGRATE,
     seed: c.HUB_SEED,
     contextPublicKey: readFileSync(c.HUB_CONTEXT_PUBLIC_KEY_FILE, 'utf8'),
+    historyKey: c.HUB_HISTORY_KEY_FILE ? readHistoryKey(c.HUB_HISTORY_KEY_FILE) : null,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -18,12 +18,17 @@ export interface CallerClaims {
   roles: string[];
   /** The gateway's request id. */
   rid: string;
+  /**
+   * The RESTRICTED and PERSONAL coordinates of the receiving subgraph this caller may read, as the gateway's policy
+   * decided them (owner, agreements): what the subgraph may show unmasked in change history.
+   */
+  read?: string[];
 }
 
 export async function contextSigner(privateKeyPem: string): Promise<(claims: CallerClaims) => Promise<string>> {
   const key = await importPKCS8(privateKeyPem, ALG);
   return (claims) =>
-    new SignJWT({ agency: claims.agency, roles: claims.roles, rid: claims.rid })
+    new SignJWT({ agency: claims.agency, roles: claims.roles, rid: claims.rid, ...(claims.read ? { read: claims.read } : {}) })
       .setProtectedHeader({ alg: ALG })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -46,6 +51,7 @@ export async function contextVerifier(publicKeyPem: string): Promise<(token: str
         agency: typeof payload.agency === 'string' ? payload.agency : undefined,
         roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
         rid: String(payload.rid ?? ''),
+        read: Array.isArray(payload.read) ? payload.read.map(String) : [],
       };
     } catch (e) {
       throw new ContextTokenError((e as Error).message);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { BatchFns, Loaders } from './loaders';
 import type { CallerClaims } from './context-token';
+import type { HistoryReader } from './history-reader';
 
 export interface HubContext<B extends BatchFns = BatchFns> {
   em: EntityManager;
@@ -13,4 +14,6 @@ export interface HubContext<B extends BatchFns = BatchFns> {
   /** When this answer was read; every record's provenance carries it. */
   retrievedAt: Date;
   log: Logger;
+  /** Change history of this subgraph's records, masked for this caller (`historyResolver` uses it). */
+  history: HistoryReader;
 }

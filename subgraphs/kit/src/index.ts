@@ -10,3 +10,5 @@ export * from './text';
 export * from './http';
 export * from './context-token';
 export * from './second-line';
+export * from './history';
+export * from './history-reader';

@@ -1,6 +1,6 @@
 // MikroORM for one subgraph: its own database, its committed migrations, and a counter of the SQL
 // statements it sends (exposed at /metrics, so tests and operators can see that queries stay bounded).
-import { MikroORM, type EntitySchema, type MigrationObject } from '@mikro-orm/postgresql';
+import { MikroORM, type EntitySchema, type EventSubscriber, type MigrationObject } from '@mikro-orm/postgresql';
 import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from './logger';
@@ -17,6 +17,8 @@ export interface OrmOptions {
   log?: Logger;
   /** Folder new migrations are written to (only the migration-create script needs it). */
   migrationsPath?: string;
+  /** Flush subscribers (the change-history recorder). */
+  subscribers?: EventSubscriber[];
 }
 
 export async function initOrm(opts: OrmOptions): Promise<{ orm: MikroORM; stats: OrmStats }> {
@@ -26,6 +28,7 @@ export async function initOrm(opts: OrmOptions): Promise<{ orm: MikroORM; stats:
     entities: opts.entities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
+    subscribers: opts.subscribers ?? [],
     migrations: {
       migrationsList: opts.migrations,
       path: opts.migrationsPath,

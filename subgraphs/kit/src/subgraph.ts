@@ -1,6 +1,6 @@
 // Builds and serves one subgraph: buildSubgraphSchema over the subgraph's SDL plus the shared types, a
-// forked EntityManager and fresh loaders per request, provenance on every entity, masked internal errors,
-// /health and /metrics, and a graceful shutdown.
+// forked EntityManager and fresh loaders per request, provenance and change history on every entity, masked
+// internal errors, /health and /metrics, and a graceful shutdown.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +12,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import { Kind, parse, type GraphQLFormattedError, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  Kind,
+  parse,
+  type GraphQLFieldResolver,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+} from 'graphql';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
-import { internalError, isPublicCode, scalars, subgraphSdl } from '@hub/schema';
+import { classificationMap, internalError, isPublicCode, scalars, subgraphSdl, type ClassificationLevel } from '@hub/schema';
 import { createLoaders, type BatchFns } from './loaders';
 import type { HubContext } from './context';
 import { createLogger, type Logger } from './logger';
@@ -23,6 +32,8 @@ import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
+import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
+import { HistoryReader, historyResolver } from './history-reader';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** Service name, as in the supergraph (`culture-tourism`). */
@@ -47,6 +58,11 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   readOnlyDatabase?: boolean;
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
   internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
+  /**
+   * How entities' changes are recorded (`tracked(schema, { fields, approved, partOf })`, `untracked(schema)`).
+   * Entities not listed are tracked under their class name, with every property not in the schema kept secret.
+   */
+  history?: HistoryDeclaration[];
 }
 
 export interface InternalDeps {
@@ -88,10 +104,57 @@ function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers
   return resolvers;
 }
 
+/**
+ * Every object type with a `history: ChangeConnection` field gets `historyResolver(Type)` unless it has its own;
+ * `Change.account` is the subgraph's own Account when it has one, a reference to the directory's otherwise.
+ */
+function withHistory(def: SubgraphDefinition<any>, sdl: string, resolvers: AnyResolvers): AnyResolvers {
+  const out: AnyResolvers = { ...resolvers };
+  for (const d of parse(sdl).definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const t = d as ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
+    const field = t.fields?.find((f) => f.name.value === 'history');
+    if (!field || !/\bChangeConnection\b/.test(JSON.stringify(field.type))) continue;
+    const own = out[t.name.value] ?? {};
+    if (!own.history) out[t.name.value] = { ...own, history: historyResolver(t.name.value) };
+  }
+  const ownAccount = (def.resolvers as AnyResolvers).Account?.__resolveReference as ((ref: { id: string }, ctx: HubContext) => unknown) | undefined;
+  out.Change = {
+    ...(out.Change ?? {}),
+    account: (c: { accountId: string | null }, _a: unknown, ctx: HubContext) => {
+      if (!c.accountId || !/^[0-9a-f-]{36}$/i.test(c.accountId)) return null;
+      return ownAccount ? ownAccount({ id: c.accountId }, ctx) : { __typename: 'Account', id: c.accountId };
+    },
+  };
+  return out;
+}
+
+/** A mutation's `reason` argument is the reason of the changes it makes (required for approved records). */
+function applyReasons(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    if (!field.args.some((a) => a.name === 'reason')) continue;
+    const inner: GraphQLFieldResolver<unknown, HubContext> = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, ctx, info) => withChangeReason(args.reason as string | null | undefined, () => inner(source, args, ctx, info));
+  }
+  return schema;
+}
+
 export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
   const sdl = subgraphSdl(def.typeDefs);
-  const resolvers = { ...scalars, ...withProvenance(def, sdl) };
-  return applySecondLine(buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]), def.typeDefs);
+  const resolvers = { ...scalars, ...withHistory(def, sdl, withProvenance(def, sdl)) };
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return applySecondLine(applyReasons(schema), sdl);
+}
+
+/** The classification of every coordinate of a subgraph's full SDL (its own and the shared types). */
+export function levelsOf(def: SubgraphDefinition<any>): Map<string, ClassificationLevel> {
+  return classificationMap(parse(subgraphSdl(def.typeDefs)));
+}
+
+/** The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history). */
+export function ormModel(def: SubgraphDefinition<any>): { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] } {
+  return { entities: [...def.entities, ChangeRecordSchema], migrations: withKitMigrations(def.migrations) };
 }
 
 /** Masks anything that is not a deliberate, coded error: no stack, SQL or path ever reaches a client. */
@@ -115,12 +178,18 @@ export interface RunningSubgraph {
   port: number;
   orm: MikroORM;
   stats: OrmStats & { requests: number };
-  /** Runs an operation in-process with a fresh context (contract tests). */
-  execute(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly GraphQLFormattedError[] }>;
+  /** Runs an operation in-process with a fresh context (contract tests); `caller` replaces the in-process caller's claims. */
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<CallerClaims>,
+  ): Promise<{ data?: any; errors?: readonly GraphQLFormattedError[] }>;
   stop(): Promise<void>;
 }
 
-export interface StartOptions extends Partial<SubgraphConfig> {
+export interface StartOptions extends Partial<Omit<SubgraphConfig, 'historyKey'>> {
+  /** Key of PERSONAL values in change history; without one they are stored masked. */
+  historyKey?: Buffer | null;
   dbUrl: string;
   /** PEM of the gateway's context-token public key: requests without a token it signed get 401. */
   contextPublicKey: string;
@@ -131,12 +200,15 @@ export interface StartOptions extends Partial<SubgraphConfig> {
 
 export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
   const log = opts.log ?? createLogger(def.name, opts.logLevel);
+  const levels = levelsOf(def);
+  const historyKey = opts.historyKey ?? null;
+  if (!historyKey) log.warn('no history key (HUB_HISTORY_KEY_FILE): PERSONAL values in change history are stored masked');
   const { orm, stats: ormStats } = await initOrm({
     dbUrl: opts.dbUrl,
-    entities: def.entities,
-    migrations: def.migrations,
+    ...ormModel(def),
     poolMax: opts.poolMax,
     log,
+    subscribers: [new HistoryRecorder({ declarations: def.history ?? [], levels, key: historyKey })],
   });
   const stats = Object.assign(ormStats, { requests: 0 });
   try {
@@ -182,7 +254,15 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
 
   const makeContext = (requestId: string, caller: CallerClaims): HubContext => {
     const em = orm.em.fork() as EntityManager;
-    return { em, loaders: createLoaders(def.loaders, em), requestId, caller, retrievedAt: new Date(), log: log.child({ requestId }) };
+    return {
+      em,
+      loaders: createLoaders(def.loaders, em),
+      requestId,
+      caller,
+      retrievedAt: new Date(),
+      log: log.child({ requestId }),
+      history: new HistoryReader(em, caller, { levels, key: historyKey }),
+    };
   };
 
   app.disable('x-powered-by');
@@ -219,15 +299,22 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       });
     }
   };
+  // Writes are recorded as the caller's (change history). After the body is read: the body parser's callbacks
+  // run outside the request's async context, so a scope opened before it would be lost.
+  const scoped: express.RequestHandler = (req, _res, next) => {
+    const caller = (req as unknown as { caller: CallerClaims }).caller;
+    changeScope({ accountId: caller.sub, agency: caller.agency, requestId: String(req.headers['x-request-id'] ?? caller.rid) }, next);
+  };
   if (def.internalRoutes) {
     const router = express.Router();
     def.internalRoutes(router, { em: () => orm.em.fork() as EntityManager, log });
-    app.use('/internal', sealed, express.json({ limit: '64kb' }), router);
+    app.use('/internal', sealed, express.json({ limit: '64kb' }), scoped, router);
   }
   app.use(
     '/graphql',
     sealed,
     express.json({ limit: '10mb' }),
+    scoped,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         makeContext(String(req.headers['x-request-id'] ?? randomUUID()), (req as unknown as { caller: CallerClaims }).caller),
@@ -252,9 +339,12 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     port,
     orm,
     stats,
-    async execute(query, variables) {
+    async execute(query, variables, callerClaims) {
       const rid = randomUUID();
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: makeContext(rid, { sub: 'in-process', roles: [], rid }) });
+      const caller: CallerClaims = { sub: 'in-process', roles: [], rid, ...callerClaims };
+      const res = await changeScope({ accountId: caller.sub, agency: caller.agency, requestId: rid }, () =>
+        apollo.executeOperation({ query, variables }, { contextValue: makeContext(rid, caller) }),
+      );
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
       return res.body.singleResult;
     },

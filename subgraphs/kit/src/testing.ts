@@ -1,28 +1,32 @@
 // Test support for subgraph packages: a subgraph started on its own fresh database (migrations applied,
 // demo data optional) on the embedded PostgreSQL of the jest run. Imported as '@hub/kit/testing'.
+import { randomBytes } from 'node:crypto';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 import { createLogger } from './logger';
+import type { CallerClaims } from './context-token';
 
 export interface TestSubgraph extends RunningSubgraph {
   dbUrl: string;
   /** Runs an operation and returns its data; fails (listing the errors) if it returned any. */
-  data(query: string, variables?: Record<string, unknown>): Promise<any>;
+  data(query: string, variables?: Record<string, unknown>, caller?: Partial<CallerClaims>): Promise<any>;
 }
 
-export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { seed?: boolean } = {}): Promise<TestSubgraph> {
+/** `historyKey`: a fresh random key unless given; `null` runs without one (PERSONAL values stored masked). */
+export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { seed?: boolean; historyKey?: Buffer | null } = {}): Promise<TestSubgraph> {
   const dbs = await createTestDatabases([def.name]);
   const running = await startSubgraph(def, {
     dbUrl: dbs.urls[def.name],
     seed: opts.seed ? 'demo' : 'none',
     contextPublicKey: generateContextKeyPair().publicKey,
+    historyKey: opts.historyKey === undefined ? randomBytes(32) : opts.historyKey,
     log: createLogger(def.name, process.env.LOG_LEVEL ?? 'silent'),
   });
   return {
     ...running,
     dbUrl: dbs.urls[def.name],
-    async data(query, variables) {
-      const res = await running.execute(query, variables);
+    async data(query, variables, caller) {
+      const res = await running.execute(query, variables, caller);
       if (res.errors?.length) throw new Error(`Operation failed: ${res.errors.map((e) => e.message).join('; ')}`);
       return res.data;
     },

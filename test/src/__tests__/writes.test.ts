@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const READ = `{ touristSite(code: "DL-0002") { name description version } }`;
-const UPDATE = `mutation($v: Int!, $input: TouristSiteUpdate!) { updateTouristSite(code: "DL-0002", input: $input, expectedVersion: $v) { name description version } }`;
+// Tourist sites are published data: every change carries a reason (history.test.ts checks it is required).
+const UPDATE = `mutation($v: Int!, $input: TouristSiteUpdate!, $r: String = "Cập nhật theo hồ sơ di tích") { updateTouristSite(code: "DL-0002", input: $input, expectedVersion: $v, reason: $r) { name description version } }`;
 const version = async () => (await stack.query(READ)).data.touristSite.version as number;
 
 it('the owning agency\'s editor changes a site; the version moves on', async () => {
@@ -48,7 +49,7 @@ it('bad input names what is wrong and writes nothing', async () => {
   const v = await version();
   const empty = await stack.query(UPDATE, { v, input: { name: '  ' } }, t['vhttdl.editor']);
   expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
-  const unknown = await stack.query(`mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1) { name } }`, undefined, t['vhttdl.editor']);
+  const unknown = await stack.query(`mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1, reason: "x") { name } }`, undefined, t['vhttdl.editor']);
   expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
   expect(await version()).toBe(v);
 });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sg?.stop());
 
-const ok = (query: string, variables?: Record<string, unknown>) => sg.data(query, variables);
+const ok = (query: string, variables?: Record<string, unknown>, caller?: Parameters<TestSubgraph["data"]>[2]) => sg.data(query, variables, caller);
 
 describe('tourist sites', () => {
   it('lists sites with filters, visitor counts and a reference to their commune', async () => {
@@ -75,5 +75,65 @@ describe('federation contract', () => {
     expect(d._entities[2].touristSites.totalCount).toBe(0);
     // one statement per distinct filter (no category, RELIC), whatever the number of units
     expect(sg.stats.sqlStatements - before).toBe(2);
+  });
+});
+
+describe('changes and their history', () => {
+  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'] };
+  const HISTORY = `query($code: String!) { touristSite(code: $code) { version history(first: 5) { totalCount edges { node {
+    operation accountId agencyCode reason requestId changes { field before after masked } } } } } }`;
+  const UPDATE = `mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0003", input: { nameEn: "Pac Bo cave" }, expectedVersion: $v, reason: $r) { version } }`;
+
+  it('records an update with its reason, and refuses one without a reason (published data), writing nothing', async () => {
+    const before = (await ok(HISTORY, { code: 'DL-0003' }, editor)).touristSite;
+    expect(before.history.totalCount).toBe(0); // the demo seed is not change history
+    const refused = await sg.execute(UPDATE, { v: before.version }, editor);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
+    expect((await ok(HISTORY, { code: 'DL-0003' }, editor)).touristSite).toEqual(before);
+
+    await ok(UPDATE, { v: before.version, r: 'Tên tiếng Anh theo biển chỉ dẫn mới' }, editor);
+    const after = (await ok(HISTORY, { code: 'DL-0003' }, editor)).touristSite;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.history.totalCount).toBe(1);
+    expect(after.history.edges[0].node).toMatchObject({
+      operation: 'UPDATE',
+      accountId: editor.sub,
+      agencyCode: 'SVHTTDL',
+      reason: 'Tên tiếng Anh theo biển chỉ dẫn mới',
+      changes: [{ field: 'nameEn', before: SITES[2].nameEn ?? null, after: 'Pac Bo cave', masked: false }],
+    });
+  });
+
+  it('reads the history of a whole page of sites with one statement', async () => {
+    const before = sg.stats.sqlStatements;
+    const d = await ok(`{ touristSites(first: 50) { nodes { code history(first: 3) { nodes { operation reason } } } } }`, undefined, editor);
+    expect(sg.stats.sqlStatements - before).toBe(2); // the page of sites, the first page of history of all of them
+    expect(d.touristSites.nodes.find((n: { code: string }) => n.code === 'DL-0003').history.nodes).toHaveLength(1);
+  });
+
+  it('updateAccommodation: personal and restricted values are shown only to callers the gateway lets read them', async () => {
+    const READ = `{ accommodation(code: "LT-0002") { version ownerName } }`;
+    const a = (await ok(READ, undefined, editor)).accommodation;
+    const res = await ok(
+      `mutation($v: Int!) { updateAccommodation(code: "LT-0002", input: { ownerName: "Nông Thị Hoa", annualRevenue: 1234.5 }, expectedVersion: $v, reason: "Đổi chủ hộ") { ownerName annualRevenue version } }`,
+      { v: a.version },
+      editor,
+    );
+    expect(res.updateAccommodation).toMatchObject({ ownerName: 'Nông Thị Hoa', annualRevenue: 1234.5, version: a.version + 1 });
+    const H = `{ accommodation(code: "LT-0002") { history { nodes { changes { field before after masked } } } } }`;
+    const shown = (await ok(H, undefined, { ...editor, read: ['AccommodationEstablishment.ownerName', 'AccommodationEstablishment.annualRevenue'] })).accommodation;
+    expect(shown.history.nodes[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'ownerName', before: a.ownerName, after: 'Nông Thị Hoa', masked: false },
+        expect.objectContaining({ field: 'annualRevenue', after: 1234.5, masked: false }),
+      ]),
+    );
+    const hidden = (await ok(H, undefined, { sub: 'e1f0c1d2-0000-4000-8000-000000000001', agency: 'SXD', roles: ['OFFICIAL'] })).accommodation;
+    expect(hidden.history.nodes[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'ownerName', before: null, after: null, masked: true },
+        { field: 'annualRevenue', before: null, after: null, masked: true },
+      ]),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 
 export type AccommodationType = 'HOTEL' | 'RESORT' | 'GUESTHOUSE' | 'HOMESTAY' | 'TOURIST_VILLA';
 
@@ -36,4 +36,10 @@ export const AccommodationEstablishmentSchema = new EntitySchema<AccommodationEs
     annualRevenue: { type: 'double', nullable: true },
     searchText: { type: 'string', length: 300 },
   },
+});
+
+/** Licensed establishments are published data: any change after creation needs a reason. */
+export const AccommodationEstablishmentHistory = tracked(AccommodationEstablishmentSchema, {
+  fields: { communeCode: 'AccommodationEstablishment.commune', searchText: 'ignore' },
+  approved: () => true,
 });

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 import { TouristSite } from './tourist-site.entity';
 
 /** Visitors to one site in one year. */
@@ -21,4 +21,11 @@ export const SiteVisitorCountSchema = new EntitySchema<SiteVisitorCount, HubEnti
     domestic: { type: 'integer' },
     international: { type: 'integer' },
   },
+});
+
+/** Shown in the site's history as `visitorCounts[<year>].domestic`, …; published like the site. */
+export const SiteVisitorCountHistory = tracked(SiteVisitorCountSchema, {
+  partOf: { type: 'TouristSite', id: (v) => v.site.id, as: 'visitorCounts', key: (v) => String(v.year) },
+  fields: { site: 'ignore', year: 'VisitorCount.year', domestic: 'VisitorCount.domestic', international: 'VisitorCount.international' },
+  approved: () => true,
 });

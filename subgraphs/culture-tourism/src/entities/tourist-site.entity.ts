@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 
 export type TouristSiteCategory =
   | 'RELIC'
@@ -43,4 +43,10 @@ export const TouristSiteSchema = new EntitySchema<TouristSite, HubEntity>({
     longitude: { type: 'double', nullable: true },
     searchText: { type: 'string', length: 600 },
   },
+});
+
+/** Sites are published data: any change after creation needs a reason. */
+export const TouristSiteHistory = tracked(TouristSiteSchema, {
+  fields: { communeCode: 'TouristSite.commune', latitude: 'TouristSite.location', longitude: 'TouristSite.location', searchText: 'ignore' },
+  approved: () => true,
 });

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, untracked } from '@hub/kit';
 import { Account } from './account.entity';
 
 /** A refresh token (stored as its SHA-256 only), rotated on every use. */
@@ -22,3 +22,6 @@ export const AccountSessionSchema = new EntitySchema<AccountSession, HubEntity>(
     revokedAt: { type: 'datetime', nullable: true },
   },
 });
+
+/** Sessions are sign-in state, not data: not in the change history. */
+export const AccountSessionHistory = untracked(AccountSessionSchema);

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 
 export type AccountStatus = 'ACTIVE' | 'DISABLED' | 'LOCKED';
@@ -36,4 +36,9 @@ export const AccountSchema = new EntitySchema<Account, HubEntity>({
     lastLoginAt: { type: 'datetime', nullable: true },
     statusReason: { type: 'string', length: 300, nullable: true },
   },
+});
+
+/** The password hash is a secret (recorded as changed, never with a value); sign-in bookkeeping is not a change. */
+export const AccountHistory = tracked(AccountSchema, {
+  fields: { passwordHash: 'secret', failedLogins: 'ignore', lastLoginAt: 'ignore' },
 });

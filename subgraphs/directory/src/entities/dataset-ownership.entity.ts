@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 import { Dataset } from './dataset.entity';
 
@@ -24,4 +24,10 @@ export const DatasetOwnershipSchema = new EntitySchema<DatasetOwnership, HubEnti
     validTo: { type: 'date', nullable: true },
     basis: { type: 'string', length: 300, nullable: true },
   },
+});
+
+/** Shown in the dataset's history as `ownerships[<id>].agency`, `.validFrom`, `.validTo`, `.basis`. */
+export const DatasetOwnershipHistory = tracked(DatasetOwnershipSchema, {
+  partOf: { type: 'Dataset', id: (o) => o.dataset.id, as: 'ownerships' },
+  fields: { dataset: 'ignore' },
 });

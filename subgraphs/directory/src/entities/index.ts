@@ -2,10 +2,10 @@ import { AdministrativeUnitSchema } from './administrative-unit.entity';
 import { UnitSuccessionSchema } from './unit-succession.entity';
 import { AgencySchema } from './agency.entity';
 import { DatasetSchema } from './dataset.entity';
-import { DatasetOwnershipSchema } from './dataset-ownership.entity';
-import { AccountSchema } from './account.entity';
-import { AccountSessionSchema } from './account-session.entity';
-import { SharingAgreementSchema } from './sharing-agreement.entity';
+import { DatasetOwnershipHistory, DatasetOwnershipSchema } from './dataset-ownership.entity';
+import { AccountHistory, AccountSchema } from './account.entity';
+import { AccountSessionHistory, AccountSessionSchema } from './account-session.entity';
+import { SharingAgreementHistory, SharingAgreementSchema } from './sharing-agreement.entity';
 
 export * from './administrative-unit.entity';
 export * from './unit-succession.entity';
@@ -17,3 +17,6 @@ export * from './account-session.entity';
 export * from './sharing-agreement.entity';
 
 export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema, AccountSchema, AccountSessionSchema, SharingAgreementSchema];
+
+/** How entities' changes are recorded (see the kit's `tracked`); the others are tracked under their class name. */
+export const history = [AccountHistory, AccountSessionHistory, SharingAgreementHistory, DatasetOwnershipHistory];

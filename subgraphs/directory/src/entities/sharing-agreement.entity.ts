@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema } from '@hub/kit';
+import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 
 export type AgreementStatus = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'SUSPENDED' | 'ENDED';
@@ -54,4 +54,10 @@ export const SharingAgreementSchema = new EntitySchema<SharingAgreement, HubEnti
     decidedBy: { type: 'uuid', nullable: true },
     decidedAt: { type: 'datetime', nullable: true },
   },
+});
+
+/** An agreement in force is approved data: changing it (suspending, ending) needs a reason. */
+export const SharingAgreementHistory = tracked(SharingAgreementSchema, {
+  fields: { requestedBy: 'INTERNAL', decidedBy: 'INTERNAL' },
+  approved: (before) => before.status === 'APPROVED',
 });

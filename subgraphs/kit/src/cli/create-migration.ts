@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, provisionDatabases } from '@hub/infra';
 import { initOrm, migrate } from '../orm';
-import type { SubgraphDefinition } from '../subgraph';
+import { ormModel, type SubgraphDefinition } from '../subgraph';
 
 async function main(): Promise<void> {
   const pkgDir = process.cwd();
@@ -20,10 +20,12 @@ async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir: join(tmp, 'data'), port: 20000 + Math.floor(Math.random() * 20000), password: 'scratch' });
   try {
     const urls = await provisionDatabases(server.adminUrl, [{ name: 'scratch', password: 'scratch' }]);
-    const { orm } = await initOrm({ dbUrl: urls.scratch, entities: def.entities, migrations: def.migrations, migrationsPath: migrationsDir });
+    // The kit's entities and migrations (change history) are applied too, so they are never in the difference.
+    const { orm } = await initOrm({ dbUrl: urls.scratch, ...ormModel(def), migrationsPath: migrationsDir });
     try {
       await migrate(orm);
-      const result = await orm.getMigrator().createMigration(migrationsDir, false, def.migrations.length === 0);
+      // Never an "initial" migration: the scratch database already has the kit's tables, so a plain diff is right.
+      const result = await orm.getMigrator().createMigration(migrationsDir, false, false);
       if (!result.fileName) {
         console.log(`${def.name}: entities match the migrations; nothing to write.`);
         return;

@@ -1,0 +1,365 @@
+// Change history, recorded by the kit for every subgraph: each create, update and delete of a tracked entity
+// writes one `hub_change` row in the same flush (so the same transaction) as the change itself, naming who
+// (account, agency, request, from the request's scope), why (a reason, required for approved records), and each
+// changed field with its value before and after. Secret fields are recorded as changed, never with a value;
+// PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  ChangeSetType,
+  EntitySchema,
+  Utils,
+  helper,
+  type ChangeSet,
+  type EventSubscriber,
+  type FlushEventArgs,
+  type MigrationObject,
+} from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import { badUserInput, type ClassificationLevel } from '@hub/schema';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who and why: the scope of one request
+
+/** Who is changing data, and why; the kit opens one per request, from the gateway's context token. */
+export interface ChangeScope {
+  /** The caller's `sub`: an account id, or `PUBLIC`, `gateway`, `in-process`. */
+  accountId?: string;
+  agency?: string;
+  requestId?: string;
+  /** Why: required to change an approved record. */
+  reason?: string | null;
+}
+
+const scopes = new AsyncLocalStorage<ChangeScope>();
+
+/** Runs `fn` with writes recorded as made by `scope`. Writes outside any scope (the demo seed, scripts) are not recorded. */
+export function changeScope<T>(scope: ChangeScope, fn: () => T): T {
+  return scopes.run({ ...scope }, fn);
+}
+
+/** Runs `fn` with `reason` as the reason of its writes (inside the current request's scope). */
+export function withChangeReason<T>(reason: string | null | undefined, fn: () => T): T {
+  const current = scopes.getStore();
+  if (!current) return fn();
+  return scopes.run({ ...current, reason: reason?.trim() || null }, fn);
+}
+
+export function currentChangeScope(): ChangeScope | undefined {
+  return scopes.getStore();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a department declares
+
+/**
+ * How a property is recorded:
+ * - `'secret'`: only that it changed (password and token hashes): no value, in no form;
+ * - `'ignore'`: not at all (derived search keys, sign-in bookkeeping);
+ * - `'Type.field'`: the GraphQL coordinate whose classification applies (`latitude` → `TouristSite.location`);
+ * - `'PUBLIC'` / `'INTERNAL'`: a property not in the schema, recorded at that level.
+ * A property with none of these is looked up as `<type>.<property>` in the subgraph's schema; one that is not
+ * there is treated as secret, so a column nobody thought about never leaks into the history.
+ */
+export type FieldTreatment = 'secret' | 'ignore' | 'PUBLIC' | 'INTERNAL' | `${string}.${string}`;
+
+export interface TrackOptions<T> {
+  /** The GraphQL type whose `history` shows these changes (default: the entity's class name). */
+  type?: string;
+  fields?: { [K in keyof T & string]?: FieldTreatment };
+  /**
+   * When a record counts as approved (published, in force): an UPDATE or DELETE of it then needs a reason.
+   * Receives the values before the change (relations as primary keys).
+   */
+  approved?: (before: { [K in keyof T]?: unknown }) => boolean;
+  /**
+   * A child record shown in its parent's history: each change is recorded as an UPDATE of the parent, with
+   * fields named `<as>[<key>].<property>` (key: the child's id unless given).
+   */
+  partOf?: { type: string; id: (child: T) => string; as: string; key?: (child: T) => string };
+}
+
+export interface HistoryDeclaration {
+  entity: string;
+  options: TrackOptions<any> | false;
+}
+
+/** Declares how an entity's changes are recorded (every entity is tracked under its class name unless declared). */
+export function tracked<T>(schema: EntitySchema<T, any>, options: TrackOptions<T> = {}): HistoryDeclaration {
+  return { entity: schema.meta.className, options };
+}
+
+/** An entity whose writes are not change history (sessions, caches). */
+export function untracked(schema: EntitySchema<any, any>): HistoryDeclaration {
+  return { entity: schema.meta.className, options: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is stored
+
+export type ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** One changed field as stored in `hub_change.changes`. Exactly one of before/after, `enc`, `masked`, `secret` holds the value part. */
+export interface StoredFieldChange {
+  field: string;
+  /** The coordinate whose classification applies when the change is read. */
+  coordinate?: string;
+  /** A level declared for a property that is not in the schema. */
+  level?: 'PUBLIC' | 'INTERNAL';
+  before?: unknown;
+  after?: unknown;
+  /** `{before, after}` encrypted (PERSONAL values). */
+  enc?: string;
+  /** A PERSONAL value that was not stored (no key configured). */
+  masked?: true;
+  /** A secret: it changed, nothing else is known. */
+  secret?: true;
+}
+
+export class ChangeRecord {
+  id: string = randomUUID();
+  /** GraphQL type name of the record the change is shown under. */
+  entity!: string;
+  entityId!: string;
+  operation!: ChangeOperation;
+  changes!: StoredFieldChange[];
+  accountId?: string | null;
+  agency?: string | null;
+  requestId?: string | null;
+  reason?: string | null;
+  at!: Date;
+}
+
+export const ChangeRecordSchema = new EntitySchema<ChangeRecord>({
+  class: ChangeRecord,
+  tableName: 'hub_change',
+  indexes: [{ properties: ['entity', 'entityId', 'at'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    entity: { type: 'string', length: 100 },
+    entityId: { type: 'string', length: 100 },
+    operation: { type: 'string', length: 6 },
+    changes: { type: 'json' },
+    accountId: { type: 'string', length: 100, nullable: true },
+    agency: { type: 'string', length: 40, nullable: true },
+    requestId: { type: 'string', length: 100, nullable: true },
+    reason: { type: 'text', nullable: true },
+    at: { type: 'datetime' },
+  },
+});
+
+export class MigrationHubChange extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create table "hub_change" ("id" uuid not null, "entity" varchar(100) not null, "entity_id" varchar(100) not null, "operation" varchar(6) not null, "changes" jsonb not null, "account_id" varchar(100) null, "agency" varchar(40) null, "request_id" varchar(100) null, "reason" text null, "at" timestamptz not null, constraint "hub_change_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "hub_change_entity_entity_id_at_index" on "hub_change" ("entity", "entity_id", "at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "hub_change" cascade;`);
+  }
+}
+
+/**
+ * The kit's own migration, merged into every subgraph's list by name (so a database migrated before the kit
+ * had it gets it on the next start). Named after the day it was written, like generated migrations.
+ */
+export const KIT_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261121113000_hub_change', class: MigrationHubChange }];
+
+/** A subgraph's migrations and the kit's, in name order. */
+export function withKitMigrations(own: MigrationObject[]): MigrationObject[] {
+  const names = new Set(own.map((m) => m.name));
+  return [...own, ...KIT_MIGRATIONS.filter((m) => !names.has(m.name))].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Encryption of PERSONAL values
+
+const KEY_BYTES = 32;
+
+/** Reads a history key file: 32 bytes, base64 or hex (what @hub/infra's generateHistoryKey writes). */
+export function readHistoryKey(file: string): Buffer {
+  const text = readFileSync(file, 'utf8').trim();
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== KEY_BYTES) throw new Error(`${file}: a history key is ${KEY_BYTES} bytes, base64 or hex`);
+  return key;
+}
+
+/** Names a key without revealing it, so a value sealed under another key is recognised as such. */
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+
+/** AES-256-GCM; the associated data ties a value to its record and field, so it cannot be moved to another. */
+export function sealValue(key: Buffer, aad: string, value: unknown): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return ['v1', keyId(key), iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(':');
+}
+
+/** The sealed value, or undefined if it cannot be opened with this key (another key, altered, moved). */
+export function openValue(key: Buffer, aad: string, sealed: string): unknown {
+  const [v, kid, iv, tag, body] = sealed.split(':');
+  if (v !== 'v1' || kid !== keyId(key) || !body) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export const sealedAad = (entity: string, entityId: string, field: string) => `${entity}\u0000${entityId}\u0000${field}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recording
+
+/** Never listed as changed: they change with every write. */
+const TECHNICAL = new Set(['createdAt', 'updatedAt']);
+
+interface Resolved {
+  type: string;
+  options: TrackOptions<any>;
+}
+
+export interface HistoryRecorderOptions {
+  declarations: HistoryDeclaration[];
+  /** Classification of every coordinate of the subgraph's schema. */
+  levels: Map<string, ClassificationLevel>;
+  /** Key for PERSONAL values; without one they are stored masked. */
+  key?: Buffer | null;
+}
+
+interface Draft {
+  type: string;
+  id: string;
+  operation: ChangeOperation;
+  changes: StoredFieldChange[];
+}
+
+/** Plain JSON for a value as the unit of work holds it (dates, relations as primary keys, arrays). */
+function plain(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'bigint') return v.toString();
+  if (Buffer.isBuffer(v)) return v.toString('base64');
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object') {
+    if (Utils.isEntity(v)) return helper(v).getSerializedPrimaryKey();
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+
+const operationOf = (t: ChangeSetType): ChangeOperation =>
+  t === ChangeSetType.CREATE ? 'CREATE' : t === ChangeSetType.DELETE || t === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
+
+/**
+ * The MikroORM subscriber that writes the history: on every flush inside a change scope, one ChangeRecord per
+ * changed record, computed into the same unit of work so it is inserted in the same transaction.
+ */
+export class HistoryRecorder implements EventSubscriber {
+  private readonly declared = new Map<string, TrackOptions<any> | false>();
+  private readonly resolved = new Map<string, Resolved | null>();
+
+  constructor(private readonly opts: HistoryRecorderOptions) {
+    for (const d of opts.declarations) this.declared.set(d.entity, d.options);
+  }
+
+  private trackingOf(className: string): Resolved | null {
+    if (this.resolved.has(className)) return this.resolved.get(className)!;
+    const options = this.declared.get(className);
+    const r = className === ChangeRecord.name || options === false ? null : { type: options?.type ?? className, options: options ?? {} };
+    this.resolved.set(className, r);
+    return r;
+  }
+
+  /** The stored form of one changed field: value, sealed value, or only the fact that it changed. */
+  private fieldChange(draft: Draft, type: string, options: TrackOptions<any>, prop: string, field: string, before: unknown, after: unknown): StoredFieldChange | null {
+    const treatment = options.fields?.[prop] as FieldTreatment | undefined;
+    if (treatment === 'ignore') return null;
+    if (treatment === 'secret') return { field, secret: true };
+    if (treatment === 'PUBLIC' || treatment === 'INTERNAL') return { field, level: treatment, before: plain(before), after: plain(after) };
+    const coordinate = treatment ?? `${type}.${prop}`;
+    const level = this.opts.levels.get(coordinate);
+    if (!level) return { field, secret: true };
+    if (level === 'PERSONAL') {
+      if (!this.opts.key) return { field, coordinate, masked: true };
+      return { field, coordinate, enc: sealValue(this.opts.key, sealedAad(draft.type, draft.id, field), { before: plain(before), after: plain(after) }) };
+    }
+    return { field, coordinate, before: plain(before), after: plain(after) };
+  }
+
+  private record(cs: ChangeSet<any>, original: Record<string, unknown> | undefined, drafts: Map<string, Draft>, scope: ChangeScope): void {
+    const t = this.trackingOf(cs.meta.className);
+    if (!t) return;
+    const operation = operationOf(cs.type);
+    const entity = cs.entity as Record<string, unknown>;
+    const part = t.options.partOf;
+    const type = part?.type ?? t.type;
+    const id = part ? String(part.id(entity)) : String(helper(entity).getSerializedPrimaryKey());
+    const key = `${type}\u0000${id}`;
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = { type, id, operation: part ? 'UPDATE' : operation, changes: [] };
+      drafts.set(key, draft);
+    } else if (!part) {
+      draft.operation = operation; // the parent's own change names the operation; its children only add fields
+    }
+    const skip = new Set([...cs.meta.primaryKeys, ...(cs.meta.versionProperty ? [cs.meta.versionProperty] : []), ...TECHNICAL]);
+    const props =
+      operation === 'DELETE' ? Object.keys(original ?? {}) : Object.keys(cs.payload as Record<string, unknown>);
+    const prefix = part ? `${part.as}[${part.key ? part.key(entity) : helper(entity).getSerializedPrimaryKey()}].` : '';
+    const added: StoredFieldChange[] = [];
+    for (const prop of props) {
+      if (skip.has(prop) || !cs.meta.properties[prop]) continue;
+      const before = operation === 'CREATE' ? null : original?.[prop];
+      const after = operation === 'DELETE' ? null : (cs.payload as Record<string, unknown>)[prop];
+      if (operation === 'UPDATE' && JSON.stringify(plain(before)) === JSON.stringify(plain(after))) continue;
+      const change = this.fieldChange(draft, t.type, t.options, prop, `${prefix}${prop}`, before, after);
+      if (change) added.push(change);
+    }
+    if (added.length && operation !== 'CREATE' && t.options.approved?.(original ?? {}) && !scope.reason) {
+      throw badUserInput('reason', `${t.type} ${id} is approved data: say why it is changed`);
+    }
+    draft.changes.push(...added);
+  }
+
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    const scope = scopes.getStore();
+    if (!scope) return;
+    const drafts = new Map<string, Draft>();
+    for (const cs of uow.getChangeSets()) {
+      if (cs.entity instanceof ChangeRecord) continue;
+      const original = (cs.type === ChangeSetType.UPDATE || cs.type === ChangeSetType.UPDATE_EARLY ? cs.originalEntity : uow.getOriginalEntityData(cs.entity)) as
+        | Record<string, unknown>
+        | undefined;
+      this.record(cs, original, drafts, scope);
+    }
+    const at = new Date();
+    for (const d of drafts.values()) {
+      if (d.changes.length === 0 && d.operation === 'UPDATE') continue;
+      const record = em.create(
+        ChangeRecord,
+        {
+          id: randomUUID(),
+          entity: d.type,
+          entityId: d.id,
+          operation: d.operation,
+          changes: d.changes,
+          accountId: scope.accountId ?? null,
+          agency: scope.agency ?? null,
+          requestId: scope.requestId ?? null,
+          reason: scope.reason ?? null,
+          at,
+        },
+        { persist: false },
+      );
+      uow.computeChangeSet(record);
+    }
+  }
+}
