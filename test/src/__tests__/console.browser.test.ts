@@ -55,6 +55,8 @@ maybe('security console in a browser, offline', () => {
     });
     // Traffic to look at: allowed, partly denied (PUBLIC asks for a personal field), rejected (bad token), refused
     // outright (an official asks for the audit log), a personal-data read by the owning agency's editor.
+    // More than one page of 25 first, so that paging has something to do.
+    for (let i = 0; i < 26; i++) await stack.query('query Warmup { touristSites(first: 1) { totalCount } }');
     const editor = (await stack.signIn('vhttdl.editor')).body.access_token;
     const official = (await stack.signIn('vhttdl.official')).body.access_token;
     expect((await stack.query('query Sites { touristSites(first: 2) { totalCount } }')).status).toBe(200);
@@ -130,6 +132,17 @@ maybe('security console in a browser, offline', () => {
     for (const name of ['Sites', 'Lodging', 'Peek', 'OwnerRead']) expect(operations.some((o) => o.endsWith(name))).toBe(true);
     expect(all.some((r) => r.outcome === 'REJECTED')).toBe(true);
     expect(all.some((r) => r.denied === 0)).toBe(true);
+
+    // Paging by cursor: the next page holds other (older) events, and back again.
+    expect(all).toHaveLength(25);
+    await page.getByTestId('page-next').click();
+    await until(async () => (await page.getByTestId('events-page').textContent())?.includes('Trang 2') === true);
+    const second = await rows(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((r) => all.some((a) => a.id === r.id))).toEqual([]);
+    expect(second.every((r) => r.operation.endsWith('Warmup'))).toBe(true);
+    await page.getByTestId('page-previous').click();
+    await until(async () => (await page.getByTestId('events-page').textContent())?.includes('Trang 1') === true);
 
     // Denied only: fewer rows, each with something denied.
     await page.getByTestId('filter-denied-only').check();
@@ -211,7 +224,7 @@ maybe('security console in a browser, offline', () => {
   it('names the first broken link when a record was changed behind the hub\'s back, and opens it', async () => {
     const su = new Client({ connectionString: stack.audit.superuserUrl });
     await su.connect();
-    await su.query(`update audit_record set outcome = 'ok' where seq = 3`);
+    await su.query(`update audit_record set outcome = case when outcome = 'ok' then 'denied' else 'ok' end where seq = 3`);
     await su.end();
     const { context, page, foreign, problems } = await openConsole();
     await signIn(page, 'security.auditor');
