@@ -55,7 +55,11 @@ export function clientRecord(req: Request): Record<string, unknown> {
   };
 }
 
+const DOCUMENT_CACHE_SIZE = 1000;
+
 export function auditPlugin(writer: AuditWriter, levels: Map<string, ClassificationLevel>): ApolloServerPlugin<HubGatewayContext> {
+  /** Per document: its printed form with literals hidden, the coordinates it asks for, its personal variables. */
+  const byDocument = new Map<string, { document: string; requested: string[]; personalVars: Set<string> }>();
   return {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
@@ -63,11 +67,23 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
       let requested: string[] = [];
       let personalVars = new Set<string>();
       return {
-        async didResolveOperation({ document, operation: op, schema, queryHash }) {
+        async didResolveOperation({ document, operation: op, schema, queryHash, operationName }) {
           if (!op) return;
-          operation = { type: op.operation, name: op.name?.value ?? null, hash: queryHash, document: print(stripSensitiveLiterals(document)) };
-          requested = [...coordinatesOf(schema, document, op)].sort();
-          personalVars = personalVariablesOf(document, levels);
+          // What the audit derives from a document depends only on the document (and the operation chosen in it).
+          const key = `${queryHash}:${operationName ?? ''}`;
+          let derived = byDocument.get(key);
+          if (!derived) {
+            derived = {
+              document: print(stripSensitiveLiterals(document)),
+              requested: [...coordinatesOf(schema, document, op)].sort(),
+              personalVars: personalVariablesOf(document, levels),
+            };
+            if (byDocument.size >= DOCUMENT_CACHE_SIZE) byDocument.delete(byDocument.keys().next().value!);
+            byDocument.set(key, derived);
+          }
+          operation = { type: op.operation, name: op.name?.value ?? null, hash: queryHash, document: derived.document };
+          requested = derived.requested;
+          personalVars = derived.personalVars;
         },
         async willSendResponse({ response, errors }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;

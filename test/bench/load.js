@@ -8,7 +8,8 @@ autocannon(
     url: opts.url,
     connections: opts.connections,
     duration: opts.duration,
-    ...(opts.rate ? { overallRate: opts.rate } : {}),
+    // A fixed offered load spread over the connections (each paced on its own), not bursts once a second.
+    ...(opts.rate ? { connectionRate: Math.max(1, Math.round(opts.rate / opts.connections)) } : {}),
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(opts.headers || {}) },
     requests: opts.bodies.map((body) => ({ method: 'POST', body })),
