@@ -58,7 +58,7 @@ compareGateways({
       '',
       comparisonTable(c),
       '',
-      `Fixed offered load (the same ${c.fixed!.rate} req/s over the same ${c.settings.connections} connections to both, below saturation): the added latency is the audit's own cost, the commit the response waits for.`,
+      `Fixed offered load (the same ${c.fixed!.rate} req/s over the same ${c.settings.connections} connections to both, about half the saturated rate). autocannon paces each connection on its own but starts them together, so requests still arrive in bursts of ${c.settings.connections}: latencies include queueing behind each burst, and the added figures are an upper bound on the audit's own cost (the commit each response waits for).`,
       '',
       fixedRateTable(c),
       '',
