@@ -58,7 +58,7 @@ compareGateways({
       '',
       comparisonTable(c),
       '',
-      `Fixed offered load (the same ${c.fixed!.rate} req/s over the same ${c.settings.connections} connections to both, about half the saturated rate). autocannon paces each connection on its own but starts them together, so requests still arrive in bursts of ${c.settings.connections}: latencies include queueing behind each burst, and the added figures are an upper bound on the audit's own cost (the commit each response waits for).`,
+      `Fixed offered load (open loop: the same ${c.fixed!.rate} req/s to both, arriving evenly in time over a pool of ${c.settings.connections} keep-alive connections, about half the saturated rate): latency shows the work per request, and the added figures are the audit's own cost (the commit each response waits for).`,
       '',
       fixedRateTable(c),
       '',

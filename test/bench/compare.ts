@@ -92,7 +92,8 @@ export async function compareGateways(opts: {
       });
       const b = at('baseline');
       const c = at('candidate');
-      fixed = { rate: opts.fixedRate, baseline: b, candidate: c, addedP50: c.p50 - b.p50, addedP99: c.p99 - b.p99 };
+      const r1 = (n: number) => Math.round(n * 10) / 10;
+      fixed = { rate: opts.fixedRate, baseline: b, candidate: c, addedP50: r1(c.p50 - b.p50), addedP99: r1(c.p99 - b.p99) };
     }
     await opts.extra?.(hub);
     return {
@@ -127,7 +128,7 @@ export function fixedRateTable(c: Comparison): string {
   if (!c.fixed) return '';
   const f = c.fixed;
   const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.failures} |`;
-  const sign = (n: number) => `${n >= 0 ? '+' : ''}${n}`;
+  const sign = (n: number) => `${n >= 0 ? '+' : ''}${Math.round(n * 10) / 10}`;
   return [
     `| gateway (offered ${f.rate} req/s) | requests/s | p50 (ms) | p99 (ms) | failed requests |`,
     '| --- | ---: | ---: | ---: | ---: |',
