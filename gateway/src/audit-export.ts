@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import { PUBLIC, type Policy, type PolicyFacts, type Principal } from '@hub/schema';
 import { CONTEXT_HEADER, type CallerClaims } from '@hub/kit/context-token';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
-import { clientRecord, principalRecord } from './audit-plugin';
+import { recordOutsideGraphQL } from './audit-plugin';
+import { claimsOf } from './context';
 import { AuthError, type Authenticator } from './auth';
 
 export const EXPORT_COORDINATE = 'Query.auditEvents';
@@ -33,31 +34,20 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
     res.setHeader('x-request-id', requestId);
     const filter = Object.fromEntries(FILTER_PARAMS.filter((k) => typeof req.query[k] === 'string').map((k) => [k, String(req.query[k])]));
     let principal: Principal = PUBLIC;
-    const record = async (outcome: string, codes: string[], denied: AuditInput['denied'] = []): Promise<boolean> => {
-      if (!deps.audit) return true;
-      try {
-        await deps.audit.append({
-          requestId,
-          principal: principalRecord(principal),
-          client: clientRecord(req),
-          operation: { type: 'export', name: 'auditEvents.csv', hash: null, document: 'GET /audit/events.csv' },
-          variables: filter,
-          requested: [EXPORT_COORDINATE],
-          denied,
-          personal: [],
-          subgraphs: outcome === 'ok' ? ['audit'] : [],
-          outcome,
-          errorCodes: codes,
-          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-          responseBytes: 0,
-        });
-        return true;
-      } catch {
-        res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
-        return false;
-      }
-    };
-    if (deps.audit && !deps.audit.healthy && !(await deps.audit.probe())) {
+    const record = (outcome: string, codes: string[], denied: AuditInput['denied'] = []): Promise<boolean> =>
+      recordOutsideGraphQL(deps.audit, req, res, {
+        requestId,
+        principal,
+        operation: { type: 'export', name: 'auditEvents.csv', hash: null, document: 'GET /audit/events.csv' },
+        variables: filter,
+        requested: [EXPORT_COORDINATE],
+        denied,
+        subgraphs: outcome === 'ok' ? ['audit'] : [],
+        outcome,
+        errorCodes: codes,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      });
+    if (deps.audit && !(await deps.audit.reachable())) {
       res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
       return;
     }
@@ -81,9 +71,7 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       }
       return;
     }
-    const claims: CallerClaims = principal.kind === 'ACCOUNT'
-      ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
-      : { sub: 'PUBLIC', roles: [], rid: requestId };
+    const claims = claimsOf(principal, requestId);
     let upstream: Response;
     try {
       upstream = await fetch(`${deps.auditInternalUrl}/events.csv?${new URLSearchParams(filter)}`, {

@@ -5,7 +5,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
 import { print, visit, type DocumentNode } from 'graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { ClassificationLevel, Principal } from '@hub/schema';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
@@ -56,6 +56,38 @@ export function clientRecord(req: Request): Record<string, unknown> {
 }
 
 const DOCUMENT_CACHE_SIZE = 1000;
+
+/**
+ * Records a request answered outside GraphQL (refused before it, or the CSV export) with what is known of it; fields
+ * not given are empty. Resolves false, having answered 503 itself, when the store cannot record: no record, no answer.
+ */
+export async function recordOutsideGraphQL(
+  writer: AuditWriter | undefined,
+  req: Request,
+  res: Response,
+  record: Partial<AuditInput> & Pick<AuditInput, 'requestId' | 'outcome' | 'errorCodes'> & { principal: Principal },
+): Promise<boolean> {
+  if (!writer) return true;
+  try {
+    await writer.append({
+      operation: { type: null, name: null, hash: null, document: null },
+      variables: null,
+      requested: [],
+      denied: [],
+      personal: [],
+      subgraphs: [],
+      durationMs: 0,
+      responseBytes: 0,
+      ...record,
+      principal: principalRecord(record.principal),
+      client: clientRecord(req),
+    });
+    return true;
+  } catch {
+    res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
+    return false;
+  }
+}
 
 export function auditPlugin(writer: AuditWriter, levels: Map<string, ClassificationLevel>): ApolloServerPlugin<HubGatewayContext> {
   /** Per document: its printed form with literals hidden, the coordinates it asks for, its personal variables. */

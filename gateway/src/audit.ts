@@ -103,6 +103,14 @@ export class AuditWriter {
     }
   }
 
+  /**
+   * Whether a request may proceed: the store was fine at the last commit, or answers a probe now (while it is known
+   * to be down, so recovery needs no manual step).
+   */
+  async reachable(): Promise<boolean> {
+    return this.healthy || this.probe();
+  }
+
   /** Whether the store answers now (used while it is known to be down, so recovery needs no manual step). */
   async probe(): Promise<boolean> {
     try {

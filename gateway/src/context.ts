@@ -1,4 +1,5 @@
 import type { Principal } from '@hub/schema';
+import type { CallerClaims } from '@hub/kit/context-token';
 import type { Removal } from './prune';
 
 export type { Principal };
@@ -19,4 +20,11 @@ export interface HubGatewayContext {
   client?: Record<string, unknown>;
   /** Subgraphs this request called. */
   subgraphs?: Set<string>;
+}
+
+/** What the gateway's context token says of a caller, for one request. */
+export function claimsOf(principal: Principal, requestId: string): CallerClaims {
+  return principal.kind === 'ACCOUNT'
+    ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
+    : { sub: 'PUBLIC', roles: [], rid: requestId };
 }

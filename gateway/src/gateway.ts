@@ -19,7 +19,7 @@ import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type Pol
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import { contextSigner } from '@hub/kit/context-token';
 import type { GatewayConfig } from './config';
-import type { HubGatewayContext } from './context';
+import { claimsOf, type HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
 import { consoleRouter } from './console';
@@ -30,8 +30,8 @@ import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
 import { FactsSnapshot } from './facts';
 import { ReadableCoordinates } from './readable';
-import { AUDIT_DOWN_ERROR, AuditWriter, type AuditInput } from './audit';
-import { auditPlugin, clientRecord, principalRecord } from './audit-plugin';
+import { AUDIT_DOWN_ERROR, AuditWriter } from './audit';
+import { auditPlugin, clientRecord, recordOutsideGraphQL } from './audit-plugin';
 import { classificationMap } from '@hub/schema';
 import { parse } from 'graphql';
 
@@ -240,27 +240,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   }
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
-    const input: AuditInput = {
-      requestId: String(res.getHeader('x-request-id')),
-      principal: principalRecord(principal),
-      client: clientRecord(req),
-      operation: { type: null, name: null, hash: null, document: null },
-      variables: null,
-      requested: [],
-      denied: [],
-      personal: [],
-      subgraphs: [],
-      outcome: 'rejected',
-      errorCodes: [code],
-      durationMs: 0,
-      responseBytes: 0,
-    };
-    try {
-      await audit?.append(input);
-    } catch {
-      res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
-      return;
-    }
+    const requestId = String(res.getHeader('x-request-id'));
+    if (!(await recordOutsideGraphQL(audit, req, res, { requestId, principal, outcome: 'rejected', errorCodes: [code] }))) return;
     if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"');
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
@@ -277,7 +258,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     async (req, res, next) => {
       // A store known to be down is probed first: no operation runs (no mutation takes effect) unlogged, and
       // when the store is back the next request finds it, with no manual step.
-      if (audit && !audit.healthy && !(await audit.probe())) {
+      if (audit && !(await audit.reachable())) {
         res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
         return;
       }
@@ -294,10 +275,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       context: async ({ req }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
         const principal = (req as unknown as { principal?: Principal }).principal ?? PUBLIC;
-        const claims =
-          principal.kind === 'ACCOUNT'
-            ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
-            : { sub: 'PUBLIC', roles: [], rid: requestId };
+        const claims = claimsOf(principal, requestId);
         // One token per subgraph, signed on first use: each lists what that subgraph may show this caller unmasked.
         const tokens = new Map<string, Promise<string>>();
         const contextToken = (subgraph: string) => {

@@ -1,5 +1,6 @@
 // Test databases: each test file gets databases of its own on the one embedded server the jest run started.
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { dropDatabases, provisionDatabases } from './postgres';
 
 export const TEST_ADMIN_URL_ENV = 'HUB_TEST_PG_ADMIN_URL';
@@ -23,4 +24,15 @@ export async function createTestDatabases(names: string[]): Promise<TestDatabase
   const urls: Record<string, string> = {};
   names.forEach((n, i) => (urls[n] = made[specs[i].name]));
   return { urls, drop: () => dropDatabases(testAdminUrl(), specs.map((s) => s.name)) };
+}
+
+/** Runs one statement on its own connection (tests reading raw tables, or tampering as a superuser) and returns its rows. */
+export async function sqlRows<T = any>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
 }

@@ -58,13 +58,17 @@ export async function compareGateways(opts: {
       candidate: `${await hub.startGateway('gateway-candidate', base + 3, opts.candidate.env)}/graphql`,
     };
     for (const url of Object.values(urls)) await load({ url, bodies: opts.bodies, connections: CONNECTIONS, duration: 3 }); // warm-up
-    const rounds: Comparison['rounds'] = { baseline: [], candidate: [] };
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
-        rounds[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION }));
+    // Rounds alternate sides (baseline first in even rounds) so drift over time hits both alike.
+    const runRounds = async (rate?: number): Promise<Comparison['rounds']> => {
+      const out: Comparison['rounds'] = { baseline: [], candidate: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
+          out[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION, rate }));
+        }
       }
-    }
-    const summary = (side: 'baseline' | 'candidate'): Summary => ({
+      return out;
+    };
+    const summarise = (rounds: Comparison['rounds'], side: 'baseline' | 'candidate'): Summary => ({
       label: opts[side].label,
       rps: median(rounds[side].map((r) => r.rps)),
       p50: median(rounds[side].map((r) => r.p50)),
@@ -72,26 +76,14 @@ export async function compareGateways(opts: {
       rpsSpread: spread(rounds[side].map((r) => r.rps)),
       failures: rounds[side].reduce((a, r) => a + r.errors, 0),
     });
-    const baseline = summary('baseline');
-    const candidate = summary('candidate');
+    const rounds = await runRounds();
+    const baseline = summarise(rounds, 'baseline');
+    const candidate = summarise(rounds, 'candidate');
     let fixed: Comparison['fixed'];
     if (opts.fixedRate) {
-      const fixedRounds: Comparison['rounds'] = { baseline: [], candidate: [] };
-      for (let i = 0; i < ROUNDS; i++) {
-        for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
-          fixedRounds[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION, rate: opts.fixedRate }));
-        }
-      }
-      const at = (side: 'baseline' | 'candidate'): Summary => ({
-        label: opts[side].label,
-        rps: median(fixedRounds[side].map((r) => r.rps)),
-        p50: median(fixedRounds[side].map((r) => r.p50)),
-        p99: median(fixedRounds[side].map((r) => r.p99)),
-        rpsSpread: spread(fixedRounds[side].map((r) => r.rps)),
-        failures: fixedRounds[side].reduce((a, r) => a + r.errors, 0),
-      });
-      const b = at('baseline');
-      const c = at('candidate');
+      const fixedRounds = await runRounds(opts.fixedRate);
+      const b = summarise(fixedRounds, 'baseline');
+      const c = summarise(fixedRounds, 'candidate');
       const r1 = (n: number) => Math.round(n * 10) / 10;
       fixed = { rate: opts.fixedRate, baseline: b, candidate: c, addedP50: r1(c.p50 - b.p50), addedP99: r1(c.p99 - b.p99) };
     }

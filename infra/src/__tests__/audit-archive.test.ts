@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { auditHash, ensureAuditPartitions, genesisHash, provisionAuditStore, type AuditContent } from '../audit';
 import { dbIdentifier, dropDatabases, provisionDatabases } from '../postgres';
-import { testAdminUrl } from '../testing';
+import { sqlRows as sql, testAdminUrl } from '../testing';
 import { run } from '../audit-cli';
 
 const name = `t${randomBytes(4).toString('hex')}_audit`;
@@ -19,15 +19,6 @@ let ownerUrl: string;
 const A = randomUUID();
 const B = randomUUID();
 
-async function sql(url: string, text: string, params: unknown[] = []) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 /** Writes a chain the way the gateway's writer does, with chosen times. */
 async function writeChain(chainId: string, times: string[]) {

@@ -44,7 +44,8 @@ interface PgClient {
   query(sql: string, params: unknown[]): Promise<{ rows: Record<string, any>[] }>;
 }
 
-const instant = (v: Date | string | null | undefined, argument: string): Date | null => {
+/** A DateTime argument as a Date (null when absent); a value that is not one is refused naming the argument. */
+export const instant = (v: Date | string | null | undefined, argument: string): Date | null => {
   if (v == null) return null;
   const d = v instanceof Date ? v : new Date(v);
   if (Number.isNaN(d.getTime())) throw badUserInput(argument, `must be an ISO 8601 date-time, got ${JSON.stringify(v)}`);

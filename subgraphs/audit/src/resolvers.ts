@@ -10,19 +10,13 @@ import {
   eventOf,
   eventPage,
   eventId,
+  instant,
   keyOfRow,
   parseEventId,
   sqlOn,
   type AuditEventFilter,
   type GroupBy,
 } from './events';
-
-const dateArg = (v: unknown, argument: string): Date | null => {
-  if (v == null) return null;
-  const d = v instanceof Date ? v : new Date(String(v));
-  if (Number.isNaN(d.getTime())) throw badUserInput(argument, 'must be an ISO 8601 date-time');
-  return d;
-};
 
 export const resolvers = {
   Query: {
@@ -43,12 +37,12 @@ export const resolvers = {
     },
 
     async accessStatistics(_: unknown, args: { from: Date; to: Date; groupBy: GroupBy }, ctx: HubContext) {
-      return accessStatistics(sqlOn(ctx.em), dateArg(args.from, 'from')!, dateArg(args.to, 'to')!, args.groupBy);
+      return accessStatistics(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, args.groupBy);
     },
 
     async verifyAuditChain(_: unknown, args: { from?: Date | null; to?: Date | null }, ctx: HubContext) {
-      const from = dateArg(args.from, 'from');
-      const to = dateArg(args.to, 'to');
+      const from = instant(args.from, 'from');
+      const to = instant(args.to, 'to');
       if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
       const report = await verifyAuditChain(sqlOn(ctx.em), { from, to });
       return {

@@ -2,6 +2,7 @@
 // the store; with the store down the gateway answers 503 and resumes by itself when it returns.
 import { Client } from 'pg';
 import { verifyAuditChain } from '@hub/infra/audit';
+import { sqlRows as sql } from '@hub/infra';
 import { startStack, type Stack } from '../stack';
 
 let stack: Stack;
@@ -10,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function sql<T = any>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 const records = (requestId: string) => sql(stack.audit.readerUrl, 'select * from audit_record where request_id = $1', [requestId]);
 
 async function post(body: string, headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 // Change history through the real gateway: every write leaves a record with who, why and the values before and
 // after; approved data changes only with a reason; personal values are shown only to callers with the right to
 // them; passwords and personal values never appear in clear in the change history or the audit store.
-import { Client } from 'pg';
+import { sqlRows as sql } from '@hub/infra';
 import { startStack, type Stack } from '../stack';
 
 let stack: Stack;
@@ -12,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function sql<T = any>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 const rawHistory = async (subgraph: string) => JSON.stringify(await sql(stack.dbUrls[subgraph], 'select * from hub_change'));
 
 const NODE = `operation at accountId account { username } agencyCode reason requestId changes { field before after masked }`;
