@@ -71,7 +71,7 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       }
       return;
     }
-    const claims = claimsOf(principal, requestId);
+    const claims = claimsOf(principal);
     let upstream: Response;
     try {
       upstream = await fetch(`${deps.auditInternalUrl}/events.csv?${new URLSearchParams(filter)}`, {

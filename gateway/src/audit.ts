@@ -32,14 +32,26 @@ export const AUDIT_DOWN_ERROR = {
   extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' },
 };
 
-export class AuditWriter {
-  /** Each gateway process writes its own chain: replicas never contend for "the previous record". */
+/**
+ * One hash chain and its queue. A lane commits one batch at a time, so a batch's previous hash is always the last
+ * committed one: a failed batch leaves no gap, it is recomputed from the same point next time.
+ */
+class Lane {
   readonly chainId = randomUUID();
-  private seq = 0;
-  private prevHash: string;
-  private lastAt = 0;
-  private queue: Pending[] = [];
-  private flushing = false;
+  seq = 0;
+  prevHash = genesisHash(this.chainId);
+  lastAt = 0;
+  queue: Pending[] = [];
+  flushing = false;
+}
+
+export class AuditWriter {
+  /**
+   * Each gateway process writes its own chains (`lanes`, two by default): replicas never contend for "the previous
+   * record", and while one lane waits for its commit the next request goes straight into the other's, so a
+   * response waits for about one commit rather than the rest of another batch's plus its own.
+   */
+  private readonly lanes: Lane[];
   private readonly pool: Pool;
   healthy = true;
 
@@ -47,32 +59,40 @@ export class AuditWriter {
     url: string,
     private readonly log: Logger,
     private readonly maxBatch = 500,
+    lanes = 2,
   ) {
-    this.prevHash = genesisHash(this.chainId);
-    this.pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 1000, query_timeout: 5000 });
+    this.lanes = Array.from({ length: lanes }, () => new Lane());
+    this.pool = new Pool({ connectionString: url, max: lanes + 2, connectionTimeoutMillis: 1000, query_timeout: 5000 });
     this.pool.on('error', (e) => this.log.warn({ err: { message: e.message } }, 'audit store connection error'));
   }
 
+  /** The chains this writer appends to (one per lane). */
+  get chainIds(): string[] {
+    return this.lanes.map((l) => l.chainId);
+  }
+
   append(input: AuditInput): Promise<void> {
+    // An idle lane commits at once; otherwise the shortest queue joins the next batch.
+    const lane = this.lanes.find((l) => !l.flushing) ?? this.lanes.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
-      if (!this.flushing) void this.flush();
+      lane.queue.push({ input, resolve, reject });
+      if (!lane.flushing) void this.flush(lane);
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  private async flush(lane: Lane): Promise<void> {
+    lane.flushing = true;
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        let prev = this.prevHash;
-        let seq = this.seq;
-        const at = new Date(Math.max(Date.now(), this.lastAt)).toISOString();
+      while (lane.queue.length) {
+        const batch = lane.queue.splice(0, this.maxBatch);
+        let prev = lane.prevHash;
+        let seq = lane.seq;
+        const at = new Date(Math.max(Date.now(), lane.lastAt)).toISOString();
         const values: unknown[] = [];
         const rows: string[] = [];
         for (const p of batch) {
           seq += 1;
-          const content: AuditContent = { chainId: this.chainId, seq, at, ...p.input };
+          const content: AuditContent = { chainId: lane.chainId, seq, at, ...p.input };
           const hash = auditHash(prev, content);
           const base = values.length;
           rows.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(',')})`);
@@ -86,9 +106,9 @@ export class AuditWriter {
         try {
           await this.pool.query(`insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`, values);
           // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
-          this.seq = seq;
-          this.prevHash = prev;
-          this.lastAt = Date.parse(at);
+          lane.seq = seq;
+          lane.prevHash = prev;
+          lane.lastAt = Date.parse(at);
           if (!this.healthy) this.log.info('audit store reachable again');
           this.healthy = true;
           for (const p of batch) p.resolve();
@@ -99,7 +119,7 @@ export class AuditWriter {
         }
       }
     } finally {
-      this.flushing = false;
+      lane.flushing = false;
     }
   }
 

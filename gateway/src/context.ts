@@ -22,9 +22,9 @@ export interface HubGatewayContext {
   subgraphs?: Set<string>;
 }
 
-/** What the gateway's context token says of a caller, for one request. */
-export function claimsOf(principal: Principal, requestId: string): CallerClaims {
+/** What the gateway's context token says of a caller. */
+export function claimsOf(principal: Principal): CallerClaims {
   return principal.kind === 'ACCOUNT'
-    ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, rid: requestId }
-    : { sub: 'PUBLIC', roles: [], rid: requestId };
+    ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles }
+    : { sub: 'PUBLIC', roles: [] };
 }

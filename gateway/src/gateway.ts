@@ -147,14 +147,19 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
   const levels = classificationMap(parse(supergraphSdl));
   const signContext = await contextSigner(config.contextPrivateKey);
-  const internalToken = () => signContext({ sub: 'gateway', roles: [], rid: randomUUID() });
+  const internalToken = () => signContext({ sub: 'gateway', roles: [] });
   const directory = directoryClient(urls.directory.replace(/\/graphql$/, '/internal'), internalToken);
   const facts = new FactsSnapshot(directory, log);
   void facts.start();
   const readable = policy ? new ReadableCoordinates(policy, facts) : undefined;
+  const dataSources: HubDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs),
+    buildService: ({ name }) => {
+      const source = new HubDataSource(name, urls[name], log, config.subgraphTimeoutMs);
+      dataSources.push(source);
+      return source;
+    },
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
 
@@ -275,7 +280,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       context: async ({ req }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
         const principal = (req as unknown as { principal?: Principal }).principal ?? PUBLIC;
-        const claims = claimsOf(principal, requestId);
+        const claims = claimsOf(principal);
         // One token per subgraph, signed on first use: each lists what that subgraph may show this caller unmasked.
         const tokens = new Map<string, Promise<string>>();
         const contextToken = (subgraph: string) => {
@@ -313,7 +318,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     port,
     stop() {
       facts.stop();
-      stopping ??= server.stop().then(() => audit?.close());
+      stopping ??= server
+        .stop()
+        .then(() => Promise.all([audit?.close(), ...dataSources.map((d) => d.close())]))
+        .then(() => undefined);
       return stopping;
     },
   };

@@ -20,6 +20,8 @@ export interface HubOptions {
   seed: 'none' | 'demo';
   /** A ready database URL per subgraph name, overriding provisioning. */
   dbUrls?: Record<string, string>;
+  /** Extra arguments for every service's node process (a profiler's `--cpu-prof`, say). */
+  nodeArgs?: string[];
   /** Extra environment for the gateway. */
   gatewayEnv?: Record<string, string>;
   /** Every log line of every service (JSON), for the caller to show or not. */
@@ -57,7 +59,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   const spawnService = (name: string, entry: string, env: Record<string, string>) => {
     const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-    const proc = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', entry], {
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--conditions=development', '--import', 'tsx', entry], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,6 +15,8 @@ export interface Comparison {
   baseline: Summary;
   candidate: Summary;
   ratio: number;
+  /** Baseline CPU per request over the candidate's: the throughput ratio a CPU-bound machine would show. */
+  cpuRatio: number;
   addedP99: number;
   /** The fixed-rate phase, when asked for. */
   fixed?: { rate: number; baseline: Summary; candidate: Summary; addedP50: number; addedP99: number };
@@ -30,6 +32,8 @@ export interface Summary {
   p99: number;
   rpsSpread: string;
   failures: number;
+  /** Median CPU time per request of the hub's processes, PostgreSQL and the load generator (ms). */
+  cpuMs: number;
 }
 
 export async function compareGateways(opts: {
@@ -75,6 +79,7 @@ export async function compareGateways(opts: {
       p99: median(rounds[side].map((r) => r.p99)),
       rpsSpread: spread(rounds[side].map((r) => r.rps)),
       failures: rounds[side].reduce((a, r) => a + r.errors, 0),
+      cpuMs: median(rounds[side].map((r) => r.cpuMsPerRequest)),
     });
     const rounds = await runRounds();
     const baseline = summarise(rounds, 'baseline');
@@ -92,6 +97,7 @@ export async function compareGateways(opts: {
       baseline,
       candidate,
       ratio: candidate.rps / baseline.rps,
+      cpuRatio: baseline.cpuMs / candidate.cpuMs,
       addedP99: candidate.p99 - baseline.p99,
       fixed,
       rounds,
@@ -105,13 +111,13 @@ export async function compareGateways(opts: {
 }
 
 export function comparisonTable(c: Comparison): string {
-  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.failures} |`;
+  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.cpuMs.toFixed(2)} | ${s.failures} |`;
   return [
-    '| gateway | requests/s | p50 (ms) | p99 (ms) | failed requests |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| gateway | requests/s | p50 (ms) | p99 (ms) | CPU ms / request | failed requests |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     row(c.baseline),
     row(c.candidate),
-    `| **ratio / added p99** | **${c.ratio.toFixed(3)}** | | **${c.addedP99 >= 0 ? '+' : ''}${c.addedP99} ms** | |`,
+    `| **ratio / added p99** | **${c.ratio.toFixed(3)}** | | **${c.addedP99 >= 0 ? '+' : ''}${c.addedP99} ms** | **${c.cpuRatio.toFixed(3)}** | |`,
   ].join('\n');
 }
 
@@ -119,13 +125,13 @@ export function comparisonTable(c: Comparison): string {
 export function fixedRateTable(c: Comparison): string {
   if (!c.fixed) return '';
   const f = c.fixed;
-  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.failures} |`;
+  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.cpuMs.toFixed(2)} | ${s.failures} |`;
   const sign = (n: number) => `${n >= 0 ? '+' : ''}${Math.round(n * 10) / 10}`;
   return [
-    `| gateway (offered ${f.rate} req/s) | requests/s | p50 (ms) | p99 (ms) | failed requests |`,
-    '| --- | ---: | ---: | ---: | ---: |',
+    `| gateway (offered ${f.rate} req/s) | requests/s | p50 (ms) | p99 (ms) | CPU ms / request | failed requests |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     row(f.baseline),
     row(f.candidate),
-    `| **added** | | **${sign(f.addedP50)} ms** | **${sign(f.addedP99)} ms** | |`,
+    `| **added** | | **${sign(f.addedP50)} ms** | **${sign(f.addedP99)} ms** | **${sign(f.candidate.cpuMs - f.baseline.cpuMs)}** | |`,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark scripts: load from a separate process, medians, the machine, and the
 // benchmark document (each scenario rewrites its own section between markers).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,41 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /**
+   * CPU time spent per answered request during the run by the hub's processes, PostgreSQL and the load generator
+   * (ms). Steadier than requests/s on a shared machine: at saturation, throughput is the cores' time divided by it.
+   */
+  cpuMsPerRequest: number;
+}
+
+/**
+ * CPU time (ms) used so far by this process and every process under it: the hub's services, PostgreSQL and its
+ * backends, the load generator. Finished children count through their parent (Linux `/proc`, 100 ticks/s), so
+ * other work on the machine does not.
+ */
+export function treeCpuMs(root = process.pid): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      // After the command: state ppid … utime(14) stime(15) cutime(16) cstime(17), counted from field 3.
+      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  let ticks = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return ticks * 10;
 }
 
 export async function load(opts: {
@@ -26,8 +61,11 @@ export async function load(opts: {
   /** Requests per second over all connections (a fixed offered load); unset = as fast as the server answers. */
   rate?: number;
 }): Promise<LoadResult> {
+  const before = treeCpuMs();
   const { stdout } = await run(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(opts)], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop()!);
+  const busyMs = treeCpuMs() - before;
+  const result = JSON.parse(stdout.trim().split('\n').pop()!) as Omit<LoadResult, 'cpuMsPerRequest'>;
+  return { ...result, cpuMsPerRequest: Math.round((busyMs / Math.max(1, result.rps * opts.duration)) * 1000) / 1000 };
 }
 
 export const median = (xs: number[]) => {

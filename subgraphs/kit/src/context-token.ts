@@ -1,7 +1,11 @@
-// Sealed subgraphs: the gateway signs a short-lived context token (who is asking, for which request) on every
-// subgraph request, and a subgraph answers nothing without a valid one, so nobody can go around the gateway.
-// ES256 with a key pair (made by @hub/infra's generateContextKeyPair): subgraphs hold only the public key, so a
-// subgraph cannot mint tokens for another.
+// Sealed subgraphs: the gateway sends a short-lived signed context token (who is asking, and what they may read)
+// with every subgraph request, and a subgraph answers nothing without a valid one, so nobody can go around the
+// gateway. ES256 with a key pair (made by @hub/infra's generateContextKeyPair): subgraphs hold only the public key,
+// so a subgraph cannot mint tokens for another.
+//
+// Signing and verifying ECDSA cost more than the rest of a small request, so both sides remember: the gateway
+// reuses a caller's token while it has more than half its life left, and a subgraph remembers a token it verified
+// until the token expires. The request id travels beside the token (`x-request-id`), not in it.
 import { SignJWT, importPKCS8, importSPKI, jwtVerify } from 'jose';
 
 export const CONTEXT_HEADER = 'x-hub-context';
@@ -16,8 +20,6 @@ export interface CallerClaims {
   sub: string;
   agency?: string;
   roles: string[];
-  /** The gateway's request id. */
-  rid: string;
   /**
    * The RESTRICTED and PERSONAL coordinates of the receiving subgraph this caller may read, as the gateway's policy
    * decided them (owner, agreements): what the subgraph may show unmasked in change history.
@@ -25,10 +27,25 @@ export interface CallerClaims {
   read?: string[];
 }
 
+/** Tokens (or verified claims) remembered at most; the oldest is forgotten first. */
+const CACHE_SIZE = 10_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 export async function contextSigner(privateKeyPem: string): Promise<(claims: CallerClaims) => Promise<string>> {
   const key = await importPKCS8(privateKeyPem, ALG);
-  return (claims) =>
-    new SignJWT({ agency: claims.agency, roles: claims.roles, rid: claims.rid, ...(claims.read ? { read: claims.read } : {}) })
+  const signed = new Map<string, { token: Promise<string>; reuseUntil: number }>();
+  return (claims) => {
+    const id = JSON.stringify([claims.sub, claims.agency ?? null, claims.roles, claims.read ?? null]);
+    const now = Date.now();
+    const hit = signed.get(id);
+    if (hit && hit.reuseUntil > now) return hit.token;
+    signed.delete(id);
+    const token = new SignJWT({ agency: claims.agency, roles: claims.roles, ...(claims.read ? { read: claims.read } : {}) })
       .setProtectedHeader({ alg: ALG })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -36,23 +53,32 @@ export async function contextSigner(privateKeyPem: string): Promise<(claims: Cal
       .setIssuedAt()
       .setExpirationTime(`${CONTEXT_TOKEN_TTL_SECONDS}s`)
       .sign(key);
+    token.catch(() => signed.delete(id));
+    return remember(signed, id, { token, reuseUntil: now + (CONTEXT_TOKEN_TTL_SECONDS * 1000) / 2 }).token;
+  };
 }
 
 export class ContextTokenError extends Error {}
 
 export async function contextVerifier(publicKeyPem: string): Promise<(token: string | undefined) => Promise<CallerClaims>> {
   const key = await importSPKI(publicKeyPem, ALG);
+  const verified = new Map<string, { claims: CallerClaims; expiresAt: number }>();
   return async (token) => {
     if (!token) throw new ContextTokenError('no context token');
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expiresAt > Date.now()) return hit.claims;
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALG] });
-      return {
+      const claims: CallerClaims = {
         sub: String(payload.sub),
         agency: typeof payload.agency === 'string' ? payload.agency : undefined,
         roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
-        rid: String(payload.rid ?? ''),
         read: Array.isArray(payload.read) ? payload.read.map(String) : [],
       };
+      return remember(verified, token, { claims, expiresAt: (payload.exp ?? 0) * 1000 }).claims;
     } catch (e) {
       throw new ContextTokenError((e as Error).message);
     }

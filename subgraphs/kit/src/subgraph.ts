@@ -302,8 +302,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   // Writes are recorded as the caller's (change history). After the body is read: the body parser's callbacks
   // run outside the request's async context, so a scope opened before it would be lost.
   const scoped: express.RequestHandler = (req, _res, next) => {
-    const caller = (req as unknown as { caller: CallerClaims }).caller;
-    changeScope({ accountId: caller.sub, agency: caller.agency, requestId: String(req.headers['x-request-id'] ?? caller.rid) }, next);
+    const r = req as unknown as { caller: CallerClaims; requestId: string };
+    r.requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    changeScope({ accountId: r.caller.sub, agency: r.caller.agency, requestId: r.requestId }, next);
   };
   if (def.internalRoutes) {
     const router = express.Router();
@@ -317,7 +318,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     scoped,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        makeContext(String(req.headers['x-request-id'] ?? randomUUID()), (req as unknown as { caller: CallerClaims }).caller),
+        makeContext((req as unknown as { requestId: string }).requestId, (req as unknown as { caller: CallerClaims }).caller),
     }),
   );
 
@@ -341,7 +342,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     stats,
     async execute(query, variables, callerClaims) {
       const rid = randomUUID();
-      const caller: CallerClaims = { sub: 'in-process', roles: [], rid, ...callerClaims };
+      const caller: CallerClaims = { sub: 'in-process', roles: [], ...callerClaims };
       const res = await changeScope({ accountId: caller.sub, agency: caller.agency, requestId: rid }, () =>
         apollo.executeOperation({ query, variables }, { contextValue: makeContext(rid, caller) }),
       );

@@ -27,7 +27,7 @@ async function direct(subgraph: string, query: string, headers: Record<string, s
 }
 
 async function token(privateKey: string, opts: { exp?: string | number; aud?: string; iss?: string; sub?: string; agency?: string } = {}) {
-  return new SignJWT({ roles: [], rid: 'forged', agency: opts.agency })
+  return new SignJWT({ roles: [], agency: opts.agency })
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject(opts.sub ?? 'PUBLIC')
     .setIssuer(opts.iss ?? 'hub-gateway')

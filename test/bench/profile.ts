@@ -1,0 +1,99 @@
+// Where the CPU goes: runs the hub with every service under `node --cpu-prof`, puts the benchmark queries on it
+// from a separate process, stops the services (each writes its profile on exit), and prints each service's top
+// frames by self time.
+//   npm run bench:profile -w @hub/e2e            (BENCH_SECONDS, BENCH_CONNECTIONS)
+//   PROFILE_TARGET=culture-tourism PROFILE_QUERY='{ touristSite(code: "DL-0001") { name } }' npm run bench:profile …
+//     loads one subgraph directly (with a valid context token for a PUBLIC caller) instead of the gateway.
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { startHub } from '@hub/infra';
+import { contextSigner } from '@hub/kit/context-token';
+import { REPO_ROOT } from '@hub/schema';
+import { body, load } from './lib';
+
+export const PROFILE_QUERIES = [
+  body('{ touristSite(code: "DL-0001") { name category } }'),
+  body('{ touristSites(first: 10) { nodes { name commune { name ancestors { name } } } } }'),
+  body('{ accommodations(first: 10) { nodes { name licenceNumber ownerName commune { name } } } }'),
+];
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface Frame {
+  frame: string;
+  selfMs: number;
+  share: number;
+}
+
+/** Self time per frame (function, file, line), largest first; `share` is of all samples that were not idle. */
+export function topFrames(profile: Profile, n = 20): { busyMs: number; frames: Frame[] } {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') return;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const file = url.startsWith('file://') ? relative(REPO_ROOT, url.slice(7)).replace(/^.*node_modules\//, '') : url || '(native)';
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    busy += dt;
+  });
+  const frames = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([frame, selfMs]) => ({ frame, selfMs, share: selfMs / busy }));
+  return { busyMs: busy, frames };
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+  const dir = mkdtempSync(join(tmpdir(), 'hub-profile-'));
+  chmodSync(dir, 0o755);
+  const profiles = join(dir, 'profiles');
+  const base = 31000 + Math.floor(Math.random() * 15000);
+  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
+  let result;
+  try {
+    const target = process.env.PROFILE_TARGET;
+    const url = target ? hub.subgraphUrls[target] : `${hub.gatewayUrl}/graphql`;
+    if (!url) throw new Error(`PROFILE_TARGET: no subgraph named ${target}`);
+    const sign = await contextSigner(readFileSync(join(dir, 'keys/context-signing.key.pem'), 'utf8'));
+    const headers = target ? { 'x-hub-context': await sign({ sub: 'PUBLIC', roles: [] }) } : undefined;
+    const bodies = process.env.PROFILE_QUERY ? [body(process.env.PROFILE_QUERY)] : PROFILE_QUERIES;
+    await load({ url, bodies, connections, duration: 3, headers });
+    result = await load({ url, bodies, connections, duration: seconds, headers });
+  } finally {
+    await hub.stop();
+  }
+  console.log(`load: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+  for (const file of readdirSync(profiles).sort()) {
+    const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Profile;
+    const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 15));
+    if (busyMs < 1000) continue; // short-lived processes
+    const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
+    const service = main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file;
+    console.log(`\n${service}: busy ${(busyMs / 1000).toFixed(1)} s`);
+    for (const f of frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+  }
+  console.log(`\nprofiles in ${profiles} (open in Chrome DevTools or speedscope)`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
