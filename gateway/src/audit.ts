@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import { auditHash, genesisHash, type AuditContent } from '@hub/infra/audit';
 
 /**
@@ -54,6 +55,15 @@ export class AuditWriter {
   private readonly lanes: Lane[];
   private readonly pool: Pool;
   healthy = true;
+  /** How long each response waited for its record's commit: the latency the audit adds. */
+  readonly commitWait = new Histogram({
+    name: 'hub_audit_commit_wait_seconds',
+    help: 'Time a response waited for its audit record to be committed.',
+    buckets: [0.0005, 0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [],
+  });
+  readonly records = new Counter({ name: 'hub_audit_records_total', help: 'Audit records committed.', registers: [] });
+  readonly failures = new Counter({ name: 'hub_audit_refused_total', help: 'Requests refused (503) because their record could not be committed.', registers: [] });
 
   constructor(
     url: string,
@@ -66,6 +76,11 @@ export class AuditWriter {
     this.pool.on('error', (e) => this.log.warn({ err: { message: e.message } }, 'audit store connection error'));
   }
 
+  /** Adds this writer's metrics to a registry (the gateway's `/metrics`). */
+  register(registry: Registry): void {
+    for (const m of [this.commitWait, this.records, this.failures]) registry.registerMetric(m);
+  }
+
   /** The chains this writer appends to (one per lane). */
   get chainIds(): string[] {
     return this.lanes.map((l) => l.chainId);
@@ -74,10 +89,20 @@ export class AuditWriter {
   append(input: AuditInput): Promise<void> {
     // An idle lane commits at once; otherwise the shortest queue joins the next batch.
     const lane = this.lanes.find((l) => !l.flushing) ?? this.lanes.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
-    return new Promise((resolve, reject) => {
+    const stop = this.commitWait.startTimer();
+    return new Promise<void>((resolve, reject) => {
       lane.queue.push({ input, resolve, reject });
       if (!lane.flushing) void this.flush(lane);
-    });
+    }).then(
+      () => {
+        stop();
+        this.records.inc();
+      },
+      (e: Error) => {
+        this.failures.inc();
+        throw e;
+      },
+    );
   }
 
   private async flush(lane: Lane): Promise<void> {

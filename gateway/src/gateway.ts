@@ -15,6 +15,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type PolicyFacts, type Principal } from '@hub/schema';
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import { contextSigner } from '@hub/kit/context-token';
@@ -218,6 +219,15 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     res.json({ ...(await auth.issue(r.body.account)), refresh_token: r.body.refreshToken });
   });
 
+  // Prometheus metrics for the operator's scraper on the same host (process, event loop, audit commits); other
+  // hosts get 404, as for any unknown path.
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'hub_gateway_' });
+  audit?.register(metrics);
+  app.get('/metrics', async (req, res, next) => {
+    if (!isLoopback(req.socket.remoteAddress)) return next();
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
   app.get('/health', async (_req, res) => {
     const subgraphs = Object.fromEntries(
       await Promise.all(
@@ -325,4 +335,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       return stopping;
     },
   };
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }

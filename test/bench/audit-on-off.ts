@@ -5,8 +5,8 @@ import pino from 'pino';
 import { Client } from 'pg';
 import { AuditWriter } from '@hub/gateway/audit';
 import { verifyAuditChain } from '@hub/infra/audit';
-import { body, publish } from './lib';
-import { compareGateways, comparisonTable, fixedRateTable } from './compare';
+import { body, load, publish } from './lib';
+import { compareGateways, comparisonTable, fixedRateTable, pairedTable } from './compare';
 
 const QUERIES = {
   small: body('{ touristSite(code: "DL-0001") { name category } }'),
@@ -15,6 +15,24 @@ const QUERIES = {
 };
 
 let writer: { records: number; seconds: number; perSecond: number; chainOk: boolean } | undefined;
+/** The commit wait as the gateway measured it (its histogram), per phase. */
+const waits: { phase: string; requests: number; p50: string; p99: string }[] = [];
+
+/** Cumulative bucket counts of the gateway's commit-wait histogram. */
+async function commitWaitBuckets(gatewayUrl: string): Promise<Map<number, number>> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(/^hub_audit_commit_wait_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) out.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
+  return out;
+}
+
+/** The smallest bucket bound under which at least q of the waits fell (ms), as "≤ x ms". */
+function quantileOf(before: Map<number, number>, after: Map<number, number>, q: number): { n: number; text: string } {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const n = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  const bound = bounds.find((b) => (after.get(b)! - (before.get(b) ?? 0)) >= q * n) ?? Infinity;
+  return { n, text: bound === Infinity ? '> 1000 ms' : `≤ ${+(bound * 1000).toFixed(1)} ms` };
+}
 
 compareGateways({
   baseline: { label: 'audit off (baseline)', env: { HUB_AUDIT: 'off' } },
@@ -22,7 +40,17 @@ compareGateways({
   bodies: Object.values(QUERIES),
   connections: 50,
   fixedRate: Number(process.env.BENCH_FIXED_RATE ?? 100),
-  extra: async (hub) => {
+  paired: true,
+  extra: async (hub, urls) => {
+    // The latency the audit adds, measured where it happens: how long each response waited for its commit.
+    const phaseSeconds = Number(process.env.BENCH_SECONDS ?? 8) * 2;
+    for (const [phase, rate] of [[`fixed ${process.env.BENCH_FIXED_RATE ?? 100} req/s`, Number(process.env.BENCH_FIXED_RATE ?? 100)], ['saturated', undefined]] as const) {
+      const before = await commitWaitBuckets(urls.candidate);
+      await load({ url: urls.candidate, bodies: Object.values(QUERIES), connections: 50, duration: phaseSeconds, rate });
+      const after = await commitWaitBuckets(urls.candidate);
+      const p50 = quantileOf(before, after, 0.5);
+      waits.push({ phase, requests: p50.n, p50: p50.text, p99: quantileOf(before, after, 0.99).text });
+    }
     // The writer alone: 20,000 records appended by 200 concurrent callers.
     const w = new AuditWriter(hub.auditWriterUrl, pino({ level: 'silent' }));
     const N = 20000;
@@ -58,14 +86,24 @@ compareGateways({
       '',
       comparisonTable(c),
       '',
+      'Side by side (both gateways under load in the same seconds, so the shared machine\'s drift hits both alike; the steadiest throughput ratio here):',
+      '',
+      pairedTable(c),
+      '',
       `Fixed offered load (open loop: the same ${c.fixed!.rate} req/s to both, arriving evenly in time over a pool of ${c.settings.connections} keep-alive connections, about half the saturated rate): latency shows the work per request, and the added figures are the audit's own cost (the commit each response waits for).`,
       '',
       fixedRateTable(c),
       '',
+      'The audit\'s own added latency, measured in the audit-on gateway (histogram `hub_audit_commit_wait_seconds` on its `/metrics`): how long each response waited for its record\'s commit, 50 connections:',
+      '',
+      '| load | responses | p50 wait | p99 wait |',
+      '| --- | ---: | ---: | ---: |',
+      ...waits.map((w) => `| ${w.phase} | ${w.requests} | ${w.p50} | ${w.p99} |`),
+      '',
       `Writer alone (group commit, 200 concurrent callers): **${writer!.perSecond.toFixed(0)} records/s** (${writer!.records} records in ${writer!.seconds.toFixed(2)} s); every chain verified afterwards: ${writer!.chainOk ? 'yes' : '**NO**'}.`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    publish('audit-on-off', table, { ...c, writer, queries: QUERIES });
+    publish('audit-on-off', table, { ...c, writer, waits, queries: QUERIES });
   })
   .catch((e) => {
     console.error(e);

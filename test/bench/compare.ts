@@ -18,6 +18,11 @@ export interface Comparison {
   /** Baseline CPU per request over the candidate's: the throughput ratio a CPU-bound machine would show. */
   cpuRatio: number;
   addedP99: number;
+  /**
+   * Side by side: both gateways loaded at the same time (each with its own connections), so drift of the shared
+   * machine hits both in the same instant; `ratios` are per round.
+   */
+  paired?: { baseline: Summary; candidate: Summary; ratios: number[]; ratio: number; addedP99: number };
   /** The fixed-rate phase, when asked for. */
   fixed?: { rate: number; baseline: Summary; candidate: Summary; addedP50: number; addedP99: number };
   rounds: Record<'baseline' | 'candidate', LoadResult[]>;
@@ -46,8 +51,10 @@ export async function compareGateways(opts: {
    * that latency shows the work added rather than queueing behind a saturated CPU.
    */
   fixedRate?: number;
+  /** Also run rounds with both gateways under load at once (see Comparison.paired). */
+  paired?: boolean;
   /** Runs with the hub up, after the comparison (extra measurements). */
-  extra?: (hub: Hub) => Promise<void>;
+  extra?: (hub: Hub, urls: { baseline: string; candidate: string }) => Promise<void>;
 }): Promise<Comparison> {
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
   const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -84,6 +91,21 @@ export async function compareGateways(opts: {
     const rounds = await runRounds();
     const baseline = summarise(rounds, 'baseline');
     const candidate = summarise(rounds, 'candidate');
+    let paired: Comparison['paired'];
+    if (opts.paired) {
+      const out: Comparison['rounds'] = { baseline: [], candidate: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        const [b, c] = await Promise.all(
+          (['baseline', 'candidate'] as const).map((side) => load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION })),
+        );
+        out.baseline.push(b);
+        out.candidate.push(c);
+      }
+      const ratios = out.candidate.map((c, i) => Math.round((c.rps / out.baseline[i].rps) * 1000) / 1000);
+      const b = summarise(out, 'baseline');
+      const c = summarise(out, 'candidate');
+      paired = { baseline: b, candidate: c, ratios, ratio: median(ratios), addedP99: c.p99 - b.p99 };
+    }
     let fixed: Comparison['fixed'];
     if (opts.fixedRate) {
       const fixedRounds = await runRounds(opts.fixedRate);
@@ -92,7 +114,7 @@ export async function compareGateways(opts: {
       const r1 = (n: number) => Math.round(n * 10) / 10;
       fixed = { rate: opts.fixedRate, baseline: b, candidate: c, addedP50: r1(c.p50 - b.p50), addedP99: r1(c.p99 - b.p99) };
     }
-    await opts.extra?.(hub);
+    await opts.extra?.(hub, urls);
     return {
       baseline,
       candidate,
@@ -100,6 +122,7 @@ export async function compareGateways(opts: {
       cpuRatio: baseline.cpuMs / candidate.cpuMs,
       addedP99: candidate.p99 - baseline.p99,
       fixed,
+      paired,
       rounds,
       machine: machine(),
       settings: { rounds: ROUNDS, seconds: DURATION, connections: CONNECTIONS },
@@ -118,6 +141,20 @@ export function comparisonTable(c: Comparison): string {
     row(c.baseline),
     row(c.candidate),
     `| **ratio / added p99** | **${c.ratio.toFixed(3)}** | | **${c.addedP99 >= 0 ? '+' : ''}${c.addedP99} ms** | **${c.cpuRatio.toFixed(3)}** | |`,
+  ].join('\n');
+}
+
+/** The side-by-side phase as a table: both under load at once, ratio per round and its median. */
+export function pairedTable(c: Comparison): string {
+  if (!c.paired) return '';
+  const p = c.paired;
+  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.failures} |`;
+  return [
+    `| gateway (both loaded at once, ${c.settings.connections} connections each) | requests/s | p50 (ms) | p99 (ms) | failed requests |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    row(p.baseline),
+    row(p.candidate),
+    `| **ratio (median of rounds: ${p.ratios.map((r) => r.toFixed(3)).join(', ')}) / added p99** | **${p.ratio.toFixed(3)}** | | **${p.addedP99 >= 0 ? '+' : ''}${p.addedP99} ms** | |`,
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 // Where the CPU goes: runs the hub with every service under `node --cpu-prof`, puts the benchmark queries on it
 // from a separate process, stops the services (each writes its profile on exit), and prints each service's top
 // frames by self time.
-//   npm run bench:profile -w @hub/e2e            (BENCH_SECONDS, BENCH_CONNECTIONS)
+//   npm run bench:profile -w @hub/e2e            (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_RATE for a fixed load)
 //   PROFILE_TARGET=culture-tourism PROFILE_QUERY='{ touristSite(code: "DL-0001") { name } }' npm run bench:profile …
 //     loads one subgraph directly (with a valid context token for a PUBLIC caller) instead of the gateway.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ interface Node {
 }
 
 interface Profile {
+  startTime: number;
   nodes: Node[];
   samples: number[];
   timeDeltas: number[];
@@ -36,12 +37,18 @@ export interface Frame {
   share: number;
 }
 
-/** Self time per frame (function, file, line), largest first; `share` is of all samples that were not idle. */
-export function topFrames(profile: Profile, n = 20): { busyMs: number; frames: Frame[] } {
+/**
+ * Self time per frame (function, file, line), largest first; `share` is of all samples that were not idle. Samples
+ * before `fromUs` (the monotonic clock, as `process.hrtime`) are left out: start-up is not the steady state.
+ */
+export function topFrames(profile: Profile, n = 20, fromUs = 0): { busyMs: number; frames: Frame[] } {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const self = new Map<string, number>();
   let busy = 0;
+  let t = profile.startTime;
   profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    if (t < fromUs) return;
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     if (functionName === '(idle)' || functionName === '(program)') return;
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
   const base = 31000 + Math.floor(Math.random() * 15000);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
   let result;
+  let measuredFrom = 0;
   try {
     const target = process.env.PROFILE_TARGET;
     const url = target ? hub.subgraphUrls[target] : `${hub.gatewayUrl}/graphql`;
@@ -74,18 +82,19 @@ async function main(): Promise<void> {
     const headers = target ? { 'x-hub-context': await sign({ sub: 'PUBLIC', roles: [] }) } : undefined;
     const bodies = process.env.PROFILE_QUERY ? [body(process.env.PROFILE_QUERY)] : PROFILE_QUERIES;
     await load({ url, bodies, connections, duration: 3, headers });
-    result = await load({ url, bodies, connections, duration: seconds, headers });
+    measuredFrom = Number(process.hrtime.bigint() / 1000n);
+    result = await load({ url, bodies, connections, duration: seconds, headers, rate: process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined });
   } finally {
     await hub.stop();
   }
   console.log(`load: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
   for (const file of readdirSync(profiles).sort()) {
     const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Profile;
-    const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 15));
-    if (busyMs < 1000) continue; // short-lived processes
+    const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 15), measuredFrom);
+    if (busyMs < 200) continue; // idle during the load
     const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
     const service = main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file;
-    console.log(`\n${service}: busy ${(busyMs / 1000).toFixed(1)} s`);
+    console.log(`\n${service}: busy ${(busyMs / 1000).toFixed(1)} s during the load, ${(busyMs / (result!.rps * seconds)).toFixed(2)} ms per request`);
     for (const f of frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
   }
   console.log(`\nprofiles in ${profiles} (open in Chrome DevTools or speedscope)`);

@@ -85,6 +85,10 @@ it('keeps exactly one record per request under concurrent load, rejected request
   await c.connect();
   expect(await verifyAuditChain(c)).toMatchObject({ ok: true });
   await c.end();
+  // The operator's view of the same: records committed and how long responses waited for them.
+  const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+  expect(Number(/^hub_audit_records_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(ids.length);
+  expect(Number(/^hub_audit_commit_wait_seconds_count (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(ids.length);
 });
 
 it('answers 503 while the audit store is unreachable, leaves no answered request unrecorded, and resumes by itself', async () => {
