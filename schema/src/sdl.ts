@@ -34,6 +34,7 @@ export const SUBGRAPHS: readonly { name: string; dir: string; database: 'own' | 
   { name: 'directory', dir: 'subgraphs/directory', database: 'own' },
   { name: 'culture-tourism', dir: 'subgraphs/culture-tourism', database: 'own' },
   { name: 'audit', dir: 'subgraphs/audit', database: 'audit-store' },
+  { name: 'indicators', dir: 'subgraphs/indicators', database: 'own' },
 ];
 
 export const REPO_ROOT = join(ROOT, '..');

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { directory, DEMO_PASSWORD } from '@hub/directory';
 import { cultureTourism } from '@hub/culture-tourism';
 import { audit } from '@hub/audit';
+import { indicators } from '@hub/indicators';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
 
-export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism, audit };
+export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism, audit, indicators };
 
 export interface GraphQLResponse {
   status: number;

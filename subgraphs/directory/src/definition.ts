@@ -5,7 +5,7 @@ import { entities, history } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { seedAuditDataset, seedDemoAccounts, seedDirectory } from './seed';
+import { seedAuditDataset, seedDemoAccounts, seedDirectory, seedIndicatorsDirectory } from './seed';
 import { internalRoutes } from './internal';
 
 export const directory = defineSubgraph({
@@ -17,6 +17,6 @@ export const directory = defineSubgraph({
   migrations,
   history,
   loaders,
-  seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset },
+  seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset, indicators: seedIndicatorsDirectory },
   internalRoutes,
 });

@@ -88,4 +88,12 @@ export const AUDIT_DATASETS: DatasetSeed[] = [
     description: 'Nhật ký mọi truy vấn qua cổng dữ liệu, chuỗi băm chống sửa đổi; chỉ cán bộ kiểm tra (AUDITOR) được đọc.', subgraph: 'audit', owners: [['TTCDS']] },
 ];
 
+/** Agencies responsible for indicators (a later seed step, so databases seeded before the indicators subgraph get them). */
+export const INDICATOR_AGENCIES: AgencySeed[] = [
+  { code: 'TK-04', name: 'Thống kê tỉnh Cao Bằng', nameEn: 'Cao Bang Provincial Statistics Office', kind: 'PUBLIC_SERVICE_UNIT', level: 'PROVINCE', unitCode: '04',
+    email: 'caobang@nso.gov.vn' },
+  { code: 'SGDDT', name: 'Sở Giáo dục và Đào tạo', nameEn: 'Department of Education and Training', kind: 'DEPARTMENT', ...province },
+  { code: 'SYT', name: 'Sở Y tế', nameEn: 'Department of Health', kind: 'DEPARTMENT', ...province },
+];
+
 export { MERGER_BASIS };

@@ -5,7 +5,7 @@ import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuc
 import { hashPassword } from '../services/password';
 import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from './cao-bang';
-import { AGENCIES, AUDIT_DATASETS, DATASETS, MERGER_BASIS, MERGER_DAY } from './agencies';
+import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, MERGER_DAY } from './agencies';
 
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
 
@@ -43,10 +43,19 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
   }
 
   const agencies = new Map<string, Agency>();
+  for (const a of AGENCIES) agencies.set(a.code, addAgency(em, a));
   for (const a of AGENCIES) {
-    agencies.set(
-      a.code,
-      em.create(Agency, {
+    const e = agencies.get(a.code)!;
+    e.parent = a.parent ? agencies.get(a.parent)! : null;
+    e.successor = a.successor ? agencies.get(a.successor)! : null;
+  }
+
+  addDatasets(em, DATASETS, (code) => agencies.get(code)!);
+  await em.flush();
+}
+
+function addAgency(em: EntityManager, a: (typeof AGENCIES)[number]): Agency {
+  return em.create(Agency, {
         id: id('agency', a.code),
         code: a.code,
         name: a.name,
@@ -61,16 +70,27 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
         contactEmail: a.email ?? null,
         contactWebsite: a.website ?? null,
         searchText: searchKey(`${a.code} ${a.name} ${a.nameEn ?? ''}`),
-      } as Agency),
-    );
-  }
-  for (const a of AGENCIES) {
-    const e = agencies.get(a.code)!;
-    e.parent = a.parent ? agencies.get(a.parent)! : null;
-    e.successor = a.successor ? agencies.get(a.successor)! : null;
-  }
+      } as Agency);
+}
 
-  addDatasets(em, DATASETS, (code) => agencies.get(code)!);
+/**
+ * The indicator database is served by the indicators subgraph; the agencies its indicators name; a data editor of
+ * its owner (a later seed step: databases seeded before the indicators subgraph get it too).
+ */
+export async function seedIndicatorsDirectory(em: EntityManager): Promise<void> {
+  for (const a of INDICATOR_AGENCIES) addAgency(em, a).parent = em.getReference(Agency, id('agency', 'UBND-04'));
+  const dataset = await em.findOneOrFail(Dataset, { code: 'KTXH-CHITIEU' });
+  dataset.subgraph = 'indicators';
+  em.create(Account, {
+    id: id('account', 'stc.editor'),
+    username: 'stc.editor',
+    displayName: 'Biên tập viên Sở Tài chính (demo)',
+    agency: em.getReference(Agency, id('agency', 'STC')),
+    roles: ['DATA_EDITOR', 'OFFICIAL'],
+    status: 'ACTIVE',
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    failedLogins: 0,
+  } as Account);
   await em.flush();
 }
 

@@ -1,0 +1,8 @@
+export { indicators } from './definition';
+export * from './entities';
+export * from './periods';
+export * from './formula';
+export * from './rules';
+export * from './unit-tree';
+export { INDICATORS, DIMENSIONS, GROUPS } from './seed/catalogue';
+export { demoUnitTree } from './seed/units';

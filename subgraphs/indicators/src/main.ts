@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { indicators } from './definition';
+
+runSubgraph(indicators);

@@ -1,0 +1,4 @@
+import type { HubContext } from '@hub/kit';
+import type { IndicatorsLoaders } from '../loaders';
+
+export type Ctx = HubContext<IndicatorsLoaders>;

@@ -1,0 +1,48 @@
+// Rows and matrices are built only when asked for: a matrix of 20,000 cells costs one array, not 20,000 objects.
+import { parseCombo, type Cell, type DataResult } from '../services';
+import type { Ctx } from './context';
+
+const STATUS = ['PROVISIONAL', 'OFFICIAL'] as const;
+
+export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx) {
+  return {
+    notes: r.notes,
+    sqlMs,
+    rows: () => r.cells.map((c) => row(c, ctx)),
+    matrix: () => matrix(r),
+  };
+}
+
+export function row(c: Cell, ctx: Ctx) {
+  return {
+    indicator: c.indicator,
+    period: c.period,
+    unit: c.unit,
+    categories: parseCombo(c.combo),
+    value: c.value,
+    status: c.status == null ? null : STATUS[c.status],
+    origin: c.origin,
+    unitsReported: c.unitsReported,
+    previousYearValue: c.previousYearValue ?? null,
+    changeOnPreviousYear: c.previousYearValue && c.value != null ? (c.value / c.previousYearValue) * 100 : null,
+    source: c.upload && c.origin === 'STORED' ? ctx.loaders.uploadSource.load(c.upload) : null,
+    updatedAt: c.updatedAt,
+    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt ?? ctx.retrievedAt, retrievedAt: ctx.retrievedAt },
+  };
+}
+
+function matrix(r: DataResult) {
+  const unitIx = new Map(r.units.map((u, i) => [u, i]));
+  const periodIx = new Map(r.periods.map((p, i) => [p, i]));
+  const series = new Map<string, { indicator: string; categories: { dimension: string; category: string }[]; values: (number | null)[][] }>();
+  for (const c of r.cells) {
+    const k = `${c.indicator}#${c.combo}`;
+    let s = series.get(k);
+    if (!s) {
+      s = { indicator: c.indicator, categories: parseCombo(c.combo), values: r.units.map(() => r.periods.map(() => null)) };
+      series.set(k, s);
+    }
+    s.values[unitIx.get(c.unit)!][periodIx.get(c.period)!] = c.value;
+  }
+  return { periods: r.periods, units: r.units, series: [...series.values()] };
+}

@@ -1,0 +1,359 @@
+// The analytics: validates a data query, plans where each value comes from (stored, rolled up, derived, mapped
+// across the reform), reads everything it needs in one grouped SQL statement, and assembles rows and matrices.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput } from '@hub/schema';
+import type { Indicator } from '../entities';
+import { evaluate, formulaInputs } from '../formula';
+import { comparePeriods, parsePeriod, periodOfKey, periodsBetween, previousYear, type Period, type Periodicity } from '../periods';
+import { combine, sourceFor, type Level } from '../rules';
+import { CatalogueService, type Catalogue } from './catalogue.service';
+import { comboTable, loadMirror, readValues, SqlTimer, type Mirror, type ReadRequest, type ReadRow } from './store';
+
+export type Origin = 'STORED' | 'ROLLED_UP' | 'DERIVED';
+
+export interface Cell {
+  indicator: string;
+  period: string;
+  unit: string;
+  combo: string;
+  value: number | null;
+  status: number | null;
+  origin: Origin;
+  unitsReported: number | null;
+  updatedAt: Date | null;
+  upload: number | null;
+  previousYearValue?: number | null;
+  mappedFrom?: string[] | null;
+}
+
+export interface DataQuery {
+  indicators: string[];
+  periods: string[];
+  units: { codes?: string[] | null; under?: string | null; level?: Level | null; asOf?: string | null };
+  disaggregateBy?: string[] | null;
+  compareWithPreviousYear?: boolean | null;
+}
+
+export interface DataResult {
+  cells: Cell[];
+  periods: string[];
+  units: string[];
+  notes: string[];
+}
+
+const TOTAL = '';
+
+/** `SEX=FEMALE|AREA=URBAN` → [{dimension, category}], in key order. */
+export function parseCombo(key: string): { dimension: string; category: string }[] {
+  return key ? key.split('|').map((p) => ({ dimension: p.split('=')[0], category: p.split('=')[1] })) : [];
+}
+
+/** The key of a category combination: sorted by dimension. */
+export function comboKey(cats: readonly { dimension: string; category: string }[]): string {
+  return [...cats].sort((a, b) => a.dimension.localeCompare(b.dimension)).map((c) => `${c.dimension}=${c.category}`).join('|');
+}
+
+/** Reads values for (indicator, unit) pairs over periods, then answers lookups, deriving and mapping as needed. */
+class Evaluator {
+  private raw = new Map<string, ReadRow>();
+  /** `indicator|unit|period` → the combinations read for it. */
+  private combosIdx = new Map<string, Set<string>>();
+  private combos = new Map<number, string>();
+  readonly notes = new Set<string>();
+
+  constructor(
+    private readonly em: EntityManager,
+    readonly cat: Catalogue,
+    readonly mirror: Mirror,
+    readonly timer: SqlTimer,
+  ) {}
+
+  level(code: string): Level {
+    return this.mirror.tree.latestVersion(code)!.level;
+  }
+
+  /** Every stored indicator the value of `code` needs (itself, or its formula's inputs, recursively). */
+  storedClosure(code: string, out = new Set<string>(), depth = 0): Set<string> {
+    const ind = this.cat.byCode.get(code)!;
+    const f = this.cat.formulas.get(code);
+    if (!f || depth > 5) {
+      out.add(code);
+      if (ind.aggregation === 'WEIGHTED_AVERAGE' && ind.weightCode) out.add(ind.weightCode);
+      return out;
+    }
+    for (const input of formulaInputs(f).keys()) if (this.cat.byCode.has(input)) this.storedClosure(input, out, depth + 1);
+    return out;
+  }
+
+  async fetch(pairs: { indicator: string; unit: string }[], periods: Period[], dims: string): Promise<void> {
+    const requests: ReadRequest[] = [];
+    const seen = new Set<string>();
+    for (const { indicator, unit } of pairs) {
+      const k = `${indicator}|${unit}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const ind = this.cat.byCode.get(indicator)!;
+      const src = sourceFor(ind, this.level(unit));
+      if (src.kind === 'NONE' || src.kind === 'DERIVED') continue;
+      const unitKey = this.mirror.keyOf.get(unit);
+      if (unitKey === undefined) continue;
+      const weight = ind.weightCode ? (this.cat.byCode.get(ind.weightCode)?.num ?? 0) : 0;
+      const ownDims = dims.split('|').filter((d) => d && ind.dimensions.includes(d)).join('|');
+      requests.push({ indicator: ind.num, unit: unitKey, mode: src.kind === 'STORED' ? 'SELF' : src.level, aggregation: ind.aggregation, weight, dims: ownDims });
+      // Totals too: weights and formulas over indicators without these dimensions read them.
+      if (ownDims !== TOTAL) requests.push({ ...requests[requests.length - 1], dims: TOTAL });
+    }
+    const uniq = [...new Map(periods.map((p) => [p.key, { key: p.key, end: p.end }])).values()];
+    const rows = await readValues(this.em, this.timer, requests, uniq);
+    if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em);
+    for (const r of rows) {
+      const ind = this.cat.byNum.get(r.indicator)!;
+      const base = `${ind.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
+      const combo = this.combos.get(r.combo) ?? '';
+      this.raw.set(`${base}|${combo}`, r);
+      let set = this.combosIdx.get(base);
+      if (!set) this.combosIdx.set(base, (set = new Set()));
+      set.add(combo);
+    }
+  }
+
+  /** Category combinations found for an indicator at a unit and period (for derived indicators: those of its inputs). */
+  combosAt(code: string, unit: string, period: Period): string[] {
+    const codes = this.cat.formulas.has(code) ? this.storedClosure(code) : [code];
+    const out = new Set<string>();
+    for (const c of codes) for (const combo of this.combosIdx.get(`${c}|${unit}|${period.key}`) ?? []) out.add(combo);
+    return [...out];
+  }
+
+  /** The value of `code` for `unit` (as the unit was in that period) and `period`, in combination `combo`. */
+  value(code: string, unit: string, period: Period, combo: string, depth = 0): Cell | null {
+    const ind = this.cat.byCode.get(code)!;
+    const f = this.cat.formulas.get(code);
+    if (f && depth < 6) {
+      let status = 1;
+      let updatedAt: Date | null = null;
+      const v = evaluate(f, (input, prev) => {
+        if (!this.cat.byCode.has(input)) return null;
+        const inputInd = this.cat.byCode.get(input)!;
+        // An input without the combination's dimensions is read as its total.
+        const own = parseCombo(combo).filter((c) => inputInd.dimensions.includes(c.dimension));
+        const c = this.value(input, unit, prev ? previousYear(period) : period, comboKey(own), depth + 1);
+        if (!c || c.value == null) return null;
+        status = Math.min(status, c.status ?? 0);
+        if (c.updatedAt && (!updatedAt || c.updatedAt > updatedAt)) updatedAt = c.updatedAt;
+        return c.value;
+      });
+      if (v == null) return null;
+      return { indicator: code, period: period.id, unit, combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt, upload: null };
+    }
+    const r = this.raw.get(`${code}|${unit}|${period.key}|${combo}`);
+    if (!r) return null;
+    const src = sourceFor(ind, this.level(unit));
+    const rolled = src.kind === 'ROLLUP';
+    // A weighted average over part of the units would be silently wrong: every unit needs its weight.
+    const value = rolled && ind.aggregation === 'WEIGHTED_AVERAGE' && r.weighted < r.n ? null : r.value;
+    if (value == null) {
+      this.notes.add(`${code} for ${unit} in ${period.id}: some units below have no ${ind.weightCode} to weigh them; no average given`);
+      return null;
+    }
+    return {
+      indicator: code,
+      period: period.id,
+      unit,
+      combo,
+      value,
+      status: r.status,
+      origin: rolled ? 'ROLLED_UP' : 'STORED',
+      unitsReported: rolled ? r.n : null,
+      updatedAt: r.updatedAt,
+      upload: r.upload,
+    };
+  }
+
+  /** Like `value`, but for a unit that did not exist in the period: the units it was made of, combined by the rule. */
+  mappedValue(code: string, codes: string[], period: Period, combo: string, depth = 0): Cell | null {
+    if (codes.length === 1) return this.value(code, codes[0], period, combo, depth);
+    const ind = this.cat.byCode.get(code)!;
+    const f = this.cat.formulas.get(code);
+    if (f && depth < 6) {
+      let status = 1;
+      const v = evaluate(f, (input, prev) => {
+        if (!this.cat.byCode.has(input)) return null;
+        const c = this.mappedValue(input, codes, prev ? previousYear(period) : period, combo, depth + 1);
+        if (!c || c.value == null) return null;
+        status = Math.min(status, c.status ?? 0);
+        return c.value;
+      });
+      return v == null ? null : { indicator: code, period: period.id, unit: codes.join('+'), combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt: null, upload: null };
+    }
+    const parts = codes.map((c) => this.value(code, c, period, combo, depth));
+    if (parts.some((p) => !p || p.value == null)) return null; // a series never mixes complete and partial territory
+    const weights = ind.aggregation === 'WEIGHTED_AVERAGE' && ind.weightCode ? codes.map((c) => this.value(ind.weightCode!, c, period, TOTAL)?.value ?? null) : [];
+    const v = combine(ind.aggregation, parts.map((p, i) => ({ value: p!.value!, weight: weights[i] })));
+    if (v == null) return null;
+    return {
+      indicator: code,
+      period: period.id,
+      unit: codes.join('+'),
+      combo,
+      value: v,
+      status: Math.min(...parts.map((p) => p!.status ?? 0)),
+      origin: 'ROLLED_UP',
+      unitsReported: parts.length,
+      updatedAt: null,
+      upload: null,
+    };
+  }
+}
+
+export class AnalyticsService {
+  readonly timer = new SqlTimer();
+
+  constructor(private readonly em: EntityManager) {}
+
+  private async context(): Promise<{ cat: Catalogue; mirror: Mirror }> {
+    const [cat, mirror] = await Promise.all([this.timer.time(() => new CatalogueService(this.em).load()), this.timer.time(() => loadMirror(this.em))]);
+    return { cat, mirror };
+  }
+
+  private indicatorsOf(cat: Catalogue, codes: readonly string[], argument: string): Indicator[] {
+    if (!codes.length) throw badUserInput(argument, 'name at least one indicator');
+    return codes.map((c) => {
+      const ind = cat.byCode.get(c);
+      if (!ind) throw badUserInput(argument, `unknown indicator "${c}"`);
+      return ind;
+    });
+  }
+
+  private checkPeriods(inds: Indicator[], ids: readonly string[], argument: string): Period[] {
+    if (!ids.length) throw badUserInput(argument, 'name at least one period');
+    if (ids.length > 1000) throw badUserInput(argument, 'at most 1000 periods');
+    const periods = ids.map((id) => parsePeriod(id, argument));
+    for (const p of periods) {
+      for (const ind of inds) {
+        if (!ind.periodicities.includes(p.type)) {
+          throw badUserInput(argument, `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`);
+        }
+      }
+    }
+    return periods;
+  }
+
+  private checkDims(cat: Catalogue, inds: Indicator[], dims: readonly string[]): string {
+    for (const d of dims) {
+      if (!cat.dimensions.has(d)) throw badUserInput('query.disaggregateBy', `unknown dimension "${d}"`);
+      for (const ind of inds) {
+        if (!ind.dimensions.includes(d)) throw badUserInput('query.disaggregateBy', `indicator ${ind.code} is not broken down by ${d}`);
+      }
+    }
+    return [...new Set(dims)].sort().join('|');
+  }
+
+  async data(q: DataQuery): Promise<DataResult> {
+    const { cat, mirror } = await this.context();
+    const inds = this.indicatorsOf(cat, q.indicators, 'query.indicators');
+    const periods = this.checkPeriods(inds, q.periods, 'query.periods').sort(comparePeriods);
+    const dims = this.checkDims(cat, inds, q.disaggregateBy ?? []);
+    const units = this.selectUnits(mirror, q.units, periods);
+    const ev = new Evaluator(this.em, cat, mirror, this.timer);
+
+    const evalPeriods = q.compareWithPreviousYear ? [...periods, ...periods.map(previousYear)] : periods;
+    const needsPrev = inds.some((i) => cat.formulas.has(i.code) && /prev\(/.test(i.formula ?? ''));
+    const fetchPeriods = needsPrev ? [...evalPeriods, ...evalPeriods.map(previousYear)] : evalPeriods;
+    const pairs = inds.flatMap((i) => [...ev.storedClosure(i.code)].flatMap((code) => units.map((unit) => ({ indicator: code, unit }))));
+    await ev.fetch(pairs, fetchPeriods, dims);
+
+    const cells: Cell[] = [];
+    for (const ind of inds) {
+      for (const unit of units) {
+        const src = sourceFor(ind, ev.level(unit));
+        if (src.kind === 'NONE') {
+          ev.notes.add(`${ind.code} for ${unit}: ${src.reason}`);
+          continue;
+        }
+        for (const p of periods) {
+          for (const combo of ev.combosAt(ind.code, unit, p).filter((c) => dimsOf(c) === dims)) {
+            const cell = ev.value(ind.code, unit, p, combo);
+            if (!cell) continue;
+            if (q.compareWithPreviousYear) cell.previousYearValue = ev.value(ind.code, unit, previousYear(p), combo)?.value ?? null;
+            cells.push(cell);
+          }
+        }
+      }
+    }
+    return { cells, periods: periods.map((p) => p.id), units, notes: [...ev.notes] };
+  }
+
+  /** The units a selection names: explicit codes, and/or those at a level under a unit (as of a day, or each period's last day). */
+  private selectUnits(mirror: Mirror, sel: DataQuery['units'], periods: Period[]): string[] {
+    const out = new Set<string>();
+    for (const code of sel.codes ?? []) {
+      if (!mirror.tree.has(code)) throw badUserInput('query.units.codes', `unknown administrative unit "${code}"`);
+      out.add(code);
+    }
+    if (sel.under || sel.level) {
+      if (!sel.under || !sel.level) throw badUserInput('query.units', '`under` and `level` go together');
+      if (!mirror.tree.has(sel.under)) throw badUserInput('query.units.under', `unknown administrative unit "${sel.under}"`);
+      if (sel.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(sel.asOf)) throw badUserInput('query.units.asOf', `"${sel.asOf}" is not a date`);
+      const days = sel.asOf ? [sel.asOf] : [...new Set(periods.map((p) => p.end))];
+      for (const day of days) for (const u of mirror.tree.under(sel.under, sel.level, day)) out.add(u.code);
+    }
+    if (!out.size) throw badUserInput('query.units', 'name units by `codes` or by `under` and `level`');
+    return [...out].sort();
+  }
+
+  /** A series for one unit; across the reform, a unit is continued by the units it was made of (and says so). */
+  async timeSeries(
+    code: string,
+    a: { unit: string; from: string; to: string; periodicity?: Periodicity | null; categories?: { dimension: string; category: string }[] | null },
+  ): Promise<{ unit: string; points: (Omit<Cell, 'combo'> & { mappedFrom: string[] | null })[]; notes: string[] }> {
+    const { cat, mirror } = await this.context();
+    const ind = this.indicatorsOf(cat, [code], 'indicator')[0];
+    if (!mirror.tree.has(a.unit)) throw badUserInput('unit', `unknown administrative unit "${a.unit}"`);
+    const from = parsePeriod(a.from, 'from');
+    const to = parsePeriod(a.to, 'to');
+    const type = a.periodicity ?? from.type;
+    if (!ind.periodicities.includes(type)) throw badUserInput('periodicity', `indicator ${ind.code} has no ${type} values; it allows ${ind.periodicities.join(', ')}`);
+    const periods = periodsBetween(type, from, to);
+    if (periods.length > 1000) throw badUserInput('to', 'at most 1000 periods');
+    const cats = a.categories ?? [];
+    const dims = this.checkDims(cat, [ind], cats.map((c) => c.dimension));
+    for (const c of cats) {
+      if (!cat.dimensions.get(c.dimension)!.categories.some((x) => x.code === c.category)) throw badUserInput('categories', `unknown category "${c.category}" of ${c.dimension}`);
+    }
+    const combo = comboKey(cats);
+    const ev = new Evaluator(this.em, cat, mirror, this.timer);
+    const refDay = to.end;
+    const plan = periods.map((p) => ({ p, map: mirror.tree.mapOn(a.unit, p.end, refDay) }));
+    const unitsNeeded = new Set<string>([a.unit]);
+    for (const { map } of plan) if (map.kind === 'MAPPED') map.codes.forEach((c) => unitsNeeded.add(c));
+    const needsPrev = /prev\(/.test(ind.formula ?? '');
+    const fetchPeriods = needsPrev ? [...periods, ...periods.map(previousYear)] : periods;
+    const closure = [...ev.storedClosure(ind.code)];
+    await ev.fetch(closure.flatMap((c) => [...unitsNeeded].map((unit) => ({ indicator: c, unit }))), fetchPeriods, dims);
+    const notes = new Set<string>();
+    const src = sourceFor(ind, ev.level(a.unit));
+    if (src.kind === 'NONE') notes.add(`${ind.code} for ${a.unit}: ${src.reason}`);
+    const points = plan.map(({ p, map }) => {
+      if (map.kind === 'NONE') {
+        notes.add(map.reason);
+        return { indicator: ind.code, period: p.id, unit: a.unit, value: null, status: null, origin: null as unknown as Origin, unitsReported: null, updatedAt: null, upload: null, mappedFrom: null };
+      }
+      if (map.kind === 'MAPPED') notes.add(map.note);
+      const cell = map.kind === 'SELF' ? ev.value(ind.code, a.unit, p, combo) : ev.mappedValue(ind.code, map.codes, p, combo);
+      const { combo: _c, ...rest } = cell ?? { indicator: ind.code, period: p.id, unit: a.unit, combo, value: null, status: null, origin: null as unknown as Origin, unitsReported: null, updatedAt: null, upload: null };
+      return { ...rest, unit: a.unit, mappedFrom: map.kind === 'MAPPED' ? map.codes : null };
+    });
+    for (const n of ev.notes) notes.add(n);
+    return { unit: a.unit, points, notes: [...notes] };
+  }
+
+  /** Period keys back to ids (exported for resolvers). */
+  static periodId(key: number): string {
+    return periodOfKey(key).id;
+  }
+}
+
+function dimsOf(combo: string): string {
+  return parseCombo(combo).map((c) => c.dimension).sort().join('|');
+}

@@ -1,0 +1,4 @@
+export * from './store';
+export * from './catalogue.service';
+export * from './analytics.service';
+export * from './values.service';

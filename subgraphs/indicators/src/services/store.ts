@@ -1,0 +1,336 @@
+// The analytics store: every read and write of values is one parameterised SQL statement over the compact
+// tables, grouped in PostgreSQL. Nothing here loads rows into entities.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { currentChangeScope } from '@hub/kit';
+import { randomUUID } from 'node:crypto';
+import { UnitTree, type Succession, type UnitVersion } from '../unit-tree';
+import type { Level } from '../rules';
+
+interface PgClient {
+  query(sql: string, params?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
+}
+
+/** Runs `fn` on one pooled connection (the knex pool MikroORM uses), so a transaction can span statements. */
+export async function withClient<T>(em: EntityManager, fn: (c: PgClient) => Promise<T>): Promise<T> {
+  const knex = em.getConnection().getKnex();
+  const client = (knex as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } }).client;
+  const conn = await client.acquireConnection();
+  try {
+    return await fn(conn);
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
+
+/** SQL time of the current request, summed (the subgraph reports it in a response header for the benchmark). */
+export class SqlTimer {
+  ms = 0;
+  async time<T>(fn: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.ms += performance.now() - t;
+    }
+  }
+}
+
+export interface Mirror {
+  tree: UnitTree;
+  keyOf: Map<string, number>;
+  codeOf: Map<number, string>;
+}
+
+const mirrors = new WeakMap<object, { at: number; mirror: Promise<Mirror> }>();
+const MIRROR_TTL_MS = 60_000;
+
+/** The unit tree and unit keys, read once a minute per process (the mirror changes when the directory does). */
+export function loadMirror(em: EntityManager, fresh = false): Promise<Mirror> {
+  const conn = em.getConnection();
+  const cached = mirrors.get(conn);
+  if (!fresh && cached && Date.now() - cached.at < MIRROR_TTL_MS) return cached.mirror;
+  const mirror = withClient(em, async (c) => {
+    const versions = (
+      await c.query(
+        `select code, name, level, parent_code, to_char(valid_from, 'YYYY-MM-DD') vf, to_char(valid_to, 'YYYY-MM-DD') vt from unit_version`,
+      )
+    ).rows.map(
+      (r): UnitVersion => ({
+        code: r.code,
+        name: r.name,
+        level: r.level as Level,
+        parentCode: r.parent_code,
+        validFrom: r.vf === '0001-01-01' ? null : r.vf,
+        validTo: r.vt === '9999-12-31' ? null : r.vt,
+      }),
+    );
+    const successions = (
+      await c.query(`select predecessor, successor, to_char(effective_date, 'YYYY-MM-DD') d from unit_succession`)
+    ).rows.map((r): Succession => ({ predecessor: r.predecessor, successor: r.successor, effectiveDate: r.d }));
+    const keys = (await c.query('select id, code from unit_key')).rows;
+    return {
+      tree: new UnitTree(versions, successions),
+      keyOf: new Map(keys.map((k) => [k.code as string, k.id as number])),
+      codeOf: new Map(keys.map((k) => [k.id as number, k.code as string])),
+    };
+  });
+  mirrors.set(conn, { at: Date.now(), mirror });
+  mirror.catch(() => mirrors.delete(conn));
+  return mirror;
+}
+
+/**
+ * Replaces the mirror of the unit tree (versions, successions, and the roll-up closure) in one transaction.
+ * Unit keys are kept (values refer to them); new codes get new keys.
+ */
+export async function replaceMirror(em: EntityManager, versions: readonly UnitVersion[], successions: readonly Succession[]): Promise<void> {
+  const tree = new UnitTree(versions, successions);
+  const links = tree.rollupLinks();
+  await withClient(em, async (c) => {
+    await c.query('begin');
+    try {
+      await c.query('insert into unit_key (code) select unnest($1::text[]) on conflict (code) do nothing', [[...new Set(versions.map((v) => v.code))]]);
+      await c.query('delete from unit_version');
+      await c.query('delete from unit_succession');
+      await c.query('delete from unit_rollup');
+      await c.query(
+        `insert into unit_version (code, valid_from, valid_to, name, level, parent_code)
+         select * from unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[])`,
+        [
+          versions.map((v) => v.code),
+          versions.map((v) => v.validFrom ?? '0001-01-01'),
+          versions.map((v) => v.validTo ?? '9999-12-31'),
+          versions.map((v) => v.name),
+          versions.map((v) => v.level),
+          versions.map((v) => v.parentCode),
+        ],
+      );
+      await c.query(
+        'insert into unit_succession (predecessor, successor, effective_date) select * from unnest($1::text[], $2::text[], $3::date[])',
+        [successions.map((s) => s.predecessor), successions.map((s) => s.successor), successions.map((s) => s.effectiveDate)],
+      );
+      await c.query(
+        `insert into unit_rollup (ancestor, descendant, valid_from, valid_to, level, depth)
+         select a.id, d.id, l.vf, l.vt, l.level, l.depth
+         from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::int[]) as l(anc, des, vf, vt, level, depth)
+         join unit_key a on a.code = l.anc join unit_key d on d.code = l.des
+         on conflict do nothing`,
+        [
+          links.map((l) => l.ancestor),
+          links.map((l) => l.descendant),
+          links.map((l) => l.validFrom),
+          links.map((l) => l.validTo),
+          links.map((l) => l.level),
+          links.map((l) => l.depth),
+        ],
+      );
+      await c.query('commit');
+    } catch (e) {
+      await c.query('rollback');
+      throw e;
+    }
+  });
+  mirrors.delete(em.getConnection());
+}
+
+/** One cell group to read: an indicator for a unit, from the unit itself (`SELF`) or rolled up from a level below. */
+export interface ReadRequest {
+  indicator: number;
+  unit: number;
+  mode: 'SELF' | Level;
+  aggregation: 'SUM' | 'WEIGHTED_AVERAGE' | 'NONE';
+  weight: number;
+  dims: string;
+}
+
+export interface ReadRow {
+  indicator: number;
+  unit: number;
+  period: number;
+  combo: number;
+  value: number | null;
+  n: number;
+  weighted: number;
+  status: number;
+  updatedAt: Date;
+  upload: number;
+}
+
+/**
+ * Reads values for every request × period: the values stored for the unit itself, or those of the units at the
+ * requested level under it on the period's last day, summed or weight-averaged, grouped by category combination.
+ */
+export async function readValues(
+  em: EntityManager,
+  timer: SqlTimer,
+  requests: readonly ReadRequest[],
+  periods: readonly { key: number; end: string }[],
+): Promise<ReadRow[]> {
+  if (!requests.length || !periods.length) return [];
+  const sql = `
+    with r as (select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[]) as r(ind, unit, mode, agg, wind, dims)),
+         p as (select * from unnest($7::int[], $8::date[]) as p(period, pend))
+    select r.ind, r.unit, p.period, v.combo,
+           case when r.agg = 'WEIGHTED_AVERAGE' and r.mode <> 'SELF'
+                then sum(v.value * coalesce(w1.value, w2.value)) / nullif(sum(coalesce(w1.value, w2.value)), 0)
+                else sum(v.value) end as value,
+           count(*)::int as n,
+           count(coalesce(w1.value, w2.value))::int as weighted,
+           min(v.status)::int as status,
+           max(v.updated_at) as updated_at,
+           max(v.upload) as upload
+    from r cross join p
+    join unit_rollup l on l.ancestor = r.unit and p.pend between l.valid_from and l.valid_to
+         and ((r.mode = 'SELF' and l.depth = 0) or (r.mode <> 'SELF' and l.depth > 0 and l.level = r.mode))
+    join indicator_value v on v.indicator = r.ind and v.period = p.period and v.unit = l.descendant
+    join category_combo c on c.id = v.combo and c.dims = r.dims
+    left join indicator_value w1 on r.wind > 0 and r.mode <> 'SELF' and w1.indicator = r.wind and w1.period = p.period and w1.unit = v.unit and w1.combo = 0
+    left join indicator_value w2 on r.wind > 0 and r.mode <> 'SELF' and w1.value is null and w2.indicator = r.wind
+         and w2.period = (p.period / 100) * 100 + 40 and w2.unit = v.unit and w2.combo = 0
+    group by r.ind, r.unit, r.mode, r.agg, p.period, v.combo`;
+  const params = [
+    requests.map((r) => r.indicator),
+    requests.map((r) => r.unit),
+    requests.map((r) => r.mode),
+    requests.map((r) => r.aggregation),
+    requests.map((r) => r.weight),
+    requests.map((r) => r.dims),
+    periods.map((p) => p.key),
+    periods.map((p) => p.end),
+  ];
+  const rows = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
+  return rows.rows.map((r) => ({
+    indicator: r.ind,
+    unit: r.unit,
+    period: r.period,
+    combo: r.combo,
+    value: r.value == null ? null : Number(r.value),
+    n: r.n,
+    weighted: r.weighted,
+    status: r.status,
+    updatedAt: r.updated_at,
+    upload: Number(r.upload),
+  }));
+}
+
+const combos = new WeakMap<object, Map<string, { id: number; dims: string }>>();
+
+/** All category combinations (few: the catalogue's dimensions), by id. */
+export async function comboTable(em: EntityManager): Promise<Map<number, string>> {
+  const rows = await withClient(em, (c) => c.query('select id, key from category_combo'));
+  return new Map(rows.rows.map((r) => [r.id as number, r.key as string]));
+}
+
+/** Ids of these combination keys, created when new. */
+export async function comboIds(c: PgClient, em: EntityManager, keys: readonly string[]): Promise<Map<string, number>> {
+  const conn = em.getConnection();
+  let known = combos.get(conn);
+  if (!known) combos.set(conn, (known = new Map()));
+  const missing = [...new Set(keys)].filter((k) => !known!.has(k));
+  if (missing.length) {
+    await c.query(
+      `insert into category_combo (key, dims) select k, coalesce((select string_agg(split_part(x, '=', 1), '|' order by x) from unnest(string_to_array(nullif(k, ''), '|')) x), '')
+       from unnest($1::text[]) k on conflict (key) do nothing`,
+      [missing],
+    );
+    const rows = await c.query('select id, key, dims from category_combo where key = any($1::text[])', [missing]);
+    for (const r of rows.rows) known.set(r.key, { id: r.id, dims: r.dims });
+  }
+  return new Map(keys.map((k) => [k, known!.get(k)!.id]));
+}
+
+export interface WriteRow {
+  indicator: number;
+  period: number;
+  unit: number;
+  combo: string;
+  value: number;
+  status: number;
+}
+
+const BATCH = 10_000;
+
+/**
+ * Inserts or replaces values in one transaction, in batches of 10,000 rows per statement: each statement reads
+ * the old values, upserts, and appends one `value_change` row per value (data-modifying CTEs see the table as it
+ * was before the statement). One `value_upload` row and one kit `hub_change` row record the upload itself.
+ */
+export async function writeValues(
+  em: EntityManager,
+  rows: readonly WriteRow[],
+  meta: { source: string | null; reason: string | null },
+): Promise<{ upload: number; inserted: number; updated: number }> {
+  const scope = currentChangeScope();
+  return withClient(em, async (c) => {
+    await c.query('begin');
+    try {
+      const ids = await comboIds(c, em, rows.map((r) => r.combo));
+      const up = await c.query(
+        `insert into value_upload (account_id, agency, request_id, source, reason, count, at) values ($1, $2, $3, $4, $5, $6, now()) returning id`,
+        [scope?.accountId ?? null, scope?.agency ?? null, scope?.requestId ?? null, meta.source, meta.reason ?? scope?.reason ?? null, rows.length],
+      );
+      const upload = up.rows[0].id as number;
+      let inserted = 0;
+      let updated = 0;
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        const res = await c.query(
+          `with input as (
+             select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::smallint[]) as t(indicator, period, unit, combo, value, status)
+           ), old as (
+             select v.indicator, v.period, v.unit, v.combo, v.value, v.status from indicator_value v
+             join input i using (indicator, period, unit, combo)
+           ), up as (
+             insert into indicator_value (indicator, period, unit, combo, value, status, upload, updated_at)
+             select indicator, period, unit, combo, value, status, $7, now() from input
+             on conflict (indicator, period, unit, combo) do update
+               set value = excluded.value, status = excluded.status, upload = excluded.upload, updated_at = excluded.updated_at
+             returning 1
+           ), log as (
+             insert into value_change (upload, indicator, period, unit, combo, before, after, before_status, after_status)
+             select $7, i.indicator, i.period, i.unit, i.combo, o.value, i.value, o.status, i.status
+             from input i left join old o using (indicator, period, unit, combo)
+             returning before_status
+           )
+           select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated`,
+          [
+            batch.map((r) => r.indicator),
+            batch.map((r) => r.period),
+            batch.map((r) => r.unit),
+            batch.map((r) => ids.get(r.combo)!),
+            batch.map((r) => r.value),
+            batch.map((r) => r.status),
+            upload,
+          ],
+        );
+        updated += res.rows[0].updated;
+        inserted += res.rows[0].written - res.rows[0].updated;
+      }
+      await c.query(
+        `insert into hub_change (id, entity, entity_id, operation, changes, account_id, agency, request_id, reason, at)
+         values ($1, 'ValueUpload', $2, 'CREATE', $3, $4, $5, $6, $7, now())`,
+        [
+          randomUUID(),
+          String(upload),
+          JSON.stringify([{ field: 'values', after: { count: rows.length, inserted, updated, source: meta.source, detail: 'value_change' } }]),
+          scope?.accountId ?? null,
+          scope?.agency ?? null,
+          scope?.requestId ?? null,
+          meta.reason ?? scope?.reason ?? null,
+        ],
+      );
+      await c.query('commit');
+      return { upload, inserted, updated };
+    } catch (e) {
+      await c.query('rollback');
+      throw e;
+    }
+  });
+}
+
+/** Sources of uploads, by id. */
+export async function uploadSources(em: EntityManager, ids: readonly number[]): Promise<Map<number, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await withClient(em, (c) => c.query('select id, source from value_upload where id = any($1::int[])', [[...new Set(ids)]]));
+  return new Map(rows.rows.map((r) => [r.id as number, r.source as string | null]));
+}
