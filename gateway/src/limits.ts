@@ -69,23 +69,40 @@ function usesIntrospection(document: DocumentNode): boolean {
 const limitError = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
 
+/** Remembered per document (and variables, for the cost): the same question always gets the same answer. */
+const CACHE_SIZE = 1000;
+
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayContext> {
+  const introspects = new Map<string, boolean>();
+  const costs = new Map<string, number>();
   return {
     async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          if (!cfg.publicIntrospection && isAnonymous(contextValue) && usesIntrospection(document)) {
+        async didResolveOperation({ request, document, schema, operationName, queryHash }) {
+          if (!cfg.publicIntrospection && isAnonymous(contextValue) && remember(introspects, queryHash, () => usesIntrospection(document))) {
             throw limitError('Introspection is not available without signing in.');
           }
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [estimate],
-            });
+            // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
+            cost = remember(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`, () =>
+              getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators: [estimate],
+              }),
+            );
           } catch (e) {
             // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
             throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });

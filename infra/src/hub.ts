@@ -39,6 +39,8 @@ export interface Hub {
   auditReaderUrl: string;
   /** The audit store as the gateway writes it (INSERT only). */
   auditWriterUrl: string;
+  /** Process id of each running service, by name (benchmarks read their memory). */
+  pids(): Record<string, number>;
   /** Starts another gateway process on `port` with extra environment (benchmarks compare gateways). */
   startGateway(name: string, port: number, env?: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
@@ -145,7 +147,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       return url;
     };
     const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
-    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, auditWriterUrl: auditStore.writerUrl, startGateway, stop };
+    const pids = () => Object.fromEntries(children.filter((c) => c.proc.pid && c.proc.exitCode === null).map((c) => [c.name, c.proc.pid!]));
+    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, auditWriterUrl: auditStore.writerUrl, pids, startGateway, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -15,6 +15,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Responses received (any status). */
+  answered: number;
   /**
    * CPU time spent per answered request during the run by the hub's processes, PostgreSQL and the load generator
    * (ms). Steadier than requests/s on a shared machine: at saturation, throughput is the cores' time divided by it.

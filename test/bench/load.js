@@ -24,7 +24,7 @@ if (!opts.rate) {
         console.error(err.message);
         process.exit(1);
       }
-      console.log(JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }));
+      console.log(JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, answered: r.requests.total }));
     },
   );
 } else {
@@ -59,7 +59,7 @@ if (!opts.rate) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
     const pct = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10 : 0);
-    console.log(JSON.stringify({ rps: latencies.length / seconds, p50: pct(50), p99: pct(99), errors, non2xx }));
+    console.log(JSON.stringify({ rps: latencies.length / seconds, p50: pct(50), p99: pct(99), errors, non2xx, answered: latencies.length }));
     agent.destroy();
   };
   const interval = 1000 / opts.rate;

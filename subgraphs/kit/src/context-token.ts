@@ -36,7 +36,8 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-export async function contextSigner(privateKeyPem: string): Promise<(claims: CallerClaims) => Promise<string>> {
+/** `ttlSeconds`: the gateway keeps the default; a benchmark's stand-in for another gateway signs one long-lived token. */
+export async function contextSigner(privateKeyPem: string, ttlSeconds = CONTEXT_TOKEN_TTL_SECONDS): Promise<(claims: CallerClaims) => Promise<string>> {
   const key = await importPKCS8(privateKeyPem, ALG);
   const signed = new Map<string, { token: Promise<string>; reuseUntil: number }>();
   return (claims) => {
@@ -51,10 +52,10 @@ export async function contextSigner(privateKeyPem: string): Promise<(claims: Cal
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${CONTEXT_TOKEN_TTL_SECONDS}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(key);
     token.catch(() => signed.delete(id));
-    return remember(signed, id, { token, reuseUntil: now + (CONTEXT_TOKEN_TTL_SECONDS * 1000) / 2 }).token;
+    return remember(signed, id, { token, reuseUntil: now + (ttlSeconds * 1000) / 2 }).token;
   };
 }
 

@@ -1,0 +1,81 @@
+// D. Start-up: `npm start` (the README's command) from cold, in an empty data directory (PostgreSQL initialised,
+// databases provisioned, migrations, demo data), and again warm on the same directory, until it prints that the
+// hub is ready; then Ctrl-C (SIGINT) and the time to stop.
+//   npm run bench:startup -w @hub/e2e
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '@hub/schema';
+import { machine, publish } from './lib';
+
+async function startOnce(dataDir: string, base: number): Promise<{ readyS: number; reportedS: number; stopS: number }> {
+  const started = process.hrtime.bigint();
+  const proc = spawn('npm', ['start', '--silent'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, HUB_DATA_DIR: dataDir, HUB_PG_PORT: String(base), HUB_GATEWAY_PORT: String(base + 1), HUB_SUBGRAPH_BASE_PORT: String(base + 10) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const lines: string[] = [];
+  const ready = await new Promise<{ readyS: number; reportedS: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start not ready within 180 s:\n${lines.slice(-20).join('\n')}`)), 180_000);
+    const onLine = (line: string) => {
+      lines.push(line);
+      const m = /is ready in ([\d.]+) s/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ readyS: Number(process.hrtime.bigint() - started) / 1e9, reportedS: Number(m[1]) });
+      }
+    };
+    createInterface({ input: proc.stdout! }).on('line', onLine);
+    createInterface({ input: proc.stderr! }).on('line', onLine);
+    proc.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${lines.slice(-20).join('\n')}`)));
+  });
+  const stopping = process.hrtime.bigint();
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  process.kill(-proc.pid!, 'SIGINT'); // the whole process group, as Ctrl-C in a terminal
+  await exited;
+  return { ...ready, stopS: Number(process.hrtime.bigint() - stopping) / 1e9 };
+}
+
+export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof startOnce>>; warm: Awaited<ReturnType<typeof startOnce>> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+  chmodSync(dir, 0o755);
+  const base = 31000 + Math.floor(Math.random() * 15000);
+  try {
+    const cold = await startOnce(join(dir, 'data'), base);
+    const warm = await startOnce(join(dir, 'data'), base);
+    return { cold, warm };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function startupMarkdown(r: Awaited<ReturnType<typeof runStartup>>): string {
+  const row = (label: string, x: { readyS: number; reportedS: number; stopS: number }) => `| ${label} | ${x.readyS.toFixed(1)} | ${x.reportedS.toFixed(1)} | ${x.stopS.toFixed(1)} |`;
+  return [
+    '## D. Start-up',
+    '',
+    `\`npm start\` until it prints that the hub is ready (embedded PostgreSQL, every subgraph, the gateway, demo data), measured from the command; then Ctrl-C. Machine: ${machine()}.`,
+    '',
+    '| start | to ready, from the command (s) | as the hub reports it (s) | Ctrl-C to stopped (s) |',
+    '| --- | ---: | ---: | ---: |',
+    row('cold (empty data directory: initdb, provisioning, migrations, demo data)', r.cold),
+    row('warm (same directory again)', r.warm),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  runStartup()
+    .then((r) => {
+      const md = startupMarkdown(r);
+      console.log(`\n${md}\n`);
+      publish('startup', md, r);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
