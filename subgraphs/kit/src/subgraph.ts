@@ -30,6 +30,7 @@ import { createLogger, type Logger } from './logger';
 import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
+import { setMaxPageSize } from './pagination';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
 import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
@@ -200,6 +201,7 @@ export interface StartOptions extends Partial<Omit<SubgraphConfig, 'historyKey'>
 
 export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
   const log = opts.log ?? createLogger(def.name, opts.logLevel);
+  if (opts.maxPageSize !== undefined) setMaxPageSize(opts.maxPageSize);
   const levels = levelsOf(def);
   const historyKey = opts.historyKey ?? null;
   if (!historyKey) log.warn('no history key (HUB_HISTORY_KEY_FILE): PERSONAL values in change history are stored masked');
