@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -244,7 +245,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), countRequests],
+    // No cache control: the hub sets no cache hints, and its plugin would wrap every resolver (per-field hooks that
+    // were a tenth of a subgraph's time on a list of 10,000 records; see docs/benchmarks.md, the data layer).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
