@@ -10,6 +10,7 @@ import type { ClassificationLevel, Principal } from '@hub/schema';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
+import { serializeResult } from './serialized';
 
 const SECRET_KEY = /pass(word)?|secret|token|credential/i;
 export const MASK = '[masked]';
@@ -138,7 +139,7 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
             outcome,
             errorCodes: codes,
             durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-            responseBytes: body ? Buffer.byteLength(JSON.stringify(body)) : 0,
+            responseBytes: body ? Buffer.byteLength(serializeResult(body)) : 0,
           };
           try {
             await writer.append(input);

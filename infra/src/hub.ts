@@ -24,6 +24,8 @@ export interface HubOptions {
   nodeArgs?: string[];
   /** Extra environment for the gateway. */
   gatewayEnv?: Record<string, string>;
+  /** Extra environment for every subgraph (HUB_MAX_PAGE_SIZE for a benchmark's large pages, say). */
+  subgraphEnv?: Record<string, string>;
   /** Every log line of every service (JSON), for the caller to show or not. */
   onLine?: (service: string, line: string) => void;
   /** Called if a service exits while the hub is not stopping. */
@@ -128,6 +130,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_MIGRATE: '1',
         HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
         HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
+        ...opts.subgraphEnv,
       });
     });
     await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)));

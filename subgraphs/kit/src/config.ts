@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readHistoryKey } from './history';
+import { MAX_PAGE_SIZE } from './pagination';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -57,6 +58,8 @@ export const subgraphEnv = z.object({
   PORT: port(0),
   HUB_DB_URL: z.string().url({ message: 'must be a postgres:// connection URL of this subgraph\'s own database' }),
   HUB_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** The largest page a connection returns (`first`); the gateway's HUB_MAX_COST bounds what a query may ask. */
+  HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(MAX_PAGE_SIZE),
   HUB_MIGRATE: flag(true),
   HUB_SEED: z.enum(['none', 'demo']).default('none'),
   HUB_CONTEXT_PUBLIC_KEY_FILE: pemFile("the gateway's context-token public key", 'PUBLIC KEY'),
@@ -83,6 +86,8 @@ export type SubgraphConfig = {
   port: number;
   dbUrl: string;
   poolMax: number;
+  /** Largest `first` of a connection (HUB_MAX_PAGE_SIZE). */
+  maxPageSize: number;
   migrate: boolean;
   seed: 'none' | 'demo';
   /** PEM of the gateway's public key for context tokens. */
@@ -99,6 +104,7 @@ export function subgraphConfig(env: NodeJS.ProcessEnv = process.env): SubgraphCo
     port: c.PORT,
     dbUrl: c.HUB_DB_URL,
     poolMax: c.HUB_DB_POOL_MAX,
+    maxPageSize: c.HUB_MAX_PAGE_SIZE,
     migrate: c.HUB_MIGRATE,
     seed: c.HUB_SEED,
     contextPublicKey: readFileSync(c.HUB_CONTEXT_PUBLIC_KEY_FILE, 'utf8'),

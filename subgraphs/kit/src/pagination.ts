@@ -3,7 +3,23 @@
 import { badUserInput } from '@hub/schema';
 
 export const DEFAULT_PAGE_SIZE = 50;
+/** The default largest page (`first`); an operator changes it with HUB_MAX_PAGE_SIZE (see setMaxPageSize). */
 export const MAX_PAGE_SIZE = 1000;
+
+let maxPageSize = MAX_PAGE_SIZE;
+
+/**
+ * Sets the largest page this process serves (the subgraph's HUB_MAX_PAGE_SIZE, applied once at start-up); every
+ * connection and batch of children pages within it.
+ */
+export function setMaxPageSize(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`max page size must be a positive integer, got ${n}`);
+  maxPageSize = n;
+}
+
+export function currentMaxPageSize(): number {
+  return maxPageSize;
+}
 
 export interface PageArgs {
   first?: number | null;
@@ -29,7 +45,7 @@ export function decodeCursor(cursor: string): string {
   return raw.slice(2);
 }
 
-export function pageOf(args: PageArgs, max = MAX_PAGE_SIZE): Page {
+export function pageOf(args: PageArgs, max = maxPageSize): Page {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > max) {
     throw badUserInput('first', `must be an integer from 0 to ${max}, got ${first}`);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -30,6 +31,7 @@ import { createLogger, type Logger } from './logger';
 import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
+import { setMaxPageSize } from './pagination';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
 import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
@@ -200,6 +202,7 @@ export interface StartOptions extends Partial<Omit<SubgraphConfig, 'historyKey'>
 
 export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
   const log = opts.log ?? createLogger(def.name, opts.logLevel);
+  if (opts.maxPageSize !== undefined) setMaxPageSize(opts.maxPageSize);
   const levels = levelsOf(def);
   const historyKey = opts.historyKey ?? null;
   if (!historyKey) log.warn('no history key (HUB_HISTORY_KEY_FILE): PERSONAL values in change history are stored masked');
@@ -242,7 +245,9 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), countRequests],
+    // No cache control: the hub sets no cache hints, and its plugin would wrap every resolver (per-field hooks that
+    // were a tenth of a subgraph's time on a list of 10,000 records; see docs/benchmarks.md, the data layer).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),

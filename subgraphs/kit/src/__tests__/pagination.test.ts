@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { connectionFromSorted, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from '../pagination';
+import { connectionFromSorted, currentMaxPageSize, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf, setMaxPageSize } from '../pagination';
 
 const codeOf = (e: unknown) => (e as GraphQLError).extensions;
 
@@ -25,6 +25,18 @@ describe('pagination', () => {
         expect((e as Error).message).toContain(`from 0 to ${MAX_PAGE_SIZE}`);
       }
     }
+  });
+
+  it('takes the operator\'s maximum page size (HUB_MAX_PAGE_SIZE)', () => {
+    try {
+      setMaxPageSize(10000);
+      expect(pageOf({ first: 10000 }).limit).toBe(10000);
+      expect(() => pageOf({ first: 10001 })).toThrow('from 0 to 10000');
+      expect(() => setMaxPageSize(0)).toThrow();
+    } finally {
+      setMaxPageSize(MAX_PAGE_SIZE);
+    }
+    expect(currentMaxPageSize()).toBe(MAX_PAGE_SIZE);
   });
 
   it('pages a sorted list with hasNextPage and endCursor', () => {
