@@ -19,6 +19,7 @@ const SCENARIOS = [
   { name: 'startup', script: 'startup.ts', what: 'D. start-up' },
   { name: 'policy-on-off', script: 'policy-on-off.ts', what: 'the field-level policy\'s cost' },
   { name: 'audit-on-off', script: 'audit-on-off.ts', what: 'the audit\'s cost' },
+  { name: 'profiles', script: 'profiles.ts', what: 'where the time goes, for the targets missed' },
 ] as const;
 
 const DOC = join(REPO_ROOT, 'docs/benchmarks.md');
@@ -41,7 +42,7 @@ function targets(): string[] {
     if (nested) rows.push(`| nested query p99 through the hub ≤ 50 ms at ${g.settings.connections} connections | ${nested.sides[2].p99} ms | ${mark(nested.sides[2].p99 <= 50)} |`);
   }
   const b = result('data-layer');
-  const big = b?.rows?.find?.((r: any) => r.n === 10000);
+  const big = b?.results?.find?.((r: any) => r.n === 10000);
   if (big) rows.push(`| B: hub within 3× of raw pg + JSON.stringify at N = 10,000 | ${big.ratio.toFixed(2)}× | ${mark(big.ratio <= 3)} |`);
   const c = result('audit-throughput');
   if (c) for (const r of c.rows) rows.push(`| C: ≥ 2,000 audited requests/s, zero loss, ${r.clients} clients | ${r.rps.toFixed(0)} req/s, ${r.lost} lost | ${mark(r.rps >= 2000 && r.lost === 0)} |`);

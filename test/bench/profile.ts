@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { startHub } from '@hub/infra';
 import { contextSigner } from '@hub/kit/context-token';
 import { REPO_ROOT } from '@hub/schema';
-import { body, load } from './lib';
+import { body, load, type LoadResult } from './lib';
 
 export const PROFILE_QUERIES = [
   body('{ touristSite(code: "DL-0001") { name category } }'),
@@ -64,40 +64,67 @@ export function topFrames(profile: Profile, n = 20, fromUs = 0): { busyMs: numbe
   return { busyMs: busy, frames };
 }
 
-async function main(): Promise<void> {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-  const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export interface ServiceProfile {
+  service: string;
+  busyMs: number;
+  msPerRequest: number;
+  frames: Frame[];
+}
+
+/** One profiled load: every service under --cpu-prof, the load, then each busy service's top frames by self time. */
+export async function profileRun(opts: {
+  bodies: string[];
+  connections: number;
+  seconds: number;
+  rate?: number;
+  target?: string;
+  top?: number;
+}): Promise<{ load: LoadResult; services: ServiceProfile[]; profilesDir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-profile-'));
   chmodSync(dir, 0o755);
   const profiles = join(dir, 'profiles');
   const base = 31000 + Math.floor(Math.random() * 15000);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
-  let result;
+  let result: LoadResult;
   let measuredFrom = 0;
   try {
-    const target = process.env.PROFILE_TARGET;
-    const url = target ? hub.subgraphUrls[target] : `${hub.gatewayUrl}/graphql`;
-    if (!url) throw new Error(`PROFILE_TARGET: no subgraph named ${target}`);
+    const url = opts.target ? hub.subgraphUrls[opts.target] : `${hub.gatewayUrl}/graphql`;
+    if (!url) throw new Error(`PROFILE_TARGET: no subgraph named ${opts.target}`);
     const sign = await contextSigner(readFileSync(join(dir, 'keys/context-signing.key.pem'), 'utf8'));
-    const headers = target ? { 'x-hub-context': await sign({ sub: 'PUBLIC', roles: [] }) } : undefined;
-    const bodies = process.env.PROFILE_QUERY ? [body(process.env.PROFILE_QUERY)] : PROFILE_QUERIES;
-    await load({ url, bodies, connections, duration: 3, headers });
+    const headers = opts.target ? { 'x-hub-context': await sign({ sub: 'PUBLIC', roles: [] }) } : undefined;
+    await load({ url, bodies: opts.bodies, connections: opts.connections, duration: 3, headers });
     measuredFrom = Number(process.hrtime.bigint() / 1000n);
-    result = await load({ url, bodies, connections, duration: seconds, headers, rate: process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined });
+    result = await load({ url, bodies: opts.bodies, connections: opts.connections, duration: opts.seconds, headers, rate: opts.rate });
   } finally {
     await hub.stop();
   }
-  console.log(`load: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+  const services: ServiceProfile[] = [];
   for (const file of readdirSync(profiles).sort()) {
     const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Profile;
-    const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 15), measuredFrom);
+    const { busyMs, frames } = topFrames(profile, opts.top ?? 15, measuredFrom);
     if (busyMs < 200) continue; // idle during the load
     const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
     const service = main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file;
-    console.log(`\n${service}: busy ${(busyMs / 1000).toFixed(1)} s during the load, ${(busyMs / (result!.rps * seconds)).toFixed(2)} ms per request`);
-    for (const f of frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+    services.push({ service, busyMs, msPerRequest: busyMs / (result.rps * opts.seconds), frames });
   }
-  console.log(`\nprofiles in ${profiles} (open in Chrome DevTools or speedscope)`);
+  return { load: result, services, profilesDir: profiles };
+}
+
+async function main(): Promise<void> {
+  const r = await profileRun({
+    bodies: process.env.PROFILE_QUERY ? [body(process.env.PROFILE_QUERY)] : PROFILE_QUERIES,
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+    seconds: Number(process.env.BENCH_SECONDS ?? 15),
+    rate: process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined,
+    target: process.env.PROFILE_TARGET,
+    top: Number(process.env.PROFILE_TOP ?? 15),
+  });
+  console.log(`load: ${r.load.rps.toFixed(0)} req/s, p50 ${r.load.p50} ms, p99 ${r.load.p99} ms, errors ${r.load.errors}`);
+  for (const s of r.services) {
+    console.log(`\n${s.service}: busy ${(s.busyMs / 1000).toFixed(1)} s during the load, ${s.msPerRequest.toFixed(2)} ms per request`);
+    for (const f of s.frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+  }
+  console.log(`\nprofiles in ${r.profilesDir} (open in Chrome DevTools or speedscope)`);
 }
 
 if (require.main === module) {
