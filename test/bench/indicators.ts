@@ -1,9 +1,11 @@
 // The indicators analytics at full size: a province's ten years of values (generated, deterministic), queried
 // through the gateway over HTTP. Prints the median total and the median SQL time (reported by the subgraph).
 //   npm run bench:indicators -w @hub/e2e      (targets: (a)–(c) median ≤ 150 ms; (d) ≥ 20,000 values/s)
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { topFrames } from './profile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { startHub } from '@hub/infra';
 import { generate } from '@hub/indicators/generator';
 import { parsePeriod, periodsBetween } from '@hub/indicators';
@@ -11,16 +13,24 @@ import { machine, median, publish } from './lib';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
+let measuredFrom = 0;
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const base = 31000 + Math.floor(Math.random() * 15000);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
+  // BENCH_PROFILE=1: every service under --cpu-prof, top frames printed at the end (the figures are then slower).
+  const profiles = process.env.BENCH_PROFILE ? join(dir, 'profiles') : undefined;
+  const hub = await startHub({
+    dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' },
+    nodeArgs: profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
+  });
   try {
     const dbUrl = new URL(hub.pg.adminUrl);
     dbUrl.pathname = '/hub_indicators';
     const gen = await generate(dbUrl.toString(), { log: (m) => console.log(`generator: ${m}`) });
     console.log(`generated ${gen.values} values in ${gen.seconds.toFixed(1)} s`);
+    measuredFrom = Number(process.hrtime.bigint() / 1000n);
     const url = `${hub.gatewayUrl}/graphql`;
     const post = async (query: string, variables: unknown, token?: string) => {
       const t = performance.now();
@@ -63,7 +73,14 @@ async function main(): Promise<void> {
     // so they go in 10 calls of 10,000, each all or nothing, one after the other.
     const signIn = await fetch(`${hub.gatewayUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'password', username: 'stc.editor', password: 'demo-password-2025' }) });
     const token = ((await signIn.json()) as { access_token: string }).access_token;
-    const communes = ['01240', '01252', '01264', '01273', '01279', '01285', '01291', '01297', '01303', '01309'];
+    // Communes that exist today (after the July 2025 reform), as the indicators' unit mirror knows them.
+    const mirror = new Client({ connectionString: dbUrl.toString() });
+    await mirror.connect();
+    const communes: string[] = (
+      await mirror.query(`select code from unit_version where level = 'COMMUNE' and valid_to >= date '2030-12-31' order by code`)
+    ).rows.map((r) => r.code);
+    await mirror.end();
+    if (communes.length * 56 * 60 < 100_000) throw new Error(`only ${communes.length} current communes in the mirror`);
     const values: unknown[] = [];
     const monthsAhead = periodsBetween('MONTH', parsePeriod('2026'), parsePeriod('2030')).map((p) => p.id);
     for (let g = 1; values.length < 100_000; g++) {
@@ -101,6 +118,16 @@ async function main(): Promise<void> {
     publish('indicators', table, { generated: gen, results, upsert: { values: values.length, seconds, rate, subgraphSeconds: writeSql / 1000 } });
   } finally {
     await hub.stop();
+    if (profiles) {
+      for (const file of readdirSync(profiles)) {
+        const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8'));
+        const { busyMs, frames } = topFrames(profile, 14, measuredFrom);
+        if (busyMs < 300) continue;
+        const main = (profile.nodes as { callFrame: { url: string } }[]).map((x) => x.callFrame.url).find((u) => /\/src\/main\.ts$/.test(u)) ?? file;
+        console.log(`\n${main.replace(/^.*\/main\//, '')}: busy ${(busyMs / 1000).toFixed(1)} s`);
+        for (const f of frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.frame}`);
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -167,26 +167,92 @@ export async function readValues(
   periods: readonly { key: number; end: string }[],
 ): Promise<ReadRow[]> {
   if (!requests.length || !periods.length) return [];
+  const own = requests.filter((r) => r.mode === 'SELF');
+  const rolled = requests.filter((r) => r.mode !== 'SELF');
+  const rows: ReadRow[] = [];
+  if (own.length) rows.push(...(await readOwn(em, timer, own, periods)));
+  if (rolled.length) rows.push(...(await readRolledUp(em, timer, rolled, periods)));
+  return rows;
+}
+
+const rowOf = (r: Record<string, any>): ReadRow => ({
+  indicator: r.ind,
+  unit: r.unit,
+  period: r.period,
+  combo: r.combo,
+  value: r.value == null ? null : Number(r.value),
+  n: r.n,
+  weighted: r.weighted,
+  status: r.status,
+  updatedAt: r.updated_at,
+  upload: Number(r.upload),
+});
+
+/**
+ * The values stored for the units themselves: one index range scan over (indicator, period), joined to the units
+ * asked for; no grouping (a stored value is its own total). Only units valid on a period's last day can hold a
+ * value for it (writes are checked), so no validity join is needed.
+ */
+async function readOwn(em: EntityManager, timer: SqlTimer, requests: readonly ReadRequest[], periods: readonly { key: number }[]): Promise<ReadRow[]> {
+  // Many units: read each (indicator, period) range of the primary key once and keep the units asked for (a hash
+  // join); few units: look each one up.
+  const range = requests.length > 20;
+  const sql = `
+    with r as (select distinct * from unnest($1::int[], $2::int[], $3::text[]) as r(ind, unit, dims)),
+         v as ${range ? 'materialized' : 'not materialized'} (
+           select * from indicator_value where indicator = any($4::int[]) and period = any($5::int[]))
+    select v.indicator as ind, v.unit, v.period, v.combo, v.value, 1 as n, 0 as weighted, v.status::int as status,
+           v.updated_at, v.upload
+    from v
+    join r on r.ind = v.indicator and r.unit = v.unit
+    join category_combo c on c.id = v.combo and c.dims = r.dims`;
+  const params = [
+    requests.map((r) => r.indicator),
+    requests.map((r) => r.unit),
+    requests.map((r) => r.dims),
+    [...new Set(requests.map((r) => r.indicator))],
+    periods.map((p) => p.key),
+  ];
+  const res = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
+  return res.rows.map(rowOf);
+}
+
+/**
+ * Values rolled up from the units at the requested level under each unit on the period's last day, summed or
+ * weight-averaged (the weight joins only when some request needs one), grouped by category combination.
+ */
+async function readRolledUp(
+  em: EntityManager,
+  timer: SqlTimer,
+  requests: readonly ReadRequest[],
+  periods: readonly { key: number; end: string }[],
+): Promise<ReadRow[]> {
+  const weighted = requests.some((r) => r.aggregation === 'WEIGHTED_AVERAGE' && r.weight > 0);
+  const weight = weighted ? 'coalesce(w1.value, w2.value)' : 'null::float8';
   const sql = `
     with r as (select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[]) as r(ind, unit, mode, agg, wind, dims)),
          p as (select * from unnest($7::int[], $8::date[]) as p(period, pend))
     select r.ind, r.unit, p.period, v.combo,
-           case when r.agg = 'WEIGHTED_AVERAGE' and r.mode <> 'SELF'
-                then sum(v.value * coalesce(w1.value, w2.value)) / nullif(sum(coalesce(w1.value, w2.value)), 0)
+           case when r.agg = 'WEIGHTED_AVERAGE'
+                then sum(v.value * ${weight}) / nullif(sum(${weight}), 0)
                 else sum(v.value) end as value,
            count(*)::int as n,
-           count(coalesce(w1.value, w2.value))::int as weighted,
+           count(${weight})::int as weighted,
            min(v.status)::int as status,
            max(v.updated_at) as updated_at,
            max(v.upload) as upload
     from r cross join p
     join unit_rollup l on l.ancestor = r.unit and p.pend between l.valid_from and l.valid_to
-         and ((r.mode = 'SELF' and l.depth = 0) or (r.mode <> 'SELF' and l.depth > 0 and l.level = r.mode))
+         and l.depth > 0 and l.level = r.mode
     join indicator_value v on v.indicator = r.ind and v.period = p.period and v.unit = l.descendant
     join category_combo c on c.id = v.combo and c.dims = r.dims
-    left join indicator_value w1 on r.wind > 0 and r.mode <> 'SELF' and w1.indicator = r.wind and w1.period = p.period and w1.unit = v.unit and w1.combo = 0
-    left join indicator_value w2 on r.wind > 0 and r.mode <> 'SELF' and w1.value is null and w2.indicator = r.wind
-         and w2.period = (p.period / 100) * 100 + 40 and w2.unit = v.unit and w2.combo = 0
+    ${
+      weighted
+        ? `left join indicator_value w1 on r.wind > 0 and w1.indicator = r.wind and w1.period = p.period and w1.unit = v.unit and w1.combo = 0
+    left join indicator_value w2 on r.wind > 0 and w1.value is null and w2.indicator = r.wind
+         and w2.period = (p.period / 100) * 100 + 40 and w2.unit = v.unit and w2.combo = 0`
+        : ''
+    }
     group by r.ind, r.unit, r.mode, r.agg, p.period, v.combo`;
   const params = [
     requests.map((r) => r.indicator),
@@ -198,19 +264,8 @@ export async function readValues(
     periods.map((p) => p.key),
     periods.map((p) => p.end),
   ];
-  const rows = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
-  return rows.rows.map((r) => ({
-    indicator: r.ind,
-    unit: r.unit,
-    period: r.period,
-    combo: r.combo,
-    value: r.value == null ? null : Number(r.value),
-    n: r.n,
-    weighted: r.weighted,
-    status: r.status,
-    updatedAt: r.updated_at,
-    upload: Number(r.upload),
-  }));
+  const res = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
+  return res.rows.map(rowOf);
 }
 
 const combos = new WeakMap<object, Map<string, { id: number; dims: string }>>();
