@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     '',
     ...sections.flatMap((s) => [s!, '']),
     ...others.flatMap((n) => [sectionOf(previous, n)!, '']),
+    readFileSync(join(__dirname, 'explanations.md'), 'utf8').trim(),
   ].join('\n');
   writeFileSync(DOC, `${doc.trimEnd()}\n`);
   console.log(`\nnpm run bench: ${((Date.now() - started) / 60000).toFixed(1)} min (${timings.join(', ')}); docs/benchmarks.md rewritten.`);
