@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',');
   const started = Date.now();
   const timings: string[] = [];
+  const failed: string[] = [];
   for (const s of SCENARIOS) {
     if (only && !only.includes(s.name)) continue;
     if (!existsSync(join(__dirname, s.script))) continue;
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
     });
     child.child.stdout?.pipe(process.stdout);
     child.child.stderr?.pipe(process.stderr);
-    await child;
+    // One scenario failing leaves its section as it was; the others still run, and the command fails at the end.
+    await child.catch(() => failed.push(s.name));
     timings.push(`${s.name} ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
   const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
@@ -100,6 +102,10 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(DOC, `${doc.trimEnd()}\n`);
   console.log(`\nnpm run bench: ${((Date.now() - started) / 60000).toFixed(1)} min (${timings.join(', ')}); docs/benchmarks.md rewritten.`);
+  if (failed.length) {
+    console.error(`failed: ${failed.join(', ')} (their sections are the previous run's)`);
+    process.exit(1);
+  }
 }
 
 main().catch((e) => {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '@hub/schema';
 import { machine, publish } from './lib';
@@ -37,7 +38,25 @@ async function startOnce(dataDir: string, base: number): Promise<{ readyS: numbe
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   process.kill(-proc.pid!, 'SIGINT'); // the whole process group, as Ctrl-C in a terminal
   await exited;
+  // Stopped means every port closed again (PostgreSQL, subgraphs, gateway), not just npm gone.
+  for (const port of [base, base + 1, base + 10, base + 11, base + 12, base + 13]) await closed(port);
   return { ...ready, stopS: Number(process.hrtime.bigint() - stopping) / 1e9 };
+}
+
+/** Resolves once nothing accepts connections on the port (polling, at most 30 s). */
+async function closed(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect({ port, host: '127.0.0.1' }, () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.on('error', () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} still open 30 s after Ctrl-C`);
 }
 
 export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof startOnce>>; warm: Awaited<ReturnType<typeof startOnce>> }> {
