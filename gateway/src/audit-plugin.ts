@@ -10,6 +10,7 @@ import type { ClassificationLevel, Principal } from '@hub/schema';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
+import { remembered } from '@hub/kit/bounded';
 import { serializeResult } from './serialized';
 
 const SECRET_KEY = /pass(word)?|secret|token|credential/i;
@@ -104,16 +105,11 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           if (!op) return;
           // What the audit derives from a document depends only on the document (and the operation chosen in it).
           const key = `${queryHash}:${operationName ?? ''}`;
-          let derived = byDocument.get(key);
-          if (!derived) {
-            derived = {
-              document: print(stripSensitiveLiterals(document)),
-              requested: [...coordinatesOf(schema, document, op)].sort(),
-              personalVars: personalVariablesOf(document, levels),
-            };
-            if (byDocument.size >= DOCUMENT_CACHE_SIZE) byDocument.delete(byDocument.keys().next().value!);
-            byDocument.set(key, derived);
-          }
+          const derived = remembered(byDocument, key, DOCUMENT_CACHE_SIZE, () => ({
+            document: print(stripSensitiveLiterals(document)),
+            requested: [...coordinatesOf(schema, document, op)].sort(),
+            personalVars: personalVariablesOf(document, levels),
+          }));
           operation = { type: op.operation, name: op.name?.value ?? null, hash: queryHash, document: derived.document };
           requested = derived.requested;
           personalVars = derived.personalVars;

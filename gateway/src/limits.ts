@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, isListType, getNullableType, visit, type DocumentNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { HubGatewayContext } from './context';
+import { remembered } from '@hub/kit/bounded';
 
 export interface LimitsConfig {
   maxDepth: number;
@@ -72,15 +73,6 @@ const limitError = (message: string) =>
 /** Remembered per document (and variables, for the cost): the same question always gets the same answer. */
 const CACHE_SIZE = 1000;
 
-function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
-}
-
 export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayContext> {
   const introspects = new Map<string, boolean>();
   const costs = new Map<string, number>();
@@ -88,13 +80,13 @@ export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayCo
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ request, document, schema, operationName, queryHash }) {
-          if (!cfg.publicIntrospection && isAnonymous(contextValue) && remember(introspects, queryHash, () => usesIntrospection(document))) {
+          if (!cfg.publicIntrospection && isAnonymous(contextValue) && remembered(introspects, queryHash, CACHE_SIZE, () => usesIntrospection(document))) {
             throw limitError('Introspection is not available without signing in.');
           }
           let cost: number;
           try {
             // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
-            cost = remember(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`, () =>
+            cost = remembered(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`, CACHE_SIZE, () =>
               getComplexity({
                 schema,
                 query: document,

@@ -1,8 +1,8 @@
 // The indicators analytics at full size: a province's ten years of values (generated, deterministic), queried
 // through the gateway over HTTP. Prints the median total and the median SQL time (reported by the subgraph).
 //   npm run bench:indicators -w @hub/e2e      (targets: (a)–(c) median ≤ 150 ms; (d) ≥ 20,000 values/s)
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { topFrames } from './profile';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { servicesOf } from './profile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -119,13 +119,9 @@ async function main(): Promise<void> {
   } finally {
     await hub.stop();
     if (profiles) {
-      for (const file of readdirSync(profiles)) {
-        const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8'));
-        const { busyMs, frames } = topFrames(profile, 14, measuredFrom);
-        if (busyMs < 300) continue;
-        const main = (profile.nodes as { callFrame: { url: string } }[]).map((x) => x.callFrame.url).find((u) => /\/src\/main\.ts$/.test(u)) ?? file;
-        console.log(`\n${main.replace(/^.*\/main\//, '')}: busy ${(busyMs / 1000).toFixed(1)} s`);
-        for (const f of frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.frame}`);
+      for (const sv of servicesOf(profiles, measuredFrom, 14)) {
+        console.log(`\n${sv.service}: busy ${(sv.busyMs / 1000).toFixed(1)} s`);
+        for (const f of sv.frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.frame}`);
       }
     }
     rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,23 @@ export interface ServiceProfile {
   frames: Frame[];
 }
 
+/**
+ * Every profile a run left in `dir` (one per service process), named by its service (`gateway`,
+ * `subgraphs/directory`…), with its busy time and top frames after `fromUs`; services idle then are left out.
+ */
+export function servicesOf(dir: string, fromUs: number, top: number): Omit<ServiceProfile, 'msPerRequest'>[] {
+  const out: Omit<ServiceProfile, 'msPerRequest'>[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+    const { busyMs, frames } = topFrames(profile, top, fromUs);
+    if (busyMs < 200) continue; // idle during the load
+    const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
+    const service = main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file;
+    out.push({ service, busyMs, frames });
+  }
+  return out;
+}
+
 /** One profiled load: every service under --cpu-prof, the load, then each busy service's top frames by self time. */
 export async function profileRun(opts: {
   bodies: string[];
@@ -98,15 +115,7 @@ export async function profileRun(opts: {
   } finally {
     await hub.stop();
   }
-  const services: ServiceProfile[] = [];
-  for (const file of readdirSync(profiles).sort()) {
-    const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Profile;
-    const { busyMs, frames } = topFrames(profile, opts.top ?? 15, measuredFrom);
-    if (busyMs < 200) continue; // idle during the load
-    const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
-    const service = main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file;
-    services.push({ service, busyMs, msPerRequest: busyMs / (result.rps * opts.seconds), frames });
-  }
+  const services = servicesOf(profiles, measuredFrom, opts.top ?? 15).map((s) => ({ ...s, msPerRequest: s.busyMs / (result.rps * opts.seconds) }));
   return { load: result, services, profilesDir: profiles };
 }
 

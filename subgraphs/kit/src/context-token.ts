@@ -7,6 +7,7 @@
 // reuses a caller's token while it has more than half its life left, and a subgraph remembers a token it verified
 // until the token expires. The request id travels beside the token (`x-request-id`), not in it.
 import { SignJWT, importPKCS8, importSPKI, jwtVerify } from 'jose';
+import { boundedSet } from './bounded';
 
 export const CONTEXT_HEADER = 'x-hub-context';
 const ISSUER = 'hub-gateway';
@@ -30,11 +31,6 @@ export interface CallerClaims {
 /** Tokens (or verified claims) remembered at most; the oldest is forgotten first. */
 const CACHE_SIZE = 10_000;
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
-}
 
 /** `ttlSeconds`: the gateway keeps the default; a benchmark's stand-in for another gateway signs one long-lived token. */
 export async function contextSigner(privateKeyPem: string, ttlSeconds = CONTEXT_TOKEN_TTL_SECONDS): Promise<(claims: CallerClaims) => Promise<string>> {
@@ -55,7 +51,7 @@ export async function contextSigner(privateKeyPem: string, ttlSeconds = CONTEXT_
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(key);
     token.catch(() => signed.delete(id));
-    return remember(signed, id, { token, reuseUntil: now + (ttlSeconds * 1000) / 2 }).token;
+    return boundedSet(signed, id, { token, reuseUntil: now + (ttlSeconds * 1000) / 2 }, CACHE_SIZE).token;
   };
 }
 
@@ -79,7 +75,7 @@ export async function contextVerifier(publicKeyPem: string): Promise<(token: str
         roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
         read: Array.isArray(payload.read) ? payload.read.map(String) : [],
       };
-      return remember(verified, token, { claims, expiresAt: (payload.exp ?? 0) * 1000 }).claims;
+      return boundedSet(verified, token, { claims, expiresAt: (payload.exp ?? 0) * 1000 }, CACHE_SIZE).claims;
     } catch (e) {
       throw new ContextTokenError((e as Error).message);
     }
