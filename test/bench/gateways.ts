@@ -18,7 +18,7 @@ export const GATEWAY_QUERIES = {
   small: body('{ touristSite(code: "DL-0001") { name category } }'),
   nested: body('{ touristSites(first: 10) { nodes { name category commune { name ancestors { name } } } } }'),
   heavy: body(
-    '{ administrativeUnits(first: 150) { nodes { code name kind level validFrom validTo currentCommuneCodes parent { code name } ancestors { code name kind level } children { code name kind } successors { code name } touristSites(first: 20) { nodes { code name category address location { latitude longitude } commune { code name } } } } } }',
+    '{ administrativeUnits(asOf: "2025-06-30", first: 140) { totalCount nodes { code name kind level validFrom validTo currentCommuneCodes parent { code name } ancestors { code name kind level } children { code name kind } successors { code name kind } touristSites(first: 10) { nodes { code name category address location { latitude longitude } commune { code name } } } } } }',
   ),
 };
 
