@@ -1,8 +1,10 @@
 // Queries over the administrative-unit tree as of a date. Tree walks are recursive CTEs, one statement per
-// batch of units, so the cost of a query does not grow with the number of units it touches.
+// batch of units, so the cost of a query does not grow with the number of units it touches. Units are read-only
+// reference data here (no mutation edits them), so rows become plain read views, not managed entities: hydrating
+// and merging hundreds of entities into the identity map was most of the directory's CPU on large unit lists.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { containsPattern, pageOf, connectionOf, type PageArgs, type Connection } from '@hub/kit';
-import { AdministrativeUnit, type AdministrativeLevel } from '../entities';
+import type { AdministrativeUnit, AdministrativeLevel, AdministrativeUnitKind } from '../entities';
 import { today, VALID_ON } from './dates';
 
 const COLUMNS = 'u.id, u.created_at, u.updated_at, u.version, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.search_text';
@@ -14,6 +16,50 @@ export interface UnitListArgs extends PageArgs {
   search?: string | null;
 }
 
+/**
+ * A unit version as the resolvers read it, straight from its row: the entity's fields, the parent as a reference,
+ * timestamps parsed only when asked for (provenance).
+ */
+class UnitView {
+  readonly id: string;
+  readonly version: number;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: AdministrativeUnitKind;
+  readonly level: AdministrativeLevel;
+  readonly parent: { id: string } | null;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly searchText: string;
+  readonly #createdAt: string;
+  readonly #updatedAt: string;
+
+  constructor(r: Record<string, unknown>) {
+    this.id = r.id as string;
+    this.version = r.version as number;
+    this.code = r.code as string;
+    this.name = r.name as string;
+    this.kind = r.kind as AdministrativeUnitKind;
+    this.level = r.level as AdministrativeLevel;
+    this.parent = r.parent_id ? { id: r.parent_id as string } : null;
+    this.validFrom = (r.valid_from as string | null) ?? null;
+    this.validTo = (r.valid_to as string | null) ?? null;
+    this.searchText = r.search_text as string;
+    this.#createdAt = r.created_at as string;
+    this.#updatedAt = r.updated_at as string;
+  }
+
+  get createdAt(): Date {
+    return new Date(this.#createdAt);
+  }
+
+  get updatedAt(): Date {
+    return new Date(this.#updatedAt);
+  }
+}
+
+const unitView = (r: Record<string, unknown>): AdministrativeUnit => new UnitView(r) as unknown as AdministrativeUnit;
+
 export class AdministrativeUnitService {
   constructor(private readonly em: EntityManager) {}
 
@@ -22,7 +68,7 @@ export class AdministrativeUnitService {
   }
 
   private map(rows: Record<string, unknown>[]): AdministrativeUnit[] {
-    return rows.map((r) => this.em.map(AdministrativeUnit, r));
+    return rows.map(unitView);
   }
 
   /** The version valid on `asOf`; without a date, the current version or else the most recent one. */
@@ -46,7 +92,7 @@ export class AdministrativeUnitService {
   }
 
   async byIds(ids: readonly string[]): Promise<AdministrativeUnit[]> {
-    return ids.length ? this.em.find(AdministrativeUnit, { id: { $in: [...ids] } }) : [];
+    return ids.length ? this.map(await this.exec(`select ${COLUMNS} from administrative_unit u where u.id in (?)`, [ids])) : [];
   }
 
   async list(args: UnitListArgs): Promise<Connection<AdministrativeUnit>> {
@@ -103,7 +149,7 @@ export class AdministrativeUnitService {
        select a.root as hub_root, ${COLUMNS} from a join administrative_unit u on u.id = a.id order by a.root, a.depth`,
       [ids],
     );
-    for (const { hub_root, ...row } of rows) out.get(hub_root as string)!.push(this.em.map(AdministrativeUnit, row));
+    for (const { hub_root, ...row } of rows) out.get(hub_root as string)!.push(unitView(row));
     return out;
   }
 
@@ -115,7 +161,7 @@ export class AdministrativeUnitService {
       `select ${COLUMNS} from administrative_unit u where u.parent_id in (?) and ${VALID_ON} order by u.code`,
       [parentIds, asOf, asOf],
     );
-    for (const row of rows) out.get(row.parent_id as string)!.push(this.em.map(AdministrativeUnit, row));
+    for (const row of rows) out.get(row.parent_id as string)!.push(unitView(row));
     return out;
   }
 
@@ -154,7 +200,7 @@ export class AdministrativeUnitService {
        join administrative_unit u on u.id = s.${to} where s.${from} in (?) order by u.code`,
       [ids],
     );
-    for (const { hub_key, ...row } of rows) out.get(hub_key as string)!.push(this.em.map(AdministrativeUnit, row));
+    for (const { hub_key, ...row } of rows) out.get(hub_key as string)!.push(unitView(row));
     return out;
   }
 }
