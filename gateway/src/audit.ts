@@ -25,6 +25,9 @@ const COLUMNS = [
   'personal', 'subgraphs', 'outcome', 'error_codes', 'duration_ms', 'response_bytes', 'prev_hash', 'hash',
 ];
 
+/** Batches of up to this many records use prepared statements (one per size, per connection). */
+const PREPARED_UP_TO = 8;
+
 export class AuditUnavailable extends Error {}
 
 /** What a caller gets while the store cannot record: the hub answers nothing it cannot record. */
@@ -59,7 +62,7 @@ export class AuditWriter {
   readonly commitWait = new Histogram({
     name: 'hub_audit_commit_wait_seconds',
     help: 'Time a response waited for its audit record to be committed.',
-    buckets: [0.0005, 0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 1],
+    buckets: [0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.004, 0.005, 0.006, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [],
   });
   readonly records = new Counter({ name: 'hub_audit_records_total', help: 'Audit records committed.', registers: [] });
@@ -129,7 +132,10 @@ export class AuditWriter {
           prev = hash;
         }
         try {
-          await this.pool.query(`insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`, values);
+          // Small batches (the usual case below saturation) use a statement prepared once per connection, so
+          // PostgreSQL does not parse and plan the same INSERT for every request.
+          const text = `insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`;
+          await this.pool.query(batch.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${batch.length}`, text, values } : { text, values });
           // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
           lane.seq = seq;
           lane.prevHash = prev;
