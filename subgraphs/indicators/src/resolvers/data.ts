@@ -26,8 +26,8 @@ export function row(c: Cell, ctx: Ctx) {
     previousYearValue: c.previousYearValue ?? null,
     changeOnPreviousYear: c.previousYearValue && c.value != null ? (c.value / c.previousYearValue) * 100 : null,
     source: c.upload && c.origin === 'STORED' ? ctx.loaders.uploadSource.load(c.upload) : null,
-    updatedAt: c.updatedAt,
-    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt ?? ctx.retrievedAt, retrievedAt: ctx.retrievedAt },
+    updatedAt: c.updatedAt == null ? null : new Date(c.updatedAt),
+    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt == null ? ctx.retrievedAt : new Date(c.updatedAt), retrievedAt: ctx.retrievedAt },
   };
 }
 

@@ -20,7 +20,8 @@ export interface Cell {
   status: number | null;
   origin: Origin;
   unitsReported: number | null;
-  updatedAt: Date | null;
+  /** Epoch milliseconds. */
+  updatedAt: number | null;
   upload: number | null;
   previousYearValue?: number | null;
   mappedFrom?: string[] | null;
@@ -59,6 +60,8 @@ class Evaluator {
   /** `indicator|unit|period` → the combinations read for it. */
   private combosIdx = new Map<string, Set<string>>();
   private combos = new Map<number, string>();
+  private readonly levels = new Map<string, Level>();
+  private readonly dimsOfCombo = new Map<string, string>();
   readonly notes = new Set<string>();
 
   constructor(
@@ -68,8 +71,18 @@ class Evaluator {
     readonly timer: SqlTimer,
   ) {}
 
+  /** A unit's level (asked once per value: remembered). */
   level(code: string): Level {
-    return this.mirror.tree.latestVersion(code)!.level;
+    let level = this.levels.get(code);
+    if (!level) this.levels.set(code, (level = this.mirror.tree.latestVersion(code)!.level));
+    return level;
+  }
+
+  /** The dimensions of a combination key (`SEX=FEMALE|AREA=URBAN` → `AREA|SEX`), remembered. */
+  dimsOf(combo: string): string {
+    let dims = this.dimsOfCombo.get(combo);
+    if (dims === undefined) this.dimsOfCombo.set(combo, (dims = dimsOf(combo)));
+    return dims;
   }
 
   /** Every stored indicator the value of `code` needs (itself, or its formula's inputs, recursively). */
@@ -106,6 +119,7 @@ class Evaluator {
     const uniq = [...new Map(periods.map((p) => [p.key, { key: p.key, end: p.end }])).values()];
     const rows = await readValues(this.em, this.timer, requests, uniq);
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em);
+    if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em, true);
     for (const r of rows) {
       const ind = this.cat.byNum.get(r.indicator)!;
       const base = `${ind.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
@@ -131,7 +145,7 @@ class Evaluator {
     const f = this.cat.formulas.get(code);
     if (f && depth < 6) {
       let status = 1;
-      let updatedAt: Date | null = null;
+      let updatedAt: number | null = null;
       const v = evaluate(f, (input, prev) => {
         if (!this.cat.byCode.has(input)) return null;
         const inputInd = this.cat.byCode.get(input)!;
@@ -272,7 +286,7 @@ export class AnalyticsService {
           continue;
         }
         for (const p of periods) {
-          for (const combo of ev.combosAt(ind.code, unit, p).filter((c) => dimsOf(c) === dims)) {
+          for (const combo of ev.combosAt(ind.code, unit, p).filter((c) => ev.dimsOf(c) === dims)) {
             const cell = ev.value(ind.code, unit, p, combo);
             if (!cell) continue;
             if (q.compareWithPreviousYear) cell.previousYearValue = ev.value(ind.code, unit, previousYear(p), combo)?.value ?? null;
