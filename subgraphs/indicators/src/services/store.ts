@@ -323,6 +323,12 @@ export interface WriteRow {
 const BATCH = 10_000;
 
 /**
+ * A numeric array as PostgreSQL's array literal (`{1,2,3}`), sent as one text parameter: pg's generic array
+ * encoding escapes element by element, ~15 ms per 60,000 numbers of a 10,000-value batch; a join is ~1 ms.
+ */
+const numbers = (xs: readonly number[]) => `{${xs.join(',')}}`;
+
+/**
  * Inserts or replaces values in one transaction, in batches of 10,000 rows per statement: each statement reads
  * the old values, upserts, and appends one `value_change` row per value (data-modifying CTEs see the table as it
  * was before the statement). One `value_upload` row and one kit `hub_change` row record the upload itself.
@@ -366,12 +372,12 @@ export async function writeValues(
            )
            select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated`,
           [
-            batch.map((r) => r.indicator),
-            batch.map((r) => r.period),
-            batch.map((r) => r.unit),
-            batch.map((r) => ids.get(r.combo)!),
-            batch.map((r) => r.value),
-            batch.map((r) => r.status),
+            numbers(batch.map((r) => r.indicator)),
+            numbers(batch.map((r) => r.period)),
+            numbers(batch.map((r) => r.unit)),
+            numbers(batch.map((r) => ids.get(r.combo)!)),
+            numbers(batch.map((r) => r.value)),
+            numbers(batch.map((r) => r.status)),
             upload,
           ],
         );
