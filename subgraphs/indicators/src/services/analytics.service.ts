@@ -56,9 +56,8 @@ export function comboKey(cats: readonly { dimension: string; category: string }[
 
 /** Reads values for (indicator, unit) pairs over periods, then answers lookups, deriving and mapping as needed. */
 class Evaluator {
-  private raw = new Map<string, ReadRow>();
-  /** `indicator|unit|period` → the combinations read for it. */
-  private combosIdx = new Map<string, Set<string>>();
+  /** `indicator|unit|period` → combination key → the value read (one string key per value, built once). */
+  private raw = new Map<string, Map<string, ReadRow>>();
   private combos = new Map<number, string>();
   private readonly levels = new Map<string, Level>();
   private readonly dimsOfCombo = new Map<string, string>();
@@ -121,21 +120,18 @@ class Evaluator {
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em);
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em, true);
     for (const r of rows) {
-      const ind = this.cat.byNum.get(r.indicator)!;
-      const base = `${ind.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
-      const combo = this.combos.get(r.combo) ?? '';
-      this.raw.set(`${base}|${combo}`, r);
-      let set = this.combosIdx.get(base);
-      if (!set) this.combosIdx.set(base, (set = new Set()));
-      set.add(combo);
+      const base = `${this.cat.byNum.get(r.indicator)!.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
+      let byCombo = this.raw.get(base);
+      if (!byCombo) this.raw.set(base, (byCombo = new Map()));
+      byCombo.set(this.combos.get(r.combo) ?? '', r);
     }
   }
 
   /** Category combinations found for an indicator at a unit and period (for derived indicators: those of its inputs). */
   combosAt(code: string, unit: string, period: Period): string[] {
-    const codes = this.cat.formulas.has(code) ? this.storedClosure(code) : [code];
+    if (!this.cat.formulas.has(code)) return [...(this.raw.get(`${code}|${unit}|${period.key}`)?.keys() ?? [])];
     const out = new Set<string>();
-    for (const c of codes) for (const combo of this.combosIdx.get(`${c}|${unit}|${period.key}`) ?? []) out.add(combo);
+    for (const c of this.storedClosure(code)) for (const combo of this.raw.get(`${c}|${unit}|${period.key}`)?.keys() ?? []) out.add(combo);
     return [...out];
   }
 
@@ -160,7 +156,7 @@ class Evaluator {
       if (v == null) return null;
       return { indicator: code, period: period.id, unit, combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt, upload: null };
     }
-    const r = this.raw.get(`${code}|${unit}|${period.key}|${combo}`);
+    const r = this.raw.get(`${code}|${unit}|${period.key}`)?.get(combo);
     if (!r) return null;
     const src = sourceFor(ind, this.level(unit));
     const rolled = src.kind === 'ROLLUP';
