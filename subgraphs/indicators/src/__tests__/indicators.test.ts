@@ -39,6 +39,16 @@ describe('indicators subgraph', () => {
     expect(r.errors?.[0].message).toMatch(/0201 has no MONTH values \("2024M07"\)/);
   });
 
+  it('reads a matrix alone as values only: the same matrix as with rows, whose status and source are read', async () => {
+    const q = `query: { indicators: ["0201", "0202"], periods: ["2023", "2024"], units: { codes: ["04"], under: "04", level: DISTRICT } }`;
+    const alone = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } } }`);
+    const both = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } ...R } } fragment R on IndicatorData { rows { indicator value status origin } }`);
+    expect(alone.indicatorData.matrix).toEqual(both.indicatorData.matrix);
+    expect(alone.indicatorData.matrix.series.flatMap((x: { values: unknown[][] }) => x.values.flat()).filter((v: unknown) => v != null).length).toBeGreaterThan(10);
+    expect(both.indicatorData.rows.length).toBeGreaterThan(10);
+    for (const r of both.indicatorData.rows) expect(r.status).toMatch(/^(PROVISIONAL|OFFICIAL)$/);
+  });
+
   describe('the catalogue kept in memory', () => {
     const load = () => new CatalogueService(sg.orm.em.fork() as EntityManager).load();
 

@@ -1,8 +1,19 @@
 // Rows and matrices are built only when asked for: a matrix of 20,000 cells costs one array, not 20,000 objects.
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { parseCombo, type Cell, type DataResult } from '../services';
 import type { Ctx } from './context';
 
 const STATUS = ['PROVISIONAL', 'OFFICIAL'] as const;
+
+/** Whether the operation selects `field` directly under the field being resolved (through fragments too). */
+export function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT ? within(s.selectionSet) : within(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((n) => within(n.selectionSet));
+}
 
 export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx) {
   return {

@@ -56,8 +56,8 @@ export function comboKey(cats: readonly { dimension: string; category: string }[
 
 /** Reads values for (indicator, unit) pairs over periods, then answers lookups, deriving and mapping as needed. */
 class Evaluator {
-  /** `indicator|unit|period` → combination key → the value read (one string key per value, built once). */
-  private raw = new Map<string, Map<string, ReadRow>>();
+  /** Indicator code → unit code → period key → combination key → the value read (no key strings built per value). */
+  private raw = new Map<string, Map<string, Map<number, Map<string, ReadRow>>>>();
   private combos = new Map<number, string>();
   private readonly levels = new Map<string, Level>();
   private readonly dimsOfCombo = new Map<string, string>();
@@ -68,6 +68,8 @@ class Evaluator {
     readonly cat: Catalogue,
     readonly mirror: Mirror,
     readonly timer: SqlTimer,
+    /** Read status, update time and upload with the values (rows show them; a matrix does not). */
+    readonly detail = true,
   ) {}
 
   /** A unit's level (asked once per value: remembered). */
@@ -116,23 +118,28 @@ class Evaluator {
       if (ownDims !== TOTAL) requests.push({ ...requests[requests.length - 1], dims: TOTAL });
     }
     const uniq = [...new Map(periods.map((p) => [p.key, { key: p.key, end: p.end }])).values()];
-    const rows = await readValues(this.em, this.timer, requests, uniq);
+    const rows = await readValues(this.em, this.timer, requests, uniq, this.detail);
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em);
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em, true);
     for (const r of rows) {
-      const base = `${this.cat.byNum.get(r.indicator)!.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
-      let byCombo = this.raw.get(base);
-      if (!byCombo) this.raw.set(base, (byCombo = new Map()));
+      const code = this.cat.byNum.get(r.indicator)!.code;
+      const unit = this.mirror.codeOf.get(r.unit)!;
+      let byUnit = this.raw.get(code);
+      if (!byUnit) this.raw.set(code, (byUnit = new Map()));
+      let byPeriod = byUnit.get(unit);
+      if (!byPeriod) byUnit.set(unit, (byPeriod = new Map()));
+      let byCombo = byPeriod.get(r.period);
+      if (!byCombo) byPeriod.set(r.period, (byCombo = new Map()));
       byCombo.set(this.combos.get(r.combo) ?? '', r);
     }
   }
 
   /** Category combinations found for an indicator at a unit and period (for derived indicators: those of its inputs). */
-  combosAt(code: string, unit: string, period: Period): string[] {
-    if (!this.cat.formulas.has(code)) return [...(this.raw.get(`${code}|${unit}|${period.key}`)?.keys() ?? [])];
+  combosAt(code: string, unit: string, period: Period): Iterable<string> {
+    if (!this.cat.formulas.has(code)) return this.raw.get(code)?.get(unit)?.get(period.key)?.keys() ?? [];
     const out = new Set<string>();
-    for (const c of this.storedClosure(code)) for (const combo of this.raw.get(`${c}|${unit}|${period.key}`)?.keys() ?? []) out.add(combo);
-    return [...out];
+    for (const c of this.storedClosure(code)) for (const combo of this.raw.get(c)?.get(unit)?.get(period.key)?.keys() ?? []) out.add(combo);
+    return out;
   }
 
   /** The value of `code` for `unit` (as the unit was in that period) and `period`, in combination `combo`. */
@@ -156,7 +163,7 @@ class Evaluator {
       if (v == null) return null;
       return { indicator: code, period: period.id, unit, combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt, upload: null };
     }
-    const r = this.raw.get(`${code}|${unit}|${period.key}`)?.get(combo);
+    const r = this.raw.get(code)?.get(unit)?.get(period.key)?.get(combo);
     if (!r) return null;
     const src = sourceFor(ind, this.level(unit));
     const rolled = src.kind === 'ROLLUP';
@@ -259,13 +266,14 @@ export class AnalyticsService {
     return [...new Set(dims)].sort().join('|');
   }
 
-  async data(q: DataQuery): Promise<DataResult> {
+  /** `detail: false` when only the values are wanted (a matrix): status, update time and source stay null. */
+  async data(q: DataQuery, { detail = true }: { detail?: boolean } = {}): Promise<DataResult> {
     const { cat, mirror } = await this.context();
     const inds = this.indicatorsOf(cat, q.indicators, 'query.indicators');
     const periods = this.checkPeriods(inds, q.periods, 'query.periods').sort(comparePeriods);
     const dims = this.checkDims(cat, inds, q.disaggregateBy ?? []);
     const units = this.selectUnits(mirror, q.units, periods);
-    const ev = new Evaluator(this.em, cat, mirror, this.timer);
+    const ev = new Evaluator(this.em, cat, mirror, this.timer, detail);
 
     const evalPeriods = q.compareWithPreviousYear ? [...periods, ...periods.map(previousYear)] : periods;
     const needsPrev = inds.some((i) => cat.formulas.has(i.code) && /prev\(/.test(i.formula ?? ''));
@@ -282,7 +290,8 @@ export class AnalyticsService {
           continue;
         }
         for (const p of periods) {
-          for (const combo of ev.combosAt(ind.code, unit, p).filter((c) => ev.dimsOf(c) === dims)) {
+          for (const combo of ev.combosAt(ind.code, unit, p)) {
+            if (ev.dimsOf(combo) !== dims) continue;
             const cell = ev.value(ind.code, unit, p, combo);
             if (!cell) continue;
             if (q.compareWithPreviousYear) cell.previousYearValue = ev.value(ind.code, unit, previousYear(p), combo)?.value ?? null;
