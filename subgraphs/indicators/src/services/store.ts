@@ -204,13 +204,13 @@ const rowOf = (r: Record<string, any>): ReadRow => ({
  * per value.
  */
 async function readOwn(em: EntityManager, timer: SqlTimer, requests: readonly ReadRequest[], periods: readonly { key: number }[], detail: boolean): Promise<ReadRow[]> {
-  // Many units: read each (indicator, period) range of the primary key once and keep the units asked for (a hash
-  // join); few units: look each one up.
-  const range = requests.length > 20;
+  // The planner chooses, with the real parameters: for many units, one index-only range scan per (indicator,
+  // period) hash-joined to the units (a materialized CTE used to force this when each value cost a heap page; it
+  // now only copies 18,690 rows once more, ~15 ms); for few units, a lookup of each.
   const sql = `
     with r as (select distinct * from unnest($1::int[], $2::int[], $3::text[]) as r(ind, unit, dims)),
          c as materialized (select id, dims from category_combo where dims = any($3::text[])),
-         v as ${range ? 'materialized' : 'not materialized'} (
+         v as not materialized (
            select * from indicator_value where indicator = any($4::int[]) and period = any($5::int[]))
     select v.indicator as ind, v.unit, v.period, v.combo, v.value
            ${detail ? `, v.status::int as status, ${EPOCH_MS('v.updated_at')} as updated_at, v.upload` : ''}
