@@ -2,6 +2,7 @@
 // kept: who (principal, client), what (operation type, name, hash, the document with literals hidden, variables
 // with secrets and personal values masked), which coordinates were requested, denied (and why) and which personal
 // ones were read, which subgraphs were called, the outcome with error codes, duration and response size.
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
 import { print, visit, type DocumentNode } from 'graphql';
@@ -16,19 +17,72 @@ import { serializeResult } from './serialized';
 const SECRET_KEY = /pass(word)?|secret|token|credential/i;
 export const MASK = '[masked]';
 
-/** Masks every value under a secret-looking key, and the variables that feed arguments of PERSONAL fields. */
+/**
+ * Masks every value under a secret-looking key, and the variables that feed arguments of PERSONAL fields.
+ * Copy-on-write: a part with nothing to mask is returned as it is (a bulk write's 10,000 input objects are walked,
+ * not copied), and each key is tested once per call.
+ */
 export function maskVariables(
   variables: Record<string, unknown> | undefined,
   personalVariables: Set<string>,
 ): Record<string, unknown> | null {
   if (!variables) return null;
+  const secret = new Map<string, boolean>();
+  const isSecret = (key: string) => {
+    let s = secret.get(key);
+    if (s === undefined) secret.set(key, (s = SECRET_KEY.test(key)));
+    return s;
+  };
   const walk = (v: unknown, key: string): unknown => {
-    if (SECRET_KEY.test(key)) return MASK;
-    if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (isSecret(key)) return MASK;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x = walk(v[i], key);
+        if (x !== v[i] && !out) out = v.slice(0, i);
+        out?.push(x);
+      }
+      return out ?? v;
+    }
+    if (v && typeof v === 'object') {
+      let out: Record<string, unknown> | undefined;
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        const x = (v as Record<string, unknown>)[k];
+        const y = walk(x, k);
+        if (y !== x && !out) out = { ...(v as Record<string, unknown>) };
+        if (out) out[k] = y;
+      }
+      return out ?? v;
+    }
     return v;
   };
   return Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, personalVariables.has(k) ? MASK : walk(v, k)]));
+}
+
+/** Masked variables larger than this (as JSON, in bytes) are recorded by their digest and their beginning. */
+export const VARIABLES_RECORD_LIMIT = 64 * 1024;
+/** How much of large masked variables (characters of their JSON) the record keeps in clear. */
+export const VARIABLES_HEAD = 4096;
+
+/**
+ * The variables as the audit record keeps them: masked, and when their JSON exceeds VARIABLES_RECORD_LIMIT
+ * (a bulk write of 10,000 values is about 1 MB), `{ truncated: true, bytes, sha256, head }` instead: the size and
+ * SHA-256 of the masked variables' JSON (as JSON.stringify writes them, keys in the order sent) and its first
+ * VARIABLES_HEAD characters. Only masked text is hashed or kept, so no secret and no PERSONAL value is in the
+ * record in any form; the record stays small enough to hash and insert without holding up the response.
+ */
+export function recordedVariables(masked: Record<string, unknown> | null): unknown {
+  if (masked === null) return null;
+  const text = JSON.stringify(masked);
+  // Cheap bound first: a string's UTF-8 length is at most three bytes per UTF-16 unit.
+  if (text.length * 3 <= VARIABLES_RECORD_LIMIT) return masked;
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= VARIABLES_RECORD_LIMIT) return masked;
+  let end = Math.min(VARIABLES_HEAD, text.length);
+  // Never split a surrogate pair (PostgreSQL refuses a lone surrogate in jsonb).
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
+  return { truncated: true, bytes, sha256: createHash('sha256').update(text).digest('hex'), head: text.slice(0, end) };
 }
 
 /** Variables used in arguments of fields whose classification is PERSONAL. */
@@ -127,7 +181,7 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
             principal: principalRecord(contextValue.principal),
             client: contextValue.client ?? {},
             operation,
-            variables: maskVariables(request.variables as Record<string, unknown> | undefined, personalVars),
+            variables: recordedVariables(maskVariables(request.variables as Record<string, unknown> | undefined, personalVars)),
             requested,
             denied,
             personal: requested.filter((c) => levels.get(c) === 'PERSONAL' && !deniedSet.has(c)),

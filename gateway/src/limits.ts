@@ -4,7 +4,7 @@
 // operator turns them on. Every violation is a 400 with a message that says which limit and by how much.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, isListType, getNullableType, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import { GraphQLError, isListType, getNullableType, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { HubGatewayContext } from './context';
 import { remembered } from '@hub/kit/bounded';
@@ -57,6 +57,27 @@ function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArg
 
 const isAnonymous = (ctx: HubGatewayContext) => ctx.principal.kind === 'PUBLIC';
 
+/** Names of the operation's variables of a list type (`[X]`, `[X!]!`, …). */
+export function listVariables(operation: OperationDefinitionNode): string[] {
+  return (operation.variableDefinitions ?? [])
+    .filter((d) => (d.type.kind === Kind.NON_NULL_TYPE ? d.type.type : d.type).kind === Kind.LIST_TYPE)
+    .map((d) => d.variable.name.value);
+}
+
+/**
+ * The variables as far as the cost can depend on them. The cost reads variables only where they are an argument
+ * `first` (an Int) or the `if` of @skip/@include (a Boolean), never a list: a list variable is given as `[]`,
+ * which every list type accepts. A bulk write's 10,000 input objects are then not coerced once more here (the
+ * gateway coerces and checks them before planning, answering BAD_USER_INPUT with status 400 as this did) and not
+ * turned into a megabyte cache key.
+ */
+export function costVariables(variables: Record<string, unknown> | undefined, lists: readonly string[]): Record<string, unknown> {
+  if (!variables || !lists.length) return variables ?? {};
+  const out = { ...variables };
+  for (const name of lists) if (Array.isArray(out[name])) out[name] = [];
+  return out;
+}
+
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
@@ -76,21 +97,24 @@ const CACHE_SIZE = 1000;
 export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayContext> {
   const introspects = new Map<string, boolean>();
   const costs = new Map<string, number>();
+  const lists = new Map<string, string[]>();
   return {
     async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ request, document, schema, operationName, queryHash }) {
+        async didResolveOperation({ request, document, schema, operation, operationName, queryHash }) {
           if (!cfg.publicIntrospection && isAnonymous(contextValue) && remembered(introspects, queryHash, CACHE_SIZE, () => usesIntrospection(document))) {
             throw limitError('Introspection is not available without signing in.');
           }
           let cost: number;
           try {
             // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
-            cost = remembered(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`, CACHE_SIZE, () =>
+            const listVars = remembered(lists, `${queryHash}:${operationName ?? ''}`, CACHE_SIZE, () => (operation ? listVariables(operation) : []));
+            const variables = costVariables(request.variables, listVars);
+            cost = remembered(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(variables)}`, CACHE_SIZE, () =>
               getComplexity({
                 schema,
                 query: document,
-                variables: request.variables ?? {},
+                variables,
                 operationName: operationName ?? undefined,
                 estimators: [estimate],
               }),

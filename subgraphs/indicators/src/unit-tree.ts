@@ -38,12 +38,22 @@ export class UnitTree {
   private readonly byCode = new Map<string, UnitVersion[]>();
   private readonly successorsOf = new Map<string, Succession[]>();
   private readonly predecessorsOf = new Map<string, Succession[]>();
+  /** Versions by parent code, in the order of `versions`: `under` walks children, not every version per node. */
+  private readonly childrenOf = new Map<string, UnitVersion[]>();
+  /** Versions of each code by start date, made on first use (the analytics ask for a unit's level per value). */
+  private readonly byStart = new Map<string, UnitVersion[]>();
 
   constructor(
     readonly versions: readonly UnitVersion[],
     readonly successions: readonly Succession[],
   ) {
     for (const v of versions) this.byCode.set(v.code, [...(this.byCode.get(v.code) ?? []), v]);
+    for (const v of versions) {
+      if (v.parentCode === null) continue;
+      const siblings = this.childrenOf.get(v.parentCode);
+      if (siblings) siblings.push(v);
+      else this.childrenOf.set(v.parentCode, [v]);
+    }
     for (const s of successions) {
       this.successorsOf.set(s.predecessor, [...(this.successorsOf.get(s.predecessor) ?? []), s]);
       this.predecessorsOf.set(s.successor, [...(this.predecessorsOf.get(s.successor) ?? []), s]);
@@ -61,16 +71,18 @@ export class UnitTree {
 
   /** The latest version of `code` that began on or before `day` (or its first version). */
   latestVersion(code: string, day = END_OF_TIME): UnitVersion | undefined {
-    const vs = [...(this.byCode.get(code) ?? [])].sort((a, b) => from(a).localeCompare(from(b)));
-    return vs.filter((v) => from(v) <= day).pop() ?? vs[0];
+    let vs = this.byStart.get(code);
+    if (!vs) this.byStart.set(code, (vs = [...(this.byCode.get(code) ?? [])].sort((a, b) => from(a).localeCompare(from(b)))));
+    for (let i = vs.length - 1; i >= 0; i--) if (from(vs[i]) <= day) return vs[i];
+    return vs[0];
   }
 
   /** Units at `level` under `code` (at any depth), valid on `day`, in code order. */
   under(code: string, level: Level, day: string): UnitVersion[] {
     const out: UnitVersion[] = [];
     const walk = (parent: string) => {
-      for (const v of this.versions) {
-        if (v.parentCode !== parent || from(v) > day || to(v) < day) continue;
+      for (const v of this.childrenOf.get(parent) ?? []) {
+        if (from(v) > day || to(v) < day) continue;
         if (v.level === level) out.push(v);
         walk(v.code);
       }

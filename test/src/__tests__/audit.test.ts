@@ -1,5 +1,6 @@
 // Every request leaves exactly one committed, hash-chained record, rejected ones included; secrets never reach
 // the store; with the store down the gateway answers 503 and resumes by itself when it returns.
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { verifyAuditChain } from '@hub/infra/audit';
 import { sqlRows as sql } from '@hub/infra';
@@ -60,6 +61,23 @@ it('notes personal data read, and masks passwords wherever they appear', async (
   const dump = JSON.stringify(await sql(stack.audit.readerUrl, 'select * from audit_record'));
   expect(dump).not.toContain(secret);
   expect(dump).toContain('[masked]');
+});
+
+it('records large variables by size, digest and masked beginning: no secret in any form', async () => {
+  const secret = 'Very-Secret-Password-43';
+  // Variables the operation does not use are recorded too (and masked the same way).
+  const variables = { password: secret, c: 'LT-0005', padding: 'x'.repeat(100_000) };
+  const r = await post(JSON.stringify({ query: 'query Big($c: String!) { accommodation(code: $c) { name } }', variables }));
+  expect(r.status).toBe(200);
+  const [rec] = await records(r.requestId);
+  const maskedJson = JSON.stringify({ ...variables, password: '[masked]' });
+  expect(rec.variables).toEqual({
+    truncated: true,
+    bytes: Buffer.byteLength(maskedJson),
+    sha256: createHash('sha256').update(maskedJson).digest('hex'),
+    head: maskedJson.slice(0, 4096),
+  });
+  expect(JSON.stringify(rec)).not.toContain(secret);
 });
 
 it('keeps exactly one record per request under concurrent load, rejected requests included, and the chain verifies', async () => {

@@ -62,6 +62,16 @@ describe('operation limits', () => {
     await refused({ query: q, variables: { n: 1000 } }, /Query cost/);
   });
 
+  it('refuses a list variable that does not coerce with 400 BAD_USER_INPUT, though the cost does not read lists', async () => {
+    const editor = (await stack.signIn('stc.editor')).body.access_token;
+    const before = Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0);
+    const q = `mutation($v: [IndicatorValueInput!]!) { upsertIndicatorValues(values: $v) { inserted } }`;
+    const res = (await stack.query(q, { v: [{ indicator: 'G001', period: '2026M01' }] }, editor)) as { status: number; errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Variable "\$v" got invalid value/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0)).toBe(before);
+  });
+
   it('refuses __schema and __type to anonymous callers', async () => {
     await refused({ query: '{ __schema { types { name } } }' }, /Introspection is not available without signing in/);
     await refused({ query: '{ __type(name: "AccommodationEstablishment") { fields { name } } }' }, /Introspection is not available/);

@@ -1,6 +1,10 @@
 // Contract and behaviour on a real PostgreSQL: the demo seed, a roll-up, a derived value, bad input, _entities.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { indicators } from '../definition';
+import { Indicator } from '../entities';
+import { CatalogueService } from '../services';
 
 let sg: TestSubgraph;
 beforeAll(async () => {
@@ -33,5 +37,59 @@ describe('indicators subgraph', () => {
     const r = await sg.execute(`{ indicatorData(query: { indicators: ["0201"], periods: ["2024M07"], units: { codes: ["04"] } }) { notes } }`);
     expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'query.periods' } });
     expect(r.errors?.[0].message).toMatch(/0201 has no MONTH values \("2024M07"\)/);
+  });
+
+  it('reads a matrix alone as values only: the same matrix as with rows, whose status and source are read', async () => {
+    const q = `query: { indicators: ["0201", "0202"], periods: ["2023", "2024"], units: { codes: ["04"], under: "04", level: DISTRICT } }`;
+    const alone = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } } }`);
+    const both = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } ...R } } fragment R on IndicatorData { rows { indicator value status origin } }`);
+    expect(alone.indicatorData.matrix).toEqual(both.indicatorData.matrix);
+    expect(alone.indicatorData.matrix.series.flatMap((x: { values: unknown[][] }) => x.values.flat()).filter((v: unknown) => v != null).length).toBeGreaterThan(10);
+    expect(both.indicatorData.rows.length).toBeGreaterThan(10);
+    for (const r of both.indicatorData.rows) expect(r.status).toMatch(/^(PROVISIONAL|OFFICIAL)$/);
+  });
+
+  describe('the catalogue kept in memory', () => {
+    const load = () => new CatalogueService(sg.orm.em.fork() as EntityManager).load();
+
+    it('is read once, then re-read after a change this process makes through MikroORM', async () => {
+      const first = await load();
+      expect(await load()).toBe(first);
+      const em = sg.orm.em.fork();
+      const ind = await em.findOneOrFail(Indicator, { code: '0201' });
+      const before = ind.nameEn;
+      ind.nameEn = 'Average population (cache test)';
+      await em.flush();
+      const after = await load();
+      expect(after).not.toBe(first);
+      expect(after.byCode.get('0201')!.nameEn).toBe('Average population (cache test)');
+      ind.nameEn = before;
+      await em.flush();
+      expect((await load()).byCode.get('0201')!.nameEn).toBe(before);
+    });
+
+    it('is re-read after rows are added or removed by another process (plain SQL, as the generator writes)', async () => {
+      expect((await load()).byCode.has('T999')).toBe(false);
+      const other = new Client({ connectionString: sg.dbUrl });
+      await other.connect();
+      try {
+        await other.query(
+          `insert into indicator (id, created_at, updated_at, version, num, code, group_code, name, name_en, unit, periodicities, levels, dimensions, aggregation, agency_code, search_text)
+           select gen_random_uuid(), created_at, updated_at, 1, 9999, 'T999', '99', name, name_en, unit, periodicities, levels, dimensions, aggregation, agency_code, 't999'
+           from indicator where code = '0201'`,
+        );
+        // Same updated_at as an existing row: the row count alone tells the change.
+        expect((await load()).byCode.get('T999')?.num).toBe(9999);
+        const d = await sg.data(`{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`);
+        expect(d.indicatorData.notes).toEqual([]);
+        await other.query(`delete from indicator where code = 'T999'`);
+        expect((await load()).byCode.has('T999')).toBe(false);
+        const r = await sg.execute(`{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`);
+        expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'query.indicators' } });
+      } finally {
+        await other.query(`delete from indicator where code = 'T999'`);
+        await other.end();
+      }
+    });
   });
 });

@@ -1,8 +1,19 @@
 // Rows and matrices are built only when asked for: a matrix of 20,000 cells costs one array, not 20,000 objects.
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { parseCombo, type Cell, type DataResult } from '../services';
 import type { Ctx } from './context';
 
 const STATUS = ['PROVISIONAL', 'OFFICIAL'] as const;
+
+/** Whether the operation selects `field` directly under the field being resolved (through fragments too). */
+export function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT ? within(s.selectionSet) : within(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((n) => within(n.selectionSet));
+}
 
 export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx) {
   return {
@@ -26,8 +37,8 @@ export function row(c: Cell, ctx: Ctx) {
     previousYearValue: c.previousYearValue ?? null,
     changeOnPreviousYear: c.previousYearValue && c.value != null ? (c.value / c.previousYearValue) * 100 : null,
     source: c.upload && c.origin === 'STORED' ? ctx.loaders.uploadSource.load(c.upload) : null,
-    updatedAt: c.updatedAt,
-    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt ?? ctx.retrievedAt, retrievedAt: ctx.retrievedAt },
+    updatedAt: c.updatedAt == null ? null : new Date(c.updatedAt),
+    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt == null ? ctx.retrievedAt : new Date(c.updatedAt), retrievedAt: ctx.retrievedAt },
   };
 }
 

@@ -20,7 +20,8 @@ export interface Cell {
   status: number | null;
   origin: Origin;
   unitsReported: number | null;
-  updatedAt: Date | null;
+  /** Epoch milliseconds. */
+  updatedAt: number | null;
   upload: number | null;
   previousYearValue?: number | null;
   mappedFrom?: string[] | null;
@@ -55,10 +56,11 @@ export function comboKey(cats: readonly { dimension: string; category: string }[
 
 /** Reads values for (indicator, unit) pairs over periods, then answers lookups, deriving and mapping as needed. */
 class Evaluator {
-  private raw = new Map<string, ReadRow>();
-  /** `indicator|unit|period` → the combinations read for it. */
-  private combosIdx = new Map<string, Set<string>>();
+  /** Indicator code → unit code → period key → combination key → the value read (no key strings built per value). */
+  private raw = new Map<string, Map<string, Map<number, Map<string, ReadRow>>>>();
   private combos = new Map<number, string>();
+  private readonly levels = new Map<string, Level>();
+  private readonly dimsOfCombo = new Map<string, string>();
   readonly notes = new Set<string>();
 
   constructor(
@@ -66,10 +68,22 @@ class Evaluator {
     readonly cat: Catalogue,
     readonly mirror: Mirror,
     readonly timer: SqlTimer,
+    /** Read status, update time and upload with the values (rows show them; a matrix does not). */
+    readonly detail = true,
   ) {}
 
+  /** A unit's level (asked once per value: remembered). */
   level(code: string): Level {
-    return this.mirror.tree.latestVersion(code)!.level;
+    let level = this.levels.get(code);
+    if (!level) this.levels.set(code, (level = this.mirror.tree.latestVersion(code)!.level));
+    return level;
+  }
+
+  /** The dimensions of a combination key (`SEX=FEMALE|AREA=URBAN` → `AREA|SEX`), remembered. */
+  dimsOf(combo: string): string {
+    let dims = this.dimsOfCombo.get(combo);
+    if (dims === undefined) this.dimsOfCombo.set(combo, (dims = dimsOf(combo)));
+    return dims;
   }
 
   /** Every stored indicator the value of `code` needs (itself, or its formula's inputs, recursively). */
@@ -104,25 +118,28 @@ class Evaluator {
       if (ownDims !== TOTAL) requests.push({ ...requests[requests.length - 1], dims: TOTAL });
     }
     const uniq = [...new Map(periods.map((p) => [p.key, { key: p.key, end: p.end }])).values()];
-    const rows = await readValues(this.em, this.timer, requests, uniq);
+    const rows = await readValues(this.em, this.timer, requests, uniq, this.detail);
     if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em);
+    if (rows.some((r) => !this.combos.has(r.combo))) this.combos = await comboTable(this.em, true);
     for (const r of rows) {
-      const ind = this.cat.byNum.get(r.indicator)!;
-      const base = `${ind.code}|${this.mirror.codeOf.get(r.unit)}|${r.period}`;
-      const combo = this.combos.get(r.combo) ?? '';
-      this.raw.set(`${base}|${combo}`, r);
-      let set = this.combosIdx.get(base);
-      if (!set) this.combosIdx.set(base, (set = new Set()));
-      set.add(combo);
+      const code = this.cat.byNum.get(r.indicator)!.code;
+      const unit = this.mirror.codeOf.get(r.unit)!;
+      let byUnit = this.raw.get(code);
+      if (!byUnit) this.raw.set(code, (byUnit = new Map()));
+      let byPeriod = byUnit.get(unit);
+      if (!byPeriod) byUnit.set(unit, (byPeriod = new Map()));
+      let byCombo = byPeriod.get(r.period);
+      if (!byCombo) byPeriod.set(r.period, (byCombo = new Map()));
+      byCombo.set(this.combos.get(r.combo) ?? '', r);
     }
   }
 
   /** Category combinations found for an indicator at a unit and period (for derived indicators: those of its inputs). */
-  combosAt(code: string, unit: string, period: Period): string[] {
-    const codes = this.cat.formulas.has(code) ? this.storedClosure(code) : [code];
+  combosAt(code: string, unit: string, period: Period): Iterable<string> {
+    if (!this.cat.formulas.has(code)) return this.raw.get(code)?.get(unit)?.get(period.key)?.keys() ?? [];
     const out = new Set<string>();
-    for (const c of codes) for (const combo of this.combosIdx.get(`${c}|${unit}|${period.key}`) ?? []) out.add(combo);
-    return [...out];
+    for (const c of this.storedClosure(code)) for (const combo of this.raw.get(c)?.get(unit)?.get(period.key)?.keys() ?? []) out.add(combo);
+    return out;
   }
 
   /** The value of `code` for `unit` (as the unit was in that period) and `period`, in combination `combo`. */
@@ -131,7 +148,7 @@ class Evaluator {
     const f = this.cat.formulas.get(code);
     if (f && depth < 6) {
       let status = 1;
-      let updatedAt: Date | null = null;
+      let updatedAt: number | null = null;
       const v = evaluate(f, (input, prev) => {
         if (!this.cat.byCode.has(input)) return null;
         const inputInd = this.cat.byCode.get(input)!;
@@ -146,7 +163,7 @@ class Evaluator {
       if (v == null) return null;
       return { indicator: code, period: period.id, unit, combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt, upload: null };
     }
-    const r = this.raw.get(`${code}|${unit}|${period.key}|${combo}`);
+    const r = this.raw.get(code)?.get(unit)?.get(period.key)?.get(combo);
     if (!r) return null;
     const src = sourceFor(ind, this.level(unit));
     const rolled = src.kind === 'ROLLUP';
@@ -249,13 +266,14 @@ export class AnalyticsService {
     return [...new Set(dims)].sort().join('|');
   }
 
-  async data(q: DataQuery): Promise<DataResult> {
+  /** `detail: false` when only the values are wanted (a matrix): status, update time and source stay null. */
+  async data(q: DataQuery, { detail = true }: { detail?: boolean } = {}): Promise<DataResult> {
     const { cat, mirror } = await this.context();
     const inds = this.indicatorsOf(cat, q.indicators, 'query.indicators');
     const periods = this.checkPeriods(inds, q.periods, 'query.periods').sort(comparePeriods);
     const dims = this.checkDims(cat, inds, q.disaggregateBy ?? []);
     const units = this.selectUnits(mirror, q.units, periods);
-    const ev = new Evaluator(this.em, cat, mirror, this.timer);
+    const ev = new Evaluator(this.em, cat, mirror, this.timer, detail);
 
     const evalPeriods = q.compareWithPreviousYear ? [...periods, ...periods.map(previousYear)] : periods;
     const needsPrev = inds.some((i) => cat.formulas.has(i.code) && /prev\(/.test(i.formula ?? ''));
@@ -272,7 +290,8 @@ export class AnalyticsService {
           continue;
         }
         for (const p of periods) {
-          for (const combo of ev.combosAt(ind.code, unit, p).filter((c) => dimsOf(c) === dims)) {
+          for (const combo of ev.combosAt(ind.code, unit, p)) {
+            if (ev.dimsOf(combo) !== dims) continue;
             const cell = ev.value(ind.code, unit, p, combo);
             if (!cell) continue;
             if (q.compareWithPreviousYear) cell.previousYearValue = ev.value(ind.code, unit, previousYear(p), combo)?.value ?? null;

@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
 import type { CallerClaims } from '@hub/kit';
-import { tryParsePeriod } from '../periods';
+import { tryParsePeriod, type Period } from '../periods';
 import { CatalogueService } from './catalogue.service';
 import { comboKey } from './analytics.service';
 import { loadMirror, writeValues, type WriteRow } from './store';
@@ -38,12 +38,15 @@ export class ValuesService {
     const [cat, mirror] = await Promise.all([new CatalogueService(this.em).load(), loadMirror(this.em)]);
     const rows: WriteRow[] = new Array(values.length);
     const seen = new Set<string>();
+    // A bulk write names few periods many times over: each is parsed once per call.
+    const periods = new Map<string, Period | null>();
     values.forEach((v, i) => {
-      const at = `values[${i}]`;
       const ind = cat.byCode.get(v.indicator);
+      const at = `values[${i}]`;
       if (!ind) throw badUserInput(`${at}.indicator`, `unknown indicator "${v.indicator}"`);
       if (ind.formula) throw badUserInput(`${at}.indicator`, `${ind.code} is derived from its formula (${ind.formula}); write its inputs instead`);
-      const p = tryParsePeriod(v.period);
+      let p = periods.get(v.period);
+      if (p === undefined) periods.set(v.period, (p = tryParsePeriod(v.period)));
       if (!p) throw badUserInput(`${at}.period`, `"${v.period}" is not a period (2025, 2025S1, 2025Q3, 2025M07, 2025N9)`);
       if (!ind.periodicities.includes(p.type)) {
         throw badUserInput(`${at}.period`, `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`);
@@ -69,7 +72,7 @@ export class ValuesService {
       if (value === null) throw badUserInput(`${at}.value`, `${JSON.stringify(v.value)} is not a number`);
       if (ind.minValue != null && value < ind.minValue) throw badUserInput(`${at}.value`, `${value} is below the minimum of ${ind.code} (${ind.minValue} ${ind.unit})`);
       if (ind.maxValue != null && value > ind.maxValue) throw badUserInput(`${at}.value`, `${value} is above the maximum of ${ind.code} (${ind.maxValue} ${ind.unit})`);
-      const combo = comboKey(cats);
+      const combo = cats.length ? comboKey(cats) : '';
       const key = `${ind.num}|${p.key}|${v.unit}|${combo}`;
       if (seen.has(key)) throw badUserInput(at, 'the same indicator, period, unit and categories appear twice in this call');
       seen.add(key);
