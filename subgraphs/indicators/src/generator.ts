@@ -16,7 +16,7 @@ export function syntheticIndicators(count: number): { code: string; types: Perio
   return Array.from({ length: count }, (_, i) => {
     const kind = i % 18 < 7 ? 'M' : i % 18 < 12 ? 'Q' : 'Y';
     const types: Periodicity[] = kind === 'M' ? ['MONTH', 'QUARTER', 'YEAR'] : kind === 'Q' ? ['QUARTER', 'YEAR'] : ['YEAR'];
-    return { code: `G${String(i + 1).padStart(3, '0')}`, types, dims: ['', 'SEX', 'AREA', 'SEX'][i % 4], max: null };
+    return { code: `G${String(i + 1).padStart(3, '0')}`, types, dims: ['', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX'][i % 8], max: null };
   });
 }
 
