@@ -21,6 +21,9 @@ export interface ThroughputRow {
   records: number;
   lost: number;
   cpuMsPerRequest: number;
+  /** The same load on a second gateway with the audit off (the baseline): what the gateway does without it. */
+  baselineRps: number;
+  baselineP99: number;
 }
 
 export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; chainOk: boolean; seconds: number }> {
@@ -35,7 +38,9 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
   try {
     const url = `${hub.gatewayUrl}/graphql`;
     const bodies = [body('{ __typename }')];
+    const baselineUrl = `${await hub.startGateway('gateway-baseline', base + 2, { HUB_AUDIT: 'off' })}/graphql`;
     await load({ url, bodies, connections: 50, duration: 3 }); // warm-up
+    await load({ url: baselineUrl, bodies, connections: 50, duration: 3 });
     const rows: ThroughputRow[] = [];
     for (const clients of [50, 200]) {
       const before = await count();
@@ -43,8 +48,12 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
       // Responses still in flight when the load stopped may add records after it: wait for the writer to settle.
       await new Promise((res) => setTimeout(res, 500));
       const records = (await count()) - before;
-      rows.push({ clients, rps: r.rps, p50: r.p50, p99: r.p99, answered: r.answered, records, lost: Math.max(0, r.answered - records), cpuMsPerRequest: r.cpuMsPerRequest });
-      console.log(`${clients} clients: ${r.rps.toFixed(0)} audited req/s, ${r.answered} answered, ${records} records`);
+      const b = await load({ url: baselineUrl, bodies, connections: clients, duration: seconds });
+      rows.push({
+        clients, rps: r.rps, p50: r.p50, p99: r.p99, answered: r.answered, records, lost: Math.max(0, r.answered - records), cpuMsPerRequest: r.cpuMsPerRequest,
+        baselineRps: b.rps, baselineP99: b.p99,
+      });
+      console.log(`${clients} clients: ${r.rps.toFixed(0)} audited req/s (audit off: ${b.rps.toFixed(0)}), ${r.answered} answered, ${records} records`);
     }
     const chainOk = (await verifyAuditChain(reader)).ok;
     return { rows, chainOk, seconds };
@@ -59,11 +68,14 @@ export function auditThroughputMarkdown(r: Awaited<ReturnType<typeof runAuditThr
   return [
     '## C. Audit throughput',
     '',
-    `Audited requests through the hub gateway (\`{ __typename }\`: recorded like any operation, answered by the gateway itself), ${r.seconds} s per run. "Lost" = responses received without a committed record (records counted in the audit store before and after). Machine: ${machine()}. Target: ≥ 2,000 audited requests/s with zero loss.`,
+    `Audited requests through the hub gateway (\`{ __typename }\`: recorded like any operation, answered by the gateway itself), ${r.seconds} s per run. "Lost" = responses received without a committed record (records counted in the audit store before and after). Baseline: the same load, right after, on a second gateway of the same hub with the audit off: the ceiling of the gateway itself on this machine. Machine: ${machine()}. Target: ≥ 2,000 audited requests/s with zero loss.`,
     '',
-    '| clients | audited requests/s | p50 (ms) | p99 (ms) | responses | records | lost | CPU ms / request |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.rows.map((x) => `| ${x.clients} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.answered} | ${x.records} | ${x.lost} | ${x.cpuMsPerRequest.toFixed(2)} |`),
+    '| clients | audited requests/s | p50 (ms) | p99 (ms) | responses | records | lost | CPU ms / request | audit off (baseline) requests/s | ratio | baseline p99 (ms) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.rows.map(
+      (x) =>
+        `| ${x.clients} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.answered} | ${x.records} | ${x.lost} | ${x.cpuMsPerRequest.toFixed(2)} | ${x.baselineRps.toFixed(0)} | ${(x.rps / x.baselineRps).toFixed(3)} | ${x.baselineP99} |`,
+    ),
     '',
     `Every chain verified afterwards: ${r.chainOk ? 'yes' : '**NO**'}.`,
   ].join('\n');
