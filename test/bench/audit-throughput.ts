@@ -4,6 +4,7 @@
 // audited like any operation but answered by the gateway itself, so the figure is the ceiling of the audited path
 // (gateway + audit), not of a subgraph.
 //   npm run bench:audit-throughput -w @hub/e2e     (target: ≥ 2,000 audited requests/s with zero loss)
+import { freePortRun } from '@hub/infra/ports';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
   const seconds = Number(process.env.BENCH_SECONDS ?? 8) + 2;
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
   const reader = new Client({ connectionString: hub.auditReaderUrl });
   await reader.connect();

@@ -1,5 +1,6 @@
 // Two gateways on the same subgraphs, differing only by their environment, the same query set in rotation,
 // rounds alternating between them, load from a separate process. Used by the on/off benchmarks.
+import { freePortRun } from '@hub/infra/ports';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +71,7 @@ export async function compareGateways(opts: {
   const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? opts.connections ?? 20);
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
   try {
     const urls = {

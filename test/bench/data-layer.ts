@@ -5,6 +5,7 @@
 //   npm run bench:data-layer -w @hub/e2e      (target: hub within 3× of raw pg + JSON.stringify at N = 10,000)
 //   BENCH_ROUNDS (default 7), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
 //   top frames printed and published)
+import { freePortRun } from '@hub/infra/ports';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const profiles = join(dir, 'profiles');
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   const hub = await startHub({
     dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo',
     // One request returns the largest list: the page-size cap and the query-cost limit raised to fit it.

@@ -4,6 +4,7 @@
 // The peers send the header the sealed subgraphs demand (a valid context token for a PUBLIC caller) through their
 // own header configuration, so all three do the same work; the queries ask for PUBLIC fields only.
 //   npm run bench:gateways -w @hub/e2e       (targets: (2)/(1) ≥ 0.95; nested p99 through the hub ≤ 50 ms at 50 connections)
+import { freePortRun } from '@hub/infra/ports';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ export async function runGateways(): Promise<{ results: GatewayResult[]; memory:
   const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
   const peers: ChildProcess[] = [];
   let stopping = false;

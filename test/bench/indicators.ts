@@ -1,6 +1,7 @@
 // The indicators analytics at full size: a province's ten years of values (generated, deterministic), queried
 // through the gateway over HTTP. Prints the median total and the median SQL time (reported by the subgraph).
 //   npm run bench:indicators -w @hub/e2e      (targets: (a)–(c) median ≤ 150 ms; (d) ≥ 20,000 values/s)
+import { freePortRun } from '@hub/infra/ports';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { servicesOf } from './profile';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ let measuredFrom = 0;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   // BENCH_PROFILE=1: every service under --cpu-prof, top frames printed at the end (the figures are then slower).
   const profiles = process.env.BENCH_PROFILE ? join(dir, 'profiles') : undefined;
   const hub = await startHub({

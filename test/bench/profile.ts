@@ -4,6 +4,7 @@
 //   npm run bench:profile -w @hub/e2e            (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_RATE for a fixed load)
 //   PROFILE_TARGET=culture-tourism PROFILE_QUERY='{ touristSite(code: "DL-0001") { name } }' npm run bench:profile …
 //     loads one subgraph directly (with a valid context token for a PUBLIC caller) instead of the gateway.
+import { freePortRun } from '@hub/infra/ports';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -100,7 +101,7 @@ export async function profileRun(opts: {
   const dir = mkdtempSync(join(tmpdir(), 'hub-profile-'));
   chmodSync(dir, 0o755);
   const profiles = join(dir, 'profiles');
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
   let result: LoadResult;
   let measuredFrom = 0;

@@ -2,6 +2,7 @@
 // databases provisioned, migrations, demo data), and again warm on the same directory, until it prints that the
 // hub is ready; then Ctrl-C (SIGINT) and the time to stop.
 //   npm run bench:startup -w @hub/e2e
+import { freePortRun } from '@hub/infra/ports';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ async function closed(port: number): Promise<void> {
 export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof startOnce>>; warm: Awaited<ReturnType<typeof startOnce>> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-start-'));
   chmodSync(dir, 0o755);
-  const base = 31000 + Math.floor(Math.random() * 15000);
+  const base = await freePortRun(20);
   try {
     const cold = await startOnce(join(dir, 'data'), base);
     const warm = await startOnce(join(dir, 'data'), base);

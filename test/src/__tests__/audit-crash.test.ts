@@ -1,6 +1,7 @@
 // After a crash, every answered request has its record: a gateway process is killed (SIGKILL, no shutdown) in the
 // middle of a load; every response a client received names a request whose record is in the store, and the chain
 // the dead process wrote still verifies.
+import { freePortRun } from '@hub/infra/ports';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-crash-'));
   writeFileSync(join(dir, 'context.pem'), stack.keys.privateKey, { mode: 0o600 });
   writeFileSync(join(dir, 'session.pem'), stack.sessionPrivateKey, { mode: 0o600 });
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePortRun(1);
   url = `http://127.0.0.1:${port}`;
   gateway = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: REPO_ROOT,

@@ -5,18 +5,18 @@ import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@hub/schema';
+import { freePortRun } from '@hub/infra/ports';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
 chmodSync(dataDir, 0o755);
-const base = 30000 + Math.floor(Math.random() * 20000);
-const env = {
-  ...process.env,
-  HUB_DATA_DIR: dataDir,
-  HUB_PG_PORT: String(base),
-  HUB_GATEWAY_PORT: String(base + 1),
-  HUB_SUBGRAPH_BASE_PORT: String(base + 2),
-};
-delete (env as Record<string, unknown>).HUB_TEST_PG_ADMIN_URL;
+let base: number;
+const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir };
+delete env.HUB_TEST_PG_ADMIN_URL;
+
+beforeAll(async () => {
+  base = await freePortRun(10);
+  Object.assign(env, { HUB_PG_PORT: String(base), HUB_GATEWAY_PORT: String(base + 1), HUB_SUBGRAPH_BASE_PORT: String(base + 2) });
+});
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
