@@ -14,6 +14,9 @@ const QUERIES = {
   'partly denied': body('{ accommodations(first: 10) { nodes { name licenceNumber ownerName commune { name } } } }'),
 };
 
+/** Offered load per gateway in the fixed-load phase (both at once: twice this on the machine). */
+const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 50);
+
 let writer: { records: number; seconds: number; perSecond: number; chainOk: boolean } | undefined;
 /** The commit wait as the gateway measured it (its histogram), per phase. */
 const waits: { phase: string; requests: number; p50: string; p99: string }[] = [];
@@ -40,12 +43,12 @@ compareGateways({
   bodies: Object.values(QUERIES),
   connections: 50,
   // Per gateway, both at once: 100 req/s in all, about half of what the machine serves saturated.
-  fixedRate: Number(process.env.BENCH_FIXED_RATE ?? 50),
+  fixedRate: FIXED_RATE,
   paired: true,
   extra: async (hub, urls) => {
     // The latency the audit adds, measured where it happens: how long each response waited for its commit.
     const phaseSeconds = Number(process.env.BENCH_SECONDS ?? 8) * 2;
-    const rate = 2 * Number(process.env.BENCH_FIXED_RATE ?? 50); // the machine's load in the fixed phase, on one gateway
+    const rate = 2 * FIXED_RATE; // the machine's load in the fixed phase, on one gateway
     for (const [phase, r] of [[`fixed ${rate} req/s`, rate], ['saturated', undefined]] as const) {
       const before = await commitWaitBuckets(urls.candidate);
       await load({ url: urls.candidate, bodies: Object.values(QUERIES), connections: 50, duration: phaseSeconds, rate: r });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startHub } from '@hub/infra';
 import { verifyAuditChain } from '@hub/infra/audit';
-import { body, load, machine, publish } from './lib';
+import { body, load, machine, runAsScript } from './lib';
 
 export interface ThroughputRow {
   clients: number;
@@ -82,15 +82,4 @@ export function auditThroughputMarkdown(r: Awaited<ReturnType<typeof runAuditThr
   ].join('\n');
 }
 
-if (require.main === module) {
-  runAuditThroughput()
-    .then((r) => {
-      const md = auditThroughputMarkdown(r);
-      console.log(`\n${md}\n`);
-      publish('audit-throughput', md, r);
-    })
-    .catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
-}
+runAsScript(module, 'audit-throughput', runAuditThroughput, auditThroughputMarkdown);

@@ -80,12 +80,24 @@ export async function compareGateways(opts: {
     };
     for (const url of Object.values(urls)) await load({ url, bodies: opts.bodies, connections: CONNECTIONS, duration: 3 }); // warm-up
     // Rounds alternate sides (baseline first in even rounds) so drift over time hits both alike.
-    const runRounds = async (rate?: number): Promise<Comparison['rounds']> => {
+    const runRounds = async (): Promise<Comparison['rounds']> => {
       const out: Comparison['rounds'] = { baseline: [], candidate: [] };
       for (let i = 0; i < ROUNDS; i++) {
         for (const side of i % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)) {
-          out[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION, rate }));
+          out[side].push(await load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION }));
         }
+      }
+      return out;
+    };
+    // Side by side: both gateways under load in the same seconds, each with its own connections.
+    const runSideBySide = async (rounds: number, duration: number, rate?: number): Promise<Comparison['rounds']> => {
+      const out: Comparison['rounds'] = { baseline: [], candidate: [] };
+      for (let i = 0; i < rounds; i++) {
+        const [b, c] = await Promise.all(
+          (['baseline', 'candidate'] as const).map((side) => load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration, rate })),
+        );
+        out.baseline.push(b);
+        out.candidate.push(c);
       }
       return out;
     };
@@ -103,14 +115,7 @@ export async function compareGateways(opts: {
     const candidate = summarise(rounds, 'candidate');
     let paired: Comparison['paired'];
     if (opts.paired) {
-      const out: Comparison['rounds'] = { baseline: [], candidate: [] };
-      for (let i = 0; i < ROUNDS; i++) {
-        const [b, c] = await Promise.all(
-          (['baseline', 'candidate'] as const).map((side) => load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION })),
-        );
-        out.baseline.push(b);
-        out.candidate.push(c);
-      }
+      const out = await runSideBySide(ROUNDS, DURATION);
       const ratios = out.candidate.map((c, i) => Math.round((c.rps / out.baseline[i].rps) * 1000) / 1000);
       const b = summarise(out, 'baseline');
       const c = summarise(out, 'candidate');
@@ -121,17 +126,7 @@ export async function compareGateways(opts: {
       // Side by side too: both gateways get the same offered load in the same seconds, so a stall of the shared
       // machine (another process, a GC, the disk) lands on both; the added latency is the median of the per-round
       // differences, each round's p99 coming from thousands of requests.
-      const FIXED_ROUNDS = Number(process.env.BENCH_FIXED_ROUNDS ?? 5);
-      const out: Comparison['rounds'] = { baseline: [], candidate: [] };
-      for (let i = 0; i < FIXED_ROUNDS; i++) {
-        const [b, c] = await Promise.all(
-          (['baseline', 'candidate'] as const).map((side) =>
-            load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration: DURATION * 2, rate: opts.fixedRate }),
-          ),
-        );
-        out.baseline.push(b);
-        out.candidate.push(c);
-      }
+      const out = await runSideBySide(Number(process.env.BENCH_FIXED_ROUNDS ?? 5), DURATION * 2, opts.fixedRate);
       const b = summarise(out, 'baseline');
       const c = summarise(out, 'candidate');
       const r1 = (n: number) => Math.round(n * 10) / 10;

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { startHub, type Hub } from '@hub/infra';
 import { readSupergraph, REPO_ROOT } from '@hub/schema';
 import { contextSigner } from '@hub/kit/context-token';
-import { body, load, machine, median, publish, spread, type LoadResult } from './lib';
+import { body, load, machine, median, runAsScript, spread, type LoadResult } from './lib';
 
 export const GATEWAY_QUERIES = {
   small: body('{ touristSite(code: "DL-0001") { name category } }'),
@@ -168,15 +168,4 @@ export function gatewaysMarkdown(r: Awaited<ReturnType<typeof runGateways>>): st
   return lines.join('\n');
 }
 
-if (require.main === module) {
-  runGateways()
-    .then((r) => {
-      const md = gatewaysMarkdown(r);
-      console.log(`\n${md}\n`);
-      publish('gateways', md, r);
-    })
-    .catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
-}
+runAsScript(module, 'gateways', runGateways, gatewaysMarkdown);

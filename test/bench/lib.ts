@@ -83,6 +83,24 @@ export function machine(): string {
 
 export const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 
+/**
+ * A scenario run as a script (`mod` is the caller's `module`): runs it, prints its section, publishes it with the
+ * raw figures, and exits 1 on failure. Imported by another script (npm run bench), it does nothing.
+ */
+export function runAsScript<R>(mod: NodeModule, name: string, run: () => Promise<R>, markdown: (r: R) => string): void {
+  if (require.main !== mod) return;
+  run()
+    .then((r) => {
+      const md = markdown(r);
+      console.log(`\n${md}\n`);
+      publish(name, md, r);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
+
 /** Replaces the section `name` of docs/benchmarks.md (and writes the raw figures to test/bench/results/). */
 export function publish(name: string, markdown: string, raw: unknown): void {
   const resultsDir = join(REPO_ROOT, 'test/bench/results');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '@hub/schema';
-import { machine, publish } from './lib';
+import { machine, runAsScript } from './lib';
 
 async function startOnce(dataDir: string, base: number): Promise<{ readyS: number; reportedS: number; stopS: number }> {
   const started = process.hrtime.bigint();
@@ -87,15 +87,4 @@ export function startupMarkdown(r: Awaited<ReturnType<typeof runStartup>>): stri
   ].join('\n');
 }
 
-if (require.main === module) {
-  runStartup()
-    .then((r) => {
-      const md = startupMarkdown(r);
-      console.log(`\n${md}\n`);
-      publish('startup', md, r);
-    })
-    .catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
-}
+runAsScript(module, 'startup', runStartup, startupMarkdown);
