@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, provisionDatabases } from '@hub/infra';
+import { freePortRun } from '@hub/infra/ports';
 import { initOrm, migrate } from '../orm';
 import { ormModel, type SubgraphDefinition } from '../subgraph';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const migrationsDir = join(pkgDir, 'src/migrations');
   const tmp = mkdtempSync(join(tmpdir(), 'hub-migration-'));
   chmodSync(tmp, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: join(tmp, 'data'), port: 20000 + Math.floor(Math.random() * 20000), password: 'scratch' });
+  const server = await startEmbeddedPostgres({ dataDir: join(tmp, 'data'), port: await freePortRun(1), password: 'scratch' });
   try {
     const urls = await provisionDatabases(server.adminUrl, [{ name: 'scratch', password: 'scratch' }]);
     // The kit's entities and migrations (change history) are applied too, so they are never in the difference.
