@@ -2,7 +2,7 @@
 // many concurrent requests share one INSERT; append() resolves only once its record is committed, and rejects if
 // the store cannot be reached, so the caller answers 503 rather than serve an unlogged response.
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { auditHash, genesisHash, type AuditContent } from '@hub/infra/audit';
@@ -28,6 +28,10 @@ const COLUMNS = [
 /** Batches of up to this many records use prepared statements (one per size, per connection). */
 const PREPARED_UP_TO = 8;
 
+/** How long opening a connection to the store may take, and one INSERT, before the request is refused (503). */
+const CONNECT_TIMEOUT_MS = 1000;
+const QUERY_TIMEOUT_MS = 5000;
+
 export class AuditUnavailable extends Error {}
 
 /** What a caller gets while the store cannot record: the hub answers nothing it cannot record. */
@@ -47,6 +51,12 @@ class Lane {
   lastAt = 0;
   queue: Pending[] = [];
   flushing = false;
+  /**
+   * The lane's own connection, opened on first use and kept: a pool would close idle connections and open new ones
+   * when two commits overlap, and a new connection costs a SCRAM handshake (milliseconds of CPU on both sides) that
+   * the response waiting for its record would pay. Dropped after an error and opened again by the next batch.
+   */
+  client?: Client;
 }
 
 export class AuditWriter {
@@ -56,7 +66,9 @@ export class AuditWriter {
    * response waits for about one commit rather than the rest of another batch's plus its own.
    */
   private readonly lanes: Lane[];
-  private readonly pool: Pool;
+  /** The probe in flight while the store is down (one at a time, whatever the number of waiting requests). */
+  private probing?: Promise<boolean>;
+  private closed = false;
   healthy = true;
   /** How long each response waited for its record's commit: the latency the audit adds. */
   readonly commitWait = new Histogram({
@@ -69,14 +81,54 @@ export class AuditWriter {
   readonly failures = new Counter({ name: 'hub_audit_refused_total', help: 'Requests refused (503) because their record could not be committed.', registers: [] });
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly log: Logger,
     private readonly maxBatch = 500,
     lanes = 2,
   ) {
     this.lanes = Array.from({ length: lanes }, () => new Lane());
-    this.pool = new Pool({ connectionString: url, max: lanes + 2, connectionTimeoutMillis: 1000, query_timeout: 5000 });
-    this.pool.on('error', (e) => this.log.warn({ err: { message: e.message } }, 'audit store connection error'));
+  }
+
+  /** A new connection to the store; `onGone` hears of it if it fails or ends later (server restarted, network). */
+  private async connect(onGone: (c: Client) => void = () => undefined): Promise<Client> {
+    const client = new Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
+    client.on('error', (e) => {
+      this.log.warn({ err: { message: e.message } }, 'audit store connection error');
+      onGone(client);
+    });
+    client.on('end', () => onGone(client));
+    try {
+      await client.connect();
+      return client;
+    } catch (e) {
+      void client.end().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The lane's connection, opened if it has none (see Lane.client). */
+  private async clientOf(lane: Lane): Promise<Client> {
+    if (!lane.client) {
+      if (this.closed) throw new Error('the audit writer is closed');
+      const client = await this.connect((c) => this.drop(lane, c));
+      if (this.closed) {
+        void client.end().catch(() => undefined);
+        throw new Error('the audit writer is closed');
+      }
+      lane.client = client;
+    }
+    return lane.client;
+  }
+
+  /** Opens every lane's connection ahead of the first request (a lane that cannot connect tries again when used). */
+  async open(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => this.clientOf(lane).catch(() => undefined)));
+  }
+
+  private drop(lane: Lane, client: Client | undefined): void {
+    if (!client || lane.client !== client) return;
+    lane.client = undefined;
+    void client.end().catch(() => undefined);
   }
 
   /** Adds this writer's metrics to a registry (the gateway's `/metrics`). */
@@ -135,7 +187,14 @@ export class AuditWriter {
           // Small batches (the usual case below saturation) use a statement prepared once per connection, so
           // PostgreSQL does not parse and plan the same INSERT for every request.
           const text = `insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`;
-          await this.pool.query(batch.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${batch.length}`, text, values } : { text, values });
+          const client = await this.clientOf(lane);
+          try {
+            await client.query(batch.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${batch.length}`, text, values } : { text, values });
+          } catch (e) {
+            // A connection that failed a commit (timeout, server gone) is not trusted with the next one.
+            this.drop(lane, client);
+            throw e;
+          }
           // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
           lane.seq = seq;
           lane.prevHash = prev;
@@ -162,18 +221,36 @@ export class AuditWriter {
     return this.healthy || this.probe();
   }
 
-  /** Whether the store answers now (used while it is known to be down, so recovery needs no manual step). */
-  async probe(): Promise<boolean> {
-    try {
-      await this.pool.query('select 1');
-      this.healthy = true;
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * Whether the store answers now (used while it is known to be down, so recovery needs no manual step). Requests
+   * arriving while a probe is in flight share its answer.
+   */
+  probe(): Promise<boolean> {
+    this.probing ??= (async () => {
+      try {
+        const c = await this.connect();
+        try {
+          await c.query('select 1');
+        } finally {
+          await c.end().catch(() => undefined);
+        }
+        this.healthy = true;
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.probing = undefined;
+      }
+    })();
+    return this.probing;
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.lanes.map(async (lane) => {
+      const c = lane.client;
+      lane.client = undefined;
+      await c?.end().catch(() => undefined);
+    }));
   }
 }

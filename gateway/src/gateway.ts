@@ -147,6 +147,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
   const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
+  void audit?.open();
   const levels = classificationMap(parse(supergraphSdl));
   const signContext = await contextSigner(config.contextPrivateKey);
   const internalToken = () => signContext({ sub: 'gateway', roles: [] });

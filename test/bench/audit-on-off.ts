@@ -95,7 +95,7 @@ compareGateways({
       '',
       pairedTable(c),
       '',
-      `Fixed offered load, side by side (open loop: ${c.fixed!.rate} req/s to each gateway at the same time, arriving evenly over a pool of ${c.settings.connections} keep-alive connections each; ${c.fixed!.rounds.baseline.length} rounds of ${2 * c.settings.seconds} s): below saturation, so latency shows the work per request rather than queueing, and any stall of the shared machine lands on both. The added figures are medians of the per-round differences: the audit's own cost (the commit each response waits for, and its CPU).`,
+      `Fixed offered load, side by side (open loop: ${c.fixed!.rate} req/s to each gateway at the same time, arriving evenly over a pool of ${c.settings.connections} keep-alive connections each; ${c.fixed!.rounds.baseline.length} rounds of ${2 * c.settings.seconds} s): below saturation, so latency shows the work per request rather than queueing, and any stall of the shared machine lands on both. p50 and p99 are over every request of the phase (all rounds pooled, per gateway); the added figures are the audit-on gateway's minus the baseline's: the audit's own cost (the commit each response waits for, and its CPU). Each round's own p99 (about its 8th-worst request) is shown with its range for comparison.`,
       '',
       fixedRateTable(c),
       '',

@@ -22,6 +22,15 @@ export interface LoadResult {
    * (ms). Steadier than requests/s on a shared machine: at saturation, throughput is the cores' time divided by it.
    */
   cpuMsPerRequest: number;
+  /** Every request's latency (ms, 0.1 ms steps), at a fixed offered load only: rounds pooled into one percentile. */
+  latencies?: number[];
+}
+
+/** The p-th percentile (0–100) of latencies, rounded to 0.1 ms, as load.js computes it. */
+export function percentile(latencies: number[], p: number): number {
+  if (!latencies.length) return 0;
+  const s = [...latencies].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 10) / 10;
 }
 
 /**
@@ -64,7 +73,7 @@ export async function load(opts: {
   rate?: number;
 }): Promise<LoadResult> {
   const before = treeCpuMs();
-  const { stdout } = await run(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(opts)], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(opts)], { maxBuffer: 1 << 24 });
   const busyMs = treeCpuMs() - before;
   const result = JSON.parse(stdout.trim().split('\n').pop()!) as Omit<LoadResult, 'cpuMsPerRequest'>;
   return { ...result, cpuMsPerRequest: Math.round((busyMs / Math.max(1, result.rps * opts.duration)) * 1000) / 1000 };
