@@ -69,10 +69,12 @@ export async function compareGateways(opts: {
   fixedRate?: number;
   /** Also run rounds with both gateways under load at once (see Comparison.paired). */
   paired?: boolean;
+  /** Rounds per phase (BENCH_ROUNDS overrides; 3 by default). */
+  rounds?: number;
   /** Runs with the hub up, after the comparison (extra measurements). */
   extra?: (hub: Hub, urls: { baseline: string; candidate: string }) => Promise<void>;
 }): Promise<Comparison> {
-  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? opts.rounds ?? 3);
   const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
   const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? opts.connections ?? 20);
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
