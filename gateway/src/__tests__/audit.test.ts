@@ -132,11 +132,16 @@ describe('connections', () => {
     }
   };
 
-  it('keeps one connection per lane however the appends come (no pool opening and closing connections)', async () => {
-    for (let i = 0; i < 5; i++) await Promise.all(Array.from({ length: 20 }, (_, j) => writer.append(record(1000 + i * 20 + j))));
+  it('keeps one connection per lane, the same ones through bursts and idle spells (no reconnecting inside a response\'s wait)', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, j) => writer.append(record(1000 + j))));
+    const first = (await writerBackends()).sort();
+    expect(first).toHaveLength(2);
+    // Longer than a connection pool's usual idle timeout (pg's: 10 s), which would close one and reopen it later.
+    await new Promise((r) => setTimeout(r, 11_000));
     for (let i = 0; i < 20; i++) await writer.append(record(2000 + i));
-    expect((await writerBackends()).length).toBe(2);
-  });
+    await Promise.all(Array.from({ length: 20 }, (_, j) => writer.append(record(2100 + j))));
+    expect((await writerBackends()).sort()).toEqual(first);
+  }, 30_000);
 
   it('replaces a connection the server closed, and the chains still verify', async () => {
     const before = await writerBackends();
