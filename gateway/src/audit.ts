@@ -52,9 +52,9 @@ class Lane {
   queue: Pending[] = [];
   flushing = false;
   /**
-   * The lane's own connection, opened on first use and kept: a pool would close idle connections and open new ones
-   * when two commits overlap, and a new connection costs a SCRAM handshake (milliseconds of CPU on both sides) that
-   * the response waiting for its record would pay. Dropped after an error and opened again by the next batch.
+   * The lane's own connection, opened at start-up and kept: a pool closes connections idle for a while and opens
+   * new ones later, and a new connection costs a SCRAM handshake (milliseconds of CPU on both sides) that the
+   * response waiting for its record would pay. Dropped after an error and opened again by the next batch.
    */
   client?: Client;
 }
@@ -110,7 +110,7 @@ export class AuditWriter {
   private async clientOf(lane: Lane): Promise<Client> {
     if (!lane.client) {
       if (this.closed) throw new Error('the audit writer is closed');
-      const client = await this.connect((c) => this.drop(lane, c));
+      const client = await this.connect((c) => void this.drop(lane, c));
       if (this.closed) {
         void client.end().catch(() => undefined);
         throw new Error('the audit writer is closed');
@@ -125,10 +125,11 @@ export class AuditWriter {
     await Promise.all(this.lanes.map((lane) => this.clientOf(lane).catch(() => undefined)));
   }
 
-  private drop(lane: Lane, client: Client | undefined): void {
+  /** Forgets the lane's connection if it is still `client`, and closes it. */
+  private async drop(lane: Lane, client: Client | undefined): Promise<void> {
     if (!client || lane.client !== client) return;
     lane.client = undefined;
-    void client.end().catch(() => undefined);
+    await client.end().catch(() => undefined);
   }
 
   /** Adds this writer's metrics to a registry (the gateway's `/metrics`). */
@@ -192,7 +193,7 @@ export class AuditWriter {
             await client.query(batch.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${batch.length}`, text, values } : { text, values });
           } catch (e) {
             // A connection that failed a commit (timeout, server gone) is not trusted with the next one.
-            this.drop(lane, client);
+            void this.drop(lane, client);
             throw e;
           }
           // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
@@ -247,10 +248,6 @@ export class AuditWriter {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.lanes.map(async (lane) => {
-      const c = lane.client;
-      lane.client = undefined;
-      await c?.end().catch(() => undefined);
-    }));
+    await Promise.all(this.lanes.map((lane) => this.drop(lane, lane.client)));
   }
 }

@@ -66,6 +66,7 @@ async function measureFloor(auditWriterUrl: string, dataDir: string): Promise<No
   }
   return { commit: quantiles(commit), fdatasync: quantiles(flush) };
 }
+
 /** The commit wait as the gateway measured it (its histogram), per phase. */
 const waits: { phase: string; requests: number; p50: string; p99: string }[] = [];
 

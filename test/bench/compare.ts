@@ -132,8 +132,8 @@ export async function compareGateways(opts: {
     let fixed: Comparison['fixed'];
     if (opts.fixedRate) {
       // Side by side too: both gateways get the same offered load in the same seconds, so a stall of the shared
-      // machine (another process, a GC, the disk) lands on both; the added latency is the median of the per-round
-      // differences, each round's p99 coming from thousands of requests.
+      // machine (another process, a GC, the disk) lands on both; the added latency compares each side's p50 and p99
+      // over every request of every round (pooled), the per-round differences kept beside it.
       const out = await runSideBySide(Number(process.env.BENCH_FIXED_ROUNDS ?? 5), DURATION * 2, opts.fixedRate);
       const pool = (side: 'baseline' | 'candidate') => {
         const all = out[side].flatMap((r) => r.latencies ?? []);

@@ -31,7 +31,6 @@ export interface CallerClaims {
 /** Tokens (or verified claims) remembered at most; the oldest is forgotten first. */
 const CACHE_SIZE = 10_000;
 
-
 /** `ttlSeconds`: the gateway keeps the default; a benchmark's stand-in for another gateway signs one long-lived token. */
 export async function contextSigner(privateKeyPem: string, ttlSeconds = CONTEXT_TOKEN_TTL_SECONDS): Promise<(claims: CallerClaims) => Promise<string>> {
   const key = await importPKCS8(privateKeyPem, ALG);
