@@ -3,62 +3,19 @@
 // with secrets and personal values masked), which coordinates were requested, denied (and why) and which personal
 // ones were read, which subgraphs were called, the outcome with error codes, duration and response size.
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
-import { print, visit, type DocumentNode } from 'graphql';
+import { print } from 'graphql';
 import type { Request, Response } from 'express';
-import type { ClassificationLevel, Principal } from '@hub/schema';
+import type { ClassificationLevel, MaskReason, Principal } from '@hub/schema';
+import { MASK, maskVariables, variablePlan, type VariablePlan } from './masking';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
 import { remembered } from '@hub/kit/bounded';
 import { serializeResult } from './serialized';
 
-const SECRET_KEY = /pass(word)?|secret|token|credential/i;
-export const MASK = '[masked]';
-
-/**
- * Masks every value under a secret-looking key, and the variables that feed arguments of PERSONAL fields.
- * Copy-on-write: a part with nothing to mask is returned as it is (a bulk write's 10,000 input objects are walked,
- * not copied), and each key is tested once per call.
- */
-export function maskVariables(
-  variables: Record<string, unknown> | undefined,
-  personalVariables: Set<string>,
-): Record<string, unknown> | null {
-  if (!variables) return null;
-  const secret = new Map<string, boolean>();
-  const isSecret = (key: string) => {
-    let s = secret.get(key);
-    if (s === undefined) secret.set(key, (s = SECRET_KEY.test(key)));
-    return s;
-  };
-  const walk = (v: unknown, key: string): unknown => {
-    if (isSecret(key)) return MASK;
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const x = walk(v[i], key);
-        if (x !== v[i] && !out) out = v.slice(0, i);
-        out?.push(x);
-      }
-      return out ?? v;
-    }
-    if (v && typeof v === 'object') {
-      let out: Record<string, unknown> | undefined;
-      for (const k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-        const x = (v as Record<string, unknown>)[k];
-        const y = walk(x, k);
-        if (y !== x && !out) out = { ...(v as Record<string, unknown>) };
-        if (out) out[k] = y;
-      }
-      return out ?? v;
-    }
-    return v;
-  };
-  return Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, personalVariables.has(k) ? MASK : walk(v, k)]));
-}
+export { MASK };
 
 /** Masked variables larger than this (as JSON, in bytes) are recorded by their digest and their beginning. */
 export const VARIABLES_RECORD_LIMIT = 64 * 1024;
@@ -83,19 +40,6 @@ export function recordedVariables(masked: Record<string, unknown> | null): unkno
   // Never split a surrogate pair (PostgreSQL refuses a lone surrogate in jsonb).
   if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
   return { truncated: true, bytes, sha256: createHash('sha256').update(text).digest('hex'), head: text.slice(0, end) };
-}
-
-/** Variables used in arguments of fields whose classification is PERSONAL. */
-function personalVariablesOf(document: DocumentNode, levels: Map<string, ClassificationLevel>): Set<string> {
-  const personalFields = new Set([...levels].filter(([, l]) => l === 'PERSONAL').map(([c]) => c.split('.')[1]));
-  const out = new Set<string>();
-  visit(document, {
-    Field(node) {
-      if (!personalFields.has(node.name.value)) return;
-      visit(node, { Variable: (v) => void out.add(v.name.value) });
-    },
-  });
-  return out;
 }
 
 export function principalRecord(p: Principal): Record<string, unknown> {
@@ -145,15 +89,32 @@ export async function recordOutsideGraphQL(
   }
 }
 
-export function auditPlugin(writer: AuditWriter, levels: Map<string, ClassificationLevel>): ApolloServerPlugin<HubGatewayContext> {
-  /** Per document: its printed form with literals hidden, the coordinates it asks for, its personal variables. */
-  const byDocument = new Map<string, { document: string; requested: string[]; personalVars: Set<string> }>();
+/**
+ * The audit plugin. For a mutation, a record of the intent (who, the operation, masked variables, the coordinates
+ * asked for, the request id) is committed before any subgraph is called: if it cannot be, nothing is executed and
+ * the caller gets 503, so no write takes effect unlogged. Every request (mutations included) then gets its record
+ * of the outcome, with the same request id, committed before the response is released.
+ */
+export function auditPlugin(writer: AuditWriter, levels: Map<string, ClassificationLevel>, masked: Map<string, MaskReason>): ApolloServerPlugin<HubGatewayContext> {
+  /** Per document: its printed form with literals hidden, the coordinates it asks for, how its variables are kept. */
+  const byDocument = new Map<string, { document: string; requested: string[]; plan: VariablePlan[] }>();
   return {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
       let operation: Record<string, unknown> = { type: null, name: request.operationName ?? null, hash: null, document: null };
       let requested: string[] = [];
-      let personalVars = new Set<string>();
+      // Until the operation is resolved nothing says what the variables are: none are kept.
+      let plan: VariablePlan[] | undefined;
+      let variables: unknown = null;
+      const base = (): Omit<AuditInput, 'outcome' | 'errorCodes' | 'denied' | 'personal' | 'subgraphs' | 'responseBytes'> => ({
+        requestId: contextValue.requestId,
+        principal: principalRecord(contextValue.principal),
+        client: contextValue.client ?? {},
+        operation,
+        variables,
+        requested,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      });
       return {
         async didResolveOperation({ document, operation: op, schema, queryHash, operationName }) {
           if (!op) return;
@@ -162,11 +123,22 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           const derived = remembered(byDocument, key, DOCUMENT_CACHE_SIZE, () => ({
             document: print(stripSensitiveLiterals(document)),
             requested: [...coordinatesOf(schema, document, op)].sort(),
-            personalVars: personalVariablesOf(document, levels),
+            plan: variablePlan(schema, document, op, masked),
           }));
           operation = { type: op.operation, name: op.name?.value ?? null, hash: queryHash, document: derived.document };
           requested = derived.requested;
-          personalVars = derived.personalVars;
+          plan = derived.plan;
+          variables = recordedVariables(maskVariables(request.variables as Record<string, unknown> | undefined, plan, masked));
+        },
+        async responseForOperation({ operation: op }) {
+          if (op.operation !== 'mutation') return null;
+          try {
+            await writer.append({ ...base(), denied: [], personal: [], subgraphs: [], outcome: 'intent', errorCodes: [], responseBytes: 0 });
+            return null;
+          } catch {
+            // Nothing has been executed: the write does not take effect.
+            return { http: { status: 503, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [AUDIT_DOWN_ERROR] } } };
+          }
         },
         async willSendResponse({ response, errors }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
@@ -177,18 +149,12 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           const outcome =
             status >= 500 ? 'error' : status === 403 ? 'denied' : status >= 400 ? 'rejected' : codes.length || denied.length ? 'partial' : 'ok';
           const input: AuditInput = {
-            requestId: contextValue.requestId,
-            principal: principalRecord(contextValue.principal),
-            client: contextValue.client ?? {},
-            operation,
-            variables: recordedVariables(maskVariables(request.variables as Record<string, unknown> | undefined, personalVars)),
-            requested,
+            ...base(),
             denied,
             personal: requested.filter((c) => levels.get(c) === 'PERSONAL' && !deniedSet.has(c)),
             subgraphs: [...(contextValue.subgraphs ?? [])].sort(),
             outcome,
             errorCodes: codes,
-            durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
             responseBytes: body ? Buffer.byteLength(serializeResult(body)) : 0,
           };
           try {

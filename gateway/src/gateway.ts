@@ -34,7 +34,7 @@ import { ReadableCoordinates } from './readable';
 import { stringifyResult } from './serialized';
 import { AUDIT_DOWN_ERROR, AuditWriter } from './audit';
 import { auditPlugin, clientRecord, recordOutsideGraphQL } from './audit-plugin';
-import { classificationMap } from '@hub/schema';
+import { classificationMap, maskedInputs } from '@hub/schema';
 import { parse } from 'graphql';
 
 /** Service name → URL, as written in the supergraph's join__Graph. */
@@ -148,7 +148,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
   const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
   void audit?.open();
-  const levels = classificationMap(parse(supergraphSdl));
+  const supergraphDoc = parse(supergraphSdl);
+  const levels = classificationMap(supergraphDoc);
   const signContext = await contextSigner(config.contextPrivateKey);
   const internalToken = () => signContext({ sub: 'gateway', roles: [] });
   const directory = directoryClient(urls.directory.replace(/\/graphql$/, '/internal'), internalToken);
@@ -186,7 +187,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(config.limits),
-      ...(audit ? [auditPlugin(audit, levels)] : []),
+      ...(audit ? [auditPlugin(audit, levels, maskedInputs(supergraphDoc))] : []),
       requestLogger(log),
     ],
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },

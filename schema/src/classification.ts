@@ -89,3 +89,62 @@ export function roleRequirements(doc: DocumentNode): Map<string, string[]> {
   }
   return out;
 }
+
+/** Why the audit log masks the value of an argument or input field. */
+export type MaskReason = 'sensitive' | 'personal';
+
+/**
+ * What the audit log masks, decided by the schema alone: arguments (`Type.field(arg:)`) and input fields
+ * (`Input.field`) marked `@sensitive` (secrets) or classified PERSONAL, and every argument of a field classified
+ * PERSONAL (what one asks of personal data reveals it).
+ */
+export function maskedInputs(doc: DocumentNode): Map<string, MaskReason> {
+  const out = new Map<string, MaskReason>();
+  const reasonOf = (directives: readonly DirectiveNode[] | undefined): MaskReason | undefined =>
+    directives?.some((d) => d.name.value === 'sensitive') ? 'sensitive' : classificationOf(directives) === 'PERSONAL' ? 'personal' : undefined;
+  const fieldLevels = classificationMap(doc);
+  for (const d of doc.definitions) {
+    if (OBJECT_KINDS.has(d.kind)) {
+      const t = d as unknown as TypeLike;
+      for (const f of t.fields ?? []) {
+        const fieldPersonal = fieldLevels.get(`${t.name.value}.${f.name.value}`) === 'PERSONAL';
+        for (const a of f.arguments ?? []) {
+          const reason = reasonOf(a.directives) ?? (fieldPersonal ? 'personal' : undefined);
+          if (reason) out.set(`${t.name.value}.${f.name.value}(${a.name.value}:)`, reason);
+        }
+      }
+    } else if (d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || d.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) {
+      for (const f of d.fields ?? []) {
+        const reason = reasonOf(f.directives);
+        if (reason) out.set(`${d.name.value}.${f.name.value}`, reason);
+      }
+    }
+  }
+  return out;
+}
+
+/** Names that almost always carry a secret: such an argument or input field must say so with `@sensitive`. */
+const SECRET_NAME = /pass(word|phrase)?$|passwd|secret|token|credential|private.?key/i;
+
+/** Arguments and input fields whose name looks like a secret but which are not marked `@sensitive`. */
+export function unmarkedSecrets(doc: DocumentNode): string[] {
+  const masked = maskedInputs(doc);
+  const out: string[] = [];
+  for (const d of doc.definitions) {
+    if (OBJECT_KINDS.has(d.kind)) {
+      const t = d as unknown as TypeLike;
+      for (const f of t.fields ?? []) {
+        for (const a of f.arguments ?? []) {
+          const c = `${t.name.value}.${f.name.value}(${a.name.value}:)`;
+          if (SECRET_NAME.test(a.name.value) && masked.get(c) !== 'sensitive') out.push(c);
+        }
+      }
+    } else if (d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || d.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) {
+      for (const f of d.fields ?? []) {
+        const c = `${d.name.value}.${f.name.value}`;
+        if (SECRET_NAME.test(f.name.value) && masked.get(c) !== 'sensitive') out.push(c);
+      }
+    }
+  }
+  return out;
+}

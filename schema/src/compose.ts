@@ -6,7 +6,7 @@ import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { classificationMap, unclassifiedFields } from './classification';
+import { classificationMap, unclassifiedFields, unmarkedSecrets } from './classification';
 import { subgraphOfCoordinates } from './policy';
 import { readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
 
@@ -45,6 +45,9 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
     for (const coordinate of unclassifiedFields(typeDefs)) {
       errors.push(`${s.name}: ${coordinate} has no @classified(level: …) on the field or its type`);
     }
+    for (const coordinate of unmarkedSecrets(typeDefs)) {
+      errors.push(`${s.name}: ${coordinate} looks like a secret but is not marked @sensitive (the audit log would keep its value)`);
+    }
     services.push({ name: s.name, typeDefs, url: s.url });
   }
   if (errors.length) return { errors, hints: [] };
@@ -57,6 +60,9 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
   const composed = parse(supergraphSdl);
   for (const coordinate of unclassifiedFields(composed)) {
     errors.push(`supergraph: ${coordinate} lost its classification in composition`);
+  }
+  for (const coordinate of unmarkedSecrets(composed)) {
+    errors.push(`supergraph: ${coordinate} lost its @sensitive marker in composition`);
   }
   // Restricted and personal data need one owner: the policy asks who owns a field to decide who may read it.
   // PUBLIC and INTERNAL rules ask nobody's ownership, so shared types (Change, PageInfo) may carry them.

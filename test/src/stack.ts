@@ -49,7 +49,13 @@ export interface Stack {
 
 const quiet = (name: string) => createLogger(name, process.env.LOG_LEVEL ?? 'silent');
 
-export async function startStack(opts: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+  gatewayEnv?: Record<string, string>;
+  /** Receives every line the gateway logs (JSON, every level from debug up), for tests that search the logs. */
+  gatewayLog?: (line: string) => void;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const names = Object.keys(DEFINITIONS);
   const own = names.filter((n) => !DEFINITIONS[n].readOnlyDatabase);
   const dbs = await createTestDatabases(own);
@@ -87,7 +93,11 @@ export async function startStack(opts: { gatewayEnv?: Record<string, string> } =
   }
   const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, ...opts.gatewayEnv });
   config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
-  const gateway = await startGateway(config, pino({ level: process.env.LOG_LEVEL ?? 'silent' }));
+  const gatewayLog = opts.gatewayLog;
+  const gateway = await startGateway(
+    config,
+    gatewayLog ? pino({ level: 'debug' }, { write: (line: string) => gatewayLog(line) }) : pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+  );
 
   return {
     gateway,

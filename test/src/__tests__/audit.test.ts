@@ -65,12 +65,13 @@ it('notes personal data read, and masks passwords wherever they appear', async (
 
 it('records large variables by size, digest and masked beginning: no secret in any form', async () => {
   const secret = 'Very-Secret-Password-43';
-  // Variables the operation does not use are recorded too (and masked the same way).
-  const variables = { password: secret, c: 'LT-0005', padding: 'x'.repeat(100_000) };
-  const r = await post(JSON.stringify({ query: 'query Big($c: String!) { accommodation(code: $c) { name } }', variables }));
+  // Variables the operation does not declare are not kept at all; large declared ones by their digest.
+  const codes = Array.from({ length: 12_000 }, (_, i) => `C${String(i).padStart(5, '0')}`);
+  const variables = { password: secret, c: 'DL-0001', codes };
+  const r = await post(JSON.stringify({ query: 'query Big($c: String!, $codes: [String!]) { touristSite(code: $c) { name } touristSites(filter: { communeCodes: $codes }) { totalCount } }', variables }));
   expect(r.status).toBe(200);
   const [rec] = await records(r.requestId);
-  const maskedJson = JSON.stringify({ ...variables, password: '[masked]' });
+  const maskedJson = JSON.stringify({ c: 'DL-0001', codes });
   expect(rec.variables).toEqual({
     truncated: true,
     bytes: Buffer.byteLength(maskedJson),
