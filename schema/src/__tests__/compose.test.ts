@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { compose, defaultSources } from '../compose';
-import { classificationMap, unclassifiedFields } from '../classification';
+import { classificationMap, maskedInputs, unclassifiedFields } from '../classification';
 import { SUPERGRAPH_PATH } from '../sdl';
 
 describe('composition', () => {
@@ -29,6 +29,32 @@ describe('composition', () => {
     const result = compose(sources);
     expect(result.supergraphSdl).toBeUndefined();
     expect(result.errors).toEqual(['culture-tourism: Museum.curator has no @classified(level: …) on the field or its type']);
+  });
+
+  it('keeps @sensitive and input classifications in the supergraph, for the audit log to mask', () => {
+    const masked = maskedInputs(parse(readFileSync(SUPERGRAPH_PATH, 'utf8')));
+    expect(masked.get('Mutation.changePassword(currentPassword:)')).toBe('sensitive');
+    expect(masked.get('Mutation.changePassword(newPassword:)')).toBe('sensitive');
+    expect(masked.get('CreateAccountInput.password')).toBe('sensitive');
+    expect(masked.get('AccommodationUpdate.ownerName')).toBe('personal');
+    expect(masked.has('CreateAccountInput.username')).toBe(false);
+  });
+
+  it('fails when an argument or input field that looks like a secret is not marked @sensitive', () => {
+    const sources = defaultSources().map((s) =>
+      s.name === 'culture-tourism'
+        ? { ...s, sdl: `${s.sdl}
+input PortalLogin { user: String apiToken: String }
+extend type Query { portal(login: PortalLogin, adminPassword: String): String @classified(level: PUBLIC) }
+` }
+        : s,
+    );
+    const result = compose(sources);
+    expect(result.supergraphSdl).toBeUndefined();
+    expect([...result.errors].sort()).toEqual([
+      'culture-tourism: PortalLogin.apiToken looks like a secret but is not marked @sensitive (the audit log would keep its value)',
+      'culture-tourism: Query.portal(adminPassword:) looks like a secret but is not marked @sensitive (the audit log would keep its value)',
+    ]);
   });
 
   it('refuses restricted or personal data on a field that several subgraphs serve', () => {
