@@ -39,6 +39,7 @@ const env = z.object({
   HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_LIMITS.maxDirectives),
   HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100000).default(DEFAULT_LIMITS.maxTokens),
   HUB_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+  HUB_MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_LIMITS.maxTextLength),
   HUB_CONTEXT_PRIVATE_KEY_FILE: pemFile('the context-token signing key', 'PRIVATE KEY'),
   HUB_SESSION_PRIVATE_KEY_FILE: pemFile('the session-token signing key', 'PRIVATE KEY'),
   HUB_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
@@ -102,6 +103,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
       maxDirectives: c.HUB_MAX_DIRECTIVES as number,
       maxTokens: c.HUB_MAX_TOKENS as number,
       maxCost: c.HUB_MAX_COST as number,
+      maxTextLength: c.HUB_MAX_TEXT_LENGTH as number,
       publicIntrospection: c.HUB_PUBLIC_INTROSPECTION as boolean,
     },
   };

@@ -25,7 +25,7 @@ import { HubDataSource } from './data-source';
 import { explorerRouter } from './explorer';
 import { consoleRouter } from './console';
 import { auditExportRoute } from './audit-export';
-import { CustomScalarInputRule, installScalars } from './input-rules';
+import { CustomScalarInputRule, installScalars, textInputPlugin } from './input-rules';
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
@@ -187,6 +187,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(config.limits),
+      textInputPlugin(config.limits.maxTextLength),
       ...(audit ? [auditPlugin(audit, levels, maskedInputs(supergraphDoc))] : []),
       requestLogger(log),
     ],

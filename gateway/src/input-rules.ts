@@ -1,16 +1,28 @@
-// Checks the hub's custom scalars (Date, DateTime) in the operation before any subgraph is asked, and names
-// the argument or input field that is wrong. The gateway's API schema knows the scalars only by name, so
-// their real parsing is installed here too, for variables.
+// Checks the hub's custom scalars (Date, DateTime) and every text argument (length, NUL, lone surrogates) of the
+// operation before any subgraph is asked, and names the argument or input field that is wrong. The gateway's API
+// schema knows the scalars only by name, so their real parsing is installed here too, for variables.
 import {
+  BREAK,
   GraphQLError,
   getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
   isScalarType,
   Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
   type ASTVisitor,
+  type DocumentNode,
+  type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { HubGatewayContext } from './context';
 import { scalars } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
@@ -57,6 +69,143 @@ export function CustomScalarInputRule(context: ValidationContext): ASTVisitor {
     ObjectField(node) {
       const type = context.getInputType();
       check(context, `input field "${node.name.value}"`, node.value, type ? getNamedType(type).name : undefined);
+    },
+  };
+}
+
+/** Text PostgreSQL cannot store (NUL) or that is not Unicode (a UTF-16 surrogate without its pair). */
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with one text value, if anything. */
+export function textProblem(s: string, maxLength: number): string | undefined {
+  if (s.length > maxLength) return `is ${s.length} characters long; at most ${maxLength} are accepted`;
+  if (NUL.test(s)) return 'contains a NUL character (U+0000), which cannot be stored';
+  if (LONE_SURROGATE.test(s)) return 'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)';
+  return undefined;
+}
+
+interface TextIssue {
+  path: string;
+  problem: string;
+}
+
+/** Walks a JSON value sent for an input type and reports the first text that cannot be accepted, with its path. */
+function checkValue(value: unknown, type: GraphQLInputType | undefined, path: (string | number)[], maxLength: number): TextIssue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const problem = textProblem(value, maxLength);
+    return problem ? { path: pathText(path), problem } : undefined;
+  }
+  if (typeof value !== 'object') return undefined;
+  const t = type ? getNullableType(type) : undefined;
+  if (Array.isArray(value)) {
+    const item = t && isListType(t) ? t.ofType : t;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const issue = checkValue(value[i], item, path, maxLength);
+      path.pop();
+      if (issue) return issue;
+    }
+    return undefined;
+  }
+  const fields = t && isInputObjectType(t) ? t.getFields() : undefined;
+  for (const k in value as Record<string, unknown>) {
+    path.push(k);
+    // Keys are text too (a JSON scalar's object, or a key the input type does not have).
+    const keyProblem = textProblem(k, maxLength);
+    const issue = keyProblem ? { path: pathText(path), problem: `has a key that ${keyProblem}` } : checkValue((value as Record<string, unknown>)[k], fields?.[k]?.type, path, maxLength);
+    path.pop();
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+/** A literal written in the document, with the variables it contains, checked the same way. */
+function checkLiteral(node: ValueNode, type: GraphQLInputType | undefined, path: (string | number)[], variables: Record<string, unknown>, maxLength: number): TextIssue | undefined {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return checkValue(variables[node.name.value], type, path, maxLength);
+    case Kind.STRING: {
+      const problem = textProblem(node.value, maxLength);
+      return problem ? { path: pathText(path), problem } : undefined;
+    }
+    case Kind.LIST: {
+      const t = type ? getNullableType(type) : undefined;
+      const item = t && isListType(t) ? t.ofType : t;
+      for (let i = 0; i < node.values.length; i++) {
+        path.push(i);
+        const issue = checkLiteral(node.values[i], item, path, variables, maxLength);
+        path.pop();
+        if (issue) return issue;
+      }
+      return undefined;
+    }
+    case Kind.OBJECT: {
+      const t = type ? getNullableType(type) : undefined;
+      const fields = t && isInputObjectType(t) ? t.getFields() : undefined;
+      for (const f of node.fields) {
+        path.push(f.name.value);
+        const issue = checkLiteral(f.value, fields?.[f.name.value]?.type, path, variables, maxLength);
+        path.pop();
+        if (issue) return issue;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const pathText = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+/**
+ * The first argument value of the operation (a literal, or a variable's value, at any depth) that is text the hub
+ * cannot accept: longer than `maxLength`, or holding a NUL or a lone surrogate. Named as `input.name`,
+ * `inputs[3].name`. Only the arguments the operation uses are looked at (an unused variable is never stored).
+ */
+export function textInputIssue(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maxLength: number,
+): TextIssue | undefined {
+  const vars = variables ?? {};
+  const typeInfo = new TypeInfo(schema);
+  let found: TextIssue | undefined;
+  const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
+  for (const part of parts) {
+    if (found) break;
+    visit(
+      part,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          if (found) return BREAK;
+          const def = typeInfo.getArgument();
+          found = checkLiteral(node.value, def?.type, [node.name.value], vars, maxLength);
+          return found ? BREAK : false;
+        },
+      }),
+    );
+  }
+  return found;
+}
+
+/**
+ * Refuses, before anything is planned or recorded as sent, text the hub cannot accept in the operation's arguments:
+ * a 400 BAD_USER_INPUT naming the argument or input field (`input.displayName`), never a database error later.
+ */
+export function textInputPlugin(maxLength: number): ApolloServerPlugin<HubGatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
+          const issue = textInputIssue(schema, document, operation, request.variables as Record<string, unknown> | undefined, maxLength);
+          if (issue) throw new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: 'BAD_USER_INPUT', argument: issue.path, http: { status: 400 } } });
+        },
+      };
     },
   };
 }

@@ -15,6 +15,8 @@ export interface LimitsConfig {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  /** The longest text value (in UTF-16 units) accepted in any argument or input field. */
+  maxTextLength: number;
   /** Operator's switch: anonymous callers may introspect and get "did you mean" suggestions. */
   publicIntrospection: boolean;
 }
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxDirectives: 50,
   maxTokens: 1000,
   maxCost: 100_000,
+  maxTextLength: 100_000,
   publicIntrospection: false,
 };
 

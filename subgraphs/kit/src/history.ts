@@ -3,6 +3,7 @@
 // (account, agency, request, from the request's scope), why (a reason, required for approved records), and each
 // changed field with its value before and after. Secret fields are recorded as changed, never with a value;
 // PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all.
+import { limitText, TEXT_LIMITS } from './text';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ export function changeScope<T>(scope: ChangeScope, fn: () => T): T {
 
 /** Runs `fn` with `reason` as the reason of its writes (inside the current request's scope). */
 export function withChangeReason<T>(reason: string | null | undefined, fn: () => T): T {
+  limitText('reason', reason, TEXT_LIMITS.reason);
   const current = scopes.getStore();
   if (!current) return fn();
   return scopes.run({ ...current, reason: reason?.trim() || null }, fn);

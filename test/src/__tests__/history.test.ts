@@ -40,8 +40,9 @@ describe('a tourist site', () => {
     expect(change.accountId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.now() - Date.parse(change.at)).toBeLessThan(60_000);
     // The request id leads to the gateway's audit record of the same write.
-    const audit = await sql(stack.audit.readerUrl, 'select operation from audit_record where request_id = $1', [change.requestId]);
-    expect(audit).toHaveLength(1);
+    // (Two records: the intent, committed before the write, and the outcome.)
+    const audit = await sql(stack.audit.readerUrl, 'select operation, outcome from audit_record where request_id = $1 order by at, seq', [change.requestId]);
+    expect(audit.map((a) => a.outcome)).toEqual(['intent', 'ok']);
     expect(JSON.stringify(audit[0].operation)).toContain('mutation');
   });
 

@@ -2,7 +2,7 @@
 // the account the gateway's context token names; the rules follow Cao Bằng Art. 6 and Quảng Ngãi Art. 4–5.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
-import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Account, Agency, type Role } from '../entities';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
@@ -65,6 +65,7 @@ export class AccountAdminService {
     this.mayGrant(input.roles, coordinate, 'input.roles');
     if (!USERNAME.test(username)) throw badUserInput('input.username', 'use 3–80 lower-case letters, digits, dots or hyphens');
     if (!input.displayName.trim()) throw badUserInput('input.displayName', 'must not be empty');
+    limitText('input.displayName', input.displayName, TEXT_LIMITS.name);
     const problem = passwordProblem(input.password);
     if (problem) throw badUserInput('input.password', problem);
     const agency = await this.em.findOne(Agency, { code: input.agencyCode });
@@ -88,6 +89,7 @@ export class AccountAdminService {
     const coordinate = status === 'ACTIVE' ? 'Mutation.enableAccount' : 'Mutation.disableAccount';
     const account = await this.target(username, coordinate);
     if (status === 'DISABLED' && !reason?.trim()) throw badUserInput('reason', 'say why the account is disabled');
+    limitText('reason', reason, TEXT_LIMITS.reason);
     account.status = status;
     account.statusReason = status === 'DISABLED' ? reason!.trim() : null;
     if (status === 'ACTIVE') account.failedLogins = 0;

@@ -1,7 +1,7 @@
 // The catalogue of sector databases and who owned each one when.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
-import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Agency, Dataset, DatasetOwnership } from '../entities';
 import { validOn } from './dates';
 
@@ -38,6 +38,7 @@ export class DatasetService {
     const agency = await this.em.findOne(Agency, { code: agencyCode });
     if (!agency) throw badUserInput('agencyCode', `no agency "${agencyCode}"`);
     if (!basis.trim()) throw badUserInput('basis', 'name the decision that transfers ownership');
+    limitText('basis', basis, TEXT_LIMITS.reason);
     const periods = await this.ownershipsOf([dataset.id]);
     const current = DatasetService.ownerOn(periods, validFrom);
     if (current && current.agency.id === agency.id) throw badUserInput('agencyCode', `${agencyCode} already owns ${datasetCode} on ${validFrom}`);

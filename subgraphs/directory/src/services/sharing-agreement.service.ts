@@ -2,7 +2,7 @@
 // approves, refuses, suspends or ends. Only an approved agreement within its dates grants anything.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, dateProblem, forbidden } from '@hub/schema';
-import { findConnection, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Agency, SharingAgreement, type AgreementStatus } from '../entities';
 import { today } from './dates';
 
@@ -74,6 +74,9 @@ export class SharingAgreementService {
     for (const [k, v] of [['purpose', input.purpose], ['legalBasis', input.legalBasis], ['usage', input.usage]] as const) {
       if (!v.trim()) throw badUserInput(`input.${k}`, 'is required (Decree 47/2020)');
     }
+    for (const k of ['purpose', 'legalBasis', 'usage', 'processingAfterReceipt', 'protectionCommitments', 'retention', 'deletion'] as const) {
+      limitText(`input.${k}`, input[k], TEXT_LIMITS.text);
+    }
     for (const k of ['validFrom', 'validTo'] as const) {
       const p = dateProblem(input[k]);
       if (p) throw badUserInput(`input.${k}`, p);
@@ -99,6 +102,7 @@ export class SharingAgreementService {
     const t = TRANSITIONS[decision];
     if (!t.from.includes(agreement.status)) throw badUserInput('decision', `cannot ${decision} an agreement that is ${agreement.status}`);
     if (t.needsReason && !reason?.trim()) throw badUserInput('reason', `say why (${decision} needs a reason)`);
+    limitText('reason', reason, TEXT_LIMITS.reason);
     agreement.status = t.to;
     agreement.statusReason = reason?.trim() || null;
     agreement.decidedBy = this.caller!.sub;
