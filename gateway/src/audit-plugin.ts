@@ -14,6 +14,7 @@ import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
 import { remembered } from '@hub/kit/bounded';
 import { serializeResult } from './serialized';
+import { markRecorded } from './record-every-answer';
 
 export { MASK };
 
@@ -68,6 +69,7 @@ export async function recordOutsideGraphQL(
   record: Partial<AuditInput> & Pick<AuditInput, 'requestId' | 'outcome' | 'errorCodes'> & { principal: Principal },
 ): Promise<boolean> {
   if (!writer) return true;
+  markRecorded(res);
   try {
     await writer.append({
       operation: { type: null, name: null, hash: null, document: null },
@@ -157,6 +159,7 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
             errorCodes: codes,
             responseBytes: body ? Buffer.byteLength(serializeResult(body)) : 0,
           };
+          contextValue.markRecorded?.();
           try {
             await writer.append(input);
           } catch {

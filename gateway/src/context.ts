@@ -18,6 +18,8 @@ export interface HubGatewayContext {
   denied?: Removal[];
   /** IP, user agent and Apollo client name/version, for the audit record. */
   client?: Record<string, unknown>;
+  /** Tells the HTTP layer that the pipeline records this request itself (see record-every-answer.ts). */
+  markRecorded?: () => void;
   /** Subgraphs this request called. */
   subgraphs?: Set<string>;
 }

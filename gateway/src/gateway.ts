@@ -34,6 +34,7 @@ import { ReadableCoordinates } from './readable';
 import { stringifyResult } from './serialized';
 import { AUDIT_DOWN_ERROR, AuditWriter } from './audit';
 import { auditPlugin, clientRecord, recordOutsideGraphQL } from './audit-plugin';
+import { markRecorded, recordEveryAnswer } from './record-every-answer';
 import { classificationMap, maskedInputs } from '@hub/schema';
 import { parse } from 'graphql';
 
@@ -275,11 +276,14 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       (req as unknown as { hubRequestId: string }).hubRequestId = requestId;
       next();
     },
+    // Whatever answers (Apollo Server's HTTP-level refusals included), the answer leaves only once recorded.
+    recordEveryAnswer(audit, (res) => String(res.getHeader('x-request-id')), (req) => (req as unknown as { principal?: Principal }).principal),
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
       // A store known to be down is probed first: no operation runs (no mutation takes effect) unlogged, and
       // when the store is back the next request finds it, with no manual step.
       if (audit && !(await audit.reachable())) {
+        markRecorded(res);
         res.status(503).json({ errors: [AUDIT_DOWN_ERROR] });
         return;
       }
@@ -293,7 +297,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       next();
     },
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;
         const principal = (req as unknown as { principal?: Principal }).principal ?? PUBLIC;
         const claims = claimsOf(principal);
@@ -307,7 +311,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
           }
           return token;
         };
-        return { requestId, principal, client: clientRecord(req), contextToken };
+        return { requestId, principal, client: clientRecord(req), contextToken, markRecorded: () => markRecorded(res) };
       },
     }),
   );
