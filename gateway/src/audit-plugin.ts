@@ -102,6 +102,8 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
   const byDocument = new Map<string, { document: string; requested: string[]; plan: VariablePlan[] }>();
   return {
     async requestDidStart({ contextValue, request }) {
+      // From here the pipeline ends in willSendResponse, which records this request.
+      contextValue.markRecorded?.();
       const started = process.hrtime.bigint();
       let operation: Record<string, unknown> = { type: null, name: request.operationName ?? null, hash: null, document: null };
       let requested: string[] = [];
@@ -159,7 +161,6 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
             errorCodes: codes,
             responseBytes: body ? Buffer.byteLength(serializeResult(body)) : 0,
           };
-          contextValue.markRecorded?.();
           try {
             await writer.append(input);
           } catch {

@@ -15,6 +15,7 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   logLevel: string;
   limits: LimitsConfig;
+  http: HttpServerConfig;
   /** PEM (PKCS#8) of the key that signs context tokens for subgraphs. */
   contextPrivateKey: string;
   /** Field-level policy on (the default) or off (benchmarks only). */
@@ -24,6 +25,20 @@ export interface GatewayConfig {
   auditDbUrl?: string;
 }
 
+
+/**
+ * The HTTP server's own limits, suited to a gateway behind a load balancer: a client must send its headers within
+ * `headersTimeoutMs` and its whole request within `requestTimeoutMs` (Node's default is 300 s, which lets a slow
+ * body hold a connection open for five minutes); idle keep-alive connections are kept `keepAliveTimeoutMs`, longer
+ * than the usual balancer idle timeout of 60 s, so the balancer never reuses a connection the gateway is closing;
+ * at most `maxConnections` connections are open at once (more are refused at accept).
+ */
+export interface HttpServerConfig {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
 export const subgraphUrlVar = (name: string) => `HUB_SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`;
@@ -51,6 +66,10 @@ const env = z.object({
   HUB_POLICY: z.enum(['on', 'off']).default('on'),
   HUB_AUDIT: z.enum(['on', 'off']).default('on'),
   HUB_AUDIT_DB_URL: z.string().url().optional(),
+  HUB_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  HUB_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HUB_HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(65_000),
+  HUB_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(4096),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -97,6 +116,12 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
         : undefined,
     },
     contextPrivateKey: readFileSync(c.HUB_CONTEXT_PRIVATE_KEY_FILE as string, 'utf8'),
+    http: {
+      headersTimeoutMs: c.HUB_HTTP_HEADERS_TIMEOUT_MS as number,
+      requestTimeoutMs: c.HUB_HTTP_REQUEST_TIMEOUT_MS as number,
+      keepAliveTimeoutMs: c.HUB_HTTP_KEEPALIVE_TIMEOUT_MS as number,
+      maxConnections: c.HUB_HTTP_MAX_CONNECTIONS as number,
+    },
     limits: {
       maxDepth: c.HUB_MAX_DEPTH as number,
       maxAliases: c.HUB_MAX_ALIASES as number,

@@ -13,6 +13,7 @@ import type { GatewayInterface, GatewayLoadResult, GatewayUnsubscriber } from '@
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
+import helmet from 'helmet';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -170,9 +171,29 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
 
   const app = express();
   app.disable('x-powered-by');
+  // Security headers on every route (helmet): nosniff, no framing, no referrer, same-origin resource policy; an
+  // answer that is not a page may load nothing. The explorer and the console set their own page policies, each with
+  // frame-ancestors 'none'.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
   // The security console is bundled in the background from here on; /console waits for it if asked sooner.
   const securityConsole = consoleRouter({ log });
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createServer(
+    {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      // Node checks these timeouts on this interval (30 s by default, which would let a slow body outlive them).
+      connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.maxConnections = config.http.maxConnections;
+  httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   const server = new ApolloServer<HubGatewayContext>({
     gateway: new HubGateway(gateway, policy, facts),
     // Introspection is decided per caller by the limits plugin.
@@ -263,7 +284,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const requestId = String(res.getHeader('x-request-id'));
-    if (!(await recordOutsideGraphQL(audit, req, res, { requestId, principal, outcome: 'rejected', errorCodes: [code] }))) return;
+    const operation = { type: null, name: null, hash: null, document: null, method: req.method, refused: message };
+    if (!(await recordOutsideGraphQL(audit, req, res, { requestId, principal, operation, outcome: 'rejected', errorCodes: [code] }))) return;
     if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"');
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
@@ -318,7 +340,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
 
   // A body that is not JSON (or too large) is refused, and recorded, in GraphQL's error format.
   app.use('/graphql', (err: { type?: string; status?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent || !err?.type?.startsWith('entity.')) return next(err);
+    if (res.headersSent) return next(err);
+    // The body stopped arriving: the server's request timeout closed the connection, or the client went away.
+    if (err?.type === 'request.aborted') return auditRejection(req, res, 408, 'REQUEST_TIMEOUT', 'The connection closed before the request was complete (request timeout, or the client went away)');
+    if (!err?.type?.startsWith('entity.')) return next(err);
     const tooLarge = err.type === 'entity.too.large';
     return auditRejection(req, res, tooLarge ? 413 : 400, 'BAD_REQUEST', tooLarge ? 'Request body is too large' : 'Request body is not valid JSON');
   });

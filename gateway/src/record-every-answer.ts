@@ -41,40 +41,47 @@ export function recordEveryAnswer(writer: AuditWriter | undefined, requestIdOf: 
     if (!writer) return next();
     const started = process.hrtime.bigint();
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const record = (status: number, chunk: unknown, reason?: string) => {
+      const { message, code } = reasonOf(chunk);
+      return writer.append({
+        requestId: requestIdOf(res),
+        principal: principalRecord(principalOf(req) ?? PUBLIC),
+        client: clientRecord(req),
+        operation: { type: null, name: null, hash: null, document: null, method: req.method, refused: reason ?? message },
+        variables: null,
+        requested: [],
+        denied: [],
+        personal: [],
+        subgraphs: [],
+        outcome: status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok',
+        errorCodes: status >= 400 ? [code ?? (status === 405 ? 'METHOD_NOT_ALLOWED' : status === 408 ? 'REQUEST_TIMEOUT' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')] : [],
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+        responseBytes: typeof chunk === 'string' || Buffer.isBuffer(chunk) ? Buffer.byteLength(chunk as string) : 0,
+      });
+    };
     (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
       if (isRecorded(res) || res.headersSent) return end(...args);
       markRecorded(res);
-      const status = res.statusCode;
-      const { message, code } = reasonOf(args[0]);
-      void writer
-        .append({
-          requestId: requestIdOf(res),
-          principal: principalRecord(principalOf(req) ?? PUBLIC),
-          client: clientRecord(req),
-          operation: { type: null, name: null, hash: null, document: null, method: req.method, refused: message },
-          variables: null,
-          requested: [],
-          denied: [],
-          personal: [],
-          subgraphs: [],
-          outcome: status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok',
-          errorCodes: status >= 400 ? [code ?? (status === 405 ? 'METHOD_NOT_ALLOWED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')] : [],
-          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-          responseBytes: typeof args[0] === 'string' || Buffer.isBuffer(args[0]) ? Buffer.byteLength(args[0] as string) : 0,
-        })
-        .then(
-          () => end(...args),
-          () => {
-            // The answer is replaced (headers are not sent yet): no record, no answer.
-            const body = JSON.stringify({ errors: [AUDIT_DOWN_ERROR] });
-            res.status(503);
-            res.setHeader('content-type', 'application/json; charset=utf-8');
-            res.setHeader('content-length', Buffer.byteLength(body));
-            end(body);
-          },
-        );
+      void record(res.statusCode, args[0]).then(
+        () => end(...args),
+        () => {
+          // The answer is replaced (headers are not sent yet): no record, no answer.
+          const body = JSON.stringify({ errors: [AUDIT_DOWN_ERROR] });
+          res.status(503);
+          res.setHeader('content-type', 'application/json; charset=utf-8');
+          res.setHeader('content-length', Buffer.byteLength(body));
+          end(body);
+        },
+      );
       return res;
     };
+    // A connection that closes before anything answered (the server's request timeout on a slow body, or a client
+    // that went away) is recorded too; nobody is waiting for an answer.
+    res.once('close', () => {
+      if (isRecorded(res) || res.writableFinished) return;
+      markRecorded(res);
+      record(408, undefined, 'the connection closed before the request was complete (request timeout, or the client went away)').catch(() => undefined);
+    });
     next();
   };
 }
