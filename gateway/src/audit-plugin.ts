@@ -66,10 +66,12 @@ export async function recordOutsideGraphQL(
   writer: AuditWriter | undefined,
   req: Request,
   res: Response,
-  record: Partial<AuditInput> & Pick<AuditInput, 'requestId' | 'outcome' | 'errorCodes'> & { principal: Principal },
+  record: Partial<AuditInput> & Pick<AuditInput, 'requestId' | 'outcome' | 'errorCodes'> & { principal: Principal; username?: string },
 ): Promise<boolean> {
   if (!writer) return true;
   markRecorded(res);
+  // `username`: the name a sign-in tried, kept with the principal (never a password or token).
+  const { username, ...rest } = record;
   try {
     await writer.append({
       operation: { type: null, name: null, hash: null, document: null },
@@ -80,8 +82,8 @@ export async function recordOutsideGraphQL(
       subgraphs: [],
       durationMs: 0,
       responseBytes: 0,
-      ...record,
-      principal: principalRecord(record.principal),
+      ...rest,
+      principal: { ...principalRecord(record.principal), ...(username === undefined ? {} : { username }) },
       client: clientRecord(req),
     });
     return true;

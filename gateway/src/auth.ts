@@ -34,7 +34,8 @@ export class AuthError extends Error {
 
 /** The directory's sealed internal endpoints (sign-in, refresh, account status). */
 export interface Directory {
-  signIn(username: string, password: string): Promise<{ status: number; body: any }>;
+  /** `clientAddress`: where the attempt came from, which the directory's throttle counts beside the username. */
+  signIn(username: string, password: string, clientAddress: string): Promise<{ status: number; body: any }>;
   refresh(refreshToken: string): Promise<{ status: number; body: any }>;
   account(id: string): Promise<AccountView | null>;
   policyFacts(): Promise<{ owners: Record<string, string>; grants: Grant[] }>;
@@ -51,7 +52,7 @@ export function directoryClient(internalUrl: string, contextToken: () => Promise
     return { status: r.status, body: await r.json().catch(() => ({})) };
   };
   return {
-    signIn: (username, password) => call('POST', '/sign-in', { username, password }),
+    signIn: (username, password, clientAddress) => call('POST', '/sign-in', { username, password, clientAddress }),
     refresh: (refreshToken) => call('POST', '/refresh', { refreshToken }),
     async account(id) {
       const r = await call('GET', `/accounts/${encodeURIComponent(id)}`);

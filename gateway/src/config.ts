@@ -5,6 +5,7 @@ import { pemFile } from '@hub/kit/config';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit';
 
 export interface GatewayConfig {
   host: string;
@@ -23,6 +24,12 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** The audit store's writer URL; undefined only with HUB_AUDIT=off (benchmarks). */
   auditDbUrl?: string;
+  rateLimits: RateLimitConfig;
+  /**
+   * Express's `trust proxy`: which hops' `X-Forwarded-For` to believe for the client address (budgets, sign-in
+   * throttle, audit). False: the address is the TCP peer's.
+   */
+  trustProxy: boolean | number | string;
 }
 
 
@@ -70,6 +77,16 @@ const env = z.object({
   HUB_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   HUB_HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(65_000),
   HUB_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+  HUB_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  HUB_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULT_RATE_LIMITS.windowSeconds),
+  HUB_TOKEN_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.tokenPerAddress),
+  HUB_GRAPHQL_RATE_PER_PRINCIPAL: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.graphqlPerPrincipal),
+  HUB_GRAPHQL_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.graphqlPerAddress),
+  /** `off` (default), a number of proxy hops, or addresses/subnets of the proxies (`loopback, 10.0.0.0/8`). */
+  HUB_TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v): boolean | number | string => (v === 'off' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -102,6 +119,14 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     logLevel: c.LOG_LEVEL as string,
     policy: c.HUB_POLICY === 'on',
     auditDbUrl: c.HUB_AUDIT === 'on' ? (c.HUB_AUDIT_DB_URL as string) : undefined,
+    rateLimits: {
+      enabled: c.HUB_RATE_LIMITS === 'on',
+      windowSeconds: c.HUB_RATE_WINDOW_SECONDS as number,
+      tokenPerAddress: c.HUB_TOKEN_RATE_PER_ADDRESS as number,
+      graphqlPerPrincipal: c.HUB_GRAPHQL_RATE_PER_PRINCIPAL as number,
+      graphqlPerAddress: c.HUB_GRAPHQL_RATE_PER_ADDRESS as number,
+    },
+    trustProxy: c.HUB_TRUST_PROXY as boolean | number | string,
     auth: {
       sessionPrivateKey: readFileSync(c.HUB_SESSION_PRIVATE_KEY_FILE as string, 'utf8'),
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS as number,

@@ -30,6 +30,8 @@ import { CustomScalarInputRule, installScalars, textInputPlugin } from './input-
 import { limitRules, limitsPlugin } from './limits';
 import { applyNulls, forbiddenErrors, prune } from './prune';
 import { AuthError, Authenticator, directoryClient } from './auth';
+import { signInRoute } from './sign-in';
+import { graphqlRateLimit, RateLimits } from './rate-limit';
 import { FactsSnapshot } from './facts';
 import { ReadableCoordinates } from './readable';
 import { stringifyResult } from './serialized';
@@ -181,6 +183,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.set('trust proxy', config.trustProxy);
+  const limits = new RateLimits(config.rateLimits);
   // The security console is bundled in the background from here on; /console waits for it if asked sooner.
   const securityConsole = consoleRouter({ log });
   const httpServer: Server = createServer(
@@ -222,30 +226,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.json(auth.jwks());
   });
-  // Sign-in and refresh (OAuth 2 style): { grant_type: "password", username, password } or
-  // { grant_type: "refresh_token", refresh_token }. Passwords go to the directory only, never into GraphQL.
-  app.post('/auth/token', express.json({ limit: '16kb' }), async (req, res) => {
-    const b = req.body ?? {};
-    let r: { status: number; body: any };
-    if (b.grant_type === 'password' && typeof b.username === 'string' && typeof b.password === 'string') r = await directory.signIn(b.username, b.password);
-    else if (b.grant_type === 'refresh_token' && typeof b.refresh_token === 'string') r = await directory.refresh(b.refresh_token);
-    else {
-      res.status(400).json({ error: 'invalid_request', error_description: 'send grant_type "password" with username and password, or "refresh_token" with refresh_token' });
-      return;
-    }
-    if (r.status !== 200) {
-      const code = String(r.body?.error ?? 'invalid_grant');
-      const description: Record<string, string> = {
-        INVALID_CREDENTIALS: 'wrong username or password',
-        ACCOUNT_LOCKED: 'the account is locked after too many failed sign-ins; ask your agency admin',
-        ACCOUNT_DISABLED: 'the account is disabled',
-        INVALID_REFRESH_TOKEN: 'the refresh token is not valid (used, expired or revoked)',
-      };
-      res.status(r.status >= 500 ? 503 : r.status).json({ error: code.toLowerCase(), error_description: description[code] ?? 'sign-in failed' });
-      return;
-    }
-    res.json({ ...(await auth.issue(r.body.account)), refresh_token: r.body.refreshToken });
-  });
+  app.use('/auth/token', signInRoute({ directory, auth, audit, limits, log }));
 
   // Prometheus metrics for the operator's scraper on the same host (process, event loop, audit commits); other
   // hosts get 404, as for any unknown path.
@@ -318,6 +299,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
       if (Array.isArray(req.body)) return auditRejection(req, res, 400, 'BAD_REQUEST', 'Batched requests are not accepted: send one operation per request');
       next();
     },
+    graphqlRateLimit(limits, audit),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = (req as unknown as { hubRequestId: string }).hubRequestId;

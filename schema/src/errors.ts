@@ -11,6 +11,11 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** A write lost an optimistic-concurrency race; re-read and try again. */
   CONFLICT: 'CONFLICT',
+  /**
+   * Too many requests from this caller or this address (HTTP 429): `extensions.retryAfterSeconds`, like the
+   * `Retry-After` header, says when to try again.
+   */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** A subgraph or store the answer needs is not reachable; `extensions.serviceName` names it. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Something failed inside the hub; details are in the server log under the request id, never in the answer. */
@@ -54,6 +59,14 @@ export function unauthenticated(message: string): GraphQLError {
 
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
+/** `by`: what ran out, the caller's budget (`principal`) or its address's (`address`). */
+export function rateLimited(retryAfterSeconds: number, by: 'principal' | 'address'): GraphQLError {
+  const whose = by === 'principal' ? 'this account' : 'this address';
+  return new GraphQLError(`Too many requests from ${whose}: try again in ${retryAfterSeconds} s`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429 } },
+  });
 }
 
 export function serviceUnavailable(serviceName: string, message?: string): GraphQLError {

@@ -32,7 +32,7 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' } });
+  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' } });
   const reader = new Client({ connectionString: hub.auditReaderUrl });
   await reader.connect();
   const count = async () => Number((await reader.query('select count(*)::bigint n from audit_record')).rows[0].n);

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // BENCH_PROFILE=1: every service under --cpu-prof, top frames printed at the end (the figures are then slower).
   const profiles = process.env.BENCH_PROFILE ? join(dir, 'profiles') : undefined;
   const hub = await startHub({
-    dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' },
+    dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
     nodeArgs: profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
   });
   try {

@@ -102,7 +102,7 @@ export async function profileRun(opts: {
   chmodSync(dir, 0o755);
   const profiles = join(dir, 'profiles');
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
+  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
   let result: LoadResult;
   let measuredFrom = 0;
   try {

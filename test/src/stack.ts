@@ -42,6 +42,8 @@ export interface Stack {
   post(body: unknown): Promise<{ status: number; body: any }>;
   /** SQL statements each subgraph has sent so far, read from its /metrics endpoint. */
   sqlStatements(): Promise<Record<string, number>>;
+  /** Starts another gateway on the same subgraphs and audit store (a second replica), stopped with the stack. */
+  startReplica(gatewayEnv?: Record<string, string>): Promise<RunningGateway>;
   stopSubgraph(name: string): Promise<void>;
   restartSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -91,13 +93,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       onOperation: observe(name),
     });
   }
-  const config = gatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, ...opts.gatewayEnv });
-  config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
-  const gatewayLog = opts.gatewayLog;
-  const gateway = await startGateway(
-    config,
-    gatewayLog ? pino({ level: 'debug' }, { write: (line: string) => gatewayLog(line) }) : pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-  );
+  const gatewayEnv = { PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, ...opts.gatewayEnv };
+  const launch = (env: Record<string, string>) => {
+    const config = gatewayConfig(env);
+    config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
+    const gatewayLog = opts.gatewayLog;
+    return startGateway(
+      config,
+      gatewayLog ? pino({ level: 'debug' }, { write: (line: string) => gatewayLog(line) }) : pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    );
+  };
+  const gateway = await launch(gatewayEnv);
+  const replicas: RunningGateway[] = [];
 
   return {
     gateway,
@@ -154,6 +161,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       }
       return out;
     },
+    async startReplica(env = {}) {
+      const replica = await launch({ ...gatewayEnv, ...env });
+      replicas.push(replica);
+      return replica;
+    },
     async stopSubgraph(name) {
       await subgraphs[name].stop();
     },
@@ -168,6 +180,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       });
     },
     async stop() {
+      for (const r of replicas) await r.stop();
       await gateway.stop();
       for (const sg of Object.values(subgraphs)) await sg.stop();
       await dbs.drop();

@@ -1,6 +1,8 @@
 // The directory's batch functions; the kit makes a fresh DataLoader of each per request.
 import { byKeys, defineLoaders, groupByKeys } from '@hub/kit';
+import { Account } from './entities';
 import { AdministrativeUnitService, AgencyService, DatasetService } from './services';
+import { isUuid } from './services/account.service';
 
 export const loaders = defineLoaders({
   unitById: (em) => async (ids: readonly string[]) => byKeys(ids, await new AdministrativeUnitService(em).byIds(ids), (u) => u.id),
@@ -36,6 +38,11 @@ export const loaders = defineLoaders({
   unitCurrentCommuneCodes: (em) => async (ids: readonly string[]) => {
     const m = await new AdministrativeUnitService(em).currentCommuneCodes(ids);
     return ids.map((id) => m.get(id)!);
+  },
+  /** Accounts by id with their agency; an id that is not a uuid (an external account's) finds nothing. */
+  accountById: (em) => async (ids: readonly string[]) => {
+    const wanted = ids.filter(isUuid);
+    return byKeys(ids, wanted.length ? await em.find(Account, { id: { $in: wanted } }, { populate: ['agency'] }) : [], (a) => a.id);
   },
   agencyByCode: (em) => async (codes: readonly string[]) => byKeys(codes, await new AgencyService(em).byCodes(codes), (a) => a.code),
   agencyById: (em) => async (ids: readonly string[]) => byKeys(ids, await new AgencyService(em).byIds(ids), (a) => a.id),

@@ -21,6 +21,7 @@ export interface ChangeView {
   at: Date;
   accountId: string | null;
   agencyCode: string | null;
+  accountRoles: string[] | null;
   reason: string | null;
   requestId: string | null;
   changes: FieldChangeView[];
@@ -34,6 +35,7 @@ interface Row {
   changes: StoredFieldChange[] | string;
   account_id: string | null;
   agency: string | null;
+  roles: string[] | null;
   request_id: string | null;
   reason: string | null;
   at: Date | string;
@@ -52,7 +54,7 @@ export interface HistorySettings {
   key?: Buffer | null;
 }
 
-const COLUMNS = 'id, entity, entity_id, operation, changes, account_id, agency, request_id, reason, at';
+const COLUMNS = 'id, entity, entity_id, operation, changes, account_id, agency, roles, request_id, reason, at';
 const SENSITIVE = new Set<ClassificationLevel>(['RESTRICTED', 'PERSONAL']);
 
 /** A page's sort key: time, then id (changes of one flush share their time). */
@@ -140,6 +142,7 @@ export class HistoryReader {
       at: r.at instanceof Date ? r.at : new Date(r.at),
       accountId: r.account_id,
       agencyCode: r.agency,
+      accountRoles: r.roles,
       reason: r.reason,
       requestId: r.request_id,
       changes: stored.map((c) => this.field(r, c)),

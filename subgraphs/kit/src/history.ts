@@ -28,6 +28,8 @@ export interface ChangeScope {
   /** The caller's `sub`: an account id, or `PUBLIC`, `gateway`, `in-process`. */
   accountId?: string;
   agency?: string;
+  /** The caller's roles when it made the change (shown to those who may not read the account itself). */
+  roles?: string[];
   requestId?: string;
   /** Why: required to change an approved record. */
   reason?: string | null;
@@ -128,6 +130,7 @@ export class ChangeRecord {
   changes!: StoredFieldChange[];
   accountId?: string | null;
   agency?: string | null;
+  roles?: string[] | null;
   requestId?: string | null;
   reason?: string | null;
   at!: Date;
@@ -145,6 +148,7 @@ export const ChangeRecordSchema = new EntitySchema<ChangeRecord>({
     changes: { type: 'json' },
     accountId: { type: 'string', length: 100, nullable: true },
     agency: { type: 'string', length: 40, nullable: true },
+    roles: { type: 'text[]', nullable: true },
     requestId: { type: 'string', length: 100, nullable: true },
     reason: { type: 'text', nullable: true },
     at: { type: 'datetime' },
@@ -164,11 +168,25 @@ export class MigrationHubChange extends Migration {
   }
 }
 
+/** The author's roles beside the agency: who made a change can be told without showing their account. */
+export class MigrationHubChangeRoles extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table "hub_change" add column if not exists "roles" text[] null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "hub_change" drop column if exists "roles";`);
+  }
+}
+
 /**
- * The kit's own migration, merged into every subgraph's list by name (so a database migrated before the kit
+ * The kit's own migrations, merged into every subgraph's list by name (so a database migrated before the kit
  * had it gets it on the next start). Named after the day it was written, like generated migrations.
  */
-export const KIT_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261121113000_hub_change', class: MigrationHubChange }];
+export const KIT_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261121113000_hub_change', class: MigrationHubChange },
+  { name: 'Migration20261202140000_hub_change_roles', class: MigrationHubChangeRoles },
+];
 
 /** A subgraph's migrations and the kit's, in name order. */
 export function withKitMigrations(own: MigrationObject[]): MigrationObject[] {
@@ -355,6 +373,7 @@ export class HistoryRecorder implements EventSubscriber {
           changes: d.changes,
           accountId: scope.accountId ?? null,
           agency: scope.agency ?? null,
+          roles: scope.roles ? [...scope.roles] : null,
           requestId: scope.requestId ?? null,
           reason: scope.reason ?? null,
           at,

@@ -309,7 +309,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   const scoped: express.RequestHandler = (req, _res, next) => {
     const r = req as unknown as { caller: CallerClaims; requestId: string };
     r.requestId = String(req.headers['x-request-id'] ?? randomUUID());
-    changeScope({ accountId: r.caller.sub, agency: r.caller.agency, requestId: r.requestId }, next);
+    changeScope({ accountId: r.caller.sub, agency: r.caller.agency, roles: r.caller.roles, requestId: r.requestId }, next);
   };
   if (def.internalRoutes) {
     const router = express.Router();
@@ -348,7 +348,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     async execute(query, variables, callerClaims) {
       const rid = randomUUID();
       const caller: CallerClaims = { sub: 'in-process', roles: [], ...callerClaims };
-      const res = await changeScope({ accountId: caller.sub, agency: caller.agency, requestId: rid }, () =>
+      const res = await changeScope({ accountId: caller.sub, agency: caller.agency, roles: caller.roles, requestId: rid }, () =>
         apollo.executeOperation({ query, variables }, { contextValue: makeContext(rid, caller) }),
       );
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');

@@ -25,7 +25,7 @@ describe('a tourist site', () => {
     const res = await stack.query(UPDATE_SITE, { v: before.version, r: 'Tên theo Quyết định xếp hạng di tích' }, t['vhttdl.editor']);
     expect(res.errors).toBeUndefined();
 
-    const read = await stack.query(SITE, { code: 'DL-0005' }, t['vhttdl.official']);
+    const read = await stack.query(SITE, { code: 'DL-0005' }, t['vhttdl.admin']);
     expect(read.errors).toBeUndefined();
     const h = read.data.touristSite.history;
     expect(h.totalCount).toBe(1);
@@ -122,6 +122,25 @@ describe('personal data in history', () => {
     for (const form of [OWNER, JSON.stringify(OWNER).slice(1, -1)]) {
       expect(raw).not.toContain(form);
       expect(JSON.stringify(await sql(stack.audit.readerUrl, 'select * from audit_record'))).not.toContain(form);
+    }
+  });
+});
+
+describe('who made a change', () => {
+  const AUTHOR = `{ touristSite(code: "DL-0005") { history(first: 1) { nodes { agencyCode accountRoles account { username roles status lastLoginAt } } } } }`;
+
+  it('is shown as an account only to those who may list it in Query.accounts; others see its agency and roles', async () => {
+    for (const reader of ['sxd.official', 'vhttdl.official', 'sxd.admin']) {
+      const res = await stack.query(AUTHOR, undefined, t[reader]);
+      const [node] = res.data.touristSite.history.nodes;
+      expect({ reader, node }).toEqual({ reader, node: { agencyCode: 'SVHTTDL', accountRoles: ['DATA_EDITOR', 'OFFICIAL'], account: null } });
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]).toMatchObject({ path: ['touristSite', 'history', 'nodes', 0, 'account'], extensions: { code: 'FORBIDDEN', coordinate: 'Change.account' } });
+    }
+    for (const reader of ['admin', 'vhttdl.admin', 'vhttdl.editor']) {
+      const res = await stack.query(AUTHOR, undefined, t[reader]);
+      expect({ reader, errors: res.errors }).toEqual({ reader, errors: undefined });
+      expect(res.data.touristSite.history.nodes[0].account).toMatchObject({ username: 'vhttdl.editor', roles: ['DATA_EDITOR', 'OFFICIAL'], status: 'ACTIVE' });
     }
   });
 });

@@ -2,6 +2,7 @@
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { directory } from '../definition';
 import { DISTRICTS, planCaoBang } from '../seed/cao-bang';
+import { delayAfter } from '../services/sign-in-throttle.service';
 
 let sg: TestSubgraph;
 beforeAll(async () => {
@@ -142,10 +143,32 @@ describe('federation contract', () => {
     ]);
   });
 
+  it('resolves an Account through _entities for those who may list it, FORBIDDEN for others, null for a non-uuid id', async () => {
+    const [{ id }] = await sg.orm.em.fork().getConnection().execute(`select id from account where username = 'sxd.official'`);
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { username source } } }`;
+    const r = { r: [{ __typename: 'Account', id }, { __typename: 'Account', id: 'oidc:u-42' }] };
+    for (const caller of [{ roles: ['SYSTEM_ADMIN'] }, { roles: ['AUDITOR'] }, { roles: ['AGENCY_ADMIN'], agency: 'SXD' }, { sub: id, roles: ['OFFICIAL'], agency: 'SXD' }]) {
+      const res = await sg.execute(q, r, caller);
+      expect({ caller, errors: res.errors, data: res.data }).toEqual({ caller, errors: undefined, data: { _entities: [{ username: 'sxd.official', source: 'HUB' }, null] } });
+    }
+    for (const caller of [{ roles: ['OFFICIAL'], agency: 'SXD' }, { roles: ['AGENCY_ADMIN'], agency: 'SVHTTDL' }]) {
+      const res = await sg.execute(q, r, caller);
+      expect(res.data?._entities).toEqual([null, null]);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Change.account' });
+    }
+  });
+
   it('publishes its SDL with classifications through _service', async () => {
     const d = await ok(`{ _service { sdl } }`);
     expect(d._service.sdl).toContain('@classified(level: PUBLIC)');
     expect(d._service.sdl).toContain('type AdministrativeUnit');
+  });
+});
+
+describe('sign-in throttle', () => {
+  it('lets the free failures through, then doubles the wait up to the maximum', () => {
+    const rule = { freeFailures: 5, baseDelaySeconds: 30, maxDelaySeconds: 900 };
+    expect([1, 4, 5, 6, 7, 9, 10, 11, 40].map((f) => delayAfter(rule, f))).toEqual([0, 0, 30, 60, 120, 480, 900, 900, 900]);
   });
 });
 

@@ -2,7 +2,8 @@ import { EntitySchema } from '@mikro-orm/core';
 import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 
-export type AccountStatus = 'ACTIVE' | 'DISABLED' | 'LOCKED';
+/** `LOCKED` is no longer set (failed sign-ins throttle for a while instead); its accounts were made ACTIVE again. */
+export type AccountStatus = 'ACTIVE' | 'DISABLED';
 export type Role = 'SYSTEM_ADMIN' | 'AGENCY_ADMIN' | 'DATA_EDITOR' | 'OFFICIAL' | 'APPROVER' | 'AUDITOR';
 
 /** A personal account of a state official. Citizens do not have accounts: they are the PUBLIC principal. */
@@ -14,9 +15,8 @@ export class Account extends HubEntity {
   status: AccountStatus = 'ACTIVE';
   /** scrypt, see password.ts; never leaves the directory. */
   passwordHash!: string;
-  failedLogins = 0;
   lastLoginAt?: Date | null;
-  /** Why it was disabled or locked (lost, stolen, left the agency…). */
+  /** Why it was disabled (lost, stolen, left the agency…). */
   statusReason?: string | null;
 }
 
@@ -32,7 +32,6 @@ export const AccountSchema = new EntitySchema<Account, HubEntity>({
     roles: { type: 'text[]' },
     status: { type: 'string', length: 10 },
     passwordHash: { type: 'string', length: 200, lazy: true },
-    failedLogins: { type: 'integer' },
     lastLoginAt: { type: 'datetime', nullable: true },
     statusReason: { type: 'string', length: 300, nullable: true },
   },
@@ -40,5 +39,5 @@ export const AccountSchema = new EntitySchema<Account, HubEntity>({
 
 /** The password hash is a secret (recorded as changed, never with a value); sign-in bookkeeping is not a change. */
 export const AccountHistory = tracked(AccountSchema, {
-  fields: { passwordHash: 'secret', failedLogins: 'ignore', lastLoginAt: 'ignore' },
+  fields: { passwordHash: 'secret', lastLoginAt: 'ignore' },
 });

@@ -50,8 +50,9 @@ export const SharingAgreementSchema = new EntitySchema<SharingAgreement, HubEnti
     deletion: { type: 'text', nullable: true },
     status: { type: 'string', length: 10 },
     statusReason: { type: 'text', nullable: true },
-    requestedBy: { type: 'uuid' },
-    decidedBy: { type: 'uuid', nullable: true },
+    // An account id: a directory account's uuid, or `oidc:<subject>` for an account of the external identity provider.
+    requestedBy: { type: 'string', length: 100 },
+    decidedBy: { type: 'string', length: 100, nullable: true },
     decidedAt: { type: 'datetime', nullable: true },
   },
 });

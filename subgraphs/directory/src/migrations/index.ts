@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121100620 } from './Migration20261121100620';
 import { Migration20261121103854 } from './Migration20261121103854';
 import { Migration20261121104525 } from './Migration20261121104525';
+import { Migration20261202133549 } from './Migration20261202133549';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261121100620', class: Migration20261121100620 },
   { name: 'Migration20261121103854', class: Migration20261121103854 },
   { name: 'Migration20261121104525', class: Migration20261121104525 },
+  { name: 'Migration20261202133549', class: Migration20261202133549 },
 ];

@@ -1,7 +1,22 @@
+import { forbidden } from '@hub/schema';
 import type { Account } from '../entities';
+import { AccountAdminService, type ExternalAccount } from '../services';
 import type { Ctx } from './context';
 
 export const AccountResolvers = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.em.findOne('Account', { id: ref.id }),
-  agency: (a: Account, _: unknown, ctx: Ctx) => ctx.loaders.agencyById.load(a.agency.id),
+  /**
+   * An account by reference (a change's author, an audit event's caller): null for an id that is no account of the
+   * directory (an external `oidc:…` one), and FORBIDDEN for a caller who could not list it in `Query.accounts`.
+   */
+  async __resolveReference(ref: { id: string }, ctx: Ctx) {
+    const account = await ctx.loaders.accountById.load(String(ref.id));
+    if (!account) return null;
+    if (!new AccountAdminService(ctx.em, ctx.caller).mayRead(account)) {
+      throw forbidden('Change.account', 'an account is shown to the system admin, auditors and the admins of its agency; the change\'s agencyCode and accountRoles say who made it');
+    }
+    return account;
+  },
+  source: (a: Account | ExternalAccount) => ('source' in a ? a.source : 'HUB'),
+  agency: (a: Account | ExternalAccount, _: unknown, ctx: Ctx) =>
+    'id' in a.agency && a.agency.id ? ctx.loaders.agencyById.load(a.agency.id) : ctx.loaders.agencyByCode.load(a.agency.code),
 };

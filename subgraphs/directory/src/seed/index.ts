@@ -89,7 +89,6 @@ export async function seedIndicatorsDirectory(em: EntityManager): Promise<void> 
     roles: ['DATA_EDITOR', 'OFFICIAL'],
     status: 'ACTIVE',
     passwordHash: await hashPassword(DEMO_PASSWORD),
-    failedLogins: 0,
   } as Account);
   await em.flush();
 }
@@ -139,7 +138,6 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
       roles: a.roles,
       status: 'ACTIVE',
       passwordHash,
-      failedLogins: 0,
     } as Account);
   }
   await em.flush();

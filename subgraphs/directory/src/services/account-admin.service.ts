@@ -5,6 +5,23 @@ import { badUserInput, forbidden } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Account, Agency, type Role } from '../entities';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { isUuid } from './account.service';
+
+/**
+ * The account view of a caller signed in through the external identity provider (`sub` = `oidc:<subject>`): built
+ * from the claims the gateway vouches for, marked EXTERNAL; the directory stores nothing of it.
+ */
+export interface ExternalAccount {
+  id: string;
+  source: 'EXTERNAL';
+  username: string;
+  displayName: string;
+  agency: { code: string };
+  roles: string[];
+  status: 'ACTIVE';
+  statusReason: null;
+  lastLoginAt: null;
+}
 
 /** Roles an agency admin may not grant: only the operator holds these. */
 const RESERVED: Role[] = ['SYSTEM_ADMIN', 'AUDITOR'];
@@ -48,8 +65,24 @@ export class AccountAdminService {
     return account;
   }
 
-  me(): Promise<Account | null> {
-    return this.em.findOne(Account, { id: this.caller.sub }, { populate: ['agency'] });
+  /** The caller's own account: the directory's, or a view of an external one; null for PUBLIC. */
+  async me(): Promise<Account | ExternalAccount | null> {
+    const sub = this.caller.sub;
+    if (isUuid(sub)) return this.em.findOne(Account, { id: sub }, { populate: ['agency'] });
+    if (!sub.startsWith('oidc:') || !this.caller.agency) return null;
+    const subject = sub.slice('oidc:'.length);
+    return { id: sub, source: 'EXTERNAL', username: subject, displayName: subject, agency: { code: this.caller.agency }, roles: [...this.caller.roles], status: 'ACTIVE', statusReason: null, lastLoginAt: null };
+  }
+
+  /**
+   * Whether the caller may read this account (reached by reference: a change's author, an audit event's caller):
+   * the same rule as \`Query.accounts\` (the system admin and auditors every account, an agency admin their own
+   * agency's), and anyone their own account.
+   */
+  mayRead(account: Account): boolean {
+    const c = this.caller;
+    if (account.id === c.sub || this.isSystemAdmin || c.roles.includes('AUDITOR')) return true;
+    return c.roles.includes('AGENCY_ADMIN') && account.agency.code === c.agency;
   }
 
   list(agencyCode: string | null | undefined, args: PageArgs): Promise<Connection<Account>> {
@@ -79,7 +112,6 @@ export class AccountAdminService {
       roles: [...new Set(input.roles)],
       status: 'ACTIVE',
       passwordHash: await hashPassword(input.password),
-      failedLogins: 0,
     } as Account);
     await this.em.flush();
     return account;
@@ -92,7 +124,6 @@ export class AccountAdminService {
     limitText('reason', reason, TEXT_LIMITS.reason);
     account.status = status;
     account.statusReason = status === 'DISABLED' ? reason!.trim() : null;
-    if (status === 'ACTIVE') account.failedLogins = 0;
     await this.em.flush();
     return account;
   }
@@ -107,7 +138,8 @@ export class AccountAdminService {
   }
 
   async changePassword(current: string, next: string): Promise<boolean> {
-    const account = await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] });
+    if (this.caller.sub.startsWith('oidc:')) throw forbidden('Mutation.changePassword', 'an external account changes its password at its identity provider');
+    const account = isUuid(this.caller.sub) ? await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] }) : null;
     if (!account) throw forbidden('Mutation.changePassword', 'only an account can change its password');
     if (!(await verifyPassword(current, account.passwordHash))) throw badUserInput('currentPassword', 'is not the current password');
     const problem = passwordProblem(next);

@@ -290,8 +290,8 @@ describe('reading', () => {
     }
   });
 
-  it('merges its own migration into a subgraph\'s list in name order', () => {
+  it('merges its own migrations into a subgraph\'s list in name order', () => {
     const names = withKitMigrations([{ name: 'Migration20250101000000', class: CreateThing }, { name: 'Migration20991231000000', class: CreateThing }]).map((m) => m.name);
-    expect(names).toEqual(['Migration20250101000000', 'Migration20261121113000_hub_change', 'Migration20991231000000']);
+    expect(names).toEqual(['Migration20250101000000', 'Migration20261121113000_hub_change', 'Migration20261202140000_hub_change_roles', 'Migration20991231000000']);
   });
 });

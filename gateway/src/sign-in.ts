@@ -1,0 +1,166 @@
+// POST /auth/token, a route beside the GraphQL pipeline: the password grant (`{ grant_type: "password", username,
+// password }`) and the refresh grant (`{ grant_type: "refresh_token", refresh_token }`), JSON only. Passwords go to
+// the directory and nowhere else (never into GraphQL, a log or the audit). Every attempt leaves exactly one audit
+// record (the username tried, the client address, the outcome and why), committed before the answer: without a
+// record no token is released (503). Every failure of a credential says the same thing, and the directory does the
+// same work for each, so an answer never tells whether a username exists or why it cannot sign in; the reason is
+// in the audit record for security staff.
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
+import { PUBLIC, type AccountView, type Principal } from '@hub/schema';
+import type { AuditWriter } from './audit';
+import { recordOutsideGraphQL } from './audit-plugin';
+import type { Authenticator, Directory } from './auth';
+import { addressOf, type RateLimits } from './rate-limit';
+
+/** The one answer to a failed password sign-in, whatever the reason. */
+export const SIGN_IN_FAILED = 'wrong username or password, or the account cannot sign in now';
+const REFRESH_FAILED = 'the refresh token is not valid (used, expired or revoked): sign in again';
+const USAGE = 'send JSON: grant_type "password" with username and password, or "refresh_token" with refresh_token';
+/** What the audit keeps of a username tried (the body may hold up to 16 KB of it). */
+const USERNAME_RECORDED = 200;
+
+export interface SignInDeps {
+  directory: Directory;
+  auth: Authenticator;
+  audit?: AuditWriter;
+  limits: RateLimits;
+  log: Logger;
+}
+
+interface Attempt {
+  grant: 'password' | 'refresh_token' | null;
+  username?: string;
+}
+
+/** An answer of the token endpoint and what its audit record says. */
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  outcome: 'ok' | 'rejected' | 'error';
+  /** The OAuth error and, for the record only, why. */
+  codes: string[];
+  principal?: Principal;
+  retryAfter?: number;
+}
+
+const refused = (status: number, error: string, description: string, reason: string, retryAfter?: number): Answer => ({
+  status,
+  body: { error, error_description: description },
+  outcome: status >= 500 ? 'error' : 'rejected',
+  codes: [error, reason],
+  retryAfter,
+});
+
+const tooMany = (seconds: number, reason: string) =>
+  refused(429, 'too_many_requests', `too many sign-in attempts: try again in ${seconds} s`, reason, seconds);
+
+const principalOf = (a: AccountView): Principal => ({ kind: 'ACCOUNT', accountId: a.id, agency: a.agency, roles: a.roles as never });
+
+export function signInRoute({ directory, auth, audit, limits, log }: SignInDeps): Router {
+  const router = express.Router();
+
+  /** Records the attempt, then answers; no record, no answer but 503 (and no token leaves). */
+  const answer = async (req: Request, res: Response, attempt: Attempt, a: Answer) => {
+    const requestId = String(res.getHeader('x-request-id'));
+    const recorded = await recordOutsideGraphQL(audit, req, res, {
+      requestId,
+      principal: a.principal ?? PUBLIC,
+      username: attempt.username?.slice(0, USERNAME_RECORDED),
+      operation: { type: 'sign-in', name: attempt.grant, hash: null, document: null },
+      outcome: a.outcome,
+      errorCodes: a.codes,
+    });
+    if (!recorded) return;
+    if (a.retryAfter) res.set('Retry-After', String(a.retryAfter));
+    res.status(a.status).json(a.body);
+  };
+
+  router.use((req, res, next) => {
+    res.setHeader('x-request-id', randomUUID());
+    // Tokens must not be kept by a browser or a proxy (RFC 6749 §5.1), and neither must the errors.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Pragma', 'no-cache');
+    next();
+  });
+
+  // The address's budget comes first: a flood is turned away before any body is read or password checked.
+  router.use(async (req, res, next) => {
+    try {
+      const seconds = await limits.tokenWait(addressOf(req));
+      if (seconds) return answer(req, res, { grant: null }, tooMany(seconds, 'RATE_LIMITED'));
+      next();
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/', express.json({ limit: '16kb' }), async (req, res, next) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const grant = b.grant_type === 'password' || b.grant_type === 'refresh_token' ? b.grant_type : null;
+    const attempt: Attempt = { grant, username: typeof b.username === 'string' ? b.username : undefined };
+    try {
+      if (!req.is('application/json')) return answer(req, res, attempt, refused(400, 'invalid_request', USAGE, 'WRONG_CONTENT_TYPE'));
+      // A store known to be down is probed before the directory is asked: no session starts or rotates unlogged.
+      if (audit && !(await audit.reachable())) {
+        return answer(req, res, attempt, refused(503, 'temporarily_unavailable', 'the audit store is unavailable: try again shortly', 'AUDIT_UNAVAILABLE'));
+      }
+      if (grant === 'password' && typeof b.username === 'string' && typeof b.password === 'string') {
+        return answer(req, res, attempt, await passwordGrant(b.username, b.password, addressOf(req)));
+      }
+      if (grant === 'refresh_token' && typeof b.refresh_token === 'string') {
+        const r = await refreshGrant(b.refresh_token);
+        return answer(req, res, { grant, username: r.username }, r.answer);
+      }
+      return answer(req, res, attempt, refused(400, 'invalid_request', USAGE, 'MISSING_PARAMETERS'));
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  const passwordGrant = async (username: string, password: string, address: string): Promise<Answer> => {
+    const r = await directory.signIn(username, password, address);
+    if (r.status === 200) {
+      const account = r.body.account as AccountView;
+      return { status: 200, body: { ...(await auth.issue(account)), refresh_token: r.body.refreshToken }, outcome: 'ok', codes: [], principal: principalOf(account) };
+    }
+    if (r.status === 429) {
+      const seconds = Math.max(1, Number(r.body.retryAfterSeconds) || 1);
+      return tooMany(seconds, r.body.by === 'ADDRESS' ? 'THROTTLED_ADDRESS' : 'THROTTLED_USERNAME');
+    }
+    if (r.status === 401) return refused(400, 'invalid_grant', SIGN_IN_FAILED, String(r.body.reason ?? 'INVALID_GRANT'));
+    log.error({ status: r.status }, 'the directory failed a sign-in');
+    return refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'DIRECTORY_UNAVAILABLE');
+  };
+
+  const refreshGrant = async (token: string): Promise<{ answer: Answer; username?: string }> => {
+    const r = await directory.refresh(token);
+    if (r.status === 200) {
+      const account = r.body.account as AccountView;
+      const body = { ...(await auth.issue(account)), refresh_token: r.body.refreshToken };
+      return { answer: { status: 200, body, outcome: 'ok', codes: [], principal: principalOf(account) }, username: account.username };
+    }
+    const username = typeof r.body.username === 'string' ? r.body.username : undefined;
+    if (r.status === 401) return { answer: refused(400, 'invalid_grant', REFRESH_FAILED, String(r.body.reason ?? 'INVALID_GRANT')), username };
+    log.error({ status: r.status }, 'the directory failed a refresh');
+    return { answer: refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'DIRECTORY_UNAVAILABLE') };
+  };
+
+  // Any other method: refused, and recorded like every request to this route.
+  router.all('/', (req, res) => {
+    res.set('Allow', 'POST');
+    return answer(req, res, { grant: null }, refused(405, 'invalid_request', 'use POST', 'METHOD_NOT_ALLOWED'));
+  });
+
+  // A body that is not JSON, or too large.
+  router.use((err: { type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err?.type === 'entity.too.large') return answer(req, res, { grant: null }, refused(413, 'invalid_request', 'the body is too large', 'BODY_TOO_LARGE'));
+    if (err?.type?.startsWith('entity.')) return answer(req, res, { grant: null }, refused(400, 'invalid_request', USAGE, 'MALFORMED_BODY'));
+    log.error({ err }, 'sign-in failed');
+    return answer(req, res, { grant: null }, refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'INTERNAL_ERROR'));
+  });
+
+  return router;
+}
