@@ -1,10 +1,13 @@
 // The gateway's configuration, parsed once from the environment; every problem is listed before exit.
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { pemFile } from '@hub/kit/config';
-import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
+import type { AuditWriterOptions } from './audit';
 
 export interface GatewayConfig {
   host: string;
@@ -22,6 +25,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** The audit store's writer URL; undefined only with HUB_AUDIT=off (benchmarks). */
   auditDbUrl?: string;
+  /** The audit writer's signing key and checkpoints (with auditDbUrl). */
+  auditWriter?: AuditWriterOptions;
 }
 
 
@@ -50,6 +55,11 @@ const env = z.object({
   HUB_POLICY: z.enum(['on', 'off']).default('on'),
   HUB_AUDIT: z.enum(['on', 'off']).default('on'),
   HUB_AUDIT_DB_URL: z.string().url().optional(),
+  /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
+  HUB_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** Where signed checkpoints of the audit chains are written (outside the audit database; ship them elsewhere). */
+  HUB_AUDIT_CHECKPOINT_DIR: z.string().default(join(REPO_ROOT, '.data', 'audit-checkpoints')),
+  HUB_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -62,9 +72,25 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     );
   }
   const c = parsed.data as Record<string, unknown>;
-  if (c.HUB_AUDIT === 'on' && !c.HUB_AUDIT_DB_URL) {
-    throw new Error('Invalid gateway configuration:\n  - HUB_AUDIT_DB_URL: the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
+  const auditProblems: string[] = [];
+  let auditWriter: AuditWriterOptions | undefined;
+  if (c.HUB_AUDIT === 'on') {
+    if (!c.HUB_AUDIT_DB_URL) auditProblems.push('HUB_AUDIT_DB_URL: the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
+    const keyFile = c.HUB_AUDIT_SIGNING_KEY_FILE as string | undefined;
+    if (!keyFile) {
+      auditProblems.push('HUB_AUDIT_SIGNING_KEY_FILE: must name the PEM file of the audit signing key (Ed25519 private key; npm start makes one in .data/keys/)');
+    } else {
+      try {
+        const pem = readFileSync(keyFile, 'utf8');
+        const type = createPrivateKey(pem).asymmetricKeyType;
+        if (type !== 'ed25519') throw new Error(`it is a ${type} key, not Ed25519`);
+        auditWriter = { signingKey: pem, checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR as string, checkpointIntervalMs: (c.HUB_AUDIT_CHECKPOINT_SECONDS as number) * 1000 };
+      } catch (e) {
+        auditProblems.push(`HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of an Ed25519 private key (${(e as Error).message})`);
+      }
+    }
   }
+  if (auditProblems.length) throw new Error(`Invalid gateway configuration:\n${auditProblems.map((p) => `  - ${p}`).join('\n')}`);
   if (c.HUB_OIDC_ISSUER && (!c.HUB_OIDC_AUDIENCE || !c.HUB_OIDC_JWKS_URL)) {
     throw new Error('Invalid gateway configuration:\n  - HUB_OIDC_ISSUER needs HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL');
   }
@@ -82,6 +108,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     logLevel: c.LOG_LEVEL as string,
     policy: c.HUB_POLICY === 'on',
     auditDbUrl: c.HUB_AUDIT === 'on' ? (c.HUB_AUDIT_DB_URL as string) : undefined,
+    auditWriter,
     auth: {
       sessionPrivateKey: readFileSync(c.HUB_SESSION_PRIVATE_KEY_FILE as string, 'utf8'),
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS as number,

@@ -146,7 +146,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
-  const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
+  const audit = config.auditDbUrl && config.auditWriter ? new AuditWriter(config.auditDbUrl, log, config.auditWriter) : undefined;
   void audit?.open();
   const levels = classificationMap(parse(supergraphSdl));
   const signContext = await contextSigner(config.contextPrivateKey);
