@@ -92,15 +92,42 @@ export function keyFingerprint(key: KeyObject | string): string {
 const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
 const ym = (d: Date) => `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
-/** Creates partitions for the current month and the next `ahead` months (the owner runs this, e.g. daily). */
-export async function ensureAuditPartitions(c: ClientBase, ahead = 2, now = new Date()): Promise<void> {
+/**
+ * Creates partitions for the current month and the next `ahead` months (the owner runs this, e.g. daily; the hub at
+ * every start). Records that arrived while their month had no partition are in the default partition, which would
+ * make creating it fail (and the hub refuse to start): they are moved into the new partition in one transaction,
+ * as stored (their hashes and signatures unchanged), so the chains still verify.
+ */
+export async function ensureAuditPartitions(c: ClientBase, ahead = 2, now = new Date()): Promise<{ created: string[]; moved: number }> {
+  const created: string[] = [];
+  let moved = 0;
   for (let i = 0; i <= ahead; i++) {
     const from = monthStart(now, i);
     const to = monthStart(now, i + 1);
-    await c.query(
-      `create table if not exists audit_record_${ym(from)} partition of audit_record for values from ('${from.toISOString()}') to ('${to.toISOString()}')`,
-    );
+    const name = `audit_record_${ym(from)}`;
+    const [{ exists }] = (await c.query('select to_regclass($1) is not null as exists', [name])).rows;
+    if (exists) continue;
+    const range = `for values from ('${from.toISOString()}') to ('${to.toISOString()}')`;
+    const [{ n }] = (await c.query('select count(*)::int n from audit_record_default where at >= $1 and at < $2', [from, to])).rows;
+    if (!n) {
+      await c.query(`create table if not exists ${name} partition of audit_record ${range}`);
+    } else {
+      await c.query('begin');
+      try {
+        await c.query(`create table ${name} (like audit_record including defaults including constraints)`);
+        await c.query(`insert into ${name} select * from audit_record_default where at >= $1 and at < $2`, [from, to]);
+        await c.query('delete from audit_record_default where at >= $1 and at < $2', [from, to]);
+        await c.query(`alter table audit_record attach partition ${name} ${range}`);
+        await c.query('commit');
+      } catch (e) {
+        await c.query('rollback');
+        throw e;
+      }
+      moved += n;
+    }
+    created.push(name);
   }
+  return { created, moved };
 }
 
 /**
