@@ -1,21 +1,38 @@
 // The gateway's audit writer: one record per operation, hash-chained, written in batches (group commit) so that
 // many concurrent requests share one INSERT; append() resolves only once its record is committed, and rejects if
-// the store cannot be reached, so the caller answers 503 rather than serve an unlogged response.
-import { randomUUID } from 'node:crypto';
+// the store cannot be reached, so the caller answers 503 rather than serve an unlogged response. The last record of
+// every batch is signed with the gateway's Ed25519 key (the database never holds it), and every minute a signed
+// checkpoint of the chain heads is written outside the database: a superuser who rewrites and re-chains records,
+// or cuts a chain's tail, is found by verify. Every record is made storable before it joins a batch, and a batch the
+// store refuses for its data is retried record by record, so one client cannot fail other clients' requests.
+import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { auditHash, genesisHash, type AuditContent } from '@hub/infra/audit';
+import { auditHash, genesisHash, signRecordHash, type AuditContent } from '@hub/infra/audit';
+import { CheckpointLog, type Checkpoint, type CheckpointHead } from '@hub/infra/audit-checkpoint';
+import { storable } from './audit-storable';
 
 /**
  * What a request contributes to its record; the writer adds the chain, the sequence number and `at`, the time the
  * record was committed (never earlier than the record before it), so each month's partition holds an unbroken
  * run of every chain. The request started `durationMs` before.
  */
-export type AuditInput = Omit<AuditContent, 'chainId' | 'seq' | 'at'>;
+export type AuditInput = Omit<AuditContent, 'chainId' | 'seq' | 'at' | 'escaped' | 'unstorable'>;
+
+export interface AuditWriterOptions {
+  /** The gateway's Ed25519 private key (PEM or KeyObject): signs each batch's last record and every checkpoint. */
+  signingKey: KeyObject | string;
+  /** Where checkpoints are written, outside the audit database; without one none are (the writer's own tests). */
+  checkpointDir?: string;
+  /** How often a checkpoint is written (one more when the writer closes). */
+  checkpointIntervalMs?: number;
+  maxBatch?: number;
+  lanes?: number;
+}
 
 interface Pending {
-  input: AuditInput;
+  input: AuditContentInput;
   resolve: () => void;
   reject: (e: Error) => void;
 }
@@ -23,7 +40,41 @@ interface Pending {
 const COLUMNS = [
   'chain_id', 'seq', 'at', 'request_id', 'principal', 'client', 'operation', 'variables', 'requested', 'denied',
   'personal', 'subgraphs', 'outcome', 'error_codes', 'duration_ms', 'response_bytes', 'prev_hash', 'hash',
+  'signature', 'escaped', 'unstorable',
 ];
+
+/** A PostgreSQL error caused by the data sent (class 22, data exception; 23, integrity), not by the connection. */
+export function isDataError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/** Stored in place of a record the store refused: the request keeps its record, with why the rest is missing. */
+function standIn(input: AuditInput, code: string): AuditContentInput {
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
+  const p = (input.principal ?? {}) as Record<string, unknown>;
+  const { value, escaped } = storable({
+    requestId: text(input.requestId, 200) ?? '',
+    principal: { kind: text(p.kind, 40), accountId: text(p.accountId, 200), agency: text(p.agency, 200) },
+    client: {},
+    operation: { type: null, name: null, hash: null, document: null },
+    variables: null,
+    requested: [],
+    denied: [],
+    personal: [],
+    subgraphs: [],
+    outcome: text(input.outcome, 40) ?? 'error',
+    errorCodes: [],
+    durationMs: Number.isFinite(input.durationMs) ? input.durationMs : 0,
+    responseBytes: 0,
+  } satisfies AuditInput);
+  return { ...value, escaped: escaped || undefined, unstorable: `record could not be stored as sent (PostgreSQL error ${code})` };
+}
+
+const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+
+/** A record's content before the writer gives it its place in a chain. */
+type AuditContentInput = Omit<AuditContent, 'chainId' | 'seq' | 'at'>;
 
 /** Batches of up to this many records use prepared statements (one per size, per connection). */
 const PREPARED_UP_TO = 8;
@@ -51,6 +102,10 @@ class Lane {
   lastAt = 0;
   queue: Pending[] = [];
   flushing = false;
+  /** The flush in progress (close() waits for it before the last checkpoint). */
+  flushed: Promise<void> = Promise.resolve();
+  /** The last record of a month this chain has just left, for the next checkpoint (archives end on it). */
+  monthEnd?: CheckpointHead;
   /**
    * The lane's own connection, opened at start-up and kept: a pool closes connections idle for a while and opens
    * new ones later, and a new connection costs a SCRAM handshake (milliseconds of CPU on both sides) that the
@@ -79,14 +134,32 @@ export class AuditWriter {
   });
   readonly records = new Counter({ name: 'hub_audit_records_total', help: 'Audit records committed.', registers: [] });
   readonly failures = new Counter({ name: 'hub_audit_refused_total', help: 'Requests refused (503) because their record could not be committed.', registers: [] });
+  readonly escapedRecords = new Counter({ name: 'hub_audit_escaped_total', help: 'Records with a NUL or lone surrogate, stored escaped.', registers: [] });
+  readonly standIns = new Counter({ name: 'hub_audit_unstorable_total', help: 'Records the store refused for their data, stored as a minimal record.', registers: [] });
+  readonly checkpointFailures = new Counter({ name: 'hub_audit_checkpoint_failures_total', help: 'Checkpoints that could not be written.', registers: [] });
+  /** This process: names its checkpoint file. */
+  readonly writerId = randomUUID();
+  private readonly signingKey: KeyObject;
+  private readonly maxBatch: number;
+  private readonly checkpoints?: CheckpointLog;
+  private checkpointing: Promise<unknown> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
+  private committed = 0;
 
   constructor(
     private readonly url: string,
     private readonly log: Logger,
-    private readonly maxBatch = 500,
-    lanes = 2,
+    options: AuditWriterOptions,
   ) {
-    this.lanes = Array.from({ length: lanes }, () => new Lane());
+    this.signingKey = typeof options.signingKey === 'string' ? createPrivateKey(options.signingKey) : options.signingKey;
+    if (this.signingKey.asymmetricKeyType !== 'ed25519') throw new Error(`the audit signing key must be an Ed25519 private key, got ${this.signingKey.asymmetricKeyType}`);
+    this.maxBatch = options.maxBatch ?? 500;
+    this.lanes = Array.from({ length: options.lanes ?? 2 }, () => new Lane());
+    if (options.checkpointDir) {
+      this.checkpoints = new CheckpointLog(options.checkpointDir, this.writerId, this.signingKey);
+      this.timer = setInterval(() => void this.checkpoint(), options.checkpointIntervalMs ?? 60_000);
+      this.timer.unref();
+    }
   }
 
   /** A new connection to the store; `onGone` hears of it if it fails or ends later (server restarted, network). */
@@ -134,7 +207,7 @@ export class AuditWriter {
 
   /** Adds this writer's metrics to a registry (the gateway's `/metrics`). */
   register(registry: Registry): void {
-    for (const m of [this.commitWait, this.records, this.failures]) registry.registerMetric(m);
+    for (const m of [this.commitWait, this.records, this.failures, this.escapedRecords, this.standIns, this.checkpointFailures]) registry.registerMetric(m);
   }
 
   /** The chains this writer appends to (one per lane). */
@@ -143,12 +216,15 @@ export class AuditWriter {
   }
 
   append(input: AuditInput): Promise<void> {
+    // Storable before it joins a batch: a NUL or lone surrogate is escaped here, in every path that records.
+    const { value, escaped } = storable(input);
+    if (escaped) this.escapedRecords.inc();
     // An idle lane commits at once; otherwise the shortest queue joins the next batch.
     const lane = this.lanes.find((l) => !l.flushing) ?? this.lanes.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     const stop = this.commitWait.startTimer();
     return new Promise<void>((resolve, reject) => {
-      lane.queue.push({ input, resolve, reject });
-      if (!lane.flushing) void this.flush(lane);
+      lane.queue.push({ input: escaped ? { ...value, escaped: true } : value, resolve, reject });
+      if (!lane.flushing) lane.flushed = this.flush(lane);
     }).then(
       () => {
         stop();
@@ -161,57 +237,143 @@ export class AuditWriter {
     );
   }
 
+  /**
+   * Inserts `inputs` as the lane's next records in one statement, the last one signed; moves the chain on only once
+   * committed (a failed batch is recomputed from the same point next time, so it leaves no gap).
+   */
+  private async commit(lane: Lane, inputs: AuditContentInput[]): Promise<void> {
+    let prev = lane.prevHash;
+    let seq = lane.seq;
+    const at = new Date(Math.max(Date.now(), lane.lastAt)).toISOString();
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    inputs.forEach((input, i) => {
+      seq += 1;
+      const content: AuditContent = { chainId: lane.chainId, seq, at, ...input };
+      const hash = auditHash(prev, content);
+      // One signature per batch (tens of microseconds): re-chaining any record of it breaks this one.
+      const signature = i === inputs.length - 1 ? signRecordHash(this.signingKey, hash) : null;
+      const base = values.length;
+      rows.push(`(${COLUMNS.map((_, k) => `$${base + k + 1}`).join(',')})`);
+      values.push(
+        content.chainId, seq, content.at, content.requestId, JSON.stringify(content.principal), JSON.stringify(content.client),
+        JSON.stringify(content.operation), JSON.stringify(content.variables ?? null), content.requested, JSON.stringify(content.denied),
+        content.personal, content.subgraphs, content.outcome, content.errorCodes, content.durationMs, content.responseBytes, prev, hash,
+        signature, content.escaped ?? false, content.unstorable ?? null,
+      );
+      prev = hash;
+    });
+    // Small batches (the usual case below saturation) use a statement prepared once per connection, so
+    // PostgreSQL does not parse and plan the same INSERT for every request.
+    const text = `insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`;
+    const client = await this.clientOf(lane);
+    try {
+      await client.query(inputs.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${inputs.length}`, text, values } : { text, values });
+    } catch (e) {
+      // A connection that failed a commit (timeout, server gone) is not trusted with the next one; one that merely
+      // refused the data is fine.
+      if (!isDataError(e)) void this.drop(lane, client);
+      throw e;
+    }
+    const before = lane.lastAt;
+    if (lane.seq > 0 && monthOf(before) !== monthOf(Date.parse(at))) {
+      // The chain has left a month: its last record there is pinned by a checkpoint now, so that month's archive
+      // can prove its own end.
+      lane.monthEnd = { chainId: lane.chainId, seq: lane.seq, hash: lane.prevHash, at: new Date(before).toISOString() };
+      void this.checkpoint();
+    }
+    lane.seq = seq;
+    lane.prevHash = prev;
+    lane.lastAt = Date.parse(at);
+    this.committed += inputs.length;
+  }
+
   private async flush(lane: Lane): Promise<void> {
     lane.flushing = true;
     try {
       while (lane.queue.length) {
         const batch = lane.queue.splice(0, this.maxBatch);
-        let prev = lane.prevHash;
-        let seq = lane.seq;
-        const at = new Date(Math.max(Date.now(), lane.lastAt)).toISOString();
-        const values: unknown[] = [];
-        const rows: string[] = [];
-        for (const p of batch) {
-          seq += 1;
-          const content: AuditContent = { chainId: lane.chainId, seq, at, ...p.input };
-          const hash = auditHash(prev, content);
-          const base = values.length;
-          rows.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(',')})`);
-          values.push(
-            content.chainId, seq, content.at, content.requestId, JSON.stringify(content.principal), JSON.stringify(content.client),
-            JSON.stringify(content.operation), JSON.stringify(content.variables ?? null), content.requested, JSON.stringify(content.denied),
-            content.personal, content.subgraphs, content.outcome, content.errorCodes, content.durationMs, content.responseBytes, prev, hash,
-          );
-          prev = hash;
-        }
         try {
-          // Small batches (the usual case below saturation) use a statement prepared once per connection, so
-          // PostgreSQL does not parse and plan the same INSERT for every request.
-          const text = `insert into audit_record (${COLUMNS.join(',')}) values ${rows.join(',')}`;
-          const client = await this.clientOf(lane);
-          try {
-            await client.query(batch.length <= PREPARED_UP_TO ? { name: `hub_audit_insert_${batch.length}`, text, values } : { text, values });
-          } catch (e) {
-            // A connection that failed a commit (timeout, server gone) is not trusted with the next one.
-            void this.drop(lane, client);
-            throw e;
-          }
-          // Only a committed batch moves the chain on; a failed one is recomputed from the same point next time.
-          lane.seq = seq;
-          lane.prevHash = prev;
-          lane.lastAt = Date.parse(at);
-          if (!this.healthy) this.log.info('audit store reachable again');
-          this.healthy = true;
+          await this.commit(lane, batch.map((p) => p.input));
+          this.markReachable();
           for (const p of batch) p.resolve();
         } catch (e) {
-          if (this.healthy) this.log.error({ err: { message: (e as Error).message } }, 'audit store unreachable: refusing requests');
-          this.healthy = false;
-          for (const p of batch) p.reject(new AuditUnavailable((e as Error).message));
+          if (isDataError(e)) await this.isolate(lane, batch);
+          else this.markUnreachable(e as Error, batch);
         }
       }
     } finally {
       lane.flushing = false;
     }
+  }
+
+  /**
+   * A batch the store refused for its data: each record is tried on its own, and one still refused is replaced by a
+   * minimal record, so every request keeps a record and one client's data cannot fail the others'.
+   */
+  private async isolate(lane: Lane, batch: Pending[]): Promise<void> {
+    for (const [i, p] of batch.entries()) {
+      try {
+        try {
+          await this.commit(lane, [p.input]);
+        } catch (e) {
+          if (!isDataError(e)) throw e;
+          const code = (e as { code: string }).code;
+          this.log.warn({ requestId: p.input.requestId, code }, 'audit record refused by the store for its data: a minimal record stands in for it');
+          await this.commit(lane, [standIn(p.input, code)]);
+          this.standIns.inc();
+        }
+        this.markReachable();
+        p.resolve();
+      } catch (e) {
+        if (isDataError(e)) {
+          // Even the minimal record was refused: this request alone is answered 503; the store is fine.
+          p.reject(new AuditUnavailable((e as Error).message));
+          continue;
+        }
+        this.markUnreachable(e as Error, batch.slice(i));
+        return;
+      }
+    }
+  }
+
+  private markReachable(): void {
+    if (!this.healthy) this.log.info('audit store reachable again');
+    this.healthy = true;
+  }
+
+  private markUnreachable(e: Error, batch: Pending[]): void {
+    if (this.healthy) this.log.error({ err: { message: e.message } }, 'audit store unreachable: refusing requests');
+    this.healthy = false;
+    for (const p of batch) p.reject(new AuditUnavailable(e.message));
+  }
+
+  /**
+   * Writes a signed checkpoint now (the timer does every interval; tests and close() call it): each chain's head,
+   * and the last record of a month a chain has just left. Resolves with it, or undefined when there is no
+   * checkpoint directory or the write failed (logged; the records themselves are committed regardless).
+   */
+  checkpoint(): Promise<Checkpoint | undefined> {
+    const log = this.checkpoints;
+    if (!log) return Promise.resolve(undefined);
+    const next = this.checkpointing.then(async () => {
+      const monthEnds = this.lanes.flatMap((l) => (l.monthEnd ? [l.monthEnd] : []));
+      const heads: CheckpointHead[] = [
+        ...monthEnds,
+        ...this.lanes.filter((l) => l.seq > 0).map((l) => ({ chainId: l.chainId, seq: l.seq, hash: l.prevHash, at: new Date(l.lastAt).toISOString() })),
+      ];
+      try {
+        const written = await log.append(heads, this.committed);
+        for (const l of this.lanes) if (l.monthEnd && monthEnds.includes(l.monthEnd)) l.monthEnd = undefined;
+        return written;
+      } catch (e) {
+        this.checkpointFailures.inc();
+        this.log.error({ err: { message: (e as Error).message }, file: log.file }, 'audit checkpoint could not be written');
+        return undefined;
+      }
+    });
+    this.checkpointing = next;
+    return next;
   }
 
   /**
@@ -246,8 +408,13 @@ export class AuditWriter {
     return this.probing;
   }
 
+  /** Lets the batches in flight commit, writes a last checkpoint, and closes the connections. */
   async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.all(this.lanes.map((lane) => lane.flushed));
     this.closed = true;
+    await this.checkpoint();
     await Promise.all(this.lanes.map((lane) => this.drop(lane, lane.client)));
   }
 }

@@ -1,11 +1,14 @@
 // The gateway's configuration, parsed once from the environment; every problem is listed before exit.
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { pemFile } from '@hub/kit/config';
-import { SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit';
+import type { AuditWriterOptions } from './audit';
 
 export interface GatewayConfig {
   host: string;
@@ -30,6 +33,8 @@ export interface GatewayConfig {
    * throttle, audit). False: the address is the TCP peer's.
    */
   trustProxy: boolean | number | string;
+  /** The audit writer's signing key and checkpoints (with auditDbUrl). */
+  auditWriter?: AuditWriterOptions;
 }
 
 
@@ -87,6 +92,11 @@ const env = z.object({
     .string()
     .default('off')
     .transform((v): boolean | number | string => (v === 'off' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
+  HUB_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** Where signed checkpoints of the audit chains are written (outside the audit database; ship them elsewhere). */
+  HUB_AUDIT_CHECKPOINT_DIR: z.string().default(join(REPO_ROOT, '.data', 'audit-checkpoints')),
+  HUB_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), z.string().url().optional()])),
 });
@@ -99,9 +109,25 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
     );
   }
   const c = parsed.data as Record<string, unknown>;
-  if (c.HUB_AUDIT === 'on' && !c.HUB_AUDIT_DB_URL) {
-    throw new Error('Invalid gateway configuration:\n  - HUB_AUDIT_DB_URL: the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
+  const auditProblems: string[] = [];
+  let auditWriter: AuditWriterOptions | undefined;
+  if (c.HUB_AUDIT === 'on') {
+    if (!c.HUB_AUDIT_DB_URL) auditProblems.push('HUB_AUDIT_DB_URL: the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
+    const keyFile = c.HUB_AUDIT_SIGNING_KEY_FILE as string | undefined;
+    if (!keyFile) {
+      auditProblems.push('HUB_AUDIT_SIGNING_KEY_FILE: must name the PEM file of the audit signing key (Ed25519 private key; npm start makes one in .data/keys/)');
+    } else {
+      try {
+        const pem = readFileSync(keyFile, 'utf8');
+        const type = createPrivateKey(pem).asymmetricKeyType;
+        if (type !== 'ed25519') throw new Error(`it is a ${type} key, not Ed25519`);
+        auditWriter = { signingKey: pem, checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR as string, checkpointIntervalMs: (c.HUB_AUDIT_CHECKPOINT_SECONDS as number) * 1000 };
+      } catch (e) {
+        auditProblems.push(`HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of an Ed25519 private key (${(e as Error).message})`);
+      }
+    }
   }
+  if (auditProblems.length) throw new Error(`Invalid gateway configuration:\n${auditProblems.map((p) => `  - ${p}`).join('\n')}`);
   if (c.HUB_OIDC_ISSUER && (!c.HUB_OIDC_AUDIENCE || !c.HUB_OIDC_JWKS_URL)) {
     throw new Error('Invalid gateway configuration:\n  - HUB_OIDC_ISSUER needs HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL');
   }
@@ -127,6 +153,7 @@ export function gatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayC
       graphqlPerAddress: c.HUB_GRAPHQL_RATE_PER_ADDRESS as number,
     },
     trustProxy: c.HUB_TRUST_PROXY as boolean | number | string,
+    auditWriter,
     auth: {
       sessionPrivateKey: readFileSync(c.HUB_SESSION_PRIVATE_KEY_FILE as string, 'utf8'),
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS as number,

@@ -150,7 +150,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
-  const audit = config.auditDbUrl ? new AuditWriter(config.auditDbUrl, log) : undefined;
+  const audit = config.auditDbUrl && config.auditWriter ? new AuditWriter(config.auditDbUrl, log, config.auditWriter) : undefined;
   void audit?.open();
   const supergraphDoc = parse(supergraphSdl);
   const levels = classificationMap(supergraphDoc);

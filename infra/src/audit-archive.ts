@@ -1,16 +1,19 @@
 // Monthly archives of the audit log. A month leaves the database as one gzip file of JSON lines: a header naming,
-// for every chain, the hash its first record follows (anchor) and the hash of its last record (head), then every
-// record as stored. The archive verifies on its own (every hash recomputed, runs unbroken, heads as announced), and
-// against its neighbours: a month's anchors are the previous month's heads, so months cannot be dropped, replaced
-// or reordered unnoticed once the heads are kept outside the database (printed at export for the security office).
-import { createHash } from 'node:crypto';
+// for every chain, the hash its first record follows (anchor) and the hash of its last record (head), the
+// fingerprint of the gateway's signing key and the signed checkpoints that cover the month, then every record as
+// stored (signatures included). The archive verifies offline with the gateway's public key alone: every hash
+// recomputed, every batch signature checked, runs unbroken and ending on a signed record, every record a
+// checkpoint names present with its hash (so an edited and re-chained record, or a cut tail, is found). Against its
+// neighbours: a month's anchors are the previous month's heads, so months cannot be dropped, replaced or reordered.
+import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { ChainFollower, contentOfRow, genesisHash, type SqlQuery } from './audit';
+import { ChainFollower, contentOfRow, genesisHash, keyFingerprint, type CheckpointPin, type SqlQuery } from './audit';
+import { loadCheckpoints, type Checkpoint } from './audit-checkpoint';
 
-export const ARCHIVE_FORMAT = 'hub-audit-archive/1';
+export const ARCHIVE_FORMAT = 'hub-audit-archive/2';
 
 export interface ArchiveChain {
   chainId: string;
@@ -31,6 +34,10 @@ export interface ArchiveHeader {
   exportedAt: string;
   records: number;
   chains: ArchiveChain[];
+  /** keyFingerprint of the gateway key that signed the records and checkpoints. */
+  key: string;
+  /** For each chain, the checkpoint naming its furthest record in the month (signed; the archive's end is checked on them). */
+  checkpoints: Checkpoint[];
 }
 
 /** `2026-11` → [2026-11-01T00:00Z, 2026-12-01T00:00Z) (partitions are by UTC month). */
@@ -42,9 +49,19 @@ export function monthRange(month: string): { from: Date; to: Date } {
 
 const PAGE = 5000;
 
-/** Writes one month of the audit log to `file`; returns the header (its chain heads are what to keep elsewhere). */
-export async function exportMonth(query: SqlQuery, month: string, file: string): Promise<ArchiveHeader & { sha256: string }> {
+/**
+ * Writes one month of the audit log to `file`, with the checkpoints (from `trust.checkpoints`, a directory or files)
+ * that cover it; returns the header (its chain heads are what to keep elsewhere) and what was wrong with the
+ * checkpoints, if anything (the archive is written regardless; verify-archive reports it).
+ */
+export async function exportMonth(
+  query: SqlQuery,
+  month: string,
+  file: string,
+  trust: { publicKey: KeyObject | string; checkpoints?: string | string[] },
+): Promise<ArchiveHeader & { sha256: string; checkpointProblems: string[] }> {
   const { from, to } = monthRange(month);
+  const loaded = trust.checkpoints ? await loadCheckpoints(trust.checkpoints, trust.publicKey, { from, to }) : undefined;
   const chains = (
     await query(
       `select b.chain_id, b.lo, b.hi, b.n, f.prev_hash as anchor, l.hash as head
@@ -63,6 +80,8 @@ export async function exportMonth(query: SqlQuery, month: string, file: string):
     exportedAt: new Date().toISOString(),
     records: chains.reduce((s, c) => s + c.records, 0),
     chains,
+    key: keyFingerprint(trust.publicKey),
+    checkpoints: loaded?.covering ?? [],
   };
   const gzip = createGzip();
   const out = createWriteStream(file, { mode: 0o600 });
@@ -86,7 +105,7 @@ export async function exportMonth(query: SqlQuery, month: string, file: string):
   }
   gzip.end();
   await finished(out);
-  return { ...header, sha256: sha.digest('hex') };
+  return { ...header, sha256: sha.digest('hex'), checkpointProblems: loaded?.problems ?? [] };
 }
 
 export interface ArchiveReport {
@@ -96,6 +115,12 @@ export interface ArchiveReport {
   chains: number;
   /** Chains whose anchor could not be checked (neither genesis nor a previous archive given). */
   unanchored: string[];
+  /** Batch signatures verified. */
+  signatures: number;
+  /** Records named by a checkpoint and found with their hash. */
+  checkpointed: number;
+  /** Per chain, the records after the last one a checkpoint names: a cut there could not be detected. */
+  unpinned: { chainId: string; fromSeq: number; toSeq: number }[];
   problem?: string;
   broken?: { chainId: string; seq: number; reason: string };
 }
@@ -111,22 +136,40 @@ export async function readArchiveHeader(file: string): Promise<ArchiveHeader> {
 }
 
 /**
- * Verifies an archive on its own, and, given the previous month's archive, that each chain continues from it.
+ * Verifies an archive on its own, offline, with the gateway's public key; given the previous month's archive, that
+ * each chain continues from it; given more checkpoints (the operator's shipped copy), against those too.
  */
-export async function verifyArchive(file: string, previous?: ArchiveHeader): Promise<ArchiveReport> {
+export async function verifyArchive(
+  file: string,
+  trust: { publicKey: KeyObject | string; previous?: ArchiveHeader; checkpoints?: string | string[] },
+): Promise<ArchiveReport> {
+  const { previous } = trust;
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: ArchiveHeader | undefined;
   const followers = new Map<string, ChainFollower>();
+  const pins = new Map<string, CheckpointPin>();
   const unanchored: string[] = [];
   let records = 0;
+  let checkpointed = 0;
+  const signatures = () => [...followers.values()].reduce((n, f) => n + f.signatures, 0);
   const fail = (problem: string, broken?: ArchiveReport['broken']): ArchiveReport => ({
-    ok: false, month: header?.month, records, chains: header?.chains.length ?? 0, unanchored, problem, broken,
+    ok: false, month: header?.month, records, chains: header?.chains.length ?? 0, unanchored, signatures: signatures(), checkpointed, unpinned: [], problem, broken,
   });
+  const pinned = (p: CheckpointPin) => `the checkpoint of ${p.checkpoint.at} (writer ${p.checkpoint.writer}, no. ${p.checkpoint.n})`;
   try {
     for await (const line of lines) {
       if (!header) {
         header = JSON.parse(line) as ArchiveHeader;
-        if (header.format !== ARCHIVE_FORMAT) return fail(`not an audit archive (format ${JSON.stringify(header.format)})`);
+        if (header.format !== ARCHIVE_FORMAT) return fail(`not an audit archive of this version (format ${JSON.stringify(header.format)}, expected ${ARCHIVE_FORMAT})`);
+        const fingerprint = keyFingerprint(trust.publicKey);
+        if (header.key !== fingerprint) return fail(`the archive's records were signed by key ${header.key}, not the given public key (${fingerprint})`);
+        const { from, to } = monthRange(header.month);
+        for (const source of [header.checkpoints ?? [], ...(trust.checkpoints ? [trust.checkpoints] : [])]) {
+          if (Array.isArray(source) && !source.length) continue;
+          const loaded = await loadCheckpoints(source, trust.publicKey, { from, to });
+          if (loaded.problems.length) return fail(`a checkpoint does not verify: ${loaded.problems[0]}`);
+          for (const p of loaded.pins) if (!pins.has(p.chainId) || pins.get(p.chainId)!.seq < p.seq) pins.set(p.chainId, p);
+        }
         for (const c of header.chains) {
           const prevHead = previous?.chains.find((p) => p.chainId === c.chainId);
           if (c.firstSeq === 1 && c.anchor !== genesisHash(c.chainId)) return fail(`chain ${c.chainId} starts at 1 but its anchor is not the genesis hash`);
@@ -134,23 +177,40 @@ export async function verifyArchive(file: string, previous?: ArchiveHeader): Pro
             return fail(`chain ${c.chainId} does not continue the previous archive (expected record ${prevHead.lastSeq + 1} after head ${prevHead.head.slice(0, 12)}…)`);
           }
           if (c.firstSeq !== 1 && !prevHead) unanchored.push(c.chainId);
-          followers.set(c.chainId, new ChainFollower(c.chainId, c.anchor));
+          followers.set(c.chainId, new ChainFollower(c.chainId, c.anchor, trust.publicKey));
+        }
+        for (const p of pins.values()) {
+          if (!followers.has(p.chainId)) return fail(`${pinned(p)} names record ${p.seq} of chain ${p.chainId}, a chain the archive does not hold`, { chainId: p.chainId, seq: p.seq, reason: 'its chain is missing from the archive' });
         }
         continue;
       }
       const r = JSON.parse(line) as Record<string, any>;
       const f = followers.get(r.chain_id);
       if (!f) return fail(`record ${r.chain_id}:${r.seq} belongs to no chain of the header`);
-      const broken = f.next({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, content: contentOfRow(r) });
+      const broken = f.next({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, content: contentOfRow(r), signature: r.signature });
       if (broken) return fail('a link is broken', { chainId: r.chain_id, ...broken });
+      const pin = pins.get(r.chain_id);
+      if (pin && pin.seq === Number(r.seq)) {
+        if (pin.hash !== r.hash) return fail('a record differs from its checkpoint', { chainId: r.chain_id, seq: pin.seq, reason: `it differs from ${pinned(pin)}: the chain was rewritten up to here` });
+        checkpointed += 1;
+      }
       records += 1;
     }
   } catch (e) {
     return fail(`the archive cannot be read: ${(e as Error).message}`);
   }
   if (!header) return fail('the archive is empty');
+  const unpinned: ArchiveReport['unpinned'] = [];
   for (const c of header.chains) {
     const f = followers.get(c.chainId)!;
+    const pin = pins.get(c.chainId);
+    if (pin && pin.seq > (f.head?.seq ?? c.firstSeq - 1)) {
+      return fail(`chain ${c.chainId} was cut: ${pinned(pin)} names record ${pin.seq}, the archive ends at ${f.head?.seq ?? 'none'}`, {
+        chainId: c.chainId,
+        seq: pin.seq,
+        reason: 'records missing at the end of the chain',
+      });
+    }
     if (!f.head || f.head.seq !== c.lastSeq || f.head.hash !== c.head || f.records !== c.records) {
       return fail(`chain ${c.chainId} does not end as its header says (records ${f.records} of ${c.records}; last ${f.head?.seq ?? 'none'} of ${c.lastSeq})`, {
         chainId: c.chainId,
@@ -158,7 +218,10 @@ export async function verifyArchive(file: string, previous?: ArchiveHeader): Pro
         reason: 'records missing at the end of the chain',
       });
     }
+    const unsigned = f.end();
+    if (unsigned) return fail('a chain ends unsigned', { chainId: c.chainId, ...unsigned });
+    if (!pin || pin.seq < c.lastSeq) unpinned.push({ chainId: c.chainId, fromSeq: (pin?.seq ?? c.firstSeq - 1) + 1, toSeq: c.lastSeq });
   }
   if (records !== header.records) return fail(`the header announces ${header.records} records, the archive holds ${records}`);
-  return { ok: true, month: header.month, records, chains: header.chains.length, unanchored };
+  return { ok: true, month: header.month, records, chains: header.chains.length, unanchored, signatures: signatures(), checkpointed, unpinned };
 }

@@ -1,24 +1,48 @@
 // `npm run audit -- <command>`: the security office's tools for the audit log.
-//   verify [--from ISO] [--to ISO]                      re-compute the chain, name the first broken link
-//   export --month YYYY-MM [--out DIR]                  write the month to an archive; prints its chain heads
-//   verify-archive FILE [--previous FILE]               verify an archive alone, and its continuity with the month before
-//   drop-month --month YYYY-MM --archive FILE           after checking the archive against the database, drop the partition
+//   verify [--from ISO] [--to ISO]                      re-compute the chain, check signatures and checkpoints, name the first broken link
+//   export --month YYYY-MM [--out DIR]                  write the month to an archive with its checkpoints; prints its chain heads
+//   verify-archive FILE [--previous FILE]               verify an archive offline (public key only), and its continuity with the month before
+//   drop-month --month YYYY-MM --archive FILE           only for a closed month whose archive verifies and matches the database: drop the partition
 //   partitions [--ahead N]                              create the monthly partitions of this month and the N next (default 3)
+// Every command that verifies takes --public-key FILE (the gateway's audit signing public key) and --checkpoints DIR
+// (the gateway's checkpoint directory, or the operator's shipped copy); next to an `npm start` hub both default to
+// its .data/ (keys/audit-signing.pub.pem, audit-checkpoints/), else HUB_AUDIT_PUBLIC_KEY_FILE and HUB_AUDIT_CHECKPOINT_DIR.
 // The database: HUB_AUDIT_READER_URL (and HUB_PG_ADMIN_URL for drop-month; HUB_AUDIT_DB names the audit database
 // if not `audit`), or the `npm start` hub in .data/.
-// Exit status: 0 when everything verifies, 1 when something is broken, 2 on bad usage.
+// Exit status: 0 when everything verifies, 1 when something is broken or refused, 2 on bad usage.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@hub/schema';
-import { ensureAuditPartitions, sqlOf, verifyAuditChain } from './audit';
+import { auditPublicKey, ensureAuditPartitions, keyFingerprint, sqlOf, verifyAuditChain } from './audit';
 import { exportMonth, monthRange, readArchiveHeader, verifyArchive } from './audit-archive';
+import { loadCheckpoints } from './audit-checkpoint';
 import { dbIdentifier } from './postgres';
 
+/** A month may be dropped this long after it ended at the earliest: gateways' clocks may differ by minutes. */
+export const CLOSED_AFTER_MS = 60 * 60 * 1000;
+
+const dataDir = () => process.env.HUB_DATA_DIR ?? join(REPO_ROOT, '.data');
+
+/** The gateway's audit signing public key (PEM): --public-key, HUB_AUDIT_PUBLIC_KEY_FILE, or the local hub's. */
+function publicKeyOf(flag: string | undefined): string {
+  const file = flag ?? process.env.HUB_AUDIT_PUBLIC_KEY_FILE ?? join(dataDir(), 'keys', 'audit-signing.pub.pem');
+  if (!existsSync(file)) throw new Usage(`no audit public key at ${file}: pass --public-key FILE (the gateway's audit signing public key)`);
+  const pem = readFileSync(file, 'utf8');
+  try {
+    auditPublicKey(pem);
+  } catch (e) {
+    throw new Usage(`${file} is not the audit signing public key: ${(e as Error).message}`);
+  }
+  return pem;
+}
+
+/** The checkpoint directory: --checkpoints, HUB_AUDIT_CHECKPOINT_DIR, or the local hub's. */
+const checkpointsOf = (flag: string | undefined): string => flag ?? process.env.HUB_AUDIT_CHECKPOINT_DIR ?? join(dataDir(), 'audit-checkpoints');
+
 function localHub(): { readerUrl: string; adminUrl: string } | undefined {
-  const dir = process.env.HUB_DATA_DIR ?? join(REPO_ROOT, '.data');
-  const file = join(dir, 'credentials.json');
+  const file = join(dataDir(), 'credentials.json');
   if (!existsSync(file)) return undefined;
   const secrets = JSON.parse(readFileSync(file, 'utf8'));
   const port = process.env.HUB_PG_PORT ?? '54329';
@@ -67,19 +91,33 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { ahead: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, archive: { type: 'string' } },
+    options: {
+      ahead: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' },
+      archive: { type: 'string' }, 'public-key': { type: 'string' }, checkpoints: { type: 'string' },
+    },
   });
   switch (command) {
     case 'verify': {
       const from = instant(values.from, 'from');
       const to = instant(values.to, 'to');
-      const report = await withClient(databaseUrl('reader'), (c) => verifyAuditChain(c, { from, to }));
-      if (report.ok) {
-        out(`OK: ${report.records} records in ${report.chains} chain(s) verify${from || to ? ` (${from?.toISOString() ?? 'start'} to ${to?.toISOString() ?? 'now'})` : ''}.`);
-        return 0;
+      const publicKey = publicKeyOf(values['public-key']);
+      const dir = checkpointsOf(values.checkpoints);
+      const loaded = await loadCheckpoints(dir, publicKey, { from, to });
+      const report = await withClient(databaseUrl('reader'), (c) => verifyAuditChain(c, { from, to }, { publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }));
+      if (!report.ok) {
+        if (report.broken) out(`BROKEN: chain ${report.broken.chainId}, record ${report.broken.seq} (event id ${report.broken.chainId}:${report.broken.seq}): ${report.broken.reason}.`);
+        else out(`BROKEN: ${report.problem}.`);
+        return 1;
       }
-      out(`BROKEN: chain ${report.broken!.chainId}, record ${report.broken!.seq} (event id ${report.broken!.chainId}:${report.broken!.seq}): ${report.broken!.reason}.`);
-      return 1;
+      out(`OK: ${report.records} records in ${report.chains} chain(s) verify${from || to ? ` (${from?.toISOString() ?? 'start'} to ${to?.toISOString() ?? 'now'})` : ''}.`);
+      out(`  Signatures: ${report.signatures} batch signature(s) verify with key ${keyFingerprint(publicKey)}.`);
+      out(
+        loaded.checkpoints
+          ? `  Checkpoints: ${loaded.checkpoints} read from ${dir}, latest ${loaded.latest}; ${report.checkpointed} checkpointed head(s) found. Records committed after the latest checkpoint are covered by signatures only (a cut there is not detectable).`
+          : `  Checkpoints: none in ${dir}: a chain cut after a signed batch would not be detected.`,
+      );
+      if (report.outcomeUnknown) out(`  Outcome unknown: ${report.outcomeUnknown} mutation intent(s) with no outcome record (not a broken link).`);
+      return 0;
     }
     case 'export': {
       if (!values.month) throw new Usage('export needs --month YYYY-MM');
@@ -89,8 +127,11 @@ export async function run(argv: string[], out: (line: string) => void = console.
         throw new Usage((e as Error).message);
       }
       const file = join(values.out ?? process.cwd(), `audit-${values.month}.jsonl.gz`);
-      const header = await withClient(databaseUrl('reader'), (c) => exportMonth(sqlOf(c), values.month!, file));
+      const publicKey = publicKeyOf(values['public-key']);
+      const header = await withClient(databaseUrl('reader'), (c) => exportMonth(sqlOf(c), values.month!, file, { publicKey, checkpoints: checkpointsOf(values.checkpoints) }));
       out(`Wrote ${file}: ${header.records} records in ${header.chains.length} chain(s); archive SHA-256 ${header.sha256}.`);
+      out(`  Signed with key ${header.key}; ${header.checkpoints.length} checkpoint(s) included.`);
+      for (const p of header.checkpointProblems) out(`  WARNING: ${p}`);
       out('Chain heads (keep these outside the database, e.g. in the signed monthly report):');
       for (const c of header.chains) out(`  ${c.chainId}  records ${c.firstSeq}..${c.lastSeq}  head ${c.head}`);
       return 0;
@@ -98,35 +139,72 @@ export async function run(argv: string[], out: (line: string) => void = console.
     case 'verify-archive': {
       const file = positionals[0];
       if (!file) throw new Usage('verify-archive needs the archive file');
+      const publicKey = publicKeyOf(values['public-key']);
       const previous = values.previous ? await readArchiveHeader(values.previous) : undefined;
-      const report = await verifyArchive(file, previous);
+      // Offline: the archive and the public key (and the operator's checkpoints when given), no database.
+      const report = await verifyArchive(file, { publicKey, previous, checkpoints: values.checkpoints });
       if (!report.ok) {
         out(`BROKEN: ${report.problem}${report.broken ? `: chain ${report.broken.chainId}, record ${report.broken.seq}: ${report.broken.reason}` : ''}.`);
         return 1;
       }
       out(`OK: ${report.month}: ${report.records} records in ${report.chains} chain(s) verify.`);
       if (report.unanchored.length) out(`  Anchors not checked (pass --previous with the month before): ${report.unanchored.join(', ')}`);
+      for (const u of report.unpinned) out(`  Not covered by a checkpoint (a cut there is not detectable): chain ${u.chainId}, records ${u.fromSeq}..${u.toSeq}`);
       return 0;
     }
     case 'drop-month': {
       if (!values.month || !values.archive) throw new Usage('drop-month needs --month YYYY-MM and --archive FILE (made by export)');
-      const { from } = monthRange(values.month);
-      const report = await verifyArchive(values.archive);
+      let range: { from: Date; to: Date };
+      try {
+        range = monthRange(values.month);
+      } catch (e) {
+        throw new Usage((e as Error).message);
+      }
+      // Closed: strictly before the current UTC month, ended long enough ago that no gateway still stamps it.
+      if (range.to.getTime() + CLOSED_AFTER_MS > Date.now()) {
+        out(`REFUSED: ${values.month} is not closed (only a month that ended more than ${CLOSED_AFTER_MS / 60_000} minutes ago may be dropped); nothing dropped.`);
+        return 1;
+      }
+      const publicKey = publicKeyOf(values['public-key']);
+      const report = await verifyArchive(values.archive, { publicKey, checkpoints: checkpointsOf(values.checkpoints) });
       if (!report.ok || report.month !== values.month) {
         out(`REFUSED: the archive ${report.ok ? `is of ${report.month}` : `does not verify (${report.problem})`}; nothing dropped.`);
         return 1;
       }
       const header = await readArchiveHeader(values.archive);
-      const partition = `audit_record_${from.toISOString().slice(0, 7).replace('-', '')}`;
+      const partition = `audit_record_${range.from.toISOString().slice(0, 7).replace('-', '')}`;
       const admin = new URL(databaseUrl('admin'));
       admin.pathname = `/${auditDb()}`;
       return withClient(admin.toString(), async (c) => {
-        // The archive must hold exactly what the partition holds: same chains, same last hashes, same counts.
-        const { rows } = await c.query(`select chain_id, count(*)::int n, max(seq) hi from ${partition} group by chain_id order by chain_id`);
+        const [{ exists }] = (await c.query('select to_regclass($1) is not null as exists', [partition])).rows;
+        if (!exists) {
+          out(`REFUSED: there is no partition ${partition}; nothing dropped.`);
+          return 1;
+        }
+        // Every record of the month must be in its partition (none left in the default one) ...
+        const [{ all, held }] = (
+          await c.query(`select (select count(*)::int from audit_record where at >= $1 and at < $2) all, (select count(*)::int from ${partition}) held`, [range.from, range.to])
+        ).rows;
+        if (all !== held) {
+          out(`REFUSED: ${all - held} record(s) of ${values.month} are outside ${partition} (in the default partition: run partitions first); nothing dropped.`);
+          return 1;
+        }
+        // ... verify in the database as they do in the archive, signatures included ...
+        const inDb = await verifyAuditChain(c, range, { publicKey });
+        if (!inDb.ok) {
+          out(`REFUSED: ${values.month} does not verify in the database (${inDb.broken ? `chain ${inDb.broken.chainId}, record ${inDb.broken.seq}: ${inDb.broken.reason}` : inDb.problem}); nothing dropped.`);
+          return 1;
+        }
+        // ... and be exactly what the archive holds: same chains, from the same anchor to the same head, same counts.
+        const { rows } = await c.query(
+          `select b.chain_id, b.lo, b.hi, b.n, f.prev_hash anchor, l.hash head
+             from (select chain_id, min(seq) lo, max(seq) hi, count(*)::int n from ${partition} group by chain_id) b
+             join ${partition} f on f.chain_id = b.chain_id and f.seq = b.lo
+             join ${partition} l on l.chain_id = b.chain_id and l.seq = b.hi order by b.chain_id`,
+        );
         for (const r of rows) {
           const a = header.chains.find((x) => x.chainId === r.chain_id);
-          const head = await c.query(`select hash from ${partition} where chain_id = $1 and seq = $2`, [r.chain_id, r.hi]);
-          if (!a || a.records !== r.n || a.head !== head.rows[0].hash) {
+          if (!a || a.records !== r.n || a.firstSeq !== Number(r.lo) || a.lastSeq !== Number(r.hi) || a.anchor !== r.anchor || a.head !== r.head) {
             out(`REFUSED: the archive does not match the database for chain ${r.chain_id}; nothing dropped.`);
             return 1;
           }
@@ -147,15 +225,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
       if (!Number.isInteger(ahead) || ahead < 0 || ahead > 24) throw new Usage('--ahead must be a whole number of months from 0 to 24');
       const admin = new URL(databaseUrl('admin'));
       admin.pathname = `/${auditDb()}`;
-      await withClient(admin.toString(), async (c) => {
+      const { moved } = await withClient(admin.toString(), async (c) => {
         await c.query(`set role ${auditDb()}`);
-        await ensureAuditPartitions(c, ahead);
+        return ensureAuditPartitions(c, ahead);
       });
       out(`Monthly partitions exist from this month to ${ahead} month(s) ahead.`);
+      if (moved) out(`  Moved ${moved} record(s) from the default partition into their month's partition (as stored: they still verify).`);
       return 0;
     }
     default:
-      throw new Usage('commands: partitions [--ahead N] | verify [--from --to] | export --month YYYY-MM [--out DIR] | verify-archive FILE [--previous FILE] | drop-month --month YYYY-MM --archive FILE');
+      throw new Usage(
+        'commands: partitions [--ahead N] | verify [--from --to] | export --month YYYY-MM [--out DIR] | verify-archive FILE [--previous FILE] | drop-month --month YYYY-MM --archive FILE; ' +
+          'verify, export, verify-archive and drop-month take [--public-key FILE] [--checkpoints DIR]',
+      );
   }
 }
 

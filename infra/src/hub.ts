@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
-import { generateContextKeyPair, generateHistoryKey } from './keys';
+import { generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
 import { provisionAuditStore } from './audit';
 
@@ -57,6 +57,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const secrets = loadSecrets(dataDir);
   const keys = signingKeys(dataDir, 'context-signing');
   const sessionKeys = signingKeys(dataDir, 'session-signing');
+  // The gateway signs audit batches and checkpoints (Ed25519); verifiers get the public key only.
+  const auditKeys = signingKeys(dataDir, 'audit-signing', generateAuditSigningKeyPair);
+  const auditCheckpointDir = join(dataDir, 'audit-checkpoints');
   const children: { name: string; proc: ChildProcess; log: WriteStream }[] = [];
   let stopping = false;
   let pg: PgServer | undefined;
@@ -132,6 +135,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_MIGRATE: '1',
         HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
         HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
+        ...(s.database === 'audit-store' ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir } : {}),
         ...opts.subgraphEnv,
       });
     });
@@ -143,6 +147,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
         HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,
         HUB_AUDIT_DB_URL: auditStore.writerUrl,
+        HUB_AUDIT_SIGNING_KEY_FILE: auditKeys.privateKeyFile,
+        HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir,
         ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${envName(s.name)}`, subgraphUrls[s.name]])),
         ...opts.gatewayEnv,
         ...env,
@@ -174,15 +180,16 @@ function loadSecrets(dataDir: string): { postgres: string; roles: Record<string,
 
 /**
  * The gateway's key pairs, made on first start: `context-signing` (the gateway signs context tokens, subgraphs
- * verify) and `session-signing` (the gateway signs sign-in tokens and publishes the public key as JWKS).
+ * verify), `session-signing` (the gateway signs sign-in tokens and publishes the public key as JWKS) and
+ * `audit-signing` (Ed25519: the gateway signs audit batches and checkpoints; the CLI and the audit subgraph verify).
  */
-function signingKeys(dataDir: string, name: string): { privateKeyFile: string; publicKeyFile: string } {
+function signingKeys(dataDir: string, name: string, generate = generateContextKeyPair): { privateKeyFile: string; publicKeyFile: string } {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const privateKeyFile = join(dir, `${name}.key.pem`);
   const publicKeyFile = join(dir, `${name}.pub.pem`);
   if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
-    const pair = generateContextKeyPair();
+    const pair = generate();
     writeFileSync(privateKeyFile, pair.privateKey, { mode: 0o600 });
     writeFileSync(publicKeyFile, pair.publicKey, { mode: 0o644 });
   }

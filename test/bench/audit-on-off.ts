@@ -7,6 +7,7 @@ import pino from 'pino';
 import { Client } from 'pg';
 import { AuditWriter } from '@hub/gateway/audit';
 import { verifyAuditChain } from '@hub/infra/audit';
+import { generateAuditSigningKeyPair } from '@hub/infra/keys';
 import { body, load, percentile, publish } from './lib';
 import { compareGateways, comparisonTable, fixedRateTable, pairedTable } from './compare';
 
@@ -30,6 +31,8 @@ interface Quantiles { n: number; p50: number; p90: number; p99: number }
 const quantiles = (xs: number[]): Quantiles => ({ n: xs.length, p50: percentile(xs, 50), p90: percentile(xs, 90), p99: percentile(xs, 99) });
 const ms = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 const pause = (t: number) => new Promise((r) => setTimeout(r, t));
+/** The writers measured here sign like the gateway's (no checkpoints: they are off the commit path). */
+const signingKey = generateAuditSigningKeyPair().privateKey;
 
 const benchRecord = (requestId: string) => ({
   requestId, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
@@ -38,7 +41,7 @@ const benchRecord = (requestId: string) => ({
 
 /** Durable commits one at a time (nothing to batch with), and the disk's flush, at 100 per second each. */
 async function measureFloor(auditWriterUrl: string, dataDir: string): Promise<NonNullable<typeof floor>> {
-  const w = new AuditWriter(auditWriterUrl, pino({ level: 'silent' }));
+  const w = new AuditWriter(auditWriterUrl, pino({ level: 'silent' }), { signingKey });
   await w.open();
   const commit: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -152,7 +155,7 @@ compareGateways({
     floor = await measureFloor(hub.auditWriterUrl, hub.logDir);
     writes = await measureWrites(urls);
     // The writer alone: 20,000 records appended by 200 concurrent callers.
-    const w = new AuditWriter(hub.auditWriterUrl, pino({ level: 'silent' }));
+    const w = new AuditWriter(hub.auditWriterUrl, pino({ level: 'silent' }), { signingKey });
     const N = 20000;
     const started = process.hrtime.bigint();
     for (let i = 0; i < N; i += 200) await Promise.all(Array.from({ length: 200 }, (_, j) => w.append(benchRecord(`bench-${i + j}`))));

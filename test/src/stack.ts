@@ -1,6 +1,6 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases, dropDatabases, generateContextKeyPair, generateHistoryKey, provisionDatabases, testAdminUrl } from '@hub/infra';
+import { createTestDatabases, dropDatabases, generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey, provisionDatabases, testAdminUrl } from '@hub/infra';
 import { provisionAuditStore } from '@hub/infra/audit';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { directory, DEMO_PASSWORD } from '@hub/directory';
 import { cultureTourism } from '@hub/culture-tourism';
 import { audit } from '@hub/audit';
+import { configureVerification } from '@hub/audit/config';
 import { indicators } from '@hub/indicators';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
@@ -27,8 +28,11 @@ export interface Stack {
   gateway: RunningGateway;
   /** Every operation each subgraph received, in order. */
   received: Record<string, { query?: string; variables?: Record<string, unknown> }[]>;
-  /** The audit store: reader URL (SELECT only) and the superuser URL of its database (tamper tests). */
-  audit: { readerUrl: string; writerUrl: string; superuserUrl: string };
+  /**
+   * The audit store: reader URL (SELECT only) and the superuser URL of its database (tamper tests); the gateway's
+   * audit signing public key (PEM) and the directory its checkpoints go to.
+   */
+  audit: { readerUrl: string; writerUrl: string; superuserUrl: string; publicKey: string; signingKeyFile: string; checkpointDir: string };
   /** The gateway's session-signing key (tests forge tokens with it). */
   sessionPrivateKey: string;
   /** The key pair of this stack's context tokens (tests forge and check tokens with it). */
@@ -73,6 +77,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const sessionKeyFile = join(keyDir, 'session.key.pem');
   const sessionPrivateKey = generateContextKeyPair().privateKey;
   writeFileSync(sessionKeyFile, sessionPrivateKey, { mode: 0o600 });
+  // The audit signing key: the gateway gets the private key, the audit subgraph the public key and the checkpoints.
+  const auditKeys = generateAuditSigningKeyPair();
+  const auditKeyFile = join(keyDir, 'audit-signing.key.pem');
+  writeFileSync(auditKeyFile, auditKeys.privateKey, { mode: 0o600 });
+  const checkpointDir = join(keyDir, 'audit-checkpoints');
+  configureVerification({ publicKey: auditKeys.publicKey, checkpointDir });
   // Each subgraph's change-history key, written to a file and read back as a subgraph reads HUB_HISTORY_KEY_FILE.
   const historyKeys: Record<string, Buffer> = {};
   for (const name of names) {
@@ -93,7 +103,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       onOperation: observe(name),
     });
   }
-  const gatewayEnv = { PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, ...opts.gatewayEnv };
+  const gatewayEnv = { PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, HUB_AUDIT_SIGNING_KEY_FILE: auditKeyFile, HUB_AUDIT_CHECKPOINT_DIR: checkpointDir, ...opts.gatewayEnv };
   const launch = (env: Record<string, string>) => {
     const config = gatewayConfig(env);
     config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
@@ -119,6 +129,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         u.pathname = `/${auditStore.ownerDb}`;
         return u.toString();
       })(),
+      publicKey: auditKeys.publicKey,
+      signingKeyFile: auditKeyFile,
+      checkpointDir,
     },
     subgraphs,
     dbUrls: dbs.urls,

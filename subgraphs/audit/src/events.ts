@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
 import type { SqlQuery } from '@hub/infra/audit';
 
-export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR'] as const;
+export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface AuditEventFilter {
@@ -171,6 +171,9 @@ export function eventOf(r: Record<string, any>) {
     responseBytes: Number(r.response_bytes),
     hash: r.hash,
     previousHash: r.prev_hash,
+    signature: r.signature ?? null,
+    escaped: Boolean(r.escaped),
+    unstorable: r.unstorable ?? null,
   };
 }
 

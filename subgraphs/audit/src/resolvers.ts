@@ -3,6 +3,8 @@ import type { HubContext } from '@hub/kit';
 import { pageOf } from '@hub/kit';
 import { badUserInput } from '@hub/schema';
 import { verifyAuditChain } from '@hub/infra/audit';
+import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
+import { verification } from './config';
 import {
   accessStatistics,
   decodeEventCursor,
@@ -44,13 +46,25 @@ export const resolvers = {
       const from = instant(args.from, 'from');
       const to = instant(args.to, 'to');
       if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
-      const report = await verifyAuditChain(sqlOn(ctx.em), { from, to });
+      const { publicKey, checkpointDir } = verification();
+      const checkedAt = new Date();
+      if (!publicKey) {
+        return { ok: false, records: 0, chains: 0, signatures: null, checkpoints: 0, checkpointed: 0, outcomeUnknown: 0, brokenLink: null, problem: 'the audit subgraph has no public key to verify signatures with (HUB_AUDIT_PUBLIC_KEY_FILE)', checkedAt };
+      }
+      const loaded = checkpointDir ? await loadCheckpoints(checkpointDir, publicKey, { from, to }) : undefined;
+      const report = await verifyAuditChain(sqlOn(ctx.em), { from, to }, { publicKey, pins: loaded?.pins, checkpointProblems: loaded?.problems });
       return {
         ok: report.ok,
         records: report.records,
         chains: report.chains,
+        signatures: report.signatures,
+        checkpoints: loaded?.checkpoints ?? 0,
+        latestCheckpoint: loaded?.latest ? new Date(loaded.latest) : null,
+        checkpointed: report.checkpointed,
+        outcomeUnknown: report.outcomeUnknown,
         brokenLink: report.broken ? { ...report.broken, eventId: eventId(report.broken.chainId, report.broken.seq) } : null,
-        checkedAt: new Date(),
+        problem: report.problem ?? null,
+        checkedAt,
       };
     },
   },

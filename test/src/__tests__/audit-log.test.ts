@@ -8,7 +8,8 @@ let stack: Stack;
 let auditor: string;
 let editor: string;
 beforeAll(async () => {
-  stack = await startStack();
+  // A checkpoint every second, so that verification has some to check against.
+  stack = await startStack({ gatewayEnv: { HUB_AUDIT_CHECKPOINT_SECONDS: '1' } });
   auditor = (await stack.signIn('security.auditor')).body.access_token;
   editor = (await stack.signIn('vhttdl.editor')).body.access_token;
   // Traffic: allowed, partly denied (PUBLIC asks for a personal field), rejected (bad token), a personal read.
@@ -195,10 +196,16 @@ it('streams a large export page by page', async () => {
   expect(chunks).toBeGreaterThan(1);
 });
 
-it('verifies the chain and names a record a superuser changed', async () => {
-  const verify = () => stack.query('{ verifyAuditChain { ok records chains brokenLink { chainId seq eventId reason } } }', undefined, auditor);
+it('verifies the chain, its signatures and checkpoints, and names a record a superuser changed', async () => {
+  const verify = () =>
+    stack.query('{ verifyAuditChain { ok records chains signatures checkpoints latestCheckpoint checkpointed outcomeUnknown problem brokenLink { chainId seq eventId reason } } }', undefined, auditor);
+  await new Promise((r) => setTimeout(r, 1100)); // at least one checkpoint
   const ok = await verify();
-  expect(ok.data.verifyAuditChain).toMatchObject({ ok: true, brokenLink: null });
+  expect(ok.data.verifyAuditChain).toMatchObject({ ok: true, brokenLink: null, problem: null, outcomeUnknown: 0 });
+  expect(ok.data.verifyAuditChain.signatures).toBeGreaterThan(0);
+  expect(ok.data.verifyAuditChain.checkpoints).toBeGreaterThan(0);
+  expect(ok.data.verifyAuditChain.checkpointed).toBeGreaterThan(0);
+  expect(Date.parse(ok.data.verifyAuditChain.latestCheckpoint)).toBeGreaterThan(Date.now() - 60_000);
   expect([1, 2]).toContain(ok.data.verifyAuditChain.chains); // one gateway: its two lanes
   expect(ok.data.verifyAuditChain.records).toBeGreaterThan(1200);
   const su = new Client({ connectionString: stack.audit.superuserUrl });

@@ -113,7 +113,7 @@ it('stores none of the secrets sent under any name, in the store, the CSV export
   const file = join(mkdtempSync(join(tmpdir(), 'hub-archive-')), 'month.jsonl.gz');
   const c = new Client({ connectionString: stack.audit.readerUrl });
   await c.connect();
-  await exportMonth(sqlOf(c), new Date().toISOString().slice(0, 7), file);
+  await exportMonth(sqlOf(c), new Date().toISOString().slice(0, 7), file, { publicKey: stack.audit.publicKey, checkpoints: stack.audit.checkpointDir });
   await c.end();
   const archive = gunzipSync(readFileSync(file)).toString('utf8');
   expect(archive).toContain(requestIds.renamed);

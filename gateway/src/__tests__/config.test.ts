@@ -1,0 +1,30 @@
+// The gateway's audit settings fail fast, naming the variable: no signing key, or one that is not Ed25519.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateAuditSigningKeyPair, generateContextKeyPair } from '@hub/infra';
+import { gatewayConfig } from '../config';
+
+const dir = mkdtempSync(join(tmpdir(), 'hub-config-'));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text, { mode: 0o600 });
+  return join(dir, name);
+};
+const ec = generateContextKeyPair().privateKey;
+const base = {
+  HUB_CONTEXT_PRIVATE_KEY_FILE: file('context.pem', ec),
+  HUB_SESSION_PRIVATE_KEY_FILE: file('session.pem', ec),
+  HUB_AUDIT_DB_URL: 'postgres://w:pw@127.0.0.1:5432/hub_audit',
+};
+
+it('needs an Ed25519 audit signing key when the audit is on, and passes it with the checkpoint settings', () => {
+  expect(() => gatewayConfig(base)).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name the PEM file of the audit signing key/);
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of an Ed25519 private key/);
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: base.HUB_CONTEXT_PRIVATE_KEY_FILE })).toThrow(/it is a ec key, not Ed25519/);
+  const key = generateAuditSigningKeyPair().privateKey;
+  const config = gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: file('audit.pem', key), HUB_AUDIT_CHECKPOINT_DIR: join(dir, 'cp'), HUB_AUDIT_CHECKPOINT_SECONDS: '5' });
+  expect(config.auditWriter).toEqual({ signingKey: key, checkpointDir: join(dir, 'cp'), checkpointIntervalMs: 5000 });
+  // Both problems at once.
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_DB_URL: undefined })).toThrow(/HUB_AUDIT_DB_URL: .*\n.*HUB_AUDIT_SIGNING_KEY_FILE/);
+  expect(gatewayConfig({ ...base, HUB_AUDIT: 'off' }).auditWriter).toBeUndefined();
+});

@@ -1,0 +1,75 @@
+// No client can poison the audit log for others (issue 13, point 3): an anonymous client sending ~50 requests/s
+// with a NUL or a lone surrogate in an unused variable, in the operation name and in its client headers, beside 20
+// legitimate clients, through the real gateway over HTTP. Before, each poisoned record failed the INSERT of its
+// whole batch: legitimate requests got 503 and the gateway logged that the store was unreachable.
+import { sqlRows as sql } from '@hub/infra';
+import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
+import { verifyAuditChain } from '@hub/infra/audit';
+import { Client } from 'pg';
+import { startStack, type Stack } from '../stack';
+
+let stack: Stack;
+const logs: string[] = [];
+beforeAll(async () => {
+  stack = await startStack({ gatewayLog: (line) => logs.push(line) });
+});
+afterAll(() => stack?.stop());
+
+const LOAD_MS = 4000;
+const POISON = ['\u0000', '\ud800', 'x\udc00y', 'a\u0000\udbff'];
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  const r = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  await r.arrayBuffer();
+  return { status: r.status, requestId: r.headers.get('x-request-id')! };
+}
+
+it('20 legitimate clients beside a poisoning one: no legitimate 503, every poisoned request recorded, the store never reported unreachable', async () => {
+  const until = Date.now() + LOAD_MS;
+  const legitimate: number[] = [];
+  const poisoned: { status: number; requestId: string }[] = [];
+  const client = async (i: number) => {
+    while (Date.now() < until) {
+      const r = await post({ query: 'query Site($c: String!) { touristSite(code: $c) { name category } }', variables: { c: 'DL-0001' } }, { 'apollographql-client-name': `portal-${i}` });
+      legitimate.push(r.status);
+    }
+  };
+  const poisoner = async () => {
+    const sent: Promise<void>[] = [];
+    for (let n = 0; Date.now() < until; n++) {
+      const bad = POISON[n % POISON.length];
+      // Headers are bytes (latin1): a lone surrogate can only arrive as its UTF-8 bytes; Node refuses a NUL there itself.
+      const headers = { 'user-agent': `poison\u00ed\u00a0\u0080${n}`, 'apollographql-client-name': `p\u00ed\u00a0\u0080`, 'apollographql-client-version': `1.${n}` };
+      const body =
+        n % 3 === 2
+          ? { query: 'query Site($c: String!) { touristSite(code: $c) { name } }', operationName: `Site${bad}`, variables: { c: 'DL-0001' } }
+          : { query: 'query Site($c: String!) { touristSite(code: $c) { name } }', variables: { c: 'DL-0001', unused: `v${bad}`, [`k${bad}`]: [{ deep: bad }] } };
+      sent.push(post(body, headers).then((r) => void poisoned.push(r)));
+      await new Promise((r) => setTimeout(r, 20)); // ~50 requests/s
+    }
+    await Promise.all(sent);
+  };
+  await Promise.all([...Array.from({ length: 20 }, (_, i) => client(i)), poisoner()]);
+
+  expect(legitimate.length).toBeGreaterThan(100);
+  expect(legitimate.filter((s) => s === 503)).toEqual([]);
+  expect(legitimate.every((s) => s === 200)).toBe(true);
+  expect(poisoned.length).toBeGreaterThan(100);
+  expect(poisoned.filter((p) => p.status === 503)).toEqual([]);
+  // Every poisoned request has exactly one record, stored escaped.
+  const rows = await sql(stack.audit.readerUrl, 'select request_id, escaped, operation, variables from audit_record where request_id = any($1)', [poisoned.map((p) => p.requestId)]);
+  expect(rows).toHaveLength(poisoned.length);
+  expect(rows.every((r) => r.escaped)).toBe(true);
+  expect(JSON.stringify(rows)).toMatch(/\\\\u0000/);
+  expect(JSON.stringify(rows)).toMatch(/\\\\ud800/);
+  expect(logs.filter((l) => /unreachable/.test(l))).toEqual([]);
+  // And the log still verifies, signatures included.
+  const c = new Client({ connectionString: stack.audit.readerUrl });
+  await c.connect();
+  try {
+    const loaded = await loadCheckpoints(stack.audit.checkpointDir, stack.audit.publicKey);
+    expect(await verifyAuditChain(c, {}, { publicKey: stack.audit.publicKey, pins: loaded.pins, checkpointProblems: loaded.problems })).toMatchObject({ ok: true });
+  } finally {
+    await c.end();
+  }
+}, 20_000);
