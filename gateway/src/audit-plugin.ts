@@ -104,8 +104,8 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
   const byDocument = new Map<string, { document: string; requested: string[]; plan: VariablePlan[] }>();
   return {
     async requestDidStart({ contextValue, request }) {
-      // From here the pipeline ends in willSendResponse, which records this request.
-      contextValue.markRecorded?.();
+      // From here the pipeline normally ends in willSendResponse, which records this request.
+      contextValue.markStarted?.();
       const started = process.hrtime.bigint();
       let operation: Record<string, unknown> = { type: null, name: request.operationName ?? null, hash: null, document: null };
       let requested: string[] = [];
@@ -137,7 +137,8 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
           variables = recordedVariables(maskVariables(request.variables as Record<string, unknown> | undefined, plan, masked));
         },
         async responseForOperation({ operation: op }) {
-          if (op.operation !== 'mutation') return null;
+          // (No operation: the document names none that matches; execution answers that, nothing runs.)
+          if (op?.operation !== 'mutation') return null;
           try {
             await writer.append({ ...base(), denied: [], personal: [], subgraphs: [], outcome: 'intent', errorCodes: [], responseBytes: 0 });
             return null;
@@ -163,6 +164,7 @@ export function auditPlugin(writer: AuditWriter, levels: Map<string, Classificat
             errorCodes: codes,
             responseBytes: body ? Buffer.byteLength(serializeResult(body)) : 0,
           };
+          contextValue.markRecorded?.();
           try {
             await writer.append(input);
           } catch {

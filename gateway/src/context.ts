@@ -18,7 +18,9 @@ export interface HubGatewayContext {
   denied?: Removal[];
   /** IP, user agent and Apollo client name/version, for the audit record. */
   client?: Record<string, unknown>;
-  /** Tells the HTTP layer that the pipeline records this request itself (see record-every-answer.ts). */
+  /** Tells the HTTP layer that the pipeline has taken this request on (see record-every-answer.ts). */
+  markStarted?: () => void;
+  /** Tells the HTTP layer that the pipeline records this request's answer itself. */
   markRecorded?: () => void;
   /** Subgraphs this request called. */
   subgraphs?: Set<string>;

@@ -37,7 +37,7 @@ import { ReadableCoordinates } from './readable';
 import { stringifyResult } from './serialized';
 import { AUDIT_DOWN_ERROR, AuditWriter } from './audit';
 import { auditPlugin, clientRecord, recordOutsideGraphQL } from './audit-plugin';
-import { markRecorded, recordEveryAnswer } from './record-every-answer';
+import { markRecorded, markStarted, recordEveryAnswer } from './record-every-answer';
 import { classificationMap, maskedInputs } from '@hub/schema';
 import { parse } from 'graphql';
 
@@ -71,6 +71,12 @@ class HubGateway implements GatewayInterface {
       return result;
     };
     const executor: GatewayLoadResult['executor'] = async (rc) => {
+      // No operation of the document matches the request's operationName: the caller's mistake, a 400, nothing runs.
+      if (!rc.operation) {
+        const name = rc.request.operationName;
+        const message = name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.';
+        return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })] };
+      }
       const ctx = rc.context as unknown as HubGatewayContext;
       const policyContext = { principal: ctx.principal, facts };
       const pruned = await prune(schema, rc.document, rc.operation, (c) => policy.decide(c, policyContext));
@@ -315,7 +321,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
           }
           return token;
         };
-        return { requestId, principal, client: clientRecord(req), contextToken, markRecorded: () => markRecorded(res) };
+        return { requestId, principal, client: clientRecord(req), contextToken, markStarted: () => markStarted(res), markRecorded: () => markRecorded(res) };
       },
     }),
   );

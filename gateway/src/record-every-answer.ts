@@ -9,13 +9,24 @@ import { AUDIT_DOWN_ERROR, type AuditWriter } from './audit';
 import { clientRecord, principalRecord } from './audit-plugin';
 
 const RECORDED = Symbol('hub.audit.recorded');
+const STARTED = Symbol('hub.audit.started');
+const flag = (res: Response) => res as unknown as Record<symbol, boolean>;
 
 /** Says that this request's record is taken care of (committed, or impossible and answered 503). */
 export function markRecorded(res: Response): void {
-  (res as unknown as Record<symbol, boolean>)[RECORDED] = true;
+  flag(res)[RECORDED] = true;
 }
 
-const isRecorded = (res: Response) => (res as unknown as Record<symbol, boolean>)[RECORDED] === true;
+/**
+ * Says that the GraphQL pipeline has taken the request on and will record it when it answers, even if the client
+ * goes away meanwhile. (If the pipeline fails unexpectedly and answers without its record, the guard still records
+ * that answer.)
+ */
+export function markStarted(res: Response): void {
+  flag(res)[STARTED] = true;
+}
+
+const isRecorded = (res: Response) => flag(res)[RECORDED] === true;
 
 /** The message and code of an answer's body (GraphQL errors or OAuth-style errors), for the record. */
 function reasonOf(chunk: unknown): { message: string | null; code: string | null } {
@@ -78,7 +89,7 @@ export function recordEveryAnswer(writer: AuditWriter | undefined, requestIdOf: 
     // A connection that closes before anything answered (the server's request timeout on a slow body, or a client
     // that went away) is recorded too; nobody is waiting for an answer.
     res.once('close', () => {
-      if (isRecorded(res) || res.writableFinished) return;
+      if (isRecorded(res) || flag(res)[STARTED] || res.writableFinished) return;
       markRecorded(res);
       record(408, undefined, 'the connection closed before the request was complete (request timeout, or the client went away)').catch(() => undefined);
     });

@@ -46,6 +46,8 @@ const KINDS: Kind[] = [
   { name: 'a batch', headers: json, body: JSON.stringify([{ query: '{ __typename }' }]), status: 400, outcome: 'rejected' },
   { name: 'a bad token', headers: { ...json, authorization: 'Bearer not.a.token' }, body: q, status: 401, outcome: 'rejected' },
   { name: 'a query that does not parse', headers: json, body: JSON.stringify({ query: '{ touristSites(' }), status: 400, outcome: 'rejected' },
+  { name: 'an operation name the document does not have', headers: json, body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }), status: 400, outcome: 'rejected' },
+  { name: 'a mutation name the document does not have', headers: json, body: JSON.stringify({ query: 'mutation A { changePassword(currentPassword: "x", newPassword: "y") }', operationName: 'B' }), status: 400, outcome: 'rejected' },
   { name: 'a query that does not validate', headers: json, body: JSON.stringify({ query: '{ noSuchField }' }), status: 400, outcome: 'rejected' },
 ];
 
