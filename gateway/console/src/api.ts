@@ -5,8 +5,8 @@
 export const CLIENT_NAME = 'security-console';
 export const CLIENT_VERSION = '1';
 
-export type Outcome = 'OK' | 'PARTIAL' | 'DENIED' | 'REJECTED' | 'ERROR';
-export const OUTCOMES: Outcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR'];
+export type Outcome = 'OK' | 'PARTIAL' | 'DENIED' | 'REJECTED' | 'ERROR' | 'INTENT';
+export const OUTCOMES: Outcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'];
 
 export interface AuditEventFilter {
   from?: string;

@@ -46,6 +46,7 @@ const vi = {
   'outcome.DENIED': 'Bị từ chối',
   'outcome.REJECTED': 'Bị bác bỏ',
   'outcome.ERROR': 'Lỗi hệ thống',
+  'outcome.INTENT': 'Ý định ghi (trước khi ghi)',
 
   'events.title': 'Nhật ký truy cập',
   'events.at': 'Thời điểm',
@@ -194,6 +195,7 @@ const en: Record<Key, string> = {
   'outcome.DENIED': 'Denied',
   'outcome.REJECTED': 'Rejected',
   'outcome.ERROR': 'Error',
+  'outcome.INTENT': 'Write intent (before the write)',
 
   'events.title': 'Access log',
   'events.at': 'Time',
