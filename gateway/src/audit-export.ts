@@ -14,7 +14,7 @@ import { claimsOf } from './context';
 import { AuthError, type Authenticator } from './auth';
 
 export const EXPORT_COORDINATE = 'Query.auditEvents';
-const FILTER_PARAMS = ['from', 'to', 'account', 'agency', 'client', 'operationName', 'coordinate', 'outcome', 'deniedOnly', 'personalOnly'];
+const FILTER_PARAMS = ['from', 'to', 'account', 'agency', 'client', 'operationName', 'operationType', 'username', 'coordinate', 'outcome', 'deniedOnly', 'personalOnly'];
 
 export interface ExportDeps {
   auth: Authenticator;

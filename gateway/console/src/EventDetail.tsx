@@ -132,6 +132,17 @@ export function EventDetail({
               <Field label={t('detail.operationName')} testid="detail-operation-name">
                 {e.operationName ?? '—'}
               </Field>
+              {e.principal.username !== null && (
+                <Field label={t('detail.usernameTried')} testid="detail-username">
+                  <Code>{e.principal.username}</Code>
+                </Field>
+              )}
+              {e.refused !== null && (
+                <Field label={t('detail.refused')} testid="detail-refused">
+                  {e.method ? `${e.method}: ` : ''}
+                  {e.refused}
+                </Field>
+              )}
               <Field label={t('detail.errorCodes')} testid="detail-error-codes">
                 {e.errorCodes.length ? e.errorCodes.join(', ') : '—'}
               </Field>

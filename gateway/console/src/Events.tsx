@@ -31,6 +31,8 @@ interface Draft {
   agency: string;
   client: string;
   operationName: string;
+  operationType: string | null;
+  username: string;
   coordinate: string;
   outcome: string[];
   deniedOnly: boolean;
@@ -47,6 +49,8 @@ function toDraft(f: AuditEventFilter): Draft {
     agency: f.agency ?? '',
     client: f.client ?? '',
     operationName: f.operationName ?? '',
+    operationType: f.operationType ?? null,
+    username: f.username ?? '',
     coordinate: f.coordinate ?? '',
     outcome: f.outcome ?? [],
     deniedOnly: f.deniedOnly ?? false,
@@ -58,10 +62,11 @@ function toFilter(d: Draft): AuditEventFilter {
   const f: AuditEventFilter = {};
   if (d.from) f.from = dayjs(d.from).toISOString();
   if (d.to) f.to = dayjs(d.to).toISOString();
-  for (const k of ['account', 'agency', 'client', 'operationName', 'coordinate'] as const) {
+  for (const k of ['account', 'agency', 'client', 'operationName', 'username', 'coordinate'] as const) {
     const v = d[k].trim();
     if (v) f[k] = v;
   }
+  if (d.operationType) f.operationType = d.operationType;
   if (d.outcome.length) f.outcome = d.outcome.filter((o): o is Outcome => (OUTCOMES as string[]).includes(o));
   if (d.deniedOnly) f.deniedOnly = true;
   if (d.personalOnly) f.personalOnly = true;
@@ -153,6 +158,15 @@ export function Events({
               onChange={(e) => set('operationName', e.currentTarget.value)}
               data-testid="filter-operation-name"
             />
+            <Select
+              label={t('filter.operationType')}
+              data={(['query', 'mutation', 'sign-in', 'export', 'none'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              value={draft.operationType}
+              onChange={(v) => set('operationType', v)}
+              clearable
+              data-testid="filter-operation-type"
+            />
+            <TextInput label={t('filter.username')} value={draft.username} onChange={(e) => set('username', e.currentTarget.value)} data-testid="filter-username" />
             <TextInput
               label={t('filter.coordinate')}
               placeholder="AccommodationEstablishment.ownerName"

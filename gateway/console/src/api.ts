@@ -15,6 +15,9 @@ export interface AuditEventFilter {
   agency?: string;
   client?: string;
   operationName?: string;
+  /** `query`, `mutation`, `sign-in`, `export`, or `none`. */
+  operationType?: string;
+  username?: string;
   coordinate?: string;
   outcome?: Outcome[];
   deniedOnly?: boolean;
@@ -27,6 +30,8 @@ export interface AuditPrincipal {
   agencyCode: string | null;
   roles: string[];
   account: { username: string; displayName: string } | null;
+  /** For a sign-in: the username tried. */
+  username: string | null;
 }
 
 export interface AuditEventSummary {
@@ -48,6 +53,8 @@ export interface AuditEvent extends Omit<AuditEventSummary, 'denied' | 'client'>
   seq: number;
   requestId: string;
   client: { ip: string | null; userAgent: string | null; name: string | null; version: string | null };
+  method: string | null;
+  refused: string | null;
   documentHash: string | null;
   document: string | null;
   variables: string | null;
@@ -76,7 +83,7 @@ export interface ChainReport {
   brokenLink: { chainId: string; seq: number; eventId: string; reason: string } | null;
 }
 
-const PRINCIPAL = 'principal { kind accountId agencyCode roles account { username displayName } }';
+const PRINCIPAL = 'principal { kind accountId agencyCode roles username account { username displayName } }';
 
 export const EVENTS_QUERY = `query ConsoleEvents($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
@@ -89,7 +96,7 @@ export const EVENT_QUERY = `query ConsoleEvent($id: ID!) {
   auditEvent(id: $id) {
     id chainId seq at requestId ${PRINCIPAL}
     client { ip userAgent name version }
-    operationType operationName documentHash document variables
+    operationType operationName method refused documentHash document variables
     requested denied { coordinate path reason } personal subgraphs
     outcome errorCodes durationMs responseBytes hash previousHash
   }
@@ -256,7 +263,7 @@ export class Session {
 /** The export endpoint's query string for a filter (same conditions as `auditEvents`). */
 export function csvQuery(filter: AuditEventFilter): string {
   const q = new URLSearchParams();
-  for (const key of ['from', 'to', 'account', 'agency', 'client', 'operationName', 'coordinate'] as const) {
+  for (const key of ['from', 'to', 'account', 'agency', 'client', 'operationName', 'operationType', 'username', 'coordinate'] as const) {
     const v = filter[key];
     if (v) q.set(key, v);
   }

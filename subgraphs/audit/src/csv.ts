@@ -12,7 +12,7 @@ const PAGE = 2000;
 export const CSV_COLUMNS = [
   'id', 'at', 'requestId', 'principalKind', 'accountId', 'agency', 'roles', 'clientIp', 'userAgent', 'clientName', 'clientVersion',
   'operationType', 'operationName', 'documentHash', 'outcome', 'errorCodes', 'requested', 'denied', 'personal', 'subgraphs',
-  'durationMs', 'responseBytes', 'variables', 'document', 'hash', 'previousHash',
+  'durationMs', 'responseBytes', 'variables', 'document', 'hash', 'previousHash', 'username', 'method', 'refused',
 ] as const;
 
 /** A spreadsheet would run a cell starting with = + - @ as a formula: such text is prefixed with a quote. */
@@ -27,7 +27,7 @@ function rowOf(r: Record<string, any>): string[] {
     e.id, e.at.toISOString(), e.requestId, e.principal.kind, e.principal.accountId, e.principal.agencyCode, e.principal.roles.join(' '),
     e.client.ip, e.client.userAgent, e.client.name, e.client.version, e.operationType, e.operationName, e.documentHash, e.outcome,
     e.errorCodes.join(' '), e.requested.join(' '), e.denied.map((d) => `${d.coordinate}: ${d.reason}`).join('; '), e.personal.join(' '),
-    e.subgraphs.join(' '), e.durationMs, e.responseBytes, e.variables, e.document, e.hash, e.previousHash,
+    e.subgraphs.join(' '), e.durationMs, e.responseBytes, e.variables, e.document, e.hash, e.previousHash, e.principal.username, e.method, e.refused,
   ].map(cell);
 }
 
@@ -42,6 +42,8 @@ export function filterOfQuery(q: Record<string, unknown>): AuditEventFilter {
     agency: s('agency'),
     client: s('client'),
     operationName: s('operationName'),
+    operationType: s('operationType'),
+    username: s('username'),
     coordinate: s('coordinate'),
     outcome: s('outcome') ? (s('outcome')!.split(',').map((o) => o.trim().toUpperCase()) as Outcome[]) : null,
     deniedOnly: b('deniedOnly'),

@@ -15,6 +15,8 @@ export interface AuditEventFilter {
   agency?: string | null;
   client?: string | null;
   operationName?: string | null;
+  operationType?: string | null;
+  username?: string | null;
   coordinate?: string | null;
   outcome?: Outcome[] | null;
   deniedOnly?: boolean | null;
@@ -69,6 +71,8 @@ export function whereOf(filter: AuditEventFilter | null | undefined, params: unk
   if (f.agency) cond.push(f.agency === 'PUBLIC' ? `principal->>'kind' = 'PUBLIC'` : `principal->>'agency' = ${p(f.agency)}`);
   if (f.client) cond.push(`client->>'name' = ${p(f.client)}`);
   if (f.operationName) cond.push(`operation->>'name' = ${p(f.operationName)}`);
+  if (f.operationType) cond.push(f.operationType === 'none' ? `operation->>'type' is null` : `operation->>'type' = ${p(f.operationType)}`);
+  if (f.username) cond.push(`principal->>'username' = ${p(f.username)}`);
   if (f.coordinate) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(f.coordinate)) {
       throw badUserInput(`${prefix}.coordinate`, `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`);
@@ -150,10 +154,13 @@ export function eventOf(r: Record<string, any>) {
       account: principal.accountId ? { __typename: 'Account', id: principal.accountId } : null,
       agencyCode: principal.agency ?? null,
       roles: principal.roles ?? [],
+      username: principal.username ?? null,
     },
     client: { ip: client.ip ?? null, userAgent: client.userAgent ?? null, name: client.name ?? null, version: client.version ?? null },
     operationType: op.type ?? null,
     operationName: op.name ?? null,
+    method: op.method ?? null,
+    refused: op.refused ?? null,
     documentHash: op.hash ?? null,
     document: op.document ?? null,
     variables: r.variables == null ? null : JSON.stringify(r.variables),

@@ -84,3 +84,24 @@ it('answers 503 instead of a refusal it cannot record', async () => {
     await sql(stack.audit.superuserUrl, `grant insert on audit_record to ${writerRole}`);
   }
 });
+
+it('lets security staff find refused requests and sign-in attempts: by kind, by the username tried, with the reason', async () => {
+  await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: q });
+  const tried = `no.such.user.${Date.now()}`;
+  const signIn = await stack.signIn(tried, 'wrong-password-123');
+  expect(signIn.status).toBe(400);
+  const auditor = (await stack.signIn('security.auditor')).body.access_token as string;
+  const EVENTS = 'query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { edges { node { operationType operationName method refused outcome errorCodes principal { username } client { ip } } } } }';
+  const signIns = await stack.query(EVENTS, { f: { operationType: 'sign-in', username: tried } }, auditor);
+  expect(signIns.errors).toBeUndefined();
+  expect(signIns.data.auditEvents.edges.map((e: any) => e.node)).toEqual([
+    expect.objectContaining({ operationType: 'sign-in', operationName: 'password', outcome: 'REJECTED', principal: { username: tried }, client: { ip: expect.stringMatching(/127\.0\.0\.1/) } }),
+  ]);
+  const refused = await stack.query(EVENTS, { f: { operationType: 'none', outcome: ['REJECTED'] } }, auditor);
+  const csrf = refused.data.auditEvents.edges.map((e: any) => e.node).find((n: any) => /CSRF/i.test(n.refused ?? ''));
+  expect(csrf).toMatchObject({ operationType: null, method: 'POST', errorCodes: ['BAD_REQUEST'] });
+  // The CSV export takes the same filter.
+  const csv = await (await fetch(`${stack.gateway.url}/audit/events.csv?operationType=sign-in&username=${encodeURIComponent(tried)}`, { headers: { authorization: `Bearer ${auditor}` } })).text();
+  expect(csv.trim().split('\n')).toHaveLength(2);
+  expect(csv).toContain(tried);
+});

@@ -208,6 +208,28 @@ maybe('security console in a browser, offline', () => {
     await context.close();
   });
 
+  it('finds sign-in attempts by request kind and by the username tried, and shows the username of one', async () => {
+    expect((await stack.signIn('ghost.user', 'not-the-password-1')).status).toBe(400);
+    const { context, page, foreign, problems } = await openConsole();
+    await signIn(page, 'security.auditor');
+    await page.getByTestId('filter-operation-type').click();
+    await page.getByRole('option', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('filter-username').fill('ghost.user');
+    await page.getByTestId('filter-apply').click();
+    await until(async () => {
+      const listed = await rows(page);
+      return listed.length === 1 && listed[0].outcome === 'REJECTED';
+    });
+    await page.getByTestId('event-row').first().click();
+    await page.getByTestId('detail-username').waitFor();
+    expect(await page.getByTestId('detail-username').textContent()).toContain('ghost.user');
+    expect(await page.getByTestId('detail-error-codes').textContent()).toContain('invalid_grant');
+    if (process.env.HUB_SCREENSHOTS) await page.screenshot({ path: `${process.env.HUB_SCREENSHOTS}/console-sign-in-event.png`, fullPage: true });
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('tells a signed-in official who is not an auditor that the log is not theirs to read', async () => {
     const { context, page, foreign, problems } = await openConsole();
     await signIn(page, 'vhttdl.official');
