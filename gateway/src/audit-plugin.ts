@@ -9,7 +9,7 @@ import { print } from 'graphql';
 import type { Request, Response } from 'express';
 import type { ClassificationLevel, MaskReason, Principal } from '@hub/schema';
 import { MASK, maskVariables, variablePlan, type VariablePlan } from './masking';
-import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
+import { AUDIT_DOWN_ERROR, NOTHING_ASKED, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
 import { remembered } from '@hub/kit/bounded';
@@ -74,14 +74,7 @@ export async function recordOutsideGraphQL(
   const { username, ...rest } = record;
   try {
     await writer.append({
-      operation: { type: null, name: null, hash: null, document: null },
-      variables: null,
-      requested: [],
-      denied: [],
-      personal: [],
-      subgraphs: [],
-      durationMs: 0,
-      responseBytes: 0,
+      ...NOTHING_ASKED,
       ...rest,
       principal: { ...principalRecord(record.principal), ...(username === undefined ? {} : { username }) },
       client: clientRecord(req),

@@ -43,6 +43,21 @@ const COLUMNS = [
   'signature', 'escaped', 'unstorable',
 ];
 
+/**
+ * The fields of a record of a request that never became a GraphQL operation (refused before it, a sign-in, an
+ * export): nothing asked, denied, read or called. Callers add who, the outcome and what they know.
+ */
+export const NOTHING_ASKED = {
+  operation: { type: null, name: null, hash: null, document: null },
+  variables: null,
+  requested: [],
+  denied: [],
+  personal: [],
+  subgraphs: [],
+  durationMs: 0,
+  responseBytes: 0,
+} as const satisfies Partial<AuditInput>;
+
 /** A PostgreSQL error caused by the data sent (class 22, data exception; 23, integrity), not by the connection. */
 export function isDataError(e: unknown): boolean {
   const code = (e as { code?: unknown } | undefined)?.code;
@@ -54,19 +69,13 @@ function standIn(input: AuditInput, code: string): AuditContentInput {
   const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
   const p = (input.principal ?? {}) as Record<string, unknown>;
   const { value, escaped } = storable({
+    ...NOTHING_ASKED,
     requestId: text(input.requestId, 200) ?? '',
     principal: { kind: text(p.kind, 40), accountId: text(p.accountId, 200), agency: text(p.agency, 200) },
     client: {},
-    operation: { type: null, name: null, hash: null, document: null },
-    variables: null,
-    requested: [],
-    denied: [],
-    personal: [],
-    subgraphs: [],
     outcome: text(input.outcome, 40) ?? 'error',
     errorCodes: [],
     durationMs: Number.isFinite(input.durationMs) ? input.durationMs : 0,
-    responseBytes: 0,
   } satisfies AuditInput);
   return { ...value, escaped: escaped || undefined, unstorable: `record could not be stored as sent (PostgreSQL error ${code})` };
 }

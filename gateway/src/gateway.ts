@@ -35,7 +35,7 @@ import { graphqlRateLimit, RateLimits } from './rate-limit';
 import { FactsSnapshot } from './facts';
 import { ReadableCoordinates } from './readable';
 import { stringifyResult } from './serialized';
-import { AUDIT_DOWN_ERROR, AuditWriter } from './audit';
+import { AUDIT_DOWN_ERROR, AuditWriter, NOTHING_ASKED } from './audit';
 import { auditPlugin, clientRecord, recordOutsideGraphQL } from './audit-plugin';
 import { markRecorded, markStarted, recordEveryAnswer } from './record-every-answer';
 import { classificationMap, maskedInputs } from '@hub/schema';
@@ -271,7 +271,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   /** Requests refused before GraphQL runs are audited too; no record, no answer (503). */
   const auditRejection = async (req: express.Request, res: express.Response, status: number, code: string, message: string, principal: Principal = PUBLIC) => {
     const requestId = String(res.getHeader('x-request-id'));
-    const operation = { type: null, name: null, hash: null, document: null, method: req.method, refused: message };
+    const operation = { ...NOTHING_ASKED.operation, method: req.method, refused: message };
     if (!(await recordOutsideGraphQL(audit, req, res, { requestId, principal, operation, outcome: 'rejected', errorCodes: [code] }))) return;
     if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"');
     res.status(status).json({ errors: [{ message, extensions: { code } }] });

@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '@hub/schema';
 import { PUBLIC } from '@hub/schema';
-import { AUDIT_DOWN_ERROR, type AuditWriter } from './audit';
+import { AUDIT_DOWN_ERROR, NOTHING_ASKED, type AuditWriter } from './audit';
 import { clientRecord, principalRecord } from './audit-plugin';
 
 const RECORDED = Symbol('hub.audit.recorded');
@@ -55,15 +55,11 @@ export function recordEveryAnswer(writer: AuditWriter | undefined, requestIdOf: 
     const record = (status: number, chunk: unknown, reason?: string) => {
       const { message, code } = reasonOf(chunk);
       return writer.append({
+        ...NOTHING_ASKED,
         requestId: requestIdOf(res),
         principal: principalRecord(principalOf(req) ?? PUBLIC),
         client: clientRecord(req),
-        operation: { type: null, name: null, hash: null, document: null, method: req.method, refused: reason ?? message },
-        variables: null,
-        requested: [],
-        denied: [],
-        personal: [],
-        subgraphs: [],
+        operation: { ...NOTHING_ASKED.operation, method: req.method, refused: reason ?? message },
         outcome: status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok',
         errorCodes: status >= 400 ? [code ?? (status === 405 ? 'METHOD_NOT_ALLOWED' : status === 408 ? 'REQUEST_TIMEOUT' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')] : [],
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
