@@ -2,7 +2,6 @@
 // operation before any subgraph is asked, and names the argument or input field that is wrong. The gateway's API
 // schema knows the scalars only by name, so their real parsing is installed here too, for variables.
 import {
-  BREAK,
   GraphQLError,
   getNamedType,
   getNullableType,
@@ -23,6 +22,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubGatewayContext } from './context';
+import { remembered } from '@hub/kit/bounded';
 import { scalars } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
@@ -159,37 +159,57 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType | undefined, path:
 
 const pathText = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-/**
- * The first argument value of the operation (a literal, or a variable's value, at any depth) that is text the hub
- * cannot accept: longer than `maxLength`, or holding a NUL or a lone surrogate. Named as `input.name`,
- * `inputs[3].name`. Only the arguments the operation uses are looked at (an unused variable is never stored).
- */
-export function textInputIssue(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-  maxLength: number,
-): TextIssue | undefined {
-  const vars = variables ?? {};
+/** What a document's text checks need, worked out once per document: its literals' verdict, where its variables go. */
+export interface TextChecks {
+  /** The first literal text of the operation's arguments that cannot be accepted. */
+  literal?: TextIssue;
+  /** Each variable used in an argument, with the first place it is used (`input.description`). */
+  variables: [name: string, path: (string | number)[]][];
+}
+
+/** Walks the operation's arguments (fragments included) once: literals are checked, variables located. */
+export function textChecksOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, maxLength: number): TextChecks {
   const typeInfo = new TypeInfo(schema);
-  let found: TextIssue | undefined;
+  const out: TextChecks = { variables: [] };
+  const seen = new Set<string>();
+  const locate = (node: ValueNode, path: (string | number)[]) => {
+    if (node.kind === Kind.VARIABLE && !seen.has(node.name.value)) {
+      seen.add(node.name.value);
+      out.variables.push([node.name.value, [...path]]);
+    } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => locate(v, [...path, i]));
+    else if (node.kind === Kind.OBJECT) for (const f of node.fields) locate(f.value, [...path, f.name.value]);
+  };
   const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
   for (const part of parts) {
-    if (found) break;
     visit(
       part,
       visitWithTypeInfo(typeInfo, {
         Argument(node) {
-          if (found) return BREAK;
-          const def = typeInfo.getArgument();
-          found = checkLiteral(node.value, def?.type, [node.name.value], vars, maxLength);
-          return found ? BREAK : false;
+          // Variables stand in as null here: their values are checked per request.
+          out.literal ??= checkLiteral(node.value, typeInfo.getArgument()?.type, [node.name.value], {}, maxLength);
+          locate(node.value, [node.name.value]);
+          return false;
         },
       }),
     );
   }
-  return found;
+  return out;
+}
+
+/**
+ * The first argument value of the operation (a literal, or a variable's value, at any depth) that is text the hub
+ * cannot accept: longer than `maxLength`, or holding a NUL or a lone surrogate. Named as `input.name`,
+ * `inputs[3].name`. Only the variables the operation uses are looked at (an unused variable is never stored).
+ */
+export function textInputIssue(checks: TextChecks, variables: Record<string, unknown> | undefined, maxLength: number): TextIssue | undefined {
+  if (checks.literal) return checks.literal;
+  if (!variables) return undefined;
+  for (const [name, path] of checks.variables) {
+    // Every text and key is checked whatever its type, so the value is walked without one.
+    const issue = checkValue(variables[name], undefined, [...path], maxLength);
+    if (issue) return issue;
+  }
+  return undefined;
 }
 
 /**
@@ -197,12 +217,16 @@ export function textInputIssue(
  * a 400 BAD_USER_INPUT naming the argument or input field (`input.displayName`), never a database error later.
  */
 export function textInputPlugin(maxLength: number): ApolloServerPlugin<HubGatewayContext> {
+  // What a document needs checked depends on the document alone: worked out once (a query with no variables then
+  // costs nothing per request).
+  const byDocument = new Map<string, TextChecks>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, queryHash, operationName }) {
           if (!operation) return;
-          const issue = textInputIssue(schema, document, operation, request.variables as Record<string, unknown> | undefined, maxLength);
+          const checks = remembered(byDocument, `${queryHash}:${operationName ?? ''}`, 1000, () => textChecksOf(schema, document, operation, maxLength));
+          const issue = textInputIssue(checks, request.variables as Record<string, unknown> | undefined, maxLength);
           if (issue) throw new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: 'BAD_USER_INPUT', argument: issue.path, http: { status: 400 } } });
         },
       };

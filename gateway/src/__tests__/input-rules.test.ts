@@ -1,5 +1,5 @@
-import { buildSchema, parse, validate } from 'graphql';
-import { CustomScalarInputRule, installScalars } from '../input-rules';
+import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { CustomScalarInputRule, installScalars, textChecksOf, textInputIssue } from '../input-rules';
 import { subgraphsOf } from '../gateway';
 
 const schema = buildSchema(`
@@ -39,4 +39,29 @@ it('reads the subgraph URLs from a supergraph', () => {
       DIRECTORY @join__graph(name: "directory", url: "http://127.0.0.1:4101/graphql")
     }`),
   ).toEqual({ 'culture-tourism': 'http://127.0.0.1:4102/graphql', directory: 'http://127.0.0.1:4101/graphql' });
+});
+
+describe('text the hub cannot accept', () => {
+  const textSchema = buildSchema(`
+    input Person { name: String, tags: [String!] }
+    type Query { find(q: String, people: [Person!], person: Person): Int }
+  `);
+  const issue = (query: string, variables?: Record<string, unknown>, max = 50) => {
+    const document = parse(query);
+    const op = document.definitions[0] as OperationDefinitionNode;
+    return textInputIssue(textChecksOf(textSchema, document, op, max), variables, max);
+  };
+
+  it('names the argument or input field, through variables, inline objects and lists', () => {
+    expect(issue('query($p: [Person!]) { find(people: $p) }', { p: [{ name: 'ok' }, { name: 'a\u0000b' }] })).toEqual({ path: 'people[1].name', problem: expect.stringMatching(/NUL/) });
+    expect(issue('query($n: String) { find(person: { name: $n }) }', { n: 'x\ud800' })).toEqual({ path: 'person.name', problem: expect.stringMatching(/lone UTF-16 surrogate/) });
+    expect(issue('{ find(person: { tags: ["a", "b\\u0000"] }) }')).toEqual({ path: 'person.tags[1]', problem: expect.stringMatching(/NUL/) });
+    expect(issue('query($q: String) { find(q: $q) }', { q: 'x'.repeat(51) })).toEqual({ path: 'q', problem: 'is 51 characters long; at most 50 are accepted' });
+    expect(issue('query($p: Person) { find(person: $p) }', { p: { ['k\u0000']: 1 } })).toEqual({ path: 'person.k\u0000', problem: expect.stringMatching(/^has a key that contains a NUL/) });
+  });
+
+  it('accepts good text and pairs, and never looks at variables the operation does not use', () => {
+    expect(issue('query($q: String) { find(q: $q) }', { q: 'Xã Đàm Thủy 😀', unused: 'a\u0000' })).toBeUndefined();
+    expect(issue('{ find(q: "Cao Bằng") }')).toBeUndefined();
+  });
 });
