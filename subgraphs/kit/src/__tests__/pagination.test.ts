@@ -7,11 +7,15 @@ describe('pagination', () => {
   it('round-trips cursors and rejects forged ones, naming `after`', () => {
     expect(decodeCursor(encodeCursor('01435'))).toBe('01435');
     expect(() => decodeCursor('not-a-cursor')).toThrow('Invalid value for "after"');
+    let thrown: unknown;
     try {
       decodeCursor('bm9wZQ');
     } catch (e) {
-      expect(codeOf(e)).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+      thrown = e;
     }
+    // A forged cursor must be refused: no error at all fails here too.
+    expect(thrown).toBeDefined();
+    expect(codeOf(thrown)).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
   it('enforces the maximum page size with BAD_USER_INPUT naming `first`', () => {
