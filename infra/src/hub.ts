@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { portFrom, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
 import { provisionAuditStore } from './audit';
@@ -125,8 +125,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     const auditStore = await provisionAuditStore(pg.adminUrl, { writer: secrets.roles.auditWriter, reader: secrets.roles.auditReader });
     const subgraphUrls: Record<string, string> = {};
-    SUBGRAPHS.forEach((s, i) => {
-      const port = opts.subgraphBasePort + i;
+    SUBGRAPHS.forEach((s) => {
+      // Each subgraph keeps its declared port's offset from the base: a port never depends on a list position.
+      const port = portFrom(s, opts.subgraphBasePort);
       subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
       spawnService(s.name, join(s.dir, 'src/main.ts'), {
         PORT: String(port),

@@ -22,13 +22,13 @@ export interface SubgraphSource {
   url: string;
 }
 
-/** Default URLs written in the supergraph; the gateway overrides them from its configuration. */
-export function defaultSubgraphUrl(index: number): string {
-  return `http://127.0.0.1:${4101 + index}/graphql`;
+/** Default URLs written in the supergraph (each subgraph's declared port); the gateway overrides them from its configuration. */
+export function defaultSubgraphUrl(port: number): string {
+  return `http://127.0.0.1:${port}/graphql`;
 }
 
 export function defaultSources(): SubgraphSource[] {
-  return SUBGRAPHS.map((s, i) => ({ name: s.name, sdl: readSubgraphSdl(s.dir), url: defaultSubgraphUrl(i) }));
+  return SUBGRAPHS.map((s) => ({ name: s.name, sdl: readSubgraphSdl(s.dir), url: defaultSubgraphUrl(s.port) }));
 }
 
 export function compose(sources: SubgraphSource[] = defaultSources()): ComposeResult {

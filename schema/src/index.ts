@@ -2,5 +2,6 @@ export * from './errors';
 export * from './scalars';
 export * from './classification';
 export * from './sdl';
+export * from './registry';
 export * from './policy';
 export * from './internal-api';

@@ -2,6 +2,7 @@
 // Dataset and Account stubs where the subgraph does not define them). Runtime and composition both call this.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { discoverSubgraphs, type SubgraphEntry } from './registry';
 
 const ROOT = join(__dirname, '..');
 const COMMON = readFileSync(join(ROOT, 'common.graphql'), 'utf8');
@@ -26,18 +27,13 @@ export function subgraphSdl(ownSdl: string): string {
   return [ownSdl, matchImports(COMMON, ownSdl), ...stubs].join('\n');
 }
 
-/**
- * The subgraphs of the hub, in composition order: name and folder of each, and where its database comes from:
- * `own` (a database and role provisioned for it) or `audit-store` (the audit store, read with the reader role).
- */
-export const SUBGRAPHS: readonly { name: string; dir: string; database: 'own' | 'audit-store' }[] = [
-  { name: 'directory', dir: 'subgraphs/directory', database: 'own' },
-  { name: 'culture-tourism', dir: 'subgraphs/culture-tourism', database: 'own' },
-  { name: 'audit', dir: 'subgraphs/audit', database: 'audit-store' },
-  { name: 'indicators', dir: 'subgraphs/indicators', database: 'own' },
-];
-
 export const REPO_ROOT = join(ROOT, '..');
+
+/**
+ * The subgraphs of the hub, in composition order (by port), as each declares itself in the `"hub"` block of its
+ * package.json (see registry.ts).
+ */
+export const SUBGRAPHS: readonly SubgraphEntry[] = discoverSubgraphs(REPO_ROOT);
 export const SUPERGRAPH_PATH = join(ROOT, 'supergraph.graphql');
 
 export function readSubgraphSdl(dir: string): string {

@@ -8,15 +8,17 @@ import { createLogger, readHistoryKey, startSubgraph, type RunningSubgraph, type
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { directory, DEMO_PASSWORD } from '@hub/directory';
-import { cultureTourism } from '@hub/culture-tourism';
-import { audit } from '@hub/audit';
+import { DEMO_PASSWORD } from '@hub/directory';
 import { configureVerification } from '@hub/audit/config';
-import { indicators } from '@hub/indicators';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
+import { SUBGRAPHS } from '@hub/schema';
 
-export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = { directory, 'culture-tourism': cultureTourism, audit, indicators };
+/** Every subgraph of the registry, by name: each package exports its `definition`. */
+export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = Object.fromEntries(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the packages at run time
+  SUBGRAPHS.map((s) => [s.name, (require(s.package) as { definition: SubgraphDefinition<any> }).definition]),
+);
 
 export interface GraphQLResponse {
   status: number;

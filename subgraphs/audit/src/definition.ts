@@ -1,19 +1,17 @@
 // The audit subgraph as the kit serves it. Owner: the operator's security office (TTCDS), dataset NK-TRUYCAP.
 // Its database is the audit store, reached with the reader role: no migrations, no seed, SELECT only.
 import { join } from 'node:path';
-import { defineSubgraph, readSchemaFile } from '@hub/kit';
+import { defineSubgraph, readDeclaration, readSchemaFile } from '@hub/kit';
 import { csvRoute } from './csv';
 import { AuditRecordSchema } from './entities';
 import { resolvers } from './resolvers';
 
 export const audit = defineSubgraph({
-  name: 'audit',
-  dataset: 'NK-TRUYCAP',
+  ...readDeclaration(join(__dirname, '..')),
   typeDefs: readSchemaFile(join(__dirname, '..')),
   resolvers,
   entities: [AuditRecordSchema],
   migrations: [],
-  readOnlyDatabase: true,
   loaders: {},
   internalRoutes: (router, deps) => csvRoute(router, deps),
 });

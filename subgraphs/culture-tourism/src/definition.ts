@@ -1,6 +1,6 @@
 // The culture-tourism subgraph as the kit serves it. Owner: Sở VHTTDL (dataset CSDL-VHTTDL).
 import { join } from 'node:path';
-import { defineSubgraph, readSchemaFile } from '@hub/kit';
+import { defineSubgraph, readDeclaration, readSchemaFile } from '@hub/kit';
 import { entities, history } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
@@ -8,8 +8,7 @@ import { resolvers } from './resolvers';
 import { seedCultureTourism } from './seed';
 
 export const cultureTourism = defineSubgraph({
-  name: 'culture-tourism',
-  dataset: 'CSDL-VHTTDL',
+  ...readDeclaration(join(__dirname, '..')),
   typeDefs: readSchemaFile(join(__dirname, '..')),
   resolvers,
   entities,

@@ -1,6 +1,6 @@
 // The directory subgraph as the kit serves it. Owner: the provincial operator (dataset DIR-DANHMUC).
 import { join } from 'node:path';
-import { defineSubgraph, readSchemaFile } from '@hub/kit';
+import { defineSubgraph, readDeclaration, readSchemaFile } from '@hub/kit';
 import { entities, history } from './entities';
 import { loaders } from './loaders';
 import { migrations } from './migrations';
@@ -9,8 +9,7 @@ import { seedAuditDataset, seedDemoAccounts, seedDirectory, seedIndicatorsDirect
 import { internalRoutes } from './internal';
 
 export const directory = defineSubgraph({
-  name: 'directory',
-  dataset: 'DIR-DANHMUC',
+  ...readDeclaration(join(__dirname, '..')),
   typeDefs: readSchemaFile(join(__dirname, '..')),
   resolvers,
   entities,

@@ -1,4 +1,4 @@
-export { indicators } from './definition';
+export { indicators, indicators as definition } from './definition';
 export * from './entities';
 export * from './periods';
 export * from './formula';

@@ -77,6 +77,17 @@ export function defineSubgraph<B extends BatchFns>(def: SubgraphDefinition<B>): 
   return def;
 }
 
+/**
+ * What a subgraph package declares of itself once, in the `"hub"` block of its package.json (the registry reads the
+ * same block): its service name and dataset, and whether its database belongs to someone else (the audit store).
+ */
+export function readDeclaration(packageDir: string): Pick<SubgraphDefinition, 'name' | 'dataset' | 'readOnlyDatabase'> {
+  const pkg = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')) as { hub?: { name?: unknown; dataset?: unknown; database?: unknown } };
+  const { name, dataset, database } = pkg.hub ?? {};
+  if (typeof name !== 'string' || typeof dataset !== 'string') throw new Error(`${packageDir}/package.json: the "hub" block needs "name" and "dataset"`);
+  return { name, dataset, readOnlyDatabase: database === 'audit-store' };
+}
+
 /** Reads a subgraph package's schema.graphql (the folder above src/ or dist/). */
 export function readSchemaFile(packageDir: string): string {
   return readFileSync(`${packageDir}/schema.graphql`, 'utf8');

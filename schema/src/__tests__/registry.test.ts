@@ -1,0 +1,57 @@
+// The registry is the folders: each subgraph declares itself once in its package.json, and a bad or clashing
+// declaration is refused with every problem named.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { discoverSubgraphs, FIRST_SUBGRAPH_PORT, portFrom } from '../registry';
+import { REPO_ROOT, SUBGRAPHS } from '../sdl';
+
+function repoWith(packages: Record<string, unknown>): string {
+  const root = mkdtempSync(join(tmpdir(), 'hub-registry-'));
+  for (const [folder, pkg] of Object.entries(packages)) {
+    mkdirSync(join(root, 'subgraphs', folder), { recursive: true });
+    writeFileSync(join(root, 'subgraphs', folder, 'package.json'), JSON.stringify(pkg));
+  }
+  return root;
+}
+
+describe('subgraph registry', () => {
+  it('finds the hub\'s subgraphs in their folders, in port order, the kit left out', () => {
+    expect(SUBGRAPHS.map((s) => [s.name, s.port, s.database, s.package])).toEqual([
+      ['directory', 4101, 'own', '@hub/directory'],
+      ['culture-tourism', 4102, 'own', '@hub/culture-tourism'],
+      ['audit', 4103, 'audit-store', '@hub/audit'],
+      ['indicators', 4104, 'own', '@hub/indicators'],
+    ]);
+    expect(discoverSubgraphs(REPO_ROOT)).toEqual(SUBGRAPHS);
+  });
+
+  it('keeps each port whatever the folders are called or listed in', () => {
+    const root = repoWith({
+      zebra: { name: '@x/zebra', hub: { name: 'zebra', dataset: 'CSDL-Z', owner: 'SZ', port: 4101 } },
+      alpha: { name: '@x/alpha', hub: { name: 'alpha', dataset: 'CSDL-A', owner: 'SA', port: 4107 } },
+      kit: { name: '@x/kit' },
+    });
+    const found = discoverSubgraphs(root);
+    expect(found.map((s) => [s.name, s.port, s.database])).toEqual([['zebra', 4101, 'own'], ['alpha', 4107, 'own']]);
+    expect(found.map((s) => portFrom(s, 5200))).toEqual([5200, 5206]);
+    expect(portFrom({ port: FIRST_SUBGRAPH_PORT }, FIRST_SUBGRAPH_PORT)).toBe(FIRST_SUBGRAPH_PORT);
+  });
+
+  it('refuses bad and clashing declarations, naming every problem and its file', () => {
+    const root = repoWith({
+      one: { name: '@x/one', hub: { name: 'one', dataset: 'CSDL-A', owner: 'SA', port: 4102 } },
+      two: { name: '@x/two', hub: { name: 'Two', dataset: 'csdl', owner: 'SA', port: 4102, database: 'theirs' } },
+    });
+    expect(() => discoverSubgraphs(root)).toThrow(
+      [
+        'The subgraph registry has 5 problem(s):',
+        '  - subgraphs/two/package.json "hub": "name" must be a kebab-case service name, got "Two"',
+        '  - subgraphs/two/package.json "hub": "name" must be the folder\'s name (two), got "Two"',
+        '  - subgraphs/two/package.json "hub": "dataset" must be a dataset code such as CSDL-VHTTDL, got "csdl"',
+        '  - subgraphs/two/package.json "hub": "database" must be "own" or "audit-store", got "theirs"',
+        '  - subgraphs/two/package.json "hub": "port" 4102 is already declared by subgraphs/one',
+      ].join('\n'),
+    );
+  });
+});
