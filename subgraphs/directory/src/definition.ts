@@ -7,6 +7,8 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedAuditDataset, seedDemoAccounts, seedDirectory, seedIndicatorsDirectory } from './seed';
 import { internalRoutes } from './internal';
+import { linkDeclaredDatasets } from './services';
+import { SUBGRAPHS } from '@hub/schema';
 
 export const directory = defineSubgraph({
   ...readDeclaration(join(__dirname, '..')),
@@ -18,4 +20,6 @@ export const directory = defineSubgraph({
   loaders,
   seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset, indicators: seedIndicatorsDirectory },
   internalRoutes,
+  // The catalogue follows the registry: every declared dataset linked to its subgraph, at every start.
+  onStart: async (em, log) => void (await linkDeclaredDatasets(em, SUBGRAPHS, log)),
 });

@@ -58,6 +58,11 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
    * store with a SELECT-only role): no migrations, no seed.
    */
   readOnlyDatabase?: boolean;
+  /**
+   * Runs at every start, after migrations and the demo seed, before the subgraph answers (idempotent bookkeeping:
+   * the directory links the catalogue to the registry).
+   */
+  onStart?: (em: EntityManager, log: Logger) => Promise<void>;
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
   internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
   /**
@@ -237,6 +242,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
         log.info({ step: name, seeded }, seeded ? 'demo data loaded' : 'demo data already present');
       }
     }
+    if (def.onStart && !def.readOnlyDatabase) await def.onStart(orm.em.fork() as EntityManager, log);
   } catch (e) {
     await orm.close(true);
     throw e;

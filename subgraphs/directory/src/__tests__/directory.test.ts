@@ -3,6 +3,9 @@ import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { directory } from '../definition';
 import { DISTRICTS, planCaoBang } from '../seed/cao-bang';
 import { delayAfter } from '../services/sign-in-throttle.service';
+import { linkDeclaredDatasets } from '../services';
+import { createLogger } from '@hub/kit';
+import { SUBGRAPHS } from '@hub/schema';
 
 let sg: TestSubgraph;
 beforeAll(async () => {
@@ -182,5 +185,29 @@ describe('bad input', () => {
     const res = await sg.execute(`query($d: Date) { administrativeUnit(code: "04", asOf: $d) { name } }`, { d: '2025-02-30' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('$d');
+  });
+});
+
+describe('the catalogue follows the registry', () => {
+  it('links every declared dataset to the subgraph that declares it, owned as the demo data says', async () => {
+    const d = await ok('{ datasets(first: 100) { nodes { code subgraph owner { code } } } }');
+    const byCode = new Map(d.datasets.nodes.map((n: { code: string }) => [n.code, n]));
+    for (const s of SUBGRAPHS) expect(byCode.get(s.dataset)).toMatchObject({ subgraph: s.name, owner: { code: expect.any(String) } });
+    // Datasets no subgraph declares stay unlinked.
+    expect(byCode.get('CSDL-GTVT')).toMatchObject({ subgraph: null });
+  });
+
+  it('on an empty directory creates each declared dataset, and does nothing the second time', async () => {
+    const empty = await startTestSubgraph(directory);
+    try {
+      const d = await empty.data('{ datasets(first: 100) { nodes { code subgraph owner { code } } } }');
+      expect(d.datasets.nodes.map((n: { code: string; subgraph: string }) => [n.code, n.subgraph]).sort()).toEqual(SUBGRAPHS.map((s) => [s.dataset, s.name]).sort());
+      // No agencies yet: no owner until one is recorded.
+      expect(d.datasets.nodes.every((n: { owner: unknown }) => n.owner === null)).toBe(true);
+      const again = await linkDeclaredDatasets(empty.orm.em.fork() as never, SUBGRAPHS, createLogger('directory', 'silent'));
+      expect(again).toEqual({ created: [], linked: [] });
+    } finally {
+      await empty.stop();
+    }
   });
 });

@@ -57,16 +57,15 @@ export interface DatasetSeed {
   nameEn: string;
   sector: string;
   description?: string;
-  subgraph?: string;
   /** Owners in order; each after the first took over on MERGER_DAY or the given day. */
   owners: [agency: string, from?: string][];
 }
 
 export const DATASETS: DatasetSeed[] = [
   { code: 'DIR-DANHMUC', name: 'Danh mục dùng chung của tỉnh', nameEn: 'Provincial shared directory', sector: 'Chuyển đổi số',
-    description: 'Cơ quan, đơn vị hành chính và danh mục cơ sở dữ liệu chuyên ngành.', subgraph: 'directory', owners: [['TTCDS']] },
+    description: 'Cơ quan, đơn vị hành chính và danh mục cơ sở dữ liệu chuyên ngành.', owners: [['TTCDS']] },
   { code: 'CSDL-VHTTDL', name: 'Cơ sở dữ liệu Văn hóa, Thể thao và Du lịch', nameEn: 'Culture, sports and tourism database', sector: 'Văn hóa, Thể thao và Du lịch',
-    description: 'Du lịch, di tích, bảo tàng, công viên địa chất, cơ sở lưu trú.', subgraph: 'culture-tourism', owners: [['SVHTTDL']] },
+    description: 'Du lịch, di tích, bảo tàng, công viên địa chất, cơ sở lưu trú.', owners: [['SVHTTDL']] },
   { code: 'CSDL-CONGTHUONG', name: 'Cơ sở dữ liệu Công Thương', nameEn: 'Industry and trade database', sector: 'Công Thương', owners: [['SCT']] },
   { code: 'CSDL-TTTT', name: 'Cơ sở dữ liệu Thông tin và Truyền thông', nameEn: 'Information and communications database', sector: 'Thông tin và Truyền thông',
     owners: [['STTTT'], ['SKHCN']] },
@@ -85,7 +84,7 @@ export const DATASETS: DatasetSeed[] = [
 /** Loaded by a later seed step, so databases seeded before the audit subgraph existed get it too. */
 export const AUDIT_DATASETS: DatasetSeed[] = [
   { code: 'NK-TRUYCAP', name: 'Nhật ký truy cập nền tảng dữ liệu', nameEn: 'Data hub access audit log', sector: 'An toàn thông tin',
-    description: 'Nhật ký mọi truy vấn qua cổng dữ liệu, chuỗi băm chống sửa đổi; chỉ cán bộ kiểm tra (AUDITOR) được đọc.', subgraph: 'audit', owners: [['TTCDS']] },
+    description: 'Nhật ký mọi truy vấn qua cổng dữ liệu, chuỗi băm chống sửa đổi; chỉ cán bộ kiểm tra (AUDITOR) được đọc.', owners: [['TTCDS']] },
 ];
 
 /** Agencies responsible for indicators (a later seed step, so databases seeded before the indicators subgraph get them). */

@@ -79,8 +79,6 @@ function addAgency(em: EntityManager, a: (typeof AGENCIES)[number]): Agency {
  */
 export async function seedIndicatorsDirectory(em: EntityManager): Promise<void> {
   for (const a of INDICATOR_AGENCIES) addAgency(em, a).parent = em.getReference(Agency, id('agency', 'UBND-04'));
-  const dataset = await em.findOneOrFail(Dataset, { code: 'KTXH-CHITIEU' });
-  dataset.subgraph = 'indicators';
   em.create(Account, {
     id: id('account', 'stc.editor'),
     username: 'stc.editor',
@@ -102,7 +100,7 @@ function addDatasets(em: EntityManager, datasets: typeof DATASETS, agencyOf: (co
       nameEn: d.nameEn,
       sector: d.sector,
       description: d.description ?? null,
-      subgraph: d.subgraph ?? null,
+      subgraph: null,
     } as Dataset);
     d.owners.forEach(([agency, from], i) => {
       const next = d.owners[i + 1];
