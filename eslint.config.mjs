@@ -13,7 +13,24 @@ export default tseslint.config(
         'error',
         { object: 'process', property: 'env', message: 'Read configuration once, in the service\'s config module.' },
       ],
+      // Every error code a client can see comes from the registry (schema/src/errors.ts): ErrorCode.X or a builder.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'][value.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'Error codes come from the registry in schema/src/errors.ts: use ErrorCode.X or one of its builders.',
+        },
+        {
+          selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'] > ConditionalExpression > Literal",
+          message: 'Error codes come from the registry in schema/src/errors.ts: use ErrorCode.X or one of its builders.',
+        },
+      ],
     },
+  },
+  {
+    // The registry itself, and tests that assert on codes.
+    files: ['schema/src/errors.ts', '**/__tests__/**', 'test/**'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Configuration modules, entry points and test set-up are where the environment is read.

@@ -6,7 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import type { Logger } from 'pino';
-import { PUBLIC, type Policy, type PolicyFacts, type Principal } from '@hub/schema';
+import { PUBLIC, type Policy, type PolicyFacts, type Principal, ErrorCode } from '@hub/schema';
 import { CONTEXT_HEADER, type CallerClaims } from '@hub/kit/context-token';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import { recordOutsideGraphQL } from './audit-plugin';
@@ -56,7 +56,7 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
     } catch (e) {
       if (!(e instanceof AuthError)) throw e;
       if (await record('rejected', ['UNAUTHENTICATED'])) {
-        res.status(e.status).set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"').json({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        res.status(e.status).set('WWW-Authenticate', 'Bearer realm="provincial-data-hub", error="invalid_token"').json({ errors: [{ message: e.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
       }
       return;
     }
@@ -67,7 +67,7 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
         : 'only AUDITOR accounts may export the audit log';
     if (decision !== true) {
       if (await record('denied', ['FORBIDDEN'], [{ coordinate: EXPORT_COORDINATE, path: null, reason: decision }])) {
-        res.status(principal.kind === 'PUBLIC' ? 401 : 403).json({ errors: [{ message: `Not allowed to export the audit log: ${decision}`, extensions: { code: principal.kind === 'PUBLIC' ? 'UNAUTHENTICATED' : 'FORBIDDEN', coordinate: EXPORT_COORDINATE, reason: decision } }] });
+        res.status(principal.kind === 'PUBLIC' ? 401 : 403).json({ errors: [{ message: `Not allowed to export the audit log: ${decision}`, extensions: { code: principal.kind === 'PUBLIC' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, coordinate: EXPORT_COORDINATE, reason: decision } }] });
       }
       return;
     }
@@ -80,14 +80,14 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
     } catch (e) {
       deps.log.warn({ err: { message: (e as Error).message } }, 'audit subgraph unreachable for export');
       if (await record('error', ['SERVICE_UNAVAILABLE'])) {
-        res.status(503).json({ errors: [{ message: 'The audit service is unreachable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'audit' } }] });
+        res.status(503).json({ errors: [{ message: 'The audit service is unreachable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' } }] });
       }
       return;
     }
     if (upstream.status !== 200) {
       // A bad filter (400, naming the parameter) or a failure: passed on as the hub's JSON error, and recorded.
       const body = (await upstream.json().catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
-      const err = upstream.status === 400 && body?.errors?.[0] ? body.errors[0] : { message: 'The export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const err = upstream.status === 400 && body?.errors?.[0] ? body.errors[0] : { message: 'The export failed', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       if (await record(upstream.status === 400 ? 'rejected' : 'error', [String(err.extensions?.code ?? 'INTERNAL_SERVER_ERROR')])) {
         res.status(upstream.status === 400 ? 400 : 502).json({ errors: [err] });
       }

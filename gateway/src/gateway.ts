@@ -17,7 +17,7 @@ import helmet from 'helmet';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type PolicyFacts, type Principal } from '@hub/schema';
+import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type PolicyFacts, type Principal, ErrorCode } from '@hub/schema';
 import { jsonErrorHandler, notFound } from '@hub/kit/http';
 import { contextSigner } from '@hub/kit/context-token';
 import type { GatewayConfig } from './config';
@@ -75,7 +75,7 @@ class HubGateway implements GatewayInterface {
       if (!rc.operation) {
         const name = rc.request.operationName;
         const message = name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.';
-        return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })] };
+        return { errors: [new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } } })] };
       }
       const ctx = rc.context as unknown as HubGatewayContext;
       const policyContext = { principal: ctx.principal, facts };

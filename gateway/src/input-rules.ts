@@ -23,7 +23,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubGatewayContext } from './context';
 import { remembered } from '@hub/kit/bounded';
-import { scalars } from '@hub/schema';
+import { scalars, ErrorCode } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
 
@@ -50,7 +50,7 @@ function check(context: ValidationContext, what: string, value: ValueNode, typeN
       context.reportError(
         new GraphQLError(`Invalid value for ${what}: ${(e as Error).message}`, {
           nodes: v,
-          extensions: { code: 'BAD_USER_INPUT', argument: what.match(/"([^"]+)"/)?.[1] },
+          extensions: { code: ErrorCode.BAD_USER_INPUT, argument: what.match(/"([^"]+)"/)?.[1] },
         }),
       );
     }
@@ -227,7 +227,7 @@ export function textInputPlugin(maxLength: number): ApolloServerPlugin<HubGatewa
           if (!operation) return;
           const checks = remembered(byDocument, `${queryHash}:${operationName ?? ''}`, 1000, () => textChecksOf(schema, document, operation, maxLength));
           const issue = textInputIssue(checks, request.variables as Record<string, unknown> | undefined, maxLength);
-          if (issue) throw new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: 'BAD_USER_INPUT', argument: issue.path, http: { status: 400 } } });
+          if (issue) throw new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } } });
         },
       };
     },

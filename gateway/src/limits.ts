@@ -2,6 +2,7 @@
 // directives and tokens (GraphQL Armor and graphql-js's parser), a cost with list multipliers
 // (graphql-query-complexity), and for anonymous callers no introspection and no field suggestions unless the
 // operator turns them on. Every violation is a 400 with a message that says which limit and by how much.
+import { ErrorCode } from '@hub/schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, isListType, getNullableType, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
@@ -92,7 +93,7 @@ function usesIntrospection(document: DocumentNode): boolean {
 }
 
 const limitError = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+  new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
 
 /** Remembered per document (and variables, for the cost): the same question always gets the same answer. */
 const CACHE_SIZE = 1000;
@@ -124,7 +125,7 @@ export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayCo
             );
           } catch (e) {
             // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
-            throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw new GraphQLError((e as Error).message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
           }
           if (cost > cfg.maxCost) {
             throw limitError(

@@ -1,6 +1,7 @@
 // Field-level enforcement before planning: every field coordinate of the operation is decided by the policy;
 // denied fields are removed from the operation (with their arguments and the variables only they used), so
 // no subgraph is ever asked for them, and each comes back as null with one FORBIDDEN error per path.
+import { ErrorCode } from '@hub/schema';
 import {
   GraphQLError,
   Kind,
@@ -183,7 +184,7 @@ export function forbiddenErrors(removals: Removal[], rejected = false): GraphQLE
     (r) =>
       new GraphQLError(`Not allowed to read ${r.coordinate}: ${r.reason}`, {
         path: r.path,
-        extensions: { code: 'FORBIDDEN', coordinate: r.coordinate, reason: r.reason, ...(rejected ? { http: { status: 403 } } : {}) },
+        extensions: { code: ErrorCode.FORBIDDEN, coordinate: r.coordinate, reason: r.reason, ...(rejected ? { http: { status: 403 } } : {}) },
       }),
   );
 }

@@ -20,6 +20,14 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Something failed inside the hub; details are in the server log under the request id, never in the answer. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself is not one the endpoint takes (body, content type, method, batch). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** No such path. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The request is well formed GraphQL but breaks a rule of the schema or a limit (Apollo Server's code). */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** No operation of the document matches the request's `operationName` (Apollo Server's code). */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -31,12 +39,8 @@ export function isPublicCode(code: unknown): boolean {
     typeof code === 'string' &&
     (KNOWN.has(code) ||
       code === 'GRAPHQL_PARSE_FAILED' ||
-      code === 'GRAPHQL_VALIDATION_FAILED' ||
       code === 'PERSISTED_QUERY_NOT_FOUND' ||
-      code === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
-      code === 'OPERATION_RESOLUTION_FAILURE' ||
-      code === 'BAD_REQUEST' ||
-      code === 'NOT_FOUND')
+      code === 'PERSISTED_QUERY_NOT_SUPPORTED')
   );
 }
 

@@ -1,5 +1,6 @@
 // Scalars shared by every subgraph and by the gateway's input checks. A Date is kept as its
 // `YYYY-MM-DD` string end to end: no time zone can shift it. JSON is graphql-scalars' own.
+import { ErrorCode } from './errors';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 
@@ -20,7 +21,7 @@ export function dateProblem(value: unknown): string | null {
 
 function parseDate(value: unknown): string {
   const problem = dateProblem(value);
-  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   return value as string;
 }
 
@@ -40,7 +41,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError(`Date expected a string YYYY-MM-DD, got a ${ast.kind.toLowerCase()} literal`, {
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
       });
     }
     return parseDate(ast.value);
@@ -52,7 +53,7 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !DATETIME_RE.test(value) || Number.isNaN(Date.parse(value))) {
     throw new GraphQLError(`DateTime expected an ISO 8601 date-time with offset, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
   return new Date(value);

@@ -1,6 +1,7 @@
 // The CSV export of a filtered range: `GET /internal/events.csv` (sealed: only the gateway calls it, after it has
 // checked the caller is an AUDITOR and recorded the export). Streamed page by page with backpressure, so an
 // export of any size holds one page in memory.
+import { ErrorCode } from '@hub/schema';
 import type express from 'express';
 import { stringify } from 'csv-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -65,7 +66,7 @@ export function csvRoute(router: express.Router, deps: { em: () => EntityManager
         return;
       }
       deps.log.error({ err: e }, 'audit export failed');
-      res.status(500).json({ errors: [{ message: 'The export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.status(500).json({ errors: [{ message: 'The export failed', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       return;
     }
     res.status(200).type('text/csv; charset=utf-8').set('content-disposition', `attachment; filename="audit-events.csv"`);

@@ -1,5 +1,6 @@
 // Express's own error page prints the stack trace of a body it could not read (bad JSON, too large): these
 // handlers answer in GraphQL's error format instead, with the status that fits and nothing internal.
+import { ErrorCode } from '@hub/schema';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 export const jsonErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
@@ -13,9 +14,9 @@ export const jsonErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
         : status < 500
           ? 'Bad request'
           : 'Internal server error';
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }] });
 };
 
 export const notFound: RequestHandler = (_req, res) => {
-  res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
 };

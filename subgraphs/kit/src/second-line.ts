@@ -3,7 +3,7 @@
 // object, wrapped around just those fields: graphql-middleware would wrap every field, default resolvers
 // included, at a measured cost of several times the plain execution for large lists.
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { classificationMap, hasAnyRole, isSignedIn, NO_FACTS, PUBLIC, roleRequirements, type PolicyContext } from '@hub/schema';
+import { classificationMap, hasAnyRole, isSignedIn, NO_FACTS, PUBLIC, roleRequirements, type PolicyContext, ErrorCode } from '@hub/schema';
 import { parse } from 'graphql';
 import type { HubContext } from './context';
 
@@ -35,12 +35,12 @@ export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSche
       const allowed = await isSignedIn.resolve({}, args, pctx as never, info, OPTIONS as never);
       if (allowed !== true) {
         throw new GraphQLError(`Not allowed to read ${coordinate}: ${level} data needs a signed-in official`, {
-          extensions: { code: 'FORBIDDEN', coordinate, reason: `${level} data needs a signed-in official` },
+          extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason: `${level} data needs a signed-in official` },
         });
       }
       if (roleRule && (await roleRule.resolve({}, args, pctx as never, info, OPTIONS as never)) !== true) {
         const reason = `only accounts with the role ${needed!.join(' or ')} may read this`;
-        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, { extensions: { code: 'FORBIDDEN', coordinate, reason } });
+        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, { extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason } });
       }
       return inner(source, args, ctx, info);
     };

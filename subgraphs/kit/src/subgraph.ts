@@ -24,7 +24,7 @@ import {
   type ObjectTypeExtensionNode,
 } from 'graphql';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
-import { classificationMap, internalError, isPublicCode, scalars, subgraphSdl, type ClassificationLevel } from '@hub/schema';
+import { classificationMap, internalError, isPublicCode, scalars, subgraphSdl, type ClassificationLevel, ErrorCode } from '@hub/schema';
 import { createLoaders, type BatchFns } from './loaders';
 import type { HubContext } from './context';
 import { createLogger, type Logger } from './logger';
@@ -317,7 +317,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     } catch (e) {
       log.warn({ reason: (e as Error).message, remote: req.socket.remoteAddress }, 'request without a valid context token refused');
       res.status(401).json({
-        errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
       });
     }
   };
