@@ -64,9 +64,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let stopping = false;
   let pg: PgServer | undefined;
 
-  const spawnService = (name: string, entry: string, env: Record<string, string>) => {
+  /** `entry`: the script and its arguments (`['gateway/src/main.ts']`, `['subgraphs/kit/src/bin/serve.ts', name]`). */
+  const spawnService = (name: string, entry: string[], env: Record<string, string>) => {
     const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--conditions=development', '--import', 'tsx', entry], {
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--conditions=development', '--import', 'tsx', ...entry], {
       cwd: REPO_ROOT,
       // The services run as deployed (graphql-js skips its development-mode checks, a tenth of the CPU of a large
       // input), under `npm start`, the tests and the benchmarks alike; an explicit NODE_ENV in `env` still wins.
@@ -129,7 +130,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       // Each subgraph keeps its declared port's offset from the base: a port never depends on a list position.
       const port = portFrom(s, opts.subgraphBasePort);
       subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
-      spawnService(s.name, join(s.dir, 'src/main.ts'), {
+      spawnService(s.name, ['subgraphs/kit/src/bin/serve.ts', s.name], {
         PORT: String(port),
         HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
         HUB_SEED: opts.seed,
@@ -143,7 +144,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)));
 
     const startGateway = async (name: string, port: number, env: Record<string, string> = {}) => {
-      spawnService(name, 'gateway/src/main.ts', {
+      spawnService(name, ['gateway/src/main.ts'], {
         PORT: String(port),
         HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
         HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,

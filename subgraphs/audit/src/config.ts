@@ -1,5 +1,5 @@
 // What the audit subgraph verifies the chain with: the gateway's public key (never the private one) and the
-// directory of its signed checkpoints. Parsed once from the environment (main.ts fails fast without the key); an
+// directory of its signed checkpoints. Parsed once from the environment (the definition's `configure` fails fast without the key); an
 // in-process hub (the tests' stack) configures it directly.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ export const auditEnv = z.object({
 
 let current: AuditVerification | undefined;
 
-/** Sets what verification uses (main.ts from the environment, the tests' stack directly). */
+/** Sets what verification uses (the definition's `configure` from the environment, the tests' stack directly). */
 export function configureVerification(v: AuditVerification): void {
   current = v;
 }

@@ -59,6 +59,11 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
    */
   readOnlyDatabase?: boolean;
   /**
+   * Reads the subgraph's own settings from the environment once, before it starts as a process (the kit's own are
+   * parsed by the kit); it should fail fast, listing every problem (`loadConfigOrExit`).
+   */
+  configure?: (env: NodeJS.ProcessEnv) => void;
+  /**
    * Runs at every start, after migrations and the demo seed, before the subgraph answers (idempotent bookkeeping:
    * the directory links the catalogue to the registry).
    */

@@ -1,4 +1,0 @@
-import { runSubgraph } from '@hub/kit';
-import { cultureTourism } from './definition';
-
-runSubgraph(cultureTourism);

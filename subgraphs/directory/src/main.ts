@@ -1,4 +1,0 @@
-import { runSubgraph } from '@hub/kit';
-import { directory } from './definition';
-
-runSubgraph(directory);

@@ -1,4 +1,0 @@
-import { runSubgraph } from '@hub/kit';
-import { indicators } from './definition';
-
-runSubgraph(indicators);
