@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { pemFile } from '@hub/kit/config';
-import { REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { envVar, REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit';
@@ -53,7 +53,7 @@ export interface HttpServerConfig {
 }
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
-export const subgraphUrlVar = (name: string) => `HUB_SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`;
+export const subgraphUrlVar = (name: string) => envVar('HUB_SUBGRAPH_URL', name);
 
 const env = z.object({
   HUB_HOST: z.string().default('127.0.0.1'),

@@ -2,7 +2,7 @@
 // Ctrl-C stops every service, then PostgreSQL.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { envVar, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { startHub, type Hub } from './hub';
 
 const started = Date.now();
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   const dbUrls = Object.fromEntries(
     SUBGRAPHS.flatMap((s) => {
-      const url = process.env[`HUB_DB_URL_${s.name.replace(/-/g, '_').toUpperCase()}`];
+      const url = process.env[envVar('HUB_DB_URL', s.name)];
       return url ? [[s.name, url]] : [];
     }),
   );

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { portFrom, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { envVar, portFrom, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
 import { provisionAuditStore } from './audit';
@@ -48,7 +48,6 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-const envName = (name: string) => name.replace(/-/g, '_').toUpperCase();
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const dataDir = resolve(opts.dataDir);
@@ -151,7 +150,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_AUDIT_DB_URL: auditStore.writerUrl,
         HUB_AUDIT_SIGNING_KEY_FILE: auditKeys.privateKeyFile,
         HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir,
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_SUBGRAPH_URL_${envName(s.name)}`, subgraphUrls[s.name]])),
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [envVar('HUB_SUBGRAPH_URL', s.name), subgraphUrls[s.name]])),
         ...opts.gatewayEnv,
         ...env,
       });

@@ -75,5 +75,11 @@ export function discoverSubgraphs(root: string): SubgraphEntry[] {
   return out.sort((a, b) => a.port - b.port);
 }
 
+/**
+ * A subgraph's setting in the environment: `envVar('HUB_SUBGRAPH_URL', 'culture-tourism')` is
+ * `HUB_SUBGRAPH_URL_CULTURE_TOURISM`. The one rule for every per-subgraph variable.
+ */
+export const envVar = (prefix: string, name: string): string => `${prefix}_${name.replace(/-/g, '_').toUpperCase()}`;
+
 /** The port of `entry` when the subgraphs start from `basePort` instead of FIRST_SUBGRAPH_PORT (tests, benchmarks). */
 export const portFrom = (entry: Pick<SubgraphEntry, 'port'>, basePort: number): number => basePort + entry.port - FIRST_SUBGRAPH_PORT;

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverSubgraphs, FIRST_SUBGRAPH_PORT, portFrom } from '../registry';
+import { discoverSubgraphs, envVar, FIRST_SUBGRAPH_PORT, portFrom } from '../registry';
 import { REPO_ROOT, SUBGRAPHS } from '../sdl';
 
 function repoWith(packages: Record<string, unknown>): string {
@@ -53,5 +53,12 @@ describe('subgraph registry', () => {
         '  - subgraphs/two/package.json "hub": "port" 4102 is already declared by subgraphs/one',
       ].join('\n'),
     );
+  });
+});
+
+describe('per-subgraph settings', () => {
+  it('name the environment variable of a subgraph one way', () => {
+    expect(envVar('HUB_SUBGRAPH_URL', 'culture-tourism')).toBe('HUB_SUBGRAPH_URL_CULTURE_TOURISM');
+    expect(envVar('HUB_DB_URL', 'directory')).toBe('HUB_DB_URL_DIRECTORY');
   });
 });

@@ -1,6 +1,7 @@
 // After a crash, every answered request has its record: a gateway process is killed (SIGKILL, no shutdown) in the
 // middle of a load; every response a client received names a request whose record is in the store, and the chain
 // the dead process wrote still verifies.
+import { envVar } from '@hub/schema';
 import { freePortRun } from '@hub/infra/ports';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ beforeAll(async () => {
       HUB_AUDIT_DB_URL: stack.audit.writerUrl,
       HUB_AUDIT_SIGNING_KEY_FILE: stack.audit.signingKeyFile,
       HUB_AUDIT_CHECKPOINT_DIR: stack.audit.checkpointDir,
-      ...Object.fromEntries(Object.entries(stack.subgraphs).map(([n, s]) => [`HUB_SUBGRAPH_URL_${n.replace(/-/g, '_').toUpperCase()}`, s.url])),
+      ...Object.fromEntries(Object.entries(stack.subgraphs).map(([n, s]) => [envVar('HUB_SUBGRAPH_URL', n), s.url])),
     },
     stdio: 'ignore',
   });
