@@ -90,6 +90,17 @@ export function roleRequirements(doc: DocumentNode): Map<string, string[]> {
   return out;
 }
 
+/** Field coordinates marked `@decidedByService`: who may call them is the owning service's decision. */
+export function decidedByService(doc: DocumentNode): Set<string> {
+  const out = new Set<string>();
+  for (const d of doc.definitions) {
+    if (!OBJECT_KINDS.has(d.kind)) continue;
+    const t = d as unknown as TypeLike;
+    for (const f of t.fields ?? []) if (f.directives?.some((x) => x.name.value === 'decidedByService')) out.add(`${t.name.value}.${f.name.value}`);
+  }
+  return out;
+}
+
 /** Why the audit log masks the value of an argument or input field. */
 export type MaskReason = 'sensitive' | 'personal';
 

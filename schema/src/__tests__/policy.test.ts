@@ -1,6 +1,8 @@
 // The permission matrix: every field coordinate of the supergraph against every kind of caller, each
 // decision checked against the coordinate's declared classification.
-import { buildPolicy, OVERRIDES, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
+import { buildPolicy, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
+import { parse } from 'graphql';
+import { decidedByService } from '../classification';
 import { readSupergraph } from '../sdl';
 
 const policy = buildPolicy(readSupergraph());
@@ -28,9 +30,12 @@ const CALLERS: Record<string, Principal> = {
   'auditor (security staff)': account('TTCDS', 'AUDITOR'),
 };
 
+/** The directory's administrative mutations: the directory decides who may call them (`@decidedByService`). */
+const DECIDED_BY_DIRECTORY = ['createAccount', 'disableAccount', 'enableAccount', 'setRoles', 'changePassword', 'requestSharingAgreement', 'decideSharingAgreement', 'recordDatasetOwnership'].map((m) => `Mutation.${m}`);
+
 function expected(coordinate: string, level: string, p: Principal): boolean {
   if (coordinate.startsWith('Mutation.')) {
-    if (OVERRIDES[coordinate]) return p.kind === 'ACCOUNT';
+    if (DECIDED_BY_DIRECTORY.includes(coordinate)) return p.kind === 'ACCOUNT';
     const owner = OWNERS[policy.subgraphOf.get(coordinate)!];
     return expectedRead(coordinate, level, p) && p.kind === 'ACCOUNT' && p.agency === owner && p.roles.includes('DATA_EDITOR');
   }
@@ -52,6 +57,10 @@ function expectedRead(coordinate: string, level: string, p: Principal): boolean 
 
 describe('permission matrix', () => {
   const coordinates = [...policy.levels.entries()];
+
+  it('takes the mutations whose caller the owning service decides from the SDL (@decidedByService), not from a list', () => {
+    expect([...decidedByService(parse(readSupergraph()))].sort()).toEqual([...DECIDED_BY_DIRECTORY].sort());
+  });
 
   it('covers every coordinate of the supergraph; every restricted or personal one has an owning subgraph', () => {
     expect(coordinates.length).toBeGreaterThan(100);

@@ -7,7 +7,7 @@ import { allow, and, deny, or, shield } from 'graphql-shield';
 
 /** A graphql-shield rule or combination of rules. */
 type ShieldRule = typeof allow | ReturnType<typeof or> | ReturnType<typeof and> | HubRule;
-import { classificationMap, roleRequirements, type ClassificationLevel } from '../classification';
+import { classificationMap, decidedByService, roleRequirements, type ClassificationLevel } from '../classification';
 import { hasAnyRole, isSignedIn, rulesFor, type HubRule } from './rules';
 import type { PolicyContext } from './principal';
 
@@ -70,22 +70,13 @@ export interface Policy {
   middleware(): ReturnType<typeof shield>;
 }
 
-/**
- * Exceptions to the level-derived rules, by coordinate. The directory's administrative mutations are open to any
- * signed-in official at the gateway: the directory decides from the caller's roles and agency (agency admins act
- * for their own agency), which the gateway cannot know from the operation alone.
- */
-export const OVERRIDES: Record<string, ShieldRule> = Object.fromEntries(
-  ['createAccount', 'disableAccount', 'enableAccount', 'setRoles', 'changePassword', 'requestSharingAgreement', 'decideSharingAgreement', 'recordDatasetOwnership'].map(
-    (m) => [`Mutation.${m}`, isSignedIn],
-  ),
-);
-
 export function buildPolicy(supergraphSdl: string): Policy {
   const doc = parse(supergraphSdl);
   const levels = classificationMap(doc);
   const roles = roleRequirements(doc);
   const subgraphOf = subgraphOfCoordinates(doc);
+  // Mutations whose SDL says the owning service decides who may call them (`@decidedByService`).
+  const byService = decidedByService(doc);
   const r = rulesFor((c) => subgraphOf.get(c));
   const byLevel: Record<ClassificationLevel, ShieldRule> = {
     PUBLIC: allow,
@@ -100,8 +91,8 @@ export function buildPolicy(supergraphSdl: string): Policy {
     const needed = roles.get(coordinate);
     // Roles narrow the level: the audit log is INTERNAL data that only AUDITORs read.
     const levelRule = needed ? and(byLevel[level], hasAnyRole(needed)) : byLevel[level];
-    const rule = type === 'Mutation' ? and(levelRule, r.isOwnerEditor) : levelRule;
-    (rules[type] ??= {})[field] = OVERRIDES[coordinate] ?? rule;
+    const rule = type === 'Mutation' && !byService.has(coordinate) ? and(levelRule, r.isOwnerEditor) : levelRule;
+    (rules[type] ??= {})[field] = rule;
   }
   const options = { debug: false, allowExternalErrors: false, fallbackRule: deny, fallbackError: new Error('Not authorised'), hashFunction: () => '' };
   return {
@@ -122,7 +113,7 @@ export function buildPolicy(supergraphSdl: string): Policy {
       if (needed && !(ctx.principal.kind === 'ACCOUNT' && ctx.principal.roles.some((x) => needed.includes(x)))) {
         return `only accounts with the role ${needed.join(' or ')} may read ${coordinate}`;
       }
-      if (type === 'Mutation' && !OVERRIDES[coordinate]) return "writes belong to the data editors of the agency that owns this data";
+      if (type === 'Mutation' && !byService.has(coordinate)) return "writes belong to the data editors of the agency that owns this data";
       return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
     },
     middleware: () => shield(rules, { fallbackRule: deny, allowExternalErrors: false }),
