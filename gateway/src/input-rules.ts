@@ -9,9 +9,6 @@ import {
   isListType,
   isScalarType,
   Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type ASTVisitor,
   type DocumentNode,
   type GraphQLInputType,
@@ -23,6 +20,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubGatewayContext } from './context';
 import { remembered } from '@hub/kit/bounded';
+import { walkOperation } from './operation-walk';
 import { scalars, ErrorCode } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
@@ -169,7 +167,6 @@ export interface TextChecks {
 
 /** Walks the operation's arguments (fragments included) once: literals are checked, variables located. */
 export function textChecksOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, maxLength: number): TextChecks {
-  const typeInfo = new TypeInfo(schema);
   const out: TextChecks = { variables: [] };
   const seen = new Set<string>();
   const locate = (node: ValueNode, path: (string | number)[]) => {
@@ -179,20 +176,14 @@ export function textChecksOf(schema: GraphQLSchema, document: DocumentNode, oper
     } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => locate(v, [...path, i]));
     else if (node.kind === Kind.OBJECT) for (const f of node.fields) locate(f.value, [...path, f.name.value]);
   };
-  const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
-  for (const part of parts) {
-    visit(
-      part,
-      visitWithTypeInfo(typeInfo, {
-        Argument(node) {
-          // Variables stand in as null here: their values are checked per request.
-          out.literal ??= checkLiteral(node.value, typeInfo.getArgument()?.type, [node.name.value], {}, maxLength);
-          locate(node.value, [node.name.value]);
-          return false;
-        },
-      }),
-    );
-  }
+  walkOperation(schema, document, operation, (typeInfo) => ({
+    Argument(node) {
+      // Variables stand in as null here: their values are checked per request.
+      out.literal ??= checkLiteral(node.value, typeInfo.getArgument()?.type, [node.name.value], {}, maxLength);
+      locate(node.value, [node.name.value]);
+      return false;
+    },
+  }));
   return out;
 }
 

@@ -7,11 +7,8 @@ import {
   getNullableType,
   isInputObjectType,
   isListType,
-  Kind,
-  TypeInfo,
   typeFromAST,
   visit,
-  visitWithTypeInfo,
   type DocumentNode,
   type GraphQLInputObjectType,
   type GraphQLInputType,
@@ -20,6 +17,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { MaskReason } from '@hub/schema';
+import { walkOperation } from './operation-walk';
 
 export const MASK = '[masked]';
 
@@ -41,26 +39,18 @@ function variablesIn(value: ValueNode, out: Set<string>): void {
  */
 export function variablePlan(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, masked: Map<string, MaskReason>): VariablePlan[] {
   const maskedVars = new Set<string>();
-  const typeInfo = new TypeInfo(schema);
-  // Fragments are walked too: a variable of the operation may be used inside one.
-  const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
-  for (const part of parts) {
-    visit(
-      part,
-      visitWithTypeInfo(typeInfo, {
-        Argument(node) {
-          const parent = typeInfo.getParentType();
-          const field = typeInfo.getFieldDef();
-          if (parent && field && masked.has(`${parent.name}.${field.name}(${node.name.value}:)`)) variablesIn(node.value, maskedVars);
-        },
-        ObjectField(node) {
-          const parent = typeInfo.getParentInputType();
-          const named = parent ? getNamedType(parent) : undefined;
-          if (named && masked.has(`${named.name}.${node.name.value}`)) variablesIn(node.value, maskedVars);
-        },
-      }),
-    );
-  }
+  walkOperation(schema, document, operation, (typeInfo) => ({
+    Argument(node) {
+      const parent = typeInfo.getParentType();
+      const field = typeInfo.getFieldDef();
+      if (parent && field && masked.has(`${parent.name}.${field.name}(${node.name.value}:)`)) variablesIn(node.value, maskedVars);
+    },
+    ObjectField(node) {
+      const parent = typeInfo.getParentInputType();
+      const named = parent ? getNamedType(parent) : undefined;
+      if (named && masked.has(`${named.name}.${node.name.value}`)) variablesIn(node.value, maskedVars);
+    },
+  }));
   return (operation.variableDefinitions ?? []).map((d) => ({
     name: d.variable.name.value,
     masked: maskedVars.has(d.variable.name.value),
