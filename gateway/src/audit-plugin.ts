@@ -8,15 +8,13 @@ import { stripSensitiveLiterals } from '@apollo/utils.stripsensitiveliterals';
 import { print } from 'graphql';
 import type { Request, Response } from 'express';
 import type { ClassificationLevel, MaskReason, Principal } from '@hub/schema';
-import { MASK, maskVariables, variablePlan, type VariablePlan } from './masking';
+import { maskVariables, variablePlan, type VariablePlan } from './masking';
 import { AUDIT_DOWN_ERROR, NOTHING_ASKED, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
 import { remembered } from '@hub/kit/bounded';
 import { serializeResult } from './serialized';
 import { markRecorded } from './record-every-answer';
-
-export { MASK };
 
 /** Masked variables larger than this (as JSON, in bytes) are recorded by their digest and their beginning. */
 export const VARIABLES_RECORD_LIMIT = 64 * 1024;

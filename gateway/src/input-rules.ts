@@ -21,6 +21,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubGatewayContext } from './context';
 import { remembered } from '@hub/kit/bounded';
 import { walkOperation } from './operation-walk';
+import { LONE_SURROGATE, NUL } from './audit-storable';
 import { scalars, ErrorCode } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
@@ -71,9 +72,8 @@ export function CustomScalarInputRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** Text PostgreSQL cannot store (NUL) or that is not Unicode (a UTF-16 surrogate without its pair). */
-const NUL = /\u0000/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Text PostgreSQL cannot store (NUL) or that is not Unicode (a lone surrogate): the same rule the audit writer
+// escapes by (audit-storable.ts), refused here as the caller's bad input.
 
 /** What is wrong with one text value, if anything. */
 export function textProblem(s: string, maxLength: number): string | undefined {
