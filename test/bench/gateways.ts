@@ -37,11 +37,11 @@ export function rssMiB(pid: number): number {
 }
 
 /** The supergraph with the subgraph URLs of this hub written in, for the peers. */
-function supergraphFor(hub: Hub): string {
+export function supergraphFor(hub: Hub): string {
   return readSupergraph().replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_, name: string) => `@join__graph(name: "${name}", url: "${hub.subgraphUrls[name]}")`);
 }
 
-function startPeer(entry: string, env: Record<string, string>, onExit: () => void): Promise<ChildProcess> {
+export function startPeer(entry: string, env: Record<string, string>, onExit: () => void): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(__dirname, 'peers', entry)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'production' },
