@@ -12,7 +12,7 @@ import { freePortRun } from '@hub/infra/ports';
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
 import { startHub, type Hub } from '@hub/infra';
@@ -210,14 +210,16 @@ async function measure(hub: Hub, t: Targets, n: number): Promise<SizeResult> {
 }
 
 /** Each service's top frames by self time (profiles written by `--cpu-prof` when the services stopped). */
-function profileFrames(dir: string, fromUs: number): { service: string; busyMs: number; frames: Frame[] }[] {
+function profileFrames(dir: string, fromUs: number, pids: Record<string, number>): { service: string; busyMs: number; frames: Frame[] }[] {
+  const byPid = new Map(Object.entries(pids).map(([name, pid]) => [pid, name]));
   const out = [];
   for (const file of readdirSync(dir).sort()) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Parameters<typeof topFrames>[0] & { nodes: { callFrame: { url: string } }[] };
     const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 12), fromUs);
     if (busyMs < 200) continue;
-    const main = profile.nodes.map((x) => x.callFrame.url).find((u) => /\/(gateway|subgraphs\/[^/]+)\/src\/main\.ts$/.test(u));
-    out.push({ service: main ? relative(REPO_ROOT, main.replace('file://', '')).replace(/\/src\/main\.ts$/, '') : file, busyMs, frames });
+    // Files are named CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; every subgraph runs the kit's one bin.
+    const pid = Number(file.split('.')[3]);
+    out.push({ service: byPid.get(pid) ?? file, busyMs, frames });
   }
   return out.sort((a, b) => b.busyMs - a.busyMs);
 }
@@ -240,6 +242,7 @@ async function main(): Promise<void> {
   let measuredFrom = 0;
   let stopping = false;
   let vanilla: ChildProcess | undefined;
+  let pids: Record<string, number> = {};
   const tourism = new Pool({ connectionString: dbUrl(hub, 'hub_culture_tourism'), max: 2 });
   const directory = new Pool({ connectionString: dbUrl(hub, 'hub_directory'), max: 2 });
   try {
@@ -270,6 +273,7 @@ async function main(): Promise<void> {
     }
     measuredFrom = Number(process.hrtime.bigint() / 1000n);
     for (const n of SIZES) results.push(await measure(hub, targets, n));
+    pids = { ...hub.pids(), 'vanilla @apollo/gateway': vanilla.pid! };
   } finally {
     stopping = true;
     vanilla?.kill('SIGTERM');
@@ -280,7 +284,7 @@ async function main(): Promise<void> {
   // published times stay free of the profiler's overhead.
   const profileFile = join(REPO_ROOT, 'test/bench/results/data-layer-profile.json');
   const frames: { service: string; busyMs: number; frames: Frame[] }[] = PROFILE
-    ? profileFrames(profiles, measuredFrom)
+    ? profileFrames(profiles, measuredFrom, pids)
     : existsSync(profileFile) ? (JSON.parse(readFileSync(profileFile, 'utf8')) as { services: { service: string; busyMs: number; frames: Frame[] }[] }).services : [];
   if (PROFILE) writeFileSync(profileFile, `${JSON.stringify({ machine: machine(), sizes: SIZES, rounds: ROUNDS, services: frames }, null, 2)}\n`);
   if (!PROFILE) rmSync(dir, { recursive: true, force: true });

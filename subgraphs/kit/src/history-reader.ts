@@ -1,6 +1,7 @@
 // Reading change history: `history(first, after)` on any entity type, newest first, batched across the records
 // of one request, with each value a caller may not read (RESTRICTED or PERSONAL, per the gateway's signed list of
 // coordinates this caller may read) replaced by null and `masked: true`.
+import { reads } from './selection';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, type ClassificationLevel } from '@hub/schema';
@@ -174,5 +175,5 @@ export class HistoryReader {
  * (the kit adds it to every type with a `history: ChangeConnection` field that has no resolver of its own).
  */
 export function historyResolver(type: string) {
-  return (parent: { id: string }, args: PageArgs, ctx: { history: HistoryReader }) => ctx.history.connection(type, String(parent.id), args);
+  return reads(['id'], (parent: { id: string }, args: PageArgs, ctx: { history: HistoryReader }) => ctx.history.connection(type, String(parent.id), args));
 }

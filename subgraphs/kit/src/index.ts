@@ -3,6 +3,7 @@ export * from './logger';
 export * from './entity';
 export * from './loaders';
 export * from './pagination';
+export * from './selection';
 export * from './context';
 export * from './orm';
 export * from './subgraph';

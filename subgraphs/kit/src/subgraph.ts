@@ -32,6 +32,8 @@ import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { jsonErrorHandler, notFound } from './http';
 import { setMaxPageSize } from './pagination';
+import { compiledExecution } from './executor';
+import { markReads, reads } from './selection';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
 import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
@@ -117,11 +119,11 @@ function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers
     if (own.provenance) continue;
     resolvers[t.name.value] = {
       ...own,
-      provenance: (parent: { updatedAt?: Date }, _a: unknown, ctx: HubContext) => ({
+      provenance: reads(['updatedAt'], (parent: { updatedAt?: Date }, _a: unknown, ctx: HubContext) => ({
         dataset: { code: def.dataset },
         updatedAt: parent.updatedAt,
         retrievedAt: ctx.retrievedAt,
-      }),
+      })),
     };
   }
   return resolvers;
@@ -167,6 +169,7 @@ export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
   const sdl = subgraphSdl(def.typeDefs);
   const resolvers = { ...scalars, ...withHistory(def, sdl, withProvenance(def, sdl)) };
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  markReads(schema, resolvers as never);
   return applySecondLine(applyReasons(schema), sdl);
 }
 
@@ -263,7 +266,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     },
   };
   const apollo = new ApolloServer<HubContext>({
-    schema: buildSchema(def),
+    gateway: compiledExecution(buildSchema(def)),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(log),

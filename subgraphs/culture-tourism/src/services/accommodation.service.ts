@@ -1,4 +1,5 @@
 // Accommodation establishments: lookups, the filtered list, and changes by the owning agency's editors.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
 import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
@@ -37,8 +38,8 @@ export class AccommodationService {
     return codes.length ? this.em.find(AccommodationEstablishment, { code: { $in: [...codes] } }) : Promise.resolve([]);
   }
 
-  list(filter: AccommodationFilter | null | undefined, args: PageArgs): Promise<Connection<AccommodationEstablishment>> {
-    return findConnection(this.em, AccommodationEstablishment, AccommodationService.where(filter), args, 'code');
+  list(filter: AccommodationFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<AccommodationEstablishment>> {
+    return findConnection(this.em, AccommodationEstablishment, AccommodationService.where(filter), args, 'code', info);
   }
 
   /** Changes an establishment if the caller read its current version; every value is checked before anything is written. */

@@ -2,7 +2,7 @@
 // `AdministrativeUnit.touristSites` / `.accommodations` for many units with one statement per distinct filter.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
-import { connectionFromSorted, containsPattern, type Connection, type PageArgs } from '@hub/kit';
+import { connectionFromSorted, containsPattern, plainRows, type Connection, type PageArgs } from '@hub/kit';
 
 export interface Located {
   code: string;
@@ -41,9 +41,7 @@ export async function connectionsInUnits<T extends Located>(
   for (const [key, group] of groups) {
     const codes = [...new Set(group.flatMap((r) => r.communeCodes))];
     const rows = codes.length
-      ? await em.find(entity, { $and: [group[0].where, { communeCode: { $in: codes } }] } as FilterQuery<T>, {
-          orderBy: { code: 'asc' } as never,
-        })
+      ? await plainRows(em, entity, { $and: [group[0].where, { communeCode: { $in: codes } }] } as FilterQuery<T>, { code: 'asc' })
       : [];
     rowsByGroup.set(key, rows);
   }

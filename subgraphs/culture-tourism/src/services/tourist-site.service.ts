@@ -1,4 +1,5 @@
 // Tourist sites: lookups, the filtered list, and yearly visitor counts.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
 import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
@@ -28,8 +29,8 @@ export class TouristSiteService {
     return codes.length ? this.em.find(TouristSite, { code: { $in: [...codes] } }) : Promise.resolve([]);
   }
 
-  list(filter: TouristSiteFilter | null | undefined, args: PageArgs): Promise<Connection<TouristSite>> {
-    return findConnection(this.em, TouristSite, TouristSiteService.where(filter), args, 'code');
+  list(filter: TouristSiteFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<TouristSite>> {
+    return findConnection(this.em, TouristSite, TouristSiteService.where(filter), args, 'code', info);
   }
 
   /** Changes a site if the caller read its current version; every value is checked before anything is written. */

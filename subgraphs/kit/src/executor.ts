@@ -1,0 +1,59 @@
+// Executes a subgraph's operations with graphql-jit: each document (the gateway sends the same planned queries again
+// and again) is compiled once into JavaScript and cached. On a list of 10,000 records graphql-js spent ~29 ms
+// completing values field by field, graphql-jit ~2 ms (benchmark B1, test/bench/jit-exp.ts); Apollo Server still
+// parses, validates, runs plugins and formats errors. Apollo Server takes a custom executor only through its
+// gateway interface, hence the shape.
+import type { GatewayInterface, GatewayLoadResult } from '@apollo/server-gateway-interface';
+import { defaultFieldResolver, getNamedType, isLeafType, isObjectType, isUnionType, type ExecutionResult, type GraphQLSchema, printSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { remembered } from './bounded';
+
+/** Distinct documents kept compiled; the gateway's query plans for a subgraph are far fewer. */
+const MAX_COMPILED = 500;
+
+/**
+ * graphql-jit reads a field that has no resolver as a plain property: a function or a promise there would not be
+ * called or awaited, as graphql-js's default resolver does. Resolvers build such objects (`totalCount: () => …`,
+ * a loader's promise as a value), so every field without a resolver gets graphql-js's default resolver, except the
+ * leaf fields (scalars, enums) of entity types: those are columns of a row or an entity, and reading them directly
+ * is where a large list's time goes.
+ */
+export function prepareForCompilation(schema: GraphQLSchema): GraphQLSchema {
+  const union = schema.getType('_Entity');
+  const entities = new Set(isUnionType(union) ? union.getTypes().map((t) => t.name) : []);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve) continue;
+      if (entities.has(type.name) && isLeafType(getNamedType(field.type))) continue;
+      field.resolve = defaultFieldResolver;
+    }
+  }
+  return schema;
+}
+
+export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+  prepareForCompilation(schema);
+  const compiled = new Map<string, CompiledQuery | ExecutionResult>();
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => {};
+    },
+    async load(): Promise<GatewayLoadResult> {
+      return {
+        async executor(rc) {
+          // Documents are cached by text and operation name: one text may hold several operations.
+          const key = `${rc.operationName ?? ''}\n${rc.source}`;
+          const query = remembered(compiled, key, MAX_COMPILED, () => {
+            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined);
+            return c;
+          });
+          if (!isCompiledQuery(query)) return query;
+          return query.query(undefined, rc.context, rc.request.variables ?? {});
+        },
+      };
+    },
+    async stop() {},
+  };
+}
