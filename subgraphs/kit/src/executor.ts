@@ -4,7 +4,18 @@
 // parses, validates, runs plugins and formats errors. Apollo Server takes a custom executor only through its
 // gateway interface, hence the shape.
 import type { GatewayInterface, GatewayLoadResult } from '@apollo/server-gateway-interface';
-import { defaultFieldResolver, getNamedType, isLeafType, isObjectType, isUnionType, type ExecutionResult, type GraphQLSchema, printSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isLeafType,
+  isObjectType,
+  isUnionType,
+  printSchema,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { ErrorCode } from '@hub/schema';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { remembered } from './bounded';
 
@@ -49,11 +60,29 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
             const c = compileQuery(schema, rc.document, rc.operationName ?? undefined);
             return c;
           });
-          if (!isCompiledQuery(query)) return query;
-          return query.query(undefined, rc.context, rc.request.variables ?? {});
+          if (!isCompiledQuery(query)) return normalized(query);
+          return normalized(await query.query(undefined, rc.context, rc.request.variables ?? {}));
         },
       };
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit's errors carry no `extensions` unless the original error had some, and Apollo Server's formatting
+ * needs them: each becomes a graphql-js GraphQLError with its message, locations, path and original error. Errors
+ * with no data at all are the request's (a variable of the wrong type): BAD_USER_INPUT, 400, as graphql-js
+ * execution answers them.
+ */
+function normalized(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const requestError = !('data' in result) || result.data === undefined;
+  const errors = result.errors.map((e) => {
+    const extensions = e.extensions ?? (requestError ? { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } : undefined);
+    const out = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions });
+    if (e.locations) Object.defineProperty(out, 'locations', { value: e.locations, enumerable: true });
+    return out;
+  });
+  return { ...result, errors };
 }
