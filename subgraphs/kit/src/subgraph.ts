@@ -34,6 +34,7 @@ import { jsonErrorHandler, notFound } from './http';
 import { setMaxPageSize } from './pagination';
 import { compiledExecution } from './executor';
 import { markReads, reads } from './selection';
+import { subgraphMetrics } from './metrics';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
 import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
@@ -238,6 +239,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     subscribers: [new HistoryRecorder({ declarations: def.history ?? [], levels, key: historyKey })],
   });
   const stats = Object.assign(ormStats, { requests: 0 });
+  const metrics = subgraphMetrics(def.name, stats);
   try {
     if ((opts.migrate ?? true) && !def.readOnlyDatabase) {
       const applied = await migrate(orm);
@@ -272,7 +274,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
     formatError: formatErrorFor(log),
     // No cache control: the hub sets no cache hints, and its plugin would wrap every resolver (per-field hooks that
     // were a tenth of a subgraph's time on a list of 10,000 records; see docs/benchmarks.md, the data layer).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests, metrics.plugin],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -304,18 +306,8 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       res.status(503).json({ status: 'unavailable', service: def.name, reason: 'database unreachable' });
     }
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain').send(
-      [
-        '# HELP hub_sql_statements_total SQL statements sent to this subgraph\'s database.',
-        '# TYPE hub_sql_statements_total counter',
-        `hub_sql_statements_total{subgraph="${def.name}"} ${stats.sqlStatements}`,
-        '# HELP hub_graphql_requests_total GraphQL requests received.',
-        '# TYPE hub_graphql_requests_total counter',
-        `hub_graphql_requests_total{subgraph="${def.name}"} ${stats.requests}`,
-        '',
-      ].join('\n'),
-    );
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Sealed: only the gateway may ask, `_service` and `_entities` included.
   const sealed: express.RequestHandler = async (req, res, next) => {

@@ -137,3 +137,29 @@ describe('changes and their history', () => {
     );
   });
 });
+
+describe('metrics', () => {
+  /** The value of `name` whose labels include `labels` (Prometheus text, label order free). */
+  const metric = (text: string, name: string, labels: Record<string, string>) => {
+    for (const line of text.split('\n')) {
+      const m = /^(\w+)\{([^}]*)\} (\S+)$/.exec(line);
+      if (!m || m[1] !== name) continue;
+      const has = Object.fromEntries([...m[2].matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
+      if (Object.entries(labels).every(([k, v]) => has[k] === v)) return Number(m[3]);
+    }
+    return NaN;
+  };
+  it('counts requests, SQL statements and errors by code, and times requests, in Prometheus text', async () => {
+    const read = async () => (await fetch(sg.url.replace(/\/graphql$/, '/metrics'))).text();
+    const me = { subgraph: 'culture-tourism' };
+    const before = await read();
+    await ok('{ touristSites(first: 2) { nodes { code } } }');
+    await sg.execute('{ touristSites(first: -1) { nodes { code } } }');
+    const after = await read();
+    expect(metric(after, 'hub_graphql_requests_total', me) - metric(before, 'hub_graphql_requests_total', me)).toBe(2);
+    expect(metric(after, 'hub_sql_statements_total', me)).toBeGreaterThan(metric(before, 'hub_sql_statements_total', me));
+    expect(metric(after, 'hub_graphql_errors_total', { ...me, code: 'BAD_USER_INPUT' })).toBeGreaterThanOrEqual(1);
+    expect(metric(after, 'hub_graphql_request_duration_seconds_count', { ...me, operation: 'query' })).toBeGreaterThanOrEqual(2);
+    expect(metric(after, 'hub_subgraph_process_resident_memory_bytes', me)).toBeGreaterThan(0);
+  });
+});
