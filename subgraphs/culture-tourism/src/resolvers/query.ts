@@ -1,12 +1,10 @@
-import type { PageArgs } from '@hub/kit';
-import { AccommodationService, TouristSiteService, type AccommodationFilter, type TouristSiteFilter } from '../services';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { AccommodationService, TouristSiteService } from '../services';
 import type { Ctx } from './context';
 
-export const Query = {
-  touristSite: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.siteByCode.load(code),
-  touristSites: (_: unknown, args: PageArgs & { filter?: TouristSiteFilter }, ctx: Ctx) =>
-    new TouristSiteService(ctx.em).list(args.filter, args),
-  accommodation: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.accommodationByCode.load(code),
-  accommodations: (_: unknown, args: PageArgs & { filter?: AccommodationFilter }, ctx: Ctx) =>
-    new AccommodationService(ctx.em).list(args.filter, args),
+export const Query: QueryResolvers<Ctx> = {
+  touristSite: (_, { code }, ctx) => ctx.loaders.siteByCode.load(code),
+  touristSites: (_, args, ctx) => new TouristSiteService(ctx.em).list(args.filter, args),
+  accommodation: (_, { code }, ctx) => ctx.loaders.accommodationByCode.load(code),
+  accommodations: (_, args, ctx) => new AccommodationService(ctx.em).list(args.filter, args),
 };
