@@ -74,7 +74,8 @@ function connectionMappers(types: Map<string, ObjectNode[]>, mapped: Record<stri
     const node = fields.find((f) => f.name.value === 'nodes');
     if (!name.endsWith('Connection') || !node || !fields.some((f) => f.name.value === 'totalCount')) continue;
     const of = namedType(node.type);
-    out[name] = `@hub/kit#Connection<${mapped[of] ? `${of}${SUFFIX}` : of}>`;
+    // A mapped node is imported under its export's name with the suffix (`AccountParent as AccountParentModel`).
+    out[name] = `@hub/kit#Connection<${mapped[of] ? `${mapped[of].split('#')[1]}${SUFFIX}` : of}>`;
   }
   return out;
 }
