@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { generate, type CodegenConfig } from '@graphql-codegen/cli';
-import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
+import { buildASTSchema, Kind, parse, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
 import { discoverSubgraphs } from './registry';
 import { SCALAR_TYPES } from './scalars';
 import { REPO_ROOT, subgraphSdl } from './sdl';
@@ -31,9 +31,9 @@ type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 
 const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
 
-function objectTypes(sdl: string): Map<string, ObjectNode[]> {
+function objectTypes(doc: DocumentNode): Map<string, ObjectNode[]> {
   const out = new Map<string, ObjectNode[]>();
-  for (const d of parse(sdl).definitions) {
+  for (const d of doc.definitions) {
     if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     out.set(d.name.value, [...(out.get(d.name.value) ?? []), d]);
   }
@@ -89,12 +89,22 @@ interface Target {
 
 function targets(root: string): Target[] {
   const problems: string[] = [];
-  const out = discoverSubgraphs(root).map((s) => {
+  const out: Target[] = [];
+  for (const s of discoverSubgraphs(root)) {
     const sdl = subgraphSdl(readFileSync(join(root, s.dir, 'schema.graphql'), 'utf8'));
-    const types = objectTypes(sdl);
+    let doc: DocumentNode;
+    try {
+      // The plugins' own error would quote the whole SDL without naming the subgraph.
+      doc = parse(sdl);
+      buildASTSchema(doc, { assumeValidSDL: true });
+    } catch (e) {
+      problems.push(`${s.dir}/schema.graphql: ${(e as Error).message}`);
+      continue;
+    }
+    const types = objectTypes(doc);
     const own = declaredMappers(root, s.dir, types, problems);
-    return { file: join(root, s.dir, GENERATED_FILE), sdl, mappers: { ...connectionMappers(types, own), ...own } };
-  });
+    out.push({ file: join(root, s.dir, GENERATED_FILE), sdl, mappers: { ...connectionMappers(types, own), ...own } });
+  }
   if (problems.length) throw new Error(`Code generation has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return out;
 }

@@ -70,8 +70,9 @@ describe('generated resolver types', () => {
     expect(generated).not.toMatch(/(input|output): any\b/);
   });
 
-  it('refuse a mapper that names no type of the SDL or no module of the package, naming both', async () => {
+  it('refuse a mapper that names no type of the SDL or no module of the package, and an SDL that does not build, naming each', async () => {
     const root = copyOfSubgraphs();
+    writeFileSync(join(root, 'subgraphs/indicators/schema.graphql'), 'type Query { indicator: Indikator @classified(level: PUBLIC) }\n');
     const pkgFile = join(root, 'subgraphs/culture-tourism/package.json');
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
     pkg.hub.codegen.mappers = { ...pkg.hub.codegen.mappers, Museum: 'src/entities#Museum', TouristSite: 'src/models#TouristSite' };
@@ -82,5 +83,6 @@ describe('generated resolver types', () => {
     );
     expect(failure).toContain('subgraphs/culture-tourism/package.json "hub.codegen.mappers": Museum is not an object type of the subgraph\'s SDL');
     expect(failure).toContain('subgraphs/culture-tourism/package.json "hub.codegen.mappers": TouristSite: no module src/models in subgraphs/culture-tourism');
+    expect(failure).toContain('subgraphs/indicators/schema.graphql: Unknown type: "Indikator".');
   });
 });
