@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/jest.config.js', 'infra/jest/**', 'infra/jest-preset.js', '**/src/migrations/Migration*.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/jest.config.js', 'infra/jest/**', 'infra/jest-preset.js', '**/src/migrations/Migration*.ts', '**/__generated__/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

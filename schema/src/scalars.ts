@@ -78,3 +78,16 @@ export const JSONScalar: GraphQLScalarType = GraphQLJSON;
 
 /** The hub's custom scalars by name: subgraphs resolve them, the gateway checks inputs with them. */
 export const scalars = { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar };
+
+/** A value of the JSON scalar. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The TypeScript type of each custom scalar's values in resolvers (as `parseValue` gives them, as resolvers return
+ * them), for the generated resolver types (`npm run codegen`).
+ */
+export const SCALAR_TYPES = {
+  Date: 'string',
+  DateTime: 'Date',
+  JSON: '@hub/schema#JsonValue',
+} as const satisfies Record<keyof typeof scalars, string>;

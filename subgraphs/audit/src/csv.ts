@@ -6,7 +6,8 @@ import type express from 'express';
 import { stringify } from 'csv-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@hub/kit';
-import { eventOf, eventPage, keyOfRow, sqlOn, type AuditEventFilter, type Outcome } from './events';
+import type { AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
+import { eventOf, eventPage, instant, keyOfRow, sqlOn } from './events';
 
 const PAGE = 2000;
 
@@ -32,13 +33,16 @@ function rowOf(r: Record<string, any>): string[] {
   ].map(cell);
 }
 
-/** The export's filter from query parameters (the same names as `AuditEventFilter`; lists comma-separated). */
+/**
+ * The export's filter from query parameters (the same names as `AuditEventFilter`; lists comma-separated). Instants
+ * are read here, as the DateTime scalar reads them for `auditEvents`; one that is not an instant is refused naming it.
+ */
 export function filterOfQuery(q: Record<string, unknown>): AuditEventFilter {
   const s = (k: string) => (typeof q[k] === 'string' && q[k] !== '' ? (q[k] as string) : null);
   const b = (k: string) => s(k) === 'true' || s(k) === '1';
   return {
-    from: s('from'),
-    to: s('to'),
+    from: instant(s('from'), 'filter.from'),
+    to: instant(s('to'), 'filter.to'),
     account: s('account'),
     agency: s('agency'),
     client: s('client'),
@@ -46,7 +50,7 @@ export function filterOfQuery(q: Record<string, unknown>): AuditEventFilter {
     operationType: s('operationType'),
     username: s('username'),
     coordinate: s('coordinate'),
-    outcome: s('outcome') ? (s('outcome')!.split(',').map((o) => o.trim().toUpperCase()) as Outcome[]) : null,
+    outcome: s('outcome') ? (s('outcome')!.split(',').map((o) => o.trim().toUpperCase()) as AuditOutcome[]) : null,
     deniedOnly: b('deniedOnly'),
     personalOnly: b('personalOnly'),
   };
@@ -54,10 +58,11 @@ export function filterOfQuery(q: Record<string, unknown>): AuditEventFilter {
 
 export function csvRoute(router: express.Router, deps: { em: () => EntityManager; log: Logger }): void {
   router.get('/events.csv', async (req, res) => {
-    const filter = filterOfQuery(req.query as Record<string, unknown>);
     const query = sqlOn(deps.em());
+    let filter: AuditEventFilter;
     let first: Record<string, any>[];
     try {
+      filter = filterOfQuery(req.query as Record<string, unknown>);
       first = await eventPage(query, filter, PAGE);
     } catch (e) {
       const ext = (e as { extensions?: Record<string, unknown> }).extensions;

@@ -4,24 +4,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
 import type { SqlQuery } from '@hub/infra/audit';
+import type { AccessGroupBy, AccessStatistic, AuditEvent, AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 
-export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export interface AuditEventFilter {
-  from?: Date | string | null;
-  to?: Date | string | null;
-  account?: string | null;
-  agency?: string | null;
-  client?: string | null;
-  operationName?: string | null;
-  operationType?: string | null;
-  username?: string | null;
-  coordinate?: string | null;
-  outcome?: Outcome[] | null;
-  deniedOnly?: boolean | null;
-  personalOnly?: boolean | null;
-}
+export const OUTCOMES: readonly AuditOutcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'];
 
 /** The province's day and month (statistics by DAY and MONTH follow local time, UTC+7). */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -137,8 +122,8 @@ export function parseEventId(id: string): { chainId: string; seq: number } | und
   return m ? { chainId: m[1], seq: Number(m[2]) } : undefined;
 }
 
-/** The shape of `AuditEvent` from a stored row. */
-export function eventOf(r: Record<string, any>) {
+/** The `AuditEvent` of a stored row. */
+export function eventOf(r: Record<string, any>): AuditEvent {
   const principal = r.principal ?? {};
   const client = r.client ?? {};
   const op = r.operation ?? {};
@@ -172,7 +157,7 @@ export function eventOf(r: Record<string, any>) {
     })),
     personal: r.personal ?? [],
     subgraphs: r.subgraphs ?? [],
-    outcome: String(r.outcome).toUpperCase(),
+    outcome: String(r.outcome).toUpperCase() as AuditOutcome,
     errorCodes: r.error_codes ?? [],
     durationMs: Number(r.duration_ms),
     responseBytes: Number(r.response_bytes),
@@ -184,10 +169,9 @@ export function eventOf(r: Record<string, any>) {
   };
 }
 
-export const GROUP_BY = ['AGENCY', 'ACCOUNT', 'COORDINATE', 'SUBGRAPH', 'DAY', 'MONTH'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+export const GROUP_BY: readonly AccessGroupBy[] = ['AGENCY', 'ACCOUNT', 'COORDINATE', 'SUBGRAPH', 'DAY', 'MONTH'];
 
-const GROUP_KEY: Record<GroupBy, { from: string; key: string; order: string }> = {
+const GROUP_KEY: Record<AccessGroupBy, { from: string; key: string; order: string }> = {
   AGENCY: { from: 'audit_record', key: `coalesce(principal->>'agency', 'PUBLIC')`, order: 'requests desc, key' },
   ACCOUNT: { from: 'audit_record', key: `coalesce(principal->>'accountId', 'PUBLIC')`, order: 'requests desc, key' },
   COORDINATE: { from: 'audit_record cross join lateral unnest(requested) as c(coordinate)', key: 'c.coordinate', order: 'requests desc, key' },
@@ -196,8 +180,8 @@ const GROUP_KEY: Record<GroupBy, { from: string; key: string; order: string }> =
   MONTH: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM')`, order: 'key' },
 };
 
-/** Requests in [from, to) grouped as asked, counted in one grouped query. */
-export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: GroupBy) {
+/** Requests in [from, to) grouped as asked, counted in one grouped query whose columns are AccessStatistic's fields. */
+export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: AccessGroupBy): Promise<AccessStatistic[]> {
   if (!(from < to)) throw badUserInput('to', 'must be later than from');
   const g = GROUP_KEY[groupBy];
   if (!g) throw badUserInput('groupBy', `must be one of ${GROUP_BY.join(', ')}`);
@@ -213,5 +197,5 @@ export async function accessStatistics(query: SqlQuery, from: Date, to: Date, gr
       group by 1 order by ${g.order}`,
     [from, to],
   );
-  return rows;
+  return rows as AccessStatistic[];
 }

@@ -5,6 +5,7 @@ import { badUserInput } from '@hub/schema';
 import { verifyAuditChain } from '@hub/infra/audit';
 import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
 import { verification } from './config';
+import type { Resolvers } from './__generated__/resolvers-types';
 import {
   accessStatistics,
   decodeEventCursor,
@@ -16,13 +17,11 @@ import {
   keyOfRow,
   parseEventId,
   sqlOn,
-  type AuditEventFilter,
-  type GroupBy,
 } from './events';
 
-export const resolvers = {
+export const resolvers: Resolvers<HubContext> = {
   Query: {
-    async auditEvents(_: unknown, args: { filter?: AuditEventFilter; first?: number; after?: string }, ctx: HubContext) {
+    async auditEvents(_, args, ctx) {
       const page = pageOf({ first: args.first, after: null });
       const after = args.after == null ? undefined : decodeEventCursor(args.after);
       const rows = await eventPage(sqlOn(ctx.em), args.filter, page.limit + 1, after);
@@ -31,18 +30,18 @@ export const resolvers = {
       return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
     },
 
-    async auditEvent(_: unknown, args: { id: string }, ctx: HubContext) {
+    async auditEvent(_, args, ctx) {
       const id = parseEventId(args.id);
       if (!id) throw badUserInput('id', 'must be an audit event id as auditEvents lists it (<chainId>:<seq>)');
       const rows = await sqlOn(ctx.em)('select * from audit_record where chain_id = $1 and seq = $2', [id.chainId, id.seq]);
       return rows[0] ? eventOf(rows[0]) : null;
     },
 
-    async accessStatistics(_: unknown, args: { from: Date; to: Date; groupBy: GroupBy }, ctx: HubContext) {
+    async accessStatistics(_, args, ctx) {
       return accessStatistics(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, args.groupBy);
     },
 
-    async verifyAuditChain(_: unknown, args: { from?: Date | null; to?: Date | null }, ctx: HubContext) {
+    async verifyAuditChain(_, args, ctx) {
       const from = instant(args.from, 'from');
       const to = instant(args.to, 'to');
       if (from && to && from >= to) throw badUserInput('to', 'must be later than from');

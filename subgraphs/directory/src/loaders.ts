@@ -1,6 +1,6 @@
 // The directory's batch functions; the kit makes a fresh DataLoader of each per request.
 import { byKeys, defineLoaders, groupByKeys } from '@hub/kit';
-import { Account } from './entities';
+import { Account, type AdministrativeUnit } from './entities';
 import { AdministrativeUnitService, AgencyService, DatasetService } from './services';
 import { isUuid } from './services/account.service';
 
@@ -21,7 +21,7 @@ export const loaders = defineLoaders({
       const [id, day] = k.split('|');
       byDay.set(day, [...(byDay.get(day) ?? []), id]);
     }
-    const found = new Map<string, unknown[]>();
+    const found = new Map<string, AdministrativeUnit[]>();
     for (const [day, ids] of byDay) {
       for (const [id, kids] of await svc.children(ids, day)) found.set(`${id}|${day}`, kids);
     }

@@ -10,8 +10,9 @@ export interface ReadingResolver {
 }
 
 /** Declares which properties of the parent a field's resolver reads: `commune: reads(['communeCode'], (a) => …)`. */
-export function reads<F extends (...args: never[]) => unknown>(properties: readonly string[], resolver: F): F & ReadingResolver {
-  return Object.assign(resolver, { hubReads: properties });
+export function reads<F>(properties: readonly string[], resolver: F): F {
+  // Typed as the resolver alone, so that the resolver map's type reaches its parameters.
+  return Object.assign(resolver as object, { hubReads: properties }) as F;
 }
 
 type ResolverMap = Record<string, Record<string, unknown> | undefined>;

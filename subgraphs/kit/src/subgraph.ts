@@ -47,7 +47,11 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   dataset: string;
   /** The subgraph's own schema.graphql; the kit appends the shared types. */
   typeDefs: string;
-  resolvers: GraphQLResolverMap<HubContext<B>>;
+  /**
+   * Resolvers by type name, typed in the subgraph by its generated `Resolvers<Ctx>` (src/__generated__, from the SDL
+   * by `npm run codegen`), which checks every resolver's arguments, parent and result against the schema.
+   */
+  resolvers: { [typeName: string]: object | undefined };
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   loaders: B;

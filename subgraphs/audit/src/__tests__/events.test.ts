@@ -7,7 +7,7 @@ describe('whereOf', () => {
   it('puts every value in a parameter', () => {
     const params: unknown[] = [];
     const where = whereOf(
-      { from: '2026-11-01T00:00:00Z', account: "x' or 1=1 --", agency: 'SXD', coordinate: 'Query.touristSites', outcome: ['DENIED', 'PARTIAL'], deniedOnly: true, personalOnly: true },
+      { from: new Date('2026-11-01T00:00:00Z'), account: "x' or 1=1 --", agency: 'SXD', coordinate: 'Query.touristSites', outcome: ['DENIED', 'PARTIAL'], deniedOnly: true, personalOnly: true },
       params,
     );
     expect(where).not.toContain('or 1=1');
@@ -31,8 +31,8 @@ describe('whereOf', () => {
       }
       return undefined;
     };
-    expect(bad({ from: 'yesterday' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
-    expect(bad({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatchObject({ argument: 'filter.to' });
+    expect(bad({ from: new Date('yesterday') })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
+    expect(bad({ from: new Date('2026-02-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') })).toMatchObject({ argument: 'filter.to' });
     expect(bad({ coordinate: 'Query' })).toMatchObject({ argument: 'filter.coordinate' });
     expect(bad({ outcome: ['MAYBE'] })).toMatchObject({ argument: 'filter.outcome' });
   });
@@ -65,11 +65,19 @@ describe('CSV', () => {
   });
 
   it('reads the export filter from query parameters', () => {
-    expect(filterOfQuery({ outcome: 'ok, denied', deniedOnly: 'true', personalOnly: '0', agency: '' })).toMatchObject({
+    expect(filterOfQuery({ outcome: 'ok, denied', deniedOnly: 'true', personalOnly: '0', agency: '', from: '2026-11-01T00:00:00Z' })).toMatchObject({
       outcome: ['OK', 'DENIED'],
       deniedOnly: true,
       personalOnly: false,
       agency: null,
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: null,
     });
+  });
+
+  it('refuses an export bound that is not an instant, naming it as auditEvents would', () => {
+    expect(() => filterOfQuery({ to: 'yesterday' })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'filter.to' }) }),
+    );
   });
 });

@@ -1,8 +1,8 @@
-import type { AccommodationEstablishment } from '../entities';
 import { reads } from '@hub/kit';
+import type { AccommodationEstablishmentResolvers } from '../__generated__/resolvers-types';
 import { unitRef, type Ctx } from './context';
 
-export const AccommodationEstablishmentResolvers = {
-  __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.accommodationByCode.load(ref.code),
-  commune: reads(['communeCode'], (a: AccommodationEstablishment) => unitRef(a.communeCode)),
+export const AccommodationEstablishment: AccommodationEstablishmentResolvers<Ctx> = {
+  __resolveReference: (ref, ctx) => ctx.loaders.accommodationByCode.load(ref.code),
+  commune: reads(['communeCode'], (a) => unitRef(a.communeCode)),
 };

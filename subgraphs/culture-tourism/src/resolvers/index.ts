@@ -1,13 +1,9 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Ctx } from './context';
 import { Query } from './query';
 import { Mutation } from './mutation';
-import { TouristSiteResolvers } from './tourist-site';
-import { AccommodationEstablishmentResolvers } from './accommodation-establishment';
-import { AdministrativeUnitResolvers } from './administrative-unit';
+import { TouristSite } from './tourist-site';
+import { AccommodationEstablishment } from './accommodation-establishment';
+import { AdministrativeUnit } from './administrative-unit';
 
-export const resolvers = {
-  Query,
-  Mutation,
-  TouristSite: TouristSiteResolvers,
-  AccommodationEstablishment: AccommodationEstablishmentResolvers,
-  AdministrativeUnit: AdministrativeUnitResolvers,
-};
+export const resolvers: Resolvers<Ctx> = { Query, Mutation, TouristSite, AccommodationEstablishment, AdministrativeUnit };

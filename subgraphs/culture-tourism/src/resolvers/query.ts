@@ -1,13 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { PageArgs } from '@hub/kit';
-import { AccommodationService, TouristSiteService, type AccommodationFilter, type TouristSiteFilter } from '../services';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { AccommodationService, TouristSiteService } from '../services';
 import type { Ctx } from './context';
 
-export const Query = {
-  touristSite: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.siteByCode.load(code),
-  touristSites: (_: unknown, args: PageArgs & { filter?: TouristSiteFilter }, ctx: Ctx, info: GraphQLResolveInfo) =>
-    new TouristSiteService(ctx.em).list(args.filter, args, info),
-  accommodation: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.accommodationByCode.load(code),
-  accommodations: (_: unknown, args: PageArgs & { filter?: AccommodationFilter }, ctx: Ctx, info: GraphQLResolveInfo) =>
-    new AccommodationService(ctx.em).list(args.filter, args, info),
+// Lists get the resolve info: they read only the columns the asked fields need.
+export const Query: QueryResolvers<Ctx> = {
+  touristSite: (_, { code }, ctx) => ctx.loaders.siteByCode.load(code),
+  touristSites: (_, args, ctx, info) => new TouristSiteService(ctx.em).list(args.filter, args, info),
+  accommodation: (_, { code }, ctx) => ctx.loaders.accommodationByCode.load(code),
+  accommodations: (_, args, ctx, info) => new AccommodationService(ctx.em).list(args.filter, args, info),
 };

@@ -3,23 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
 import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
-import { AccommodationEstablishment, type AccommodationType } from '../entities';
-import { locatedWhere, type LocatedFilter } from './located';
-
-export interface AccommodationFilter extends LocatedFilter {
-  type?: AccommodationType | null;
-  minStars?: number | null;
-}
-
-export interface AccommodationUpdate {
-  name?: string | null;
-  starRating?: number | null;
-  rooms?: number | null;
-  address?: string | null;
-  licenceNumber?: string | null;
-  ownerName?: string | null;
-  annualRevenue?: number | null;
-}
+import { AccommodationEstablishment } from '../entities';
+import type { AccommodationFilter, AccommodationUpdate } from '../__generated__/resolvers-types';
+import { locatedWhere } from './located';
 
 export class AccommodationService {
   constructor(private readonly em: EntityManager) {}

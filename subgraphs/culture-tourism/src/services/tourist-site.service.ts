@@ -3,20 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
 import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
-import { SiteVisitorCount, TouristSite, type TouristSiteCategory } from '../entities';
-import { locatedWhere, type LocatedFilter } from './located';
-
-export interface TouristSiteFilter extends LocatedFilter {
-  category?: TouristSiteCategory | null;
-}
-
-export interface TouristSiteUpdate {
-  name?: string | null;
-  nameEn?: string | null;
-  description?: string | null;
-  address?: string | null;
-  category?: TouristSiteCategory | null;
-}
+import { SiteVisitorCount, TouristSite } from '../entities';
+import type { TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
+import { locatedWhere } from './located';
 
 export class TouristSiteService {
   constructor(private readonly em: EntityManager) {}

@@ -1,14 +1,14 @@
 import { forbidden } from '@hub/schema';
-import type { Account } from '../entities';
-import { AccountAdminService, type ExternalAccount } from '../services';
+import type { AccountResolvers } from '../__generated__/resolvers-types';
+import { AccountAdminService } from '../services';
 import type { Ctx } from './context';
 
-export const AccountResolvers = {
+export const Account: AccountResolvers<Ctx> = {
   /**
    * An account by reference (a change's author, an audit event's caller): null for an id that is no account of the
    * directory (an external `oidc:…` one), and FORBIDDEN for a caller who could not list it in `Query.accounts`.
    */
-  async __resolveReference(ref: { id: string }, ctx: Ctx) {
+  async __resolveReference(ref, ctx) {
     const account = await ctx.loaders.accountById.load(String(ref.id));
     if (!account) return null;
     if (!new AccountAdminService(ctx.em, ctx.caller).mayRead(account)) {
@@ -16,7 +16,7 @@ export const AccountResolvers = {
     }
     return account;
   },
-  source: (a: Account | ExternalAccount) => ('source' in a ? a.source : 'HUB'),
-  agency: (a: Account | ExternalAccount, _: unknown, ctx: Ctx) =>
+  source: (a) => ('source' in a ? a.source : 'HUB'),
+  agency: (a, _, ctx) =>
     'id' in a.agency && a.agency.id ? ctx.loaders.agencyById.load(a.agency.id) : ctx.loaders.agencyByCode.load(a.agency.code),
 };

@@ -1,20 +1,22 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Ctx } from './context';
 import { Query } from './query';
-import { AdministrativeUnitResolvers } from './administrative-unit';
-import { AgencyResolvers } from './agency';
-import { DatasetResolvers, DatasetOwnershipResolvers } from './dataset';
-import { ProvenanceResolvers } from './provenance';
+import { AdministrativeUnit } from './administrative-unit';
+import { Agency } from './agency';
+import { Dataset, DatasetOwnership } from './dataset';
+import { Provenance } from './provenance';
 import { Mutation } from './mutation';
-import { AccountResolvers } from './account';
-import { SharingAgreementResolvers } from './sharing-agreement';
+import { Account } from './account';
+import { SharingAgreement } from './sharing-agreement';
 
-export const resolvers = {
+export const resolvers: Resolvers<Ctx> = {
   Query,
   Mutation,
-  Account: AccountResolvers,
-  SharingAgreement: SharingAgreementResolvers,
-  AdministrativeUnit: AdministrativeUnitResolvers,
-  Agency: AgencyResolvers,
-  Dataset: DatasetResolvers,
-  DatasetOwnership: DatasetOwnershipResolvers,
-  Provenance: ProvenanceResolvers,
+  Account,
+  SharingAgreement,
+  AdministrativeUnit,
+  Agency,
+  Dataset,
+  DatasetOwnership,
+  Provenance,
 };

@@ -1,8 +1,8 @@
-import type { SharingAgreement } from '../entities';
+import type { SharingAgreementResolvers } from '../__generated__/resolvers-types';
 import type { Ctx } from './context';
 
-export const SharingAgreementResolvers = {
-  provider: (a: SharingAgreement, _: unknown, ctx: Ctx) => ctx.loaders.agencyById.load(a.provider.id),
-  consumer: (a: SharingAgreement, _: unknown, ctx: Ctx) => ctx.loaders.agencyById.load(a.consumer.id),
-  requestedAt: (a: SharingAgreement) => a.createdAt,
+export const SharingAgreement: SharingAgreementResolvers<Ctx> = {
+  provider: (a, _, ctx) => ctx.loaders.agencyById.load(a.provider.id),
+  consumer: (a, _, ctx) => ctx.loaders.agencyById.load(a.consumer.id),
+  requestedAt: (a) => a.createdAt,
 };

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Account, Agency, type Role } from '../entities';
+import type { CreateAccountInput } from '../__generated__/resolvers-types';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { isUuid } from './account.service';
 
@@ -26,14 +27,6 @@ export interface ExternalAccount {
 /** Roles an agency admin may not grant: only the operator holds these. */
 const RESERVED: Role[] = ['SYSTEM_ADMIN', 'AUDITOR'];
 const USERNAME = /^[a-z0-9][a-z0-9.-]{2,79}$/;
-
-export interface CreateAccountInput {
-  username: string;
-  displayName: string;
-  agencyCode: string;
-  roles: Role[];
-  password: string;
-}
 
 export class AccountAdminService {
   constructor(

@@ -3,18 +3,12 @@
 // reference data here (no mutation edits them), so rows become plain read views, not managed entities: hydrating
 // and merging hundreds of entities into the identity map was most of the directory's CPU on large unit lists.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { containsPattern, pageOf, connectionOf, type PageArgs, type Connection } from '@hub/kit';
+import { containsPattern, pageOf, connectionOf, type Connection } from '@hub/kit';
 import type { AdministrativeUnit, AdministrativeLevel, AdministrativeUnitKind } from '../entities';
+import type { QueryAdministrativeUnitsArgs } from '../__generated__/resolvers-types';
 import { today, VALID_ON } from './dates';
 
 const COLUMNS = 'u.id, u.created_at, u.updated_at, u.version, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.search_text';
-
-export interface UnitListArgs extends PageArgs {
-  level?: AdministrativeLevel | null;
-  parentCode?: string | null;
-  asOf?: string | null;
-  search?: string | null;
-}
 
 /**
  * A unit version as the resolvers read it, straight from its row: the entity's fields, the parent as a reference,
@@ -95,7 +89,7 @@ export class AdministrativeUnitService {
     return ids.length ? this.map(await this.exec(`select ${COLUMNS} from administrative_unit u where u.id in (?)`, [ids])) : [];
   }
 
-  async list(args: UnitListArgs): Promise<Connection<AdministrativeUnit>> {
+  async list(args: QueryAdministrativeUnitsArgs): Promise<Connection<AdministrativeUnit>> {
     const page = pageOf(args);
     const asOf = args.asOf ?? today();
     const where: string[] = [VALID_ON];

@@ -1,15 +1,8 @@
 // Agencies: lookups and the filtered list. Mergers are recorded as `successor` links with end dates.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findConnection, type Connection, type PageArgs } from '@hub/kit';
-import { Agency, type AgencyKind, type AdministrativeLevel } from '../entities';
-
-export interface AgencyFilter {
-  kind?: AgencyKind | null;
-  level?: AdministrativeLevel | null;
-  parentCode?: string | null;
-  search?: string | null;
-  asOf?: string | null;
-}
+import { Agency } from '../entities';
+import type { AgencyFilter } from '../__generated__/resolvers-types';
 
 export class AgencyService {
   constructor(private readonly em: EntityManager) {}

@@ -4,27 +4,11 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, dateProblem, forbidden } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
 import { Agency, SharingAgreement, type AgreementStatus } from '../entities';
+import type { AgreementDecision, SharingAgreementRequest } from '../__generated__/resolvers-types';
 import { today } from './dates';
 
-export type Decision = 'APPROVE' | 'REFUSE' | 'SUSPEND' | 'END';
-
-export interface AgreementRequest {
-  providerCode: string;
-  coordinates: string[];
-  includesPersonalData: boolean;
-  purpose: string;
-  legalBasis: string;
-  usage: string;
-  validFrom: string;
-  validTo: string;
-  processingAfterReceipt?: string | null;
-  protectionCommitments?: string | null;
-  retention?: string | null;
-  deletion?: string | null;
-}
-
 /** Which decision may follow which status, and whether it needs a reason. */
-const TRANSITIONS: Record<Decision, { from: AgreementStatus[]; to: AgreementStatus; needsReason: boolean }> = {
+const TRANSITIONS: Record<AgreementDecision, { from: AgreementStatus[]; to: AgreementStatus; needsReason: boolean }> = {
   APPROVE: { from: ['REQUESTED', 'SUSPENDED'], to: 'APPROVED', needsReason: false },
   REFUSE: { from: ['REQUESTED'], to: 'REFUSED', needsReason: true },
   SUSPEND: { from: ['APPROVED'], to: 'SUSPENDED', needsReason: true },
@@ -61,7 +45,7 @@ export class SharingAgreementService {
     return findConnection(this.em, SharingAgreement, and.length ? { $and: and } : {}, args, 'id');
   }
 
-  async request(input: AgreementRequest): Promise<SharingAgreement> {
+  async request(input: SharingAgreementRequest): Promise<SharingAgreement> {
     const coordinate = 'Mutation.requestSharingAgreement';
     const consumerCode = this.caller?.agency ?? '';
     this.admin(consumerCode, coordinate, 'requests agreements for it');
@@ -94,7 +78,7 @@ export class SharingAgreementService {
     return agreement;
   }
 
-  async decide(id: string, decision: Decision, reason: string | null | undefined): Promise<SharingAgreement> {
+  async decide(id: string, decision: AgreementDecision, reason: string | null | undefined): Promise<SharingAgreement> {
     const coordinate = 'Mutation.decideSharingAgreement';
     const agreement = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(SharingAgreement, { id }, { populate: ['provider', 'consumer'] }) : null;
     if (!agreement) throw badUserInput('id', `no agreement "${id}"`);

@@ -1,7 +1,14 @@
 // Rows and matrices are built only when asked for: a matrix of 20,000 cells costs one array, not 20,000 objects.
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { DataMatrix, DataRow, IndicatorData } from '../__generated__/resolvers-types';
 import { parseCombo, type Cell, type DataResult } from '../services';
 import type { Ctx } from './context';
+
+/** A DataRow whose `source` is a promise of its upload's loader (GraphQL awaits it only when it is asked for). */
+export type DataRowParent = Omit<DataRow, 'source'> & { source: Promise<string | null> | null };
+
+/** IndicatorData whose rows and matrix are functions, built only when asked for (GraphQL calls function-valued fields). */
+export type IndicatorDataParent = Omit<IndicatorData, 'rows' | 'matrix'> & { rows: () => DataRowParent[]; matrix: () => DataMatrix };
 
 const STATUS = ['PROVISIONAL', 'OFFICIAL'] as const;
 
@@ -15,7 +22,7 @@ export function selects(info: GraphQLResolveInfo, field: string): boolean {
   return info.fieldNodes.some((n) => within(n.selectionSet));
 }
 
-export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx) {
+export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx): IndicatorDataParent {
   return {
     notes: r.notes,
     sqlMs,
@@ -24,7 +31,7 @@ export function dataResult(r: DataResult, sqlMs: number, ctx: Ctx) {
   };
 }
 
-export function row(c: Cell, ctx: Ctx) {
+export function row(c: Cell, ctx: Ctx): DataRowParent {
   return {
     indicator: c.indicator,
     period: c.period,
@@ -42,7 +49,7 @@ export function row(c: Cell, ctx: Ctx) {
   };
 }
 
-function matrix(r: DataResult) {
+function matrix(r: DataResult): DataMatrix {
   const unitIx = new Map(r.units.map((u, i) => [u, i]));
   const periodIx = new Map(r.periods.map((p, i) => [p, i]));
   const series = new Map<string, { indicator: string; categories: { dimension: string; category: string }[]; values: (number | null)[][] }>();

@@ -1,11 +1,8 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Ctx } from './context';
 import { Query } from './query';
 import { Mutation } from './mutation';
-import { IndicatorResolvers } from './indicator';
-import { AdministrativeUnitResolvers } from './administrative-unit';
+import { Indicator } from './indicator';
+import { AdministrativeUnit } from './administrative-unit';
 
-export const resolvers = {
-  Query,
-  Mutation,
-  Indicator: IndicatorResolvers,
-  AdministrativeUnit: AdministrativeUnitResolvers,
-};
+export const resolvers: Resolvers<Ctx> = { Query, Mutation, Indicator, AdministrativeUnit };

@@ -1,24 +1,21 @@
-import type { Indicator } from '../entities';
+import type { Dimension, Indicator as IndicatorEntity } from '../entities';
+import type { IndicatorResolvers } from '../__generated__/resolvers-types';
 import { AnalyticsService, CatalogueService } from '../services';
 import { GROUPS } from '../seed/catalogue';
-import type { Periodicity } from '../periods';
 import type { Ctx } from './context';
 
 const STATUS = ['PROVISIONAL', 'OFFICIAL'] as const;
 
-export const IndicatorResolvers = {
-  __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.indicatorByCode.load(ref.code),
-  group: (i: Indicator) => GROUPS.find((g) => g.code === i.groupCode) ?? { code: i.groupCode, name: i.groupCode, nameEn: null },
-  dimensions: async (i: Indicator, _: unknown, ctx: Ctx) => (await ctx.loaders.dimensionByCode.loadMany(i.dimensions)).filter((d) => d && !(d instanceof Error)),
-  weightIndicator: (i: Indicator, _: unknown, ctx: Ctx) => (i.weightCode ? ctx.loaders.indicatorByCode.load(i.weightCode) : null),
-  agency: (i: Indicator) => ({ __typename: 'Agency', code: i.agencyCode }),
-  inputs: async (i: Indicator, _: unknown, ctx: Ctx) => (await ctx.loaders.indicatorByCode.loadMany(CatalogueService.inputsOf(i))).filter((x) => x && !(x instanceof Error)),
-  range: (i: Indicator) => (i.minValue == null && i.maxValue == null ? null : { min: i.minValue, max: i.maxValue }),
-  async timeSeries(
-    i: Indicator,
-    a: { unit: string; from: string; to: string; periodicity?: Periodicity; categories?: { dimension: string; category: string }[] },
-    ctx: Ctx,
-  ) {
+export const Indicator: IndicatorResolvers<Ctx> = {
+  __resolveReference: (ref, ctx) => ctx.loaders.indicatorByCode.load(ref.code),
+  group: (i) => GROUPS.find((g) => g.code === i.groupCode) ?? { code: i.groupCode, name: i.groupCode, nameEn: null },
+  dimensions: async (i, _, ctx) => (await ctx.loaders.dimensionByCode.loadMany(i.dimensions)).filter((d): d is Dimension => !!d && !(d instanceof Error)),
+  weightIndicator: (i, _, ctx) => (i.weightCode ? ctx.loaders.indicatorByCode.load(i.weightCode) : null),
+  agency: (i) => ({ __typename: 'Agency', code: i.agencyCode }),
+  inputs: async (i, _, ctx) =>
+    (await ctx.loaders.indicatorByCode.loadMany(CatalogueService.inputsOf(i))).filter((x): x is IndicatorEntity => !!x && !(x instanceof Error)),
+  range: (i) => (i.minValue == null && i.maxValue == null ? null : { min: i.minValue, max: i.maxValue }),
+  async timeSeries(i, a, ctx) {
     const s = await new AnalyticsService(ctx.em).timeSeries(i.code, a);
     return {
       unit: s.unit,

@@ -3,8 +3,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
 import type { Indicator } from '../entities';
+import type { IndicatorDataQuery, IndicatorTimeSeriesArgs } from '../__generated__/resolvers-types';
 import { evaluate, formulaInputs } from '../formula';
-import { comparePeriods, parsePeriod, periodOfKey, periodsBetween, previousYear, type Period, type Periodicity } from '../periods';
+import { comparePeriods, parsePeriod, periodOfKey, periodsBetween, previousYear, type Period } from '../periods';
 import { combine, sourceFor, type Level } from '../rules';
 import { CatalogueService, type Catalogue } from './catalogue.service';
 import { comboTable, loadMirror, readValues, SqlTimer, type Mirror, type ReadRequest, type ReadRow } from './store';
@@ -25,14 +26,6 @@ export interface Cell {
   upload: number | null;
   previousYearValue?: number | null;
   mappedFrom?: string[] | null;
-}
-
-export interface DataQuery {
-  indicators: string[];
-  periods: string[];
-  units: { codes?: string[] | null; under?: string | null; level?: Level | null; asOf?: string | null };
-  disaggregateBy?: string[] | null;
-  compareWithPreviousYear?: boolean | null;
 }
 
 export interface DataResult {
@@ -267,7 +260,7 @@ export class AnalyticsService {
   }
 
   /** `detail: false` when only the values are wanted (a matrix): status, update time and source stay null. */
-  async data(q: DataQuery, { detail = true }: { detail?: boolean } = {}): Promise<DataResult> {
+  async data(q: IndicatorDataQuery, { detail = true }: { detail?: boolean } = {}): Promise<DataResult> {
     const { cat, mirror } = await this.context();
     const inds = this.indicatorsOf(cat, q.indicators, 'query.indicators');
     const periods = this.checkPeriods(inds, q.periods, 'query.periods').sort(comparePeriods);
@@ -304,7 +297,7 @@ export class AnalyticsService {
   }
 
   /** The units a selection names: explicit codes, and/or those at a level under a unit (as of a day, or each period's last day). */
-  private selectUnits(mirror: Mirror, sel: DataQuery['units'], periods: Period[]): string[] {
+  private selectUnits(mirror: Mirror, sel: IndicatorDataQuery['units'], periods: Period[]): string[] {
     const out = new Set<string>();
     for (const code of sel.codes ?? []) {
       if (!mirror.tree.has(code)) throw badUserInput('query.units.codes', `unknown administrative unit "${code}"`);
@@ -324,7 +317,7 @@ export class AnalyticsService {
   /** A series for one unit; across the reform, a unit is continued by the units it was made of (and says so). */
   async timeSeries(
     code: string,
-    a: { unit: string; from: string; to: string; periodicity?: Periodicity | null; categories?: { dimension: string; category: string }[] | null },
+    a: IndicatorTimeSeriesArgs,
   ): Promise<{ unit: string; points: (Omit<Cell, 'combo'> & { mappedFrom: string[] | null })[]; notes: string[] }> {
     const { cat, mirror } = await this.context();
     const ind = this.indicatorsOf(cat, [code], 'indicator')[0];

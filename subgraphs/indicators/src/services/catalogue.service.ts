@@ -1,8 +1,9 @@
 // The indicator catalogue: lookups, the filtered list, and the in-memory view the analytics and the writes use
 // (a few hundred rows, kept per process and re-read only when the tables change).
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { containsPattern, findConnection, type Connection, type PageArgs } from '@hub/kit';
+import { containsPattern, findConnection, type Connection } from '@hub/kit';
 import { Dimension, Indicator } from '../entities';
+import type { QueryIndicatorsArgs } from '../__generated__/resolvers-types';
 import { parseFormula, formulaInputs, type Formula } from '../formula';
 
 export interface Catalogue {
@@ -38,7 +39,7 @@ export class CatalogueService {
     return codes.length ? this.em.find(Indicator, { code: { $in: [...codes] } }) : Promise.resolve([]);
   }
 
-  list(args: PageArgs & { group?: string | null; search?: string | null; agency?: string | null }): Promise<Connection<Indicator>> {
+  list(args: QueryIndicatorsArgs): Promise<Connection<Indicator>> {
     const and: FilterQuery<Indicator>[] = [];
     if (args.group) and.push({ groupCode: args.group });
     if (args.agency) and.push({ agencyCode: args.agency });

@@ -6,16 +6,8 @@ import type { CallerClaims } from '@hub/kit';
 import { tryParsePeriod, type Period } from '../periods';
 import { CatalogueService } from './catalogue.service';
 import { comboKey } from './analytics.service';
+import type { IndicatorValueInput } from '../__generated__/resolvers-types';
 import { loadMirror, writeValues, type WriteRow } from './store';
-
-export interface ValueInput {
-  indicator: string;
-  period: string;
-  unit: string;
-  categories?: { dimension: string; category: string }[] | null;
-  value: unknown;
-  status?: 'PROVISIONAL' | 'OFFICIAL' | null;
-}
 
 export const MAX_VALUES_PER_CALL = 200_000;
 
@@ -29,7 +21,7 @@ export function numericValue(v: unknown): number | null {
 export class ValuesService {
   constructor(private readonly em: EntityManager) {}
 
-  async upsert(caller: CallerClaims, values: readonly ValueInput[], source: string | null, reason: string | null) {
+  async upsert(caller: CallerClaims, values: readonly IndicatorValueInput[], source: string | null, reason: string | null) {
     // Second line behind the gateway's policy, which checked that the caller's agency owns this database today.
     if (!caller.roles.includes('DATA_EDITOR')) throw forbidden('Mutation.upsertIndicatorValues', 'only data editors write values');
     if (!values.length) throw badUserInput('values', 'send at least one value');
