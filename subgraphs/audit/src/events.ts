@@ -3,7 +3,7 @@
 // only turns them into the shapes the schema names.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
-import type { SqlQuery } from '@hub/infra/audit';
+import type { SqlQuery } from '@hub/audit-chain';
 
 export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

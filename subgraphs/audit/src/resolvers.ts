@@ -2,9 +2,8 @@
 import type { HubContext } from '@hub/kit';
 import { pageOf } from '@hub/kit';
 import { badUserInput } from '@hub/schema';
-import { verifyAuditChain } from '@hub/infra/audit';
-import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
-import { verification } from './config';
+import { loadCheckpoints, verifyAuditChain } from '@hub/audit-chain';
+import type { AuditSettings } from './config';
 import {
   accessStatistics,
   decodeEventCursor,
@@ -42,15 +41,12 @@ export const resolvers = {
       return accessStatistics(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, args.groupBy);
     },
 
-    async verifyAuditChain(_: unknown, args: { from?: Date | null; to?: Date | null }, ctx: HubContext) {
+    async verifyAuditChain(_: unknown, args: { from?: Date | null; to?: Date | null }, ctx: HubContext<any, AuditSettings>) {
       const from = instant(args.from, 'from');
       const to = instant(args.to, 'to');
       if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
-      const { publicKey, checkpointDir } = verification();
+      const { publicKey, checkpointDir } = ctx.settings;
       const checkedAt = new Date();
-      if (!publicKey) {
-        return { ok: false, records: 0, chains: 0, signatures: null, checkpoints: 0, checkpointed: 0, outcomeUnknown: 0, brokenLink: null, problem: 'the audit subgraph has no public key to verify signatures with (HUB_AUDIT_PUBLIC_KEY_FILE)', checkedAt };
-      }
       const loaded = checkpointDir ? await loadCheckpoints(checkpointDir, publicKey, { from, to }) : undefined;
       const report = await verifyAuditChain(sqlOn(ctx.em), { from, to }, { publicKey, pins: loaded?.pins, checkpointProblems: loaded?.problems });
       return {

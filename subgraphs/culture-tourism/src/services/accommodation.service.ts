@@ -1,7 +1,8 @@
 // Accommodation establishments: lookups, the filtered list, and changes by the owning agency's editors.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment, type AccommodationType } from '../entities';
 import { locatedWhere, type LocatedFilter } from './located';
 

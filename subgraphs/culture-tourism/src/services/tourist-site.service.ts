@@ -1,7 +1,8 @@
 // Tourist sites: lookups, the filtered list, and yearly visitor counts.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite, type TouristSiteCategory } from '../entities';
 import { locatedWhere, type LocatedFilter } from './located';
 

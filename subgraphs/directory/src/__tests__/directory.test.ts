@@ -4,7 +4,7 @@ import { directory } from '../definition';
 import { DISTRICTS, planCaoBang } from '../seed/cao-bang';
 import { delayAfter } from '../services/sign-in-throttle.service';
 import { linkDeclaredDatasets } from '../services';
-import { createLogger } from '@hub/kit';
+import { createLogger } from '@hub/runtime';
 import { SUBGRAPHS } from '@hub/schema';
 
 let sg: TestSubgraph;
