@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Configuration modules, entry points and test set-up are where the environment is read.
-    files: ['**/config.ts', '**/main.ts', 'subgraphs/kit/src/bin/serve.ts', 'infra/src/dev.ts', 'infra/src/hub.ts', 'infra/src/audit-cli.ts', '**/testing.ts', '**/logger.ts', '**/__tests__/**', 'test/src/**', 'test/bench/**'],
+    files: ['**/config.ts', '**/main.ts', 'subgraphs/kit/src/bin/serve.ts', 'infra/src/dev.ts', 'infra/src/hub.ts', 'infra/src/audit-cli.ts', '**/testing.ts', '**/__tests__/**', 'test/src/**', 'test/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import type { Logger } from 'pino';
 import { PUBLIC, type Policy, type PolicyFacts, type Principal, ErrorCode } from '@hub/schema';
-import { CONTEXT_HEADER, type CallerClaims } from '@hub/kit/context-token';
+import { CONTEXT_HEADER, type CallerClaims } from '@hub/runtime/context-token';
 import { AUDIT_DOWN_ERROR, type AuditInput, type AuditWriter } from './audit';
 import { recordOutsideGraphQL } from './audit-plugin';
 import { claimsOf } from './context';

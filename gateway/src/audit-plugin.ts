@@ -12,7 +12,7 @@ import { maskVariables, variablePlan, type VariablePlan } from './masking';
 import { AUDIT_DOWN_ERROR, NOTHING_ASKED, type AuditInput, type AuditWriter } from './audit';
 import type { HubGatewayContext } from './context';
 import { coordinatesOf } from './prune';
-import { remembered } from '@hub/kit/bounded';
+import { remembered } from '@hub/runtime/bounded';
 import { serializeResult } from './serialized';
 import { markRecorded } from './record-every-answer';
 

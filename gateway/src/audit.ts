@@ -10,8 +10,7 @@ import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { auditHash, genesisHash, signRecordHash, type AuditContent } from '@hub/infra/audit';
-import { CheckpointLog, type Checkpoint, type CheckpointHead } from '@hub/infra/audit-checkpoint';
+import { auditHash, CheckpointLog, genesisHash, signRecordHash, type AuditContent, type Checkpoint, type CheckpointHead } from '@hub/audit-chain';
 import { storable } from './audit-storable';
 
 /**

@@ -1,5 +1,5 @@
 import type { Principal } from '@hub/schema';
-import type { CallerClaims } from '@hub/kit/context-token';
+import type { CallerClaims } from '@hub/runtime/context-token';
 import type { Removal } from './prune';
 
 export type { Principal };

@@ -15,7 +15,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent } from 'undici';
 import { serviceUnavailable } from '@hub/schema';
-import { CONTEXT_HEADER } from '@hub/kit/context-token';
+import { CONTEXT_HEADER } from '@hub/runtime/context-token';
 import type { Logger } from 'pino';
 import type { HubGatewayContext } from './context';
 

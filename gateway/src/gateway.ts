@@ -8,18 +8,18 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GatewayInterface, GatewayLoadResult, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
 import helmet from 'helmet';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { buildPolicy, internalError, isPublicCode, PUBLIC, type Policy, type PolicyFacts, type Principal, ErrorCode } from '@hub/schema';
-import { jsonErrorHandler, notFound } from '@hub/kit/http';
-import { contextSigner } from '@hub/kit/context-token';
+import { buildPolicy, PUBLIC, type Policy, type PolicyFacts, type Principal, ErrorCode } from '@hub/schema';
+import { jsonErrorHandler, notFound } from '@hub/runtime/http';
+import { maskErrors } from '@hub/runtime/mask-errors';
+import { contextSigner } from '@hub/runtime/context-token';
 import type { GatewayConfig } from './config';
 import { claimsOf, type HubGatewayContext } from './context';
 import { HubDataSource } from './data-source';
@@ -100,32 +100,6 @@ class HubGateway implements GatewayInterface {
   stop(): Promise<void> {
     return this.inner.stop();
   }
-}
-
-/** Keeps coded errors a client may see; masks everything else behind the request id (logged in full). */
-function formatErrorFor(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError : undefined;
-    // Our input rule's errors arrive wrapped as validation errors; they are the caller's bad input.
-    if (original instanceof GraphQLError && original.extensions.code === 'BAD_USER_INPUT') {
-      return { ...formatted, extensions: { ...original.extensions } };
-    }
-    const code = formatted.extensions?.code;
-    if (isPublicCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _s, exception: _e, response: _r, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      return { ...formatted, extensions };
-    }
-    // Already masked by a subgraph: keep its error id, drop anything else.
-    if (code === 'INTERNAL_SERVER_ERROR' && typeof formatted.extensions?.requestId === 'string') {
-      const { message, path, locations } = formatted;
-      const { code: c, requestId, serviceName } = formatted.extensions as Record<string, unknown>;
-      return { message, path, locations, extensions: { code: c, requestId, ...(serviceName ? { serviceName } : {}) } };
-    }
-    const errorId = randomUUID();
-    log.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'internal error');
-    const masked = internalError(errorId);
-    return { message: masked.message, path: formatted.path, locations: formatted.locations, extensions: masked.extensions };
-  };
 }
 
 function requestLogger(log: Logger): ApolloServerPlugin<HubGatewayContext> {
@@ -214,7 +188,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
     stringifyResult,
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: [CustomScalarInputRule, ...limitRules(config.limits)],
-    formatError: formatErrorFor(log),
+    formatError: maskErrors(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

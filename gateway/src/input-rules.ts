@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubGatewayContext } from './context';
-import { remembered } from '@hub/kit/bounded';
+import { remembered } from '@hub/runtime/bounded';
 import { walkOperation } from './operation-walk';
 import { LONE_SURROGATE, NUL } from './audit-storable';
 import { scalars, ErrorCode } from '@hub/schema';

@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, isListType, getNullableType, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { HubGatewayContext } from './context';
-import { remembered } from '@hub/kit/bounded';
+import { remembered } from '@hub/runtime/bounded';
 
 export interface LimitsConfig {
   maxDepth: number;

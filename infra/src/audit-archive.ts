@@ -10,8 +10,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { ChainFollower, contentOfRow, genesisHash, keyFingerprint, type CheckpointPin, type SqlQuery } from './audit';
-import { loadCheckpoints, type Checkpoint } from './audit-checkpoint';
+import { ChainFollower, contentOfRow, genesisHash, keyFingerprint, loadCheckpoints, type Checkpoint, type CheckpointPin, type SqlQuery } from '@hub/audit-chain';
 
 export const ARCHIVE_FORMAT = 'hub-audit-archive/2';
 

@@ -14,20 +14,43 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { z } from 'zod';
+import { ConfigError, defineConfig, parseConfig, port, url } from '@hub/runtime';
 import { REPO_ROOT } from '@hub/schema';
-import { auditPublicKey, ensureAuditPartitions, keyFingerprint, sqlOf, verifyAuditChain } from './audit';
+import { auditPublicKey, keyFingerprint, loadCheckpoints, sqlOf, verifyAuditChain } from '@hub/audit-chain';
 import { exportMonth, monthRange, readArchiveHeader, verifyArchive } from './audit-archive';
-import { loadCheckpoints } from './audit-checkpoint';
+import { ensureAuditPartitions } from './audit-store';
 import { dbIdentifier } from './postgres';
 
 /** A month may be dropped this long after it ended at the earliest: gateways' clocks may differ by minutes. */
 export const CLOSED_AFTER_MS = 60 * 60 * 1000;
 
-const dataDir = () => process.env.HUB_DATA_DIR ?? join(REPO_ROOT, '.data');
+/** The CLI's environment, read at every run; next to an `npm start` hub everything defaults to its .data/. */
+const cliSettings = defineConfig({
+  vars: {
+    HUB_DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
+    HUB_AUDIT_PUBLIC_KEY_FILE: z.string().optional(),
+    HUB_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+    HUB_AUDIT_READER_URL: url('a postgres:// URL of the audit store as its reader').optional(),
+    HUB_PG_ADMIN_URL: url('a postgres:// URL of a PostgreSQL superuser').optional(),
+    HUB_PG_PORT: port(54329, { min: 1 }),
+    HUB_AUDIT_DB: z.string().default('audit'),
+  },
+  build: (c) => ({
+    dataDir: c.HUB_DATA_DIR,
+    publicKeyFile: c.HUB_AUDIT_PUBLIC_KEY_FILE ?? join(c.HUB_DATA_DIR, 'keys', 'audit-signing.pub.pem'),
+    checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR ?? join(c.HUB_DATA_DIR, 'audit-checkpoints'),
+    readerUrl: c.HUB_AUDIT_READER_URL,
+    adminUrl: c.HUB_PG_ADMIN_URL,
+    pgPort: c.HUB_PG_PORT,
+    auditDb: dbIdentifier(c.HUB_AUDIT_DB),
+  }),
+});
+type CliConfig = ReturnType<typeof cliSettings.build>;
 
 /** The gateway's audit signing public key (PEM): --public-key, HUB_AUDIT_PUBLIC_KEY_FILE, or the local hub's. */
-function publicKeyOf(flag: string | undefined): string {
-  const file = flag ?? process.env.HUB_AUDIT_PUBLIC_KEY_FILE ?? join(dataDir(), 'keys', 'audit-signing.pub.pem');
+function publicKeyOf(flag: string | undefined, config: CliConfig): string {
+  const file = flag ?? config.publicKeyFile;
   if (!existsSync(file)) throw new Usage(`no audit public key at ${file}: pass --public-key FILE (the gateway's audit signing public key)`);
   const pem = readFileSync(file, 'utf8');
   try {
@@ -39,31 +62,28 @@ function publicKeyOf(flag: string | undefined): string {
 }
 
 /** The checkpoint directory: --checkpoints, HUB_AUDIT_CHECKPOINT_DIR, or the local hub's. */
-const checkpointsOf = (flag: string | undefined): string => flag ?? process.env.HUB_AUDIT_CHECKPOINT_DIR ?? join(dataDir(), 'audit-checkpoints');
+const checkpointsOf = (flag: string | undefined, config: CliConfig): string => flag ?? config.checkpointDir;
 
-function localHub(): { readerUrl: string; adminUrl: string } | undefined {
-  const file = join(dataDir(), 'credentials.json');
+function localHub(config: CliConfig): { readerUrl: string; adminUrl: string } | undefined {
+  const file = join(config.dataDir, 'credentials.json');
   if (!existsSync(file)) return undefined;
   const secrets = JSON.parse(readFileSync(file, 'utf8'));
-  const port = process.env.HUB_PG_PORT ?? '54329';
-  const db = auditDb();
+  const db = config.auditDb;
   return {
-    readerUrl: `postgres://${db}_reader:${encodeURIComponent(secrets.roles.auditReader)}@127.0.0.1:${port}/${db}`,
-    adminUrl: `postgres://postgres:${encodeURIComponent(secrets.postgres)}@127.0.0.1:${port}/postgres`,
+    readerUrl: `postgres://${db}_reader:${encodeURIComponent(secrets.roles.auditReader)}@127.0.0.1:${config.pgPort}/${db}`,
+    adminUrl: `postgres://postgres:${encodeURIComponent(secrets.postgres)}@127.0.0.1:${config.pgPort}/postgres`,
   };
 }
 
-function databaseUrl(kind: 'reader' | 'admin'): string {
-  const url = kind === 'reader' ? process.env.HUB_AUDIT_READER_URL : process.env.HUB_PG_ADMIN_URL;
-  const local = localHub();
+function databaseUrl(kind: 'reader' | 'admin', config: CliConfig): string {
+  const url = kind === 'reader' ? config.readerUrl : config.adminUrl;
+  const local = localHub(config);
   const found = url ?? (kind === 'reader' ? local?.readerUrl : local?.adminUrl);
   if (!found) throw new Usage(`set ${kind === 'reader' ? 'HUB_AUDIT_READER_URL' : 'HUB_PG_ADMIN_URL'}, or run this next to a hub started with npm start`);
   return found;
 }
 
 class Usage extends Error {}
-
-const auditDb = () => dbIdentifier(process.env.HUB_AUDIT_DB ?? 'audit');
 
 async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });
@@ -86,7 +106,8 @@ const instant = (v: string | undefined, name: string): Date | undefined => {
   return d;
 };
 
-export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+export async function run(argv: string[], out: (line: string) => void = console.log, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const config = parseConfig(env, cliSettings);
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -100,10 +121,10 @@ export async function run(argv: string[], out: (line: string) => void = console.
     case 'verify': {
       const from = instant(values.from, 'from');
       const to = instant(values.to, 'to');
-      const publicKey = publicKeyOf(values['public-key']);
-      const dir = checkpointsOf(values.checkpoints);
+      const publicKey = publicKeyOf(values['public-key'], config);
+      const dir = checkpointsOf(values.checkpoints, config);
       const loaded = await loadCheckpoints(dir, publicKey, { from, to });
-      const report = await withClient(databaseUrl('reader'), (c) => verifyAuditChain(c, { from, to }, { publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }));
+      const report = await withClient(databaseUrl('reader', config), (c) => verifyAuditChain(c, { from, to }, { publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }));
       if (!report.ok) {
         if (report.broken) out(`BROKEN: chain ${report.broken.chainId}, record ${report.broken.seq} (event id ${report.broken.chainId}:${report.broken.seq}): ${report.broken.reason}.`);
         else out(`BROKEN: ${report.problem}.`);
@@ -127,8 +148,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
         throw new Usage((e as Error).message);
       }
       const file = join(values.out ?? process.cwd(), `audit-${values.month}.jsonl.gz`);
-      const publicKey = publicKeyOf(values['public-key']);
-      const header = await withClient(databaseUrl('reader'), (c) => exportMonth(sqlOf(c), values.month!, file, { publicKey, checkpoints: checkpointsOf(values.checkpoints) }));
+      const publicKey = publicKeyOf(values['public-key'], config);
+      const header = await withClient(databaseUrl('reader', config), (c) => exportMonth(sqlOf(c), values.month!, file, { publicKey, checkpoints: checkpointsOf(values.checkpoints, config) }));
       out(`Wrote ${file}: ${header.records} records in ${header.chains.length} chain(s); archive SHA-256 ${header.sha256}.`);
       out(`  Signed with key ${header.key}; ${header.checkpoints.length} checkpoint(s) included.`);
       for (const p of header.checkpointProblems) out(`  WARNING: ${p}`);
@@ -139,7 +160,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     case 'verify-archive': {
       const file = positionals[0];
       if (!file) throw new Usage('verify-archive needs the archive file');
-      const publicKey = publicKeyOf(values['public-key']);
+      const publicKey = publicKeyOf(values['public-key'], config);
       const previous = values.previous ? await readArchiveHeader(values.previous) : undefined;
       // Offline: the archive and the public key (and the operator's checkpoints when given), no database.
       const report = await verifyArchive(file, { publicKey, previous, checkpoints: values.checkpoints });
@@ -165,16 +186,16 @@ export async function run(argv: string[], out: (line: string) => void = console.
         out(`REFUSED: ${values.month} is not closed (only a month that ended more than ${CLOSED_AFTER_MS / 60_000} minutes ago may be dropped); nothing dropped.`);
         return 1;
       }
-      const publicKey = publicKeyOf(values['public-key']);
-      const report = await verifyArchive(values.archive, { publicKey, checkpoints: checkpointsOf(values.checkpoints) });
+      const publicKey = publicKeyOf(values['public-key'], config);
+      const report = await verifyArchive(values.archive, { publicKey, checkpoints: checkpointsOf(values.checkpoints, config) });
       if (!report.ok || report.month !== values.month) {
         out(`REFUSED: the archive ${report.ok ? `is of ${report.month}` : `does not verify (${report.problem})`}; nothing dropped.`);
         return 1;
       }
       const header = await readArchiveHeader(values.archive);
       const partition = `audit_record_${range.from.toISOString().slice(0, 7).replace('-', '')}`;
-      const admin = new URL(databaseUrl('admin'));
-      admin.pathname = `/${auditDb()}`;
+      const admin = new URL(databaseUrl('admin', config));
+      admin.pathname = `/${config.auditDb}`;
       return withClient(admin.toString(), async (c) => {
         const [{ exists }] = (await c.query('select to_regclass($1) is not null as exists', [partition])).rows;
         if (!exists) {
@@ -213,7 +234,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
           out('REFUSED: the archive names chains the database does not hold for that month; nothing dropped.');
           return 1;
         }
-        await c.query(`set role ${auditDb()}`);
+        await c.query(`set role ${config.auditDb}`);
         await c.query(`alter table audit_record detach partition ${partition}`);
         await c.query(`drop table ${partition}`);
         out(`Dropped ${partition} (${header.records} records), archived in ${values.archive}.`);
@@ -223,10 +244,10 @@ export async function run(argv: string[], out: (line: string) => void = console.
     case 'partitions': {
       const ahead = Number(values.ahead ?? 3);
       if (!Number.isInteger(ahead) || ahead < 0 || ahead > 24) throw new Usage('--ahead must be a whole number of months from 0 to 24');
-      const admin = new URL(databaseUrl('admin'));
-      admin.pathname = `/${auditDb()}`;
+      const admin = new URL(databaseUrl('admin', config));
+      admin.pathname = `/${config.auditDb}`;
       const { moved } = await withClient(admin.toString(), async (c) => {
-        await c.query(`set role ${auditDb()}`);
+        await c.query(`set role ${config.auditDb}`);
         return ensureAuditPartitions(c, ahead);
       });
       out(`Monthly partitions exist from this month to ${ahead} month(s) ahead.`);
@@ -245,8 +266,8 @@ if (require.main === module) {
   run(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e) => {
-      console.error(e instanceof Usage ? `audit: ${e.message}` : `audit: ${(e as Error).message}`);
-      process.exit(e instanceof Usage ? 2 : 1);
+      console.error(`audit: ${(e as Error).message}`);
+      process.exit(e instanceof Usage || e instanceof ConfigError ? 2 : 1);
     },
   );
 }

@@ -2,28 +2,50 @@
 // Ctrl-C stops every service, then PostgreSQL.
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defineConfig, flag, parseConfig, port, url } from '@hub/runtime';
 import { envVar, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { startHub, type Hub } from './hub';
 
 const started = Date.now();
 
-const env = z
-  .object({
+const devSettings = defineConfig({
+  vars: {
     HUB_DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
-    HUB_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-    HUB_PG_ADMIN_URL: z.string().url().optional(),
-    HUB_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-    HUB_SUBGRAPH_BASE_PORT: z.coerce.number().int().min(1).max(65000).default(4101),
-    HUB_SEED: z.enum(['none', 'demo']).default('demo'),
+    HUB_PG_PORT: port(54329, { min: 1 }),
+    HUB_PG_ADMIN_URL: url('a postgres:// URL of a superuser (or a role with CREATEROLE and CREATEDB)').optional(),
+    HUB_GATEWAY_PORT: port(4000, { min: 1 }),
+    HUB_SUBGRAPH_BASE_PORT: port(4101, { min: 1, max: 65000 }),
+    HUB_SEED: z.enum(['none', 'demo'], { message: 'must be none or demo' }).default('demo'),
     // The demo lets anyone browse the schema in the explorer; a production gateway leaves this off.
-    HUB_PUBLIC_INTROSPECTION: z.enum(['0', '1', 'true', 'false']).default('1'),
-  })
-  .safeParse(process.env);
-if (!env.success) {
-  console.error(`Invalid configuration:\n${env.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    HUB_PUBLIC_INTROSPECTION: flag(true),
+    // A database managed elsewhere for one subgraph (HUB_DB_URL_CULTURE_TOURISM), instead of one provisioned here.
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [envVar('HUB_DB_URL', s.name), url(`a postgres:// URL of the ${s.name} subgraph's database`).optional()])),
+  },
+  build: (c) => ({
+    dataDir: c.HUB_DATA_DIR,
+    pgPort: c.HUB_PG_PORT,
+    pgAdminUrl: c.HUB_PG_ADMIN_URL,
+    gatewayPort: c.HUB_GATEWAY_PORT,
+    subgraphBasePort: c.HUB_SUBGRAPH_BASE_PORT,
+    seed: c.HUB_SEED,
+    publicIntrospection: c.HUB_PUBLIC_INTROSPECTION,
+    /** Databases managed elsewhere, by subgraph name. */
+    dbUrls: Object.fromEntries(
+      SUBGRAPHS.flatMap((s) => {
+        const dbUrl = (c as unknown as Record<string, string | undefined>)[envVar('HUB_DB_URL', s.name)];
+        return dbUrl ? [[s.name, dbUrl]] : [];
+      }),
+    ),
+  }),
+});
+
+let config: ReturnType<typeof devSettings.build>;
+try {
+  config = parseConfig(process.env, devSettings);
+} catch (e) {
+  console.error((e as Error).message);
   process.exit(2);
 }
-const config = env.data;
 
 let hub: Hub | undefined;
 let stopping = false;
@@ -51,29 +73,23 @@ function showImportant(service: string, line: string): void {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const dbUrls = Object.fromEntries(
-    SUBGRAPHS.flatMap((s) => {
-      const url = process.env[envVar('HUB_DB_URL', s.name)];
-      return url ? [[s.name, url]] : [];
-    }),
-  );
   hub = await startHub({
-    dataDir: config.HUB_DATA_DIR,
-    pgPort: config.HUB_PG_PORT,
-    pgAdminUrl: config.HUB_PG_ADMIN_URL,
-    gatewayPort: config.HUB_GATEWAY_PORT,
-    subgraphBasePort: config.HUB_SUBGRAPH_BASE_PORT,
-    seed: config.HUB_SEED,
-    dbUrls,
-    gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.HUB_PUBLIC_INTROSPECTION },
+    dataDir: config.dataDir,
+    pgPort: config.pgPort,
+    pgAdminUrl: config.pgAdminUrl,
+    gatewayPort: config.gatewayPort,
+    subgraphBasePort: config.subgraphBasePort,
+    seed: config.seed,
+    dbUrls: config.dbUrls,
+    gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0' },
     onLine: showImportant,
     onExit: (service, code, signal) => {
-      console.error(`[${service}] exited (${signal ?? code}); see ${join(hub?.logDir ?? config.HUB_DATA_DIR, `${service}.log`)}. Stopping the hub.`);
+      console.error(`[${service}] exited (${signal ?? code}); see ${join(hub?.logDir ?? config.dataDir, `${service}.log`)}. Stopping the hub.`);
       void shutdown(1);
     },
   });
   const gateway = hub.gatewayUrl;
-  const where = config.HUB_PG_ADMIN_URL ? `external PostgreSQL at ${hub.pg.host}:${hub.pg.port}` : `PostgreSQL (embedded) on 127.0.0.1:${hub.pg.port}`;
+  const where = config.pgAdminUrl ? `external PostgreSQL at ${hub.pg.host}:${hub.pg.port}` : `PostgreSQL (embedded) on 127.0.0.1:${hub.pg.port}`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 The provincial data hub is ready in ${seconds} s.

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { envVar, portFrom, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
 import { generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey } from './keys';
 import { externalPostgres, provisionDatabases, startEmbeddedPostgres, type PgServer } from './postgres';
-import { provisionAuditStore } from './audit';
+import { provisionAuditStore } from './audit-store';
 
 export interface HubOptions {
   dataDir: string;

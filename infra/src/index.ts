@@ -2,4 +2,4 @@ export * from './postgres';
 export * from './testing';
 export * from './keys';
 export * from './hub';
-export * from './audit';
+export * from './audit-store';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
 import { AuditWriter } from '@hub/gateway/audit';
-import { verifyAuditChain } from '@hub/infra/audit';
+import { verifyAuditChain } from '@hub/audit-chain';
 import { generateAuditSigningKeyPair } from '@hub/infra/keys';
 import { body, load, percentile, publish } from './lib';
 import { compareGateways, comparisonTable, fixedRateTable, pairedTable } from './compare';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startHub } from '@hub/infra';
-import { verifyAuditChain } from '@hub/infra/audit';
+import { verifyAuditChain } from '@hub/audit-chain';
 import { body, load, machine, runAsScript } from './lib';
 
 export interface ThroughputRow {

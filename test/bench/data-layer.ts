@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
 import { startHub, type Hub } from '@hub/infra';
 import { REPO_ROOT } from '@hub/schema';
-import { contextSigner } from '@hub/kit/context-token';
+import { contextSigner } from '@hub/runtime/context-token';
 import { startPeer, supergraphFor } from './gateways';
 import { machine, median, publish, spread } from './lib';
 import { topFrames, type Frame } from './profile';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startHub, type Hub } from '@hub/infra';
 import { readSupergraph, REPO_ROOT } from '@hub/schema';
-import { contextSigner } from '@hub/kit/context-token';
+import { contextSigner } from '@hub/runtime/context-token';
 import { body, load, machine, median, runAsScript, spread, type LoadResult } from './lib';
 
 export const GATEWAY_QUERIES = {

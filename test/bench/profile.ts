@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startHub } from '@hub/infra';
-import { contextSigner } from '@hub/kit/context-token';
+import { contextSigner } from '@hub/runtime/context-token';
 import { REPO_ROOT } from '@hub/schema';
 import { body, load, type LoadResult } from './lib';
 

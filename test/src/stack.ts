@@ -1,23 +1,23 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases, dropDatabases, generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey, provisionDatabases, testAdminUrl } from '@hub/infra';
-import { provisionAuditStore } from '@hub/infra/audit';
+import { createTestDatabases, dropDatabases, generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey, provisionAuditStore, provisionDatabases, testAdminUrl } from '@hub/infra';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createLogger, readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { createLogger } from '@hub/runtime';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@hub/directory';
-import { configureVerification } from '@hub/audit/config';
+import type { AuditSettings } from '@hub/audit/config';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
 import { SUBGRAPHS } from '@hub/schema';
 
 /** Every subgraph of the registry, by name: each package exports its `definition`. */
-export const DEFINITIONS: Record<string, SubgraphDefinition<any>> = Object.fromEntries(
+export const DEFINITIONS: Record<string, SubgraphDefinition<any, any>> = Object.fromEntries(
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the packages at run time
-  SUBGRAPHS.map((s) => [s.name, (require(s.package) as { definition: SubgraphDefinition<any> }).definition]),
+  SUBGRAPHS.map((s) => [s.name, (require(s.package) as { definition: SubgraphDefinition<any, any> }).definition]),
 );
 
 export interface GraphQLResponse {
@@ -84,7 +84,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const auditKeyFile = join(keyDir, 'audit-signing.key.pem');
   writeFileSync(auditKeyFile, auditKeys.privateKey, { mode: 0o600 });
   const checkpointDir = join(keyDir, 'audit-checkpoints');
-  configureVerification({ publicKey: auditKeys.publicKey, checkpointDir });
+  // Settings a subgraph's process would parse from its environment, given directly (the others take their defaults).
+  const settings: Record<string, unknown> = { audit: { publicKey: auditKeys.publicKey, checkpointDir } satisfies AuditSettings };
   // Each subgraph's change-history key, written to a file and read back as a subgraph reads HUB_HISTORY_KEY_FILE.
   const historyKeys: Record<string, Buffer> = {};
   for (const name of names) {
@@ -103,6 +104,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       historyKey: historyKeys[name],
       log: quiet(name),
       onOperation: observe(name),
+      settings: settings[name],
     });
   }
   const gatewayEnv = { PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, HUB_AUDIT_SIGNING_KEY_FILE: auditKeyFile, HUB_AUDIT_CHECKPOINT_DIR: checkpointDir, ...opts.gatewayEnv };
@@ -192,6 +194,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         historyKey: historyKeys[name],
         log: quiet(name),
         onOperation: observe(name),
+        settings: settings[name],
       });
     },
     async stop() {

@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
-import { generateAuditSigningKeyPair, provisionDatabases, dropDatabases, testAdminUrl } from '@hub/infra';
-import { auditHash, contentOfRow, provisionAuditStore, verifyAuditChain, type ChainTrust } from '@hub/infra/audit';
-import { checkpointFile, loadCheckpoints } from '@hub/infra/audit-checkpoint';
+import { generateAuditSigningKeyPair, provisionAuditStore, provisionDatabases, dropDatabases, testAdminUrl } from '@hub/infra';
+import { auditHash, checkpointFile, contentOfRow, loadCheckpoints, verifyAuditChain, type ChainTrust } from '@hub/audit-chain';
 import { AuditWriter, type AuditInput } from '../audit';
 
 const name = `a${randomBytes(3).toString('hex')}`;

@@ -19,7 +19,7 @@ const base = {
 
 it('needs an Ed25519 audit signing key when the audit is on, and passes it with the checkpoint settings', () => {
   expect(() => gatewayConfig(base)).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name the PEM file of the audit signing key/);
-  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of an Ed25519 private key/);
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of the audit signing key, an Ed25519 private key \(ENOENT/);
   expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: base.HUB_CONTEXT_PRIVATE_KEY_FILE })).toThrow(/it is a ec key, not Ed25519/);
   const key = generateAuditSigningKeyPair().privateKey;
   const config = gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: file('audit.pem', key), HUB_AUDIT_CHECKPOINT_DIR: join(dir, 'cp'), HUB_AUDIT_CHECKPOINT_SECONDS: '5' });
@@ -27,4 +27,21 @@ it('needs an Ed25519 audit signing key when the audit is on, and passes it with 
   // Both problems at once.
   expect(() => gatewayConfig({ ...base, HUB_AUDIT_DB_URL: undefined })).toThrow(/HUB_AUDIT_DB_URL: .*\n.*HUB_AUDIT_SIGNING_KEY_FILE/);
   expect(gatewayConfig({ ...base, HUB_AUDIT: 'off' }).auditWriter).toBeUndefined();
+});
+
+it('names each OIDC variable an issuer needs, with any other problem, in one error', () => {
+  const off = { ...base, HUB_AUDIT: 'off' };
+  expect(() => gatewayConfig({ ...off, HUB_OIDC_ISSUER: 'https://id.example', PORT: 'eighty' })).toThrow(
+    /PORT: must be a whole number.*\n.*HUB_OIDC_AUDIENCE: is required with HUB_OIDC_ISSUER\n.*HUB_OIDC_JWKS_URL: is required with HUB_OIDC_ISSUER/,
+  );
+  const oidc = gatewayConfig({ ...off, HUB_OIDC_ISSUER: 'https://id.example', HUB_OIDC_AUDIENCE: 'hub', HUB_OIDC_JWKS_URL: 'https://id.example/jwks' }).auth.oidc;
+  expect(oidc).toEqual({ issuer: 'https://id.example', audience: 'hub', jwksUrl: 'https://id.example/jwks', agencyClaim: 'agency', rolesClaim: 'roles' });
+});
+
+it('reads HUB_TRUST_PROXY as off, a number of hops, or a list of proxies', () => {
+  const off = { ...base, HUB_AUDIT: 'off' };
+  expect(gatewayConfig(off).trustProxy).toBe(false);
+  expect(gatewayConfig({ ...off, HUB_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+  expect(gatewayConfig({ ...off, HUB_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  expect(gatewayConfig({ ...off, HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
 });

@@ -1,35 +1,20 @@
 // What the audit subgraph verifies the chain with: the gateway's public key (never the private one) and the
-// directory of its signed checkpoints. Parsed once from the environment (the definition's `configure` fails fast without the key); an
-// in-process hub (the tests' stack) configures it directly.
-import { readFileSync } from 'node:fs';
+// directory of its signed checkpoints. Parsed once with the kit's settings (the subgraph does not start without the
+// key); resolvers read them as `ctx.settings`.
 import { z } from 'zod';
-import { parseEnv } from '@hub/kit';
-import { pemFile } from '@hub/kit/config';
+import { defineConfig, keyFile } from '@hub/runtime';
 
-export interface AuditVerification {
-  /** PEM of the gateway's audit signing public key (Ed25519); null: not configured, every verify reports it. */
-  publicKey: string | null;
+export interface AuditSettings {
+  /** PEM of the gateway's audit signing public key (Ed25519). */
+  publicKey: string;
   /** The gateway's checkpoint directory (HUB_AUDIT_CHECKPOINT_DIR), shipped or shared here; null: none. */
   checkpointDir: string | null;
 }
 
-export const auditEnv = z.object({
-  HUB_AUDIT_PUBLIC_KEY_FILE: pemFile("the gateway's audit signing public key", 'PUBLIC KEY'),
-  HUB_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+export const auditSettings = defineConfig({
+  vars: {
+    HUB_AUDIT_PUBLIC_KEY_FILE: keyFile("the gateway's audit signing public key", { type: 'public', algorithm: 'Ed25519' }),
+    HUB_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  },
+  build: (c): AuditSettings => ({ publicKey: c.HUB_AUDIT_PUBLIC_KEY_FILE, checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR ?? null }),
 });
-
-let current: AuditVerification | undefined;
-
-/** Sets what verification uses (the definition's `configure` from the environment, the tests' stack directly). */
-export function configureVerification(v: AuditVerification): void {
-  current = v;
-}
-
-export function verificationFromEnv(env: NodeJS.ProcessEnv): AuditVerification {
-  const c = parseEnv(auditEnv, env);
-  return { publicKey: readFileSync(c.HUB_AUDIT_PUBLIC_KEY_FILE, 'utf8'), checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR ?? null };
-}
-
-export function verification(): AuditVerification {
-  return current ?? { publicKey: null, checkpointDir: null };
-}

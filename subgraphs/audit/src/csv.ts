@@ -5,7 +5,7 @@ import { ErrorCode } from '@hub/schema';
 import type express from 'express';
 import { stringify } from 'csv-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@hub/kit';
+import type { Logger } from '@hub/runtime';
 import type { AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 import { eventOf, eventPage, instant, keyOfRow, sqlOn } from './events';
 

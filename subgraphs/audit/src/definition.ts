@@ -1,8 +1,8 @@
 // The audit subgraph as the kit serves it. Owner: the operator's security office (TTCDS), dataset NK-TRUYCAP.
 // Its database is the audit store, reached with the reader role: no migrations, no seed, SELECT only.
 import { join } from 'node:path';
-import { defineSubgraph, loadConfigOrExit, readDeclaration, readSchemaFile } from '@hub/kit';
-import { auditEnv, configureVerification, verificationFromEnv } from './config';
+import { defineSubgraph, readDeclaration, readSchemaFile } from '@hub/kit';
+import { auditSettings } from './config';
 import { csvRoute } from './csv';
 import { AuditRecordSchema } from './entities';
 import { resolvers } from './resolvers';
@@ -16,8 +16,5 @@ export const audit = defineSubgraph({
   loaders: {},
   internalRoutes: (router, deps) => csvRoute(router, deps),
   // The chain is verified with the gateway's public key: without it the subgraph does not start.
-  configure: (env) => {
-    loadConfigOrExit(auditEnv, env);
-    configureVerification(verificationFromEnv(env));
-  },
+  settings: auditSettings,
 });

@@ -3,7 +3,7 @@
 // only turns them into the shapes the schema names.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
-import type { SqlQuery } from '@hub/infra/audit';
+import type { SqlQuery } from '@hub/audit-chain';
 import type { AccessGroupBy, AccessStatistic, AuditEvent, AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 
 export const OUTCOMES: readonly AuditOutcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'];

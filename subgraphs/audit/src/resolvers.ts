@@ -2,9 +2,8 @@
 import type { HubContext } from '@hub/kit';
 import { pageOf } from '@hub/kit';
 import { badUserInput } from '@hub/schema';
-import { verifyAuditChain } from '@hub/infra/audit';
-import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
-import { verification } from './config';
+import { loadCheckpoints, verifyAuditChain } from '@hub/audit-chain';
+import type { AuditSettings } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
 import {
   accessStatistics,
@@ -19,7 +18,7 @@ import {
   sqlOn,
 } from './events';
 
-export const resolvers: Resolvers<HubContext> = {
+export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
   Query: {
     async auditEvents(_, args, ctx) {
       const page = pageOf({ first: args.first, after: null });
@@ -45,11 +44,8 @@ export const resolvers: Resolvers<HubContext> = {
       const from = instant(args.from, 'from');
       const to = instant(args.to, 'to');
       if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
-      const { publicKey, checkpointDir } = verification();
+      const { publicKey, checkpointDir } = ctx.settings;
       const checkedAt = new Date();
-      if (!publicKey) {
-        return { ok: false, records: 0, chains: 0, signatures: null, checkpoints: 0, checkpointed: 0, outcomeUnknown: 0, brokenLink: null, problem: 'the audit subgraph has no public key to verify signatures with (HUB_AUDIT_PUBLIC_KEY_FILE)', checkedAt };
-      }
       const loaded = checkpointDir ? await loadCheckpoints(checkpointDir, publicKey, { from, to }) : undefined;
       const report = await verifyAuditChain(sqlOn(ctx.em), { from, to }, { publicKey, pins: loaded?.pins, checkpointProblems: loaded?.problems });
       return {

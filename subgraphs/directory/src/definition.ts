@@ -7,6 +7,7 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedAuditDataset, seedDemoAccounts, seedDirectory, seedIndicatorsDirectory } from './seed';
 import { internalRoutes } from './internal';
+import { directorySettings } from './config';
 import { linkDeclaredDatasets } from './services';
 import { SUBGRAPHS } from '@hub/schema';
 
@@ -19,6 +20,7 @@ export const directory = defineSubgraph({
   history,
   loaders,
   seed: { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset, indicators: seedIndicatorsDirectory },
+  settings: directorySettings,
   internalRoutes,
   // The catalogue follows the registry: every declared dataset linked to its subgraph, at every start.
   onStart: async (em, log) => void (await linkDeclaredDatasets(em, SUBGRAPHS, log)),

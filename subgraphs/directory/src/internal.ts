@@ -4,7 +4,7 @@
 import type { Router } from 'express';
 import type { InternalDeps } from '@hub/kit';
 import { AccountService } from './services/account.service';
-import { signInPolicy } from './config';
+import type { SignInPolicy } from './config';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { DatasetOwnership } from './entities';
 import { SharingAgreementService, today, validOn } from './services';
@@ -12,7 +12,7 @@ import { SharingAgreementService, today, validOn } from './services';
 /** Every this many sign-ins, rows of the throttle with nothing left to remember are deleted. */
 const SWEEP_EVERY = 500;
 
-export function internalRoutes(router: Router, { em, log }: InternalDeps): void {
+export function internalRoutes(router: Router, { em, log, settings: signInPolicy }: InternalDeps<SignInPolicy>): void {
   const accounts = () => new AccountService(em(), signInPolicy);
   let signIns = 0;
 

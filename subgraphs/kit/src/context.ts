@@ -1,11 +1,10 @@
 // What every resolver receives: its own EntityManager fork, its own loaders, and request metadata.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from './logger';
+import type { CallerClaims, Logger } from '@hub/runtime';
 import type { BatchFns, Loaders } from './loaders';
-import type { CallerClaims } from './context-token';
 import type { HistoryReader } from './history-reader';
 
-export interface HubContext<B extends BatchFns = BatchFns> {
+export interface HubContext<B extends BatchFns = BatchFns, S = unknown> {
   em: EntityManager;
   loaders: Loaders<B>;
   requestId: string;
@@ -16,4 +15,6 @@ export interface HubContext<B extends BatchFns = BatchFns> {
   log: Logger;
   /** Change history of this subgraph's records, masked for this caller (`historyResolver` uses it). */
   history: HistoryReader;
+  /** The subgraph's own settings (its definition's `settings`), parsed once at start-up. */
+  settings: S;
 }

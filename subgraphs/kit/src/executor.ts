@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from '@hub/schema';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { remembered } from './bounded';
+import { remembered } from '@hub/runtime/bounded';
 
 /** Distinct documents kept compiled; the gateway's query plans for a subgraph are far fewer. */
 const MAX_COMPILED = 500;

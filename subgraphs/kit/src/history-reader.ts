@@ -5,7 +5,7 @@ import { reads } from './selection';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, type ClassificationLevel } from '@hub/schema';
-import type { CallerClaims } from './context-token';
+import type { CallerClaims } from '@hub/runtime';
 import { connectionOf, decodeCursor, pageOf, type Connection, type PageArgs } from './pagination';
 import { openValue, sealedAad, type ChangeOperation, type StoredFieldChange } from './history';
 

@@ -1,5 +1,4 @@
 export * from './config';
-export * from './logger';
 export * from './entity';
 export * from './loaders';
 export * from './pagination';
@@ -8,8 +7,6 @@ export * from './context';
 export * from './orm';
 export * from './subgraph';
 export * from './text';
-export * from './http';
-export * from './context-token';
 export * from './second-line';
 export * from './history';
 export * from './history-reader';

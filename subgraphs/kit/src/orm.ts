@@ -3,7 +3,7 @@
 import { MikroORM, type EntitySchema, type EventSubscriber, type MigrationObject } from '@mikro-orm/postgresql';
 import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import type { Logger } from './logger';
+import type { Logger } from '@hub/runtime';
 
 export interface OrmStats {
   sqlStatements: number;

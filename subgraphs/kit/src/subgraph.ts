@@ -3,12 +3,10 @@
 // internal errors, /health and /metrics, and a graceful shutdown.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -24,23 +22,36 @@ import {
   type ObjectTypeExtensionNode,
 } from 'graphql';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
-import { classificationMap, internalError, isPublicCode, scalars, subgraphSdl, type ClassificationLevel, ErrorCode } from '@hub/schema';
+import { classificationMap, scalars, subgraphSdl, type ClassificationLevel, ErrorCode } from '@hub/schema';
+import {
+  CONTEXT_HEADER,
+  contextVerifier,
+  createLogger,
+  defineConfig,
+  jsonErrorHandler,
+  listen,
+  maskErrors,
+  notFound,
+  parseConfig,
+  parseConfigs,
+  runService,
+  type CallerClaims,
+  type ConfigSpec,
+  type Logger,
+} from '@hub/runtime';
 import { createLoaders, type BatchFns } from './loaders';
 import type { HubContext } from './context';
-import { createLogger, type Logger } from './logger';
 import { initOrm, migrate, seedOnce, type OrmStats } from './orm';
-import { subgraphConfig, type SubgraphConfig } from './config';
-import { jsonErrorHandler, notFound } from './http';
+import { subgraphSettings, type SubgraphConfig } from './config';
 import { setMaxPageSize } from './pagination';
 import { compiledExecution } from './executor';
 import { markReads, reads } from './selection';
 import { subgraphMetrics } from './metrics';
-import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
 import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
 import { HistoryReader, historyResolver } from './history-reader';
 
-export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
+export interface SubgraphDefinition<B extends BatchFns = BatchFns, S = unknown> {
   /** Service name, as in the supergraph (`culture-tourism`). */
   name: string;
   /** Catalogue code of the sector database served here; every record's provenance names it. */
@@ -66,17 +77,18 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
    */
   readOnlyDatabase?: boolean;
   /**
-   * Reads the subgraph's own settings from the environment once, before it starts as a process (the kit's own are
-   * parsed by the kit); it should fail fast, listing every problem (`loadConfigOrExit`).
+   * The subgraph's own settings beyond the kit's (`defineConfig` of @hub/runtime): a process parses them with the
+   * kit's, from the same environment, every problem of both listed before it exits. Resolvers get them as
+   * `ctx.settings`, internal routes as `deps.settings`.
    */
-  configure?: (env: NodeJS.ProcessEnv) => void;
+  settings?: ConfigSpec<any, S>;
   /**
    * Runs at every start, after migrations and the demo seed, before the subgraph answers (idempotent bookkeeping:
    * the directory links the catalogue to the registry).
    */
   onStart?: (em: EntityManager, log: Logger) => Promise<void>;
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
-  internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
+  internalRoutes?: (router: express.Router, deps: InternalDeps<S>) => void;
   /**
    * How entities' changes are recorded (`tracked(schema, { fields, approved, partOf })`, `untracked(schema)`).
    * Entities not listed are tracked under their class name, with every property not in the schema kept secret.
@@ -84,13 +96,14 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   history?: HistoryDeclaration[];
 }
 
-export interface InternalDeps {
+export interface InternalDeps<S = unknown> {
   /** A fresh EntityManager fork (one per call). */
   em: () => EntityManager;
   log: Logger;
+  settings: S;
 }
 
-export function defineSubgraph<B extends BatchFns>(def: SubgraphDefinition<B>): SubgraphDefinition<B> {
+export function defineSubgraph<B extends BatchFns, S = unknown>(def: SubgraphDefinition<B, S>): SubgraphDefinition<B, S> {
   return def;
 }
 
@@ -113,7 +126,7 @@ export function readSchemaFile(packageDir: string): string {
 type AnyResolvers = Record<string, Record<string, unknown>>;
 
 /** Every object type with a `provenance: Provenance!` field gets the shared resolver unless it has its own. */
-function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers {
+function withProvenance(def: SubgraphDefinition<any, any>, sdl: string): AnyResolvers {
   const resolvers: AnyResolvers = { ...(def.resolvers as AnyResolvers) };
   const doc = parse(sdl);
   for (const d of doc.definitions) {
@@ -138,7 +151,7 @@ function withProvenance(def: SubgraphDefinition<any>, sdl: string): AnyResolvers
  * Every object type with a `history: ChangeConnection` field gets `historyResolver(Type)` unless it has its own;
  * `Change.account` is the subgraph's own Account when it has one, a reference to the directory's otherwise.
  */
-function withHistory(def: SubgraphDefinition<any>, sdl: string, resolvers: AnyResolvers): AnyResolvers {
+function withHistory(def: SubgraphDefinition<any, any>, sdl: string, resolvers: AnyResolvers): AnyResolvers {
   const out: AnyResolvers = { ...resolvers };
   for (const d of parse(sdl).definitions) {
     if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
@@ -170,7 +183,7 @@ function applyReasons(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
+export function buildSchema(def: SubgraphDefinition<any, any>): GraphQLSchema {
   const sdl = subgraphSdl(def.typeDefs);
   const resolvers = { ...scalars, ...withHistory(def, sdl, withProvenance(def, sdl)) };
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
@@ -179,28 +192,13 @@ export function buildSchema(def: SubgraphDefinition<any>): GraphQLSchema {
 }
 
 /** The classification of every coordinate of a subgraph's full SDL (its own and the shared types). */
-export function levelsOf(def: SubgraphDefinition<any>): Map<string, ClassificationLevel> {
+export function levelsOf(def: SubgraphDefinition<any, any>): Map<string, ClassificationLevel> {
   return classificationMap(parse(subgraphSdl(def.typeDefs)));
 }
 
 /** The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history). */
-export function ormModel(def: SubgraphDefinition<any>): { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] } {
+export function ormModel(def: SubgraphDefinition<any, any>): { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] } {
   return { entities: [...def.entities, ChangeRecordSchema], migrations: withKitMigrations(def.migrations) };
-}
-
-/** Masks anything that is not a deliberate, coded error: no stack, SQL or path ever reaches a client. */
-function formatErrorFor(log: Logger) {
-  return (formatted: import('graphql').GraphQLFormattedError, error: unknown) => {
-    const code = formatted.extensions?.code;
-    if (isPublicCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      return { ...formatted, extensions };
-    }
-    const requestId = randomUUID();
-    log.error({ err: unwrapResolverError(error), path: formatted.path, errorId: requestId }, 'internal error');
-    const masked = internalError(requestId);
-    return { message: masked.message, path: formatted.path, locations: formatted.locations, extensions: masked.extensions };
-  };
 }
 
 export interface RunningSubgraph {
@@ -218,7 +216,7 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export interface StartOptions extends Partial<Omit<SubgraphConfig, 'historyKey'>> {
+export interface StartOptions<S = unknown> extends Partial<Omit<SubgraphConfig, 'historyKey'>> {
   /** Key of PERSONAL values in change history; without one they are stored masked. */
   historyKey?: Buffer | null;
   dbUrl: string;
@@ -227,10 +225,13 @@ export interface StartOptions extends Partial<Omit<SubgraphConfig, 'historyKey'>
   log?: Logger;
   /** Sees every operation the subgraph receives (tests prove what was, and was not, asked). */
   onOperation?: (operation: { query?: string; variables?: Record<string, unknown> }) => void;
+  /** The subgraph's own settings (`def.settings`); in-process starts without them get its defaults. */
+  settings?: S;
 }
 
-export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOptions): Promise<RunningSubgraph> {
+export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: StartOptions<S>): Promise<RunningSubgraph> {
   const log = opts.log ?? createLogger(def.name, opts.logLevel);
+  const settings = opts.settings ?? (def.settings ? parseConfig({}, def.settings) : (undefined as S));
   if (opts.maxPageSize !== undefined) setMaxPageSize(opts.maxPageSize);
   const levels = levelsOf(def);
   const historyKey = opts.historyKey ?? null;
@@ -265,17 +266,17 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   const verifyCaller = await contextVerifier(opts.contextPublicKey);
   const app = express();
   const httpServer: Server = createServer(app);
-  const countRequests: ApolloServerPlugin<HubContext> = {
+  const countRequests: ApolloServerPlugin<HubContext<BatchFns, S>> = {
     async requestDidStart({ request }) {
       stats.requests += 1;
       opts.onOperation?.({ query: request.query, variables: request.variables });
     },
   };
-  const apollo = new ApolloServer<HubContext>({
+  const apollo = new ApolloServer<HubContext<BatchFns, S>>({
     gateway: compiledExecution(buildSchema(def)),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(log),
+    formatError: maskErrors(log),
     // No cache control: the hub sets no cache hints, and its plugin would wrap every resolver (per-field hooks that
     // were a tenth of a subgraph's time on a list of 10,000 records; see docs/benchmarks.md, the data layer).
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests, metrics.plugin],
@@ -288,7 +289,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   });
   await apollo.start();
 
-  const makeContext = (requestId: string, caller: CallerClaims): HubContext => {
+  const makeContext = (requestId: string, caller: CallerClaims): HubContext<BatchFns, S> => {
     const em = orm.em.fork() as EntityManager;
     return {
       em,
@@ -298,6 +299,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
       retrievedAt: new Date(),
       log: log.child({ requestId }),
       history: new HistoryReader(em, caller, { levels, key: historyKey }),
+      settings,
     };
   };
 
@@ -334,7 +336,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   };
   if (def.internalRoutes) {
     const router = express.Router();
-    def.internalRoutes(router, { em: () => orm.em.fork() as EntityManager, log });
+    def.internalRoutes(router, { em: () => orm.em.fork() as EntityManager, log, settings });
     app.use('/internal', sealed, express.json({ limit: '64kb' }), scoped, router);
   }
   app.use(
@@ -351,11 +353,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   app.use(notFound);
   app.use(jsonErrorHandler);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  const port = await listen(httpServer, opts.port ?? 0, opts.host ?? '127.0.0.1');
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
   log.info({ url }, 'subgraph ready');
 
@@ -386,34 +384,13 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   };
 }
 
-/** The whole main module of a subgraph: configuration from the environment, start, and clean shutdown on signals. */
-export function runSubgraph(def: SubgraphDefinition<any>): void {
-  let config: SubgraphConfig;
-  try {
-    config = subgraphConfig();
-  } catch (e) {
-    process.stderr.write(`${def.name}: ${(e as Error).message}\n`);
-    process.exit(2);
-  }
-  const log = createLogger(def.name, config.logLevel);
-  startSubgraph(def, { ...config, log }).then(
-    (running) => {
-      const shutdown = (signal: string) => {
-        log.info({ signal }, 'shutting down');
-        running.stop().then(
-          () => process.exit(0),
-          (err) => {
-            log.error({ err }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-    },
-    (err) => {
-      log.fatal({ err }, 'subgraph failed to start');
-      process.exit(1);
-    },
-  );
+const NO_SETTINGS = defineConfig({ vars: {}, build: () => undefined });
+
+/** The whole main module of a subgraph: the kit's settings and its own from `env`, start, clean shutdown on signals. */
+export function runSubgraph(def: SubgraphDefinition<any, any>, env: Record<string, string | undefined>): void {
+  runService(def.name, {
+    config: () => parseConfigs(env, { kit: subgraphSettings, own: def.settings ?? NO_SETTINGS }),
+    logLevel: (c) => c.kit.logLevel,
+    start: (c, log) => startSubgraph(def, { ...c.kit, settings: c.own, log }),
+  });
 }

@@ -2,9 +2,8 @@
 // demo data optional) on the embedded PostgreSQL of the jest run. Imported as '@hub/kit/testing'.
 import { randomBytes } from 'node:crypto';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
+import { createLogger, type CallerClaims } from '@hub/runtime';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
-import { createLogger } from './logger';
-import type { CallerClaims } from './context-token';
 
 export interface TestSubgraph extends RunningSubgraph {
   dbUrl: string;
@@ -13,7 +12,7 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 /** `historyKey`: a fresh random key unless given; `null` runs without one (PERSONAL values stored masked). */
-export async function startTestSubgraph(def: SubgraphDefinition<any>, opts: { seed?: boolean; historyKey?: Buffer | null } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph(def: SubgraphDefinition<any, any>, opts: { seed?: boolean; historyKey?: Buffer | null } = {}): Promise<TestSubgraph> {
   const dbs = await createTestDatabases([def.name]);
   const running = await startSubgraph(def, {
     dbUrl: dbs.urls[def.name],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@hub/schema';
-import { verifyAuditChain } from '@hub/infra/audit';
+import { verifyAuditChain } from '@hub/audit-chain';
 import { startStack, type Stack } from '../stack';
 
 let stack: Stack;

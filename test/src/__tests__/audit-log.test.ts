@@ -218,7 +218,7 @@ it('verifies the chain, its signatures and checkpoints, and names a record a sup
 });
 
 it('the audit subgraph itself refuses a valid context token without the AUDITOR role (second line)', async () => {
-  const { contextSigner } = await import('@hub/kit/context-token');
+  const { contextSigner } = await import('@hub/runtime/context-token');
   const sign = await contextSigner(stack.keys.privateKey);
   const ask = async (roles: string[]) => {
     const r = await fetch(stack.subgraphs.audit.url, {

@@ -3,8 +3,7 @@
 // legitimate clients, through the real gateway over HTTP. Before, each poisoned record failed the INSERT of its
 // whole batch: legitimate requests got 503 and the gateway logged that the store was unreachable.
 import { sqlRows as sql } from '@hub/infra';
-import { loadCheckpoints } from '@hub/infra/audit-checkpoint';
-import { verifyAuditChain } from '@hub/infra/audit';
+import { loadCheckpoints, verifyAuditChain } from '@hub/audit-chain';
 import { Client } from 'pg';
 import { startStack, type Stack } from '../stack';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { sqlRows as sql } from '@hub/infra';
-import { sqlOf } from '@hub/infra/audit';
+import { sqlOf } from '@hub/audit-chain';
 import { exportMonth } from '@hub/infra/audit-archive';
 import { DEMO_PASSWORD } from '@hub/directory';
 import { startStack, type Stack } from '../stack';

@@ -2,7 +2,7 @@
 // the store; with the store down the gateway answers 503 and resumes by itself when it returns.
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { verifyAuditChain } from '@hub/infra/audit';
+import { verifyAuditChain } from '@hub/audit-chain';
 import { sqlRows as sql } from '@hub/infra';
 import { startStack, type Stack } from '../stack';
 

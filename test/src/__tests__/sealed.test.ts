@@ -2,7 +2,7 @@
 // the gateway's key, `_service` and `_entities` included.
 import { importPKCS8, SignJWT } from 'jose';
 import { generateContextKeyPair } from '@hub/infra';
-import { CONTEXT_HEADER } from '@hub/kit';
+import { CONTEXT_HEADER } from '@hub/runtime';
 import { startStack, type Stack } from '../stack';
 
 let stack: Stack;

@@ -2,7 +2,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment } from '../entities';
 import type { AccommodationFilter, AccommodationUpdate } from '../__generated__/resolvers-types';
 import { locatedWhere } from './located';

@@ -2,7 +2,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite } from '../entities';
 import type { TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
 import { locatedWhere } from './located';

@@ -1,10 +1,10 @@
 // Contract and behaviour tests of the directory subgraph on a real PostgreSQL with the demo data.
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { directory } from '../definition';
-import { DISTRICTS, planCaoBang } from '../seed/cao-bang';
+import { DISTRICTS, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import { delayAfter } from '../services/sign-in-throttle.service';
 import { linkDeclaredDatasets } from '../services';
-import { createLogger } from '@hub/kit';
+import { createLogger } from '@hub/runtime';
 import { SUBGRAPHS } from '@hub/schema';
 
 let sg: TestSubgraph;

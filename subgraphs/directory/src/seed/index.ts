@@ -4,7 +4,7 @@ import { searchKey, stableId } from '@hub/kit';
 import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuccession } from '../entities';
 import { hashPassword } from '../services/password';
 import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
-import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from './cao-bang';
+import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, MERGER_DAY } from './agencies';
 
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);

@@ -2,7 +2,8 @@
 // the account the gateway's context token names; the rules follow Cao Bằng Art. 6 and Quảng Ngãi Art. 4–5.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
-import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { Account, Agency, type Role } from '../entities';
 import type { CreateAccountInput } from '../__generated__/resolvers-types';
 import { hashPassword, passwordProblem, verifyPassword } from './password';

@@ -1,7 +1,8 @@
 // The catalogue of sector databases and who owned each one when.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
-import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { Agency, Dataset, DatasetOwnership } from '../entities';
 import { validOn } from './dates';
 

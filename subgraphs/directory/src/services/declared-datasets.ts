@@ -3,7 +3,8 @@
 // when the catalogue does not have it yet. Idempotent; a department adds nothing here for its subgraph. Ownership
 // that already exists is never changed (it is dated data: `recordDatasetOwnership`).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { changeScope, stableId, type Logger } from '@hub/kit';
+import { changeScope, stableId } from '@hub/kit';
+import type { Logger } from '@hub/runtime';
 import type { SubgraphEntry } from '@hub/schema';
 import { Agency, Dataset, DatasetOwnership } from '../entities';
 

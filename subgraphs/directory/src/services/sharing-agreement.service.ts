@@ -2,7 +2,8 @@
 // approves, refuses, suspends or ends. Only an approved agreement within its dates grants anything.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, dateProblem, forbidden } from '@hub/schema';
-import { findConnection, limitText, TEXT_LIMITS, type CallerClaims, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { Agency, SharingAgreement, type AgreementStatus } from '../entities';
 import type { AgreementDecision, SharingAgreementRequest } from '../__generated__/resolvers-types';
 import { today } from './dates';

@@ -1,6 +1,6 @@
-// The unit tree of the demo province as the directory's demo seed defines it (the same source), for the mirror
+// The unit tree of the demo province from the shared fixture the directory's demo seed loads too, for the mirror
 // of a fresh database and for the full-size generator. A running hub refreshes the mirror from the directory.
-import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_DAY, planCaoBang } from '@hub/directory/seed/cao-bang';
+import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_DAY, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import type { Succession, UnitVersion } from '../unit-tree';
 
 export function demoUnitTree(): { versions: UnitVersion[]; successions: Succession[] } {

@@ -2,7 +2,7 @@
 // one bad value fails the whole call (BAD_USER_INPUT naming `values[i]`) and nothing is written.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '@hub/schema';
-import type { CallerClaims } from '@hub/kit';
+import type { CallerClaims } from '@hub/runtime';
 import { tryParsePeriod, type Period } from '../periods';
 import { CatalogueService } from './catalogue.service';
 import { comboKey } from './analytics.service';

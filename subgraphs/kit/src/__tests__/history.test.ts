@@ -7,7 +7,7 @@ import { badUserInput } from '@hub/schema';
 import { HubEntity, HubEntitySchema } from '../entity';
 import { defineLoaders } from '../loaders';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
-import { createLogger } from '../logger';
+import { createLogger } from '@hub/runtime';
 import { initOrm, migrate } from '../orm';
 import { defineSubgraph, startSubgraph } from '../subgraph';
 import { openValue, sealValue, tracked, withKitMigrations } from '../history';

@@ -12,11 +12,10 @@ if (!entry) {
   process.exit(2);
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the package at run time
-const { definition } = require(entry.package) as { definition?: SubgraphDefinition<any> };
+const { definition } = require(entry.package) as { definition?: SubgraphDefinition<any, any> };
 if (!definition) {
   process.stderr.write(`serve: ${entry.package} does not export a "definition"\n`);
   process.exit(2);
 }
-// A subgraph's own settings (beyond the kit's) are parsed here, once, before it starts.
-definition.configure?.(process.env);
-runSubgraph(definition);
+// The kit's settings and the subgraph's own are parsed from the environment here, once, before it starts.
+runSubgraph(definition, process.env);

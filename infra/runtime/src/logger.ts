@@ -1,9 +1,10 @@
-// Structured JSON logs (pino): one line per event, with the service name on every line.
+// Structured JSON logs (pino), the same in every service: one line per event, the service name on every line, ISO
+// times, and credentials redacted.
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(service: string, level = 'info'): Logger {
   return pino({
     name: service,
     level,

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { auditPublicKey, canonicalJson, keyFingerprint, type CheckpointPin } from './audit';
+import { auditPublicKey, canonicalJson, keyFingerprint, type CheckpointPin } from './chain';
 
 export const CHECKPOINT_FORMAT = 'hub-audit-checkpoint/1';
 

@@ -1,14 +1,10 @@
-// The audit store: one PostgreSQL database (`hub_audit`) where the gateway may only INSERT and readers may only
-// SELECT; records are hash-chained (each names the hash of the one before) so that changing, deleting or
+// The audit chain: records are hash-chained (each names the hash of the one before) so that changing, deleting or
 // reordering one is detected by verifyAuditChain, which names the first broken link. The link is public (anyone
 // can recompute it); what the database's superuser cannot recompute is the gateway's Ed25519 signature on the last
 // record of every batch and on its checkpoints (kept outside the database), so an edited and re-chained record
-// breaks every later signature, and a truncated tail no longer matches the last checkpoint. Monthly partitions
-// allow retention by month.
+// breaks every later signature, and a truncated tail no longer matches the last checkpoint. The store itself (roles,
+// table, monthly partitions) is @hub/infra's audit-store.
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { Client, type ClientBase } from 'pg';
-import { databaseUrl, dbIdentifier, externalPostgres } from './postgres';
-
 
 /** The hashed content of one record, as the writer builds it and the verifier rebuilds it from the table. */
 export interface AuditContent {
@@ -89,118 +85,6 @@ export function keyFingerprint(key: KeyObject | string): string {
   return `sha256:${createHash('sha256').update(der).digest('hex')}`;
 }
 
-const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
-const ym = (d: Date) => `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-
-/**
- * Creates partitions for the current month and the next `ahead` months (the owner runs this, e.g. daily; the hub at
- * every start). Records that arrived while their month had no partition are in the default partition, which would
- * make creating it fail (and the hub refuse to start): they are moved into the new partition in one transaction,
- * as stored (their hashes and signatures unchanged), so the chains still verify.
- */
-export async function ensureAuditPartitions(c: ClientBase, ahead = 2, now = new Date()): Promise<{ created: string[]; moved: number }> {
-  const created: string[] = [];
-  let moved = 0;
-  for (let i = 0; i <= ahead; i++) {
-    const from = monthStart(now, i);
-    const to = monthStart(now, i + 1);
-    const name = `audit_record_${ym(from)}`;
-    const [{ exists }] = (await c.query('select to_regclass($1) is not null as exists', [name])).rows;
-    if (exists) continue;
-    const range = `for values from ('${from.toISOString()}') to ('${to.toISOString()}')`;
-    const [{ n }] = (await c.query('select count(*)::int n from audit_record_default where at >= $1 and at < $2', [from, to])).rows;
-    if (!n) {
-      await c.query(`create table if not exists ${name} partition of audit_record ${range}`);
-    } else {
-      await c.query('begin');
-      try {
-        await c.query(`create table ${name} (like audit_record including defaults including constraints)`);
-        await c.query(`insert into ${name} select * from audit_record_default where at >= $1 and at < $2`, [from, to]);
-        await c.query('delete from audit_record_default where at >= $1 and at < $2', [from, to]);
-        await c.query(`alter table audit_record attach partition ${name} ${range}`);
-        await c.query('commit');
-      } catch (e) {
-        await c.query('rollback');
-        throw e;
-      }
-      moved += n;
-    }
-    created.push(name);
-  }
-  return { created, moved };
-}
-
-/**
- * Roles, table and privileges of the audit database (already created by provisionDatabases as `audit`).
- * Idempotent. Returns the writer's and the reader's connection URLs.
- */
-export async function provisionAuditStore(
-  adminUrl: string,
-  passwords: { writer: string; reader: string },
-  name = 'audit',
-): Promise<{ writerUrl: string; readerUrl: string; ownerDb: string }> {
-  const db = dbIdentifier(name);
-  const AUDIT_WRITER = `${db}_writer`;
-  const AUDIT_READER = `${db}_reader`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    for (const [role, pw] of [[AUDIT_WRITER, passwords.writer], [AUDIT_READER, passwords.reader]] as const) {
-      const exists = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
-      await admin.query(`${exists.rowCount ? 'alter' : 'create'} role ${role} with login nosuperuser nocreatedb nocreaterole password '${pw.replace(/'/g, "''")}'`);
-      await admin.query(`grant connect on database ${db} to ${role}`);
-    }
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(adminUrl);
-  u.pathname = `/${db}`;
-  const c = new Client({ connectionString: u.toString() });
-  await c.connect();
-  try {
-    await c.query(`set role ${db}`);
-    await c.query(`create table if not exists audit_record (
-      chain_id uuid not null,
-      seq bigint not null,
-      at timestamptz not null,
-      request_id text not null,
-      principal jsonb not null,
-      client jsonb not null,
-      operation jsonb not null,
-      variables jsonb,
-      requested text[] not null,
-      denied jsonb not null,
-      personal text[] not null,
-      subgraphs text[] not null,
-      outcome text not null,
-      error_codes text[] not null,
-      duration_ms double precision not null,
-      response_bytes integer not null,
-      prev_hash text not null,
-      hash text not null,
-      primary key (chain_id, seq, at)
-    ) partition by range (at)`);
-    // Added with the signed chain (issue 13); on the parent, so every partition has them.
-    await c.query(`alter table audit_record
-      add column if not exists signature text,
-      add column if not exists escaped boolean not null default false,
-      add column if not exists unstorable text`);
-    await c.query('create table if not exists audit_record_default partition of audit_record default');
-    await ensureAuditPartitions(c);
-    await c.query('create index if not exists audit_record_at on audit_record (at)');
-    // Append-only by privileges: the writer inserts, the reader selects, nobody else gets anything.
-    await c.query(`revoke all on audit_record from public, ${AUDIT_WRITER}, ${AUDIT_READER}`);
-    await c.query(`grant insert on audit_record to ${AUDIT_WRITER}`);
-    await c.query(`grant select on audit_record to ${AUDIT_READER}`);
-    await c.query(`grant usage on schema public to ${AUDIT_WRITER}, ${AUDIT_READER}`);
-  } finally {
-    await c.end();
-  }
-  const server = externalPostgres(adminUrl);
-  const url = (role: string, pw: string) => databaseUrl(server, { name, password: pw }).replace(`//${db}:`, `//${role}:`);
-  return { writerUrl: url(AUDIT_WRITER, passwords.writer), readerUrl: url(AUDIT_READER, passwords.reader), ownerDb: db };
-}
-
 /**
  * A record a signed checkpoint names: a chain's head when the checkpoint was written, or the last record of a month
  * the chain left. The record must be in the store with this hash; everything before it in its chain is then pinned
@@ -245,7 +129,12 @@ export interface ChainReport {
 /** Runs one SQL statement with `$n` parameters and returns its rows (a pg client, pool, or an adapter). */
 export type SqlQuery = (sql: string, params: unknown[]) => Promise<Record<string, any>[]>;
 
-export const sqlOf = (c: Pick<ClientBase, 'query'>): SqlQuery => async (sql, params) => (await c.query(sql, params)).rows;
+/** What verification needs of a pg client or pool (so this package does not depend on pg). */
+export interface SqlClient {
+  query(sql: string, params: unknown[]): Promise<{ rows: Record<string, any>[] }>;
+}
+
+export const sqlOf = (c: SqlClient): SqlQuery => async (sql, params) => (await c.query(sql, params)).rows;
 
 /** The hashed content of a stored row. */
 export function contentOfRow(r: Record<string, any>): AuditContent {
@@ -351,7 +240,7 @@ const monthOf = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
  * named). Heads of months no longer in the store (dropped after archiving) are checked in their archive instead.
  */
 export async function verifyAuditChain(
-  db: Pick<ClientBase, 'query'> | SqlQuery,
+  db: SqlClient | SqlQuery,
   range: { from?: Date | null; to?: Date | null } = {},
   trust: ChainTrust = {},
 ): Promise<ChainReport> {
