@@ -171,6 +171,7 @@ describe('failed passwords', () => {
     for (let i = 0; i < 6; i++) before.push(await legit());
     const flood = address();
     const answers: Promise<TokenAnswer>[] = [];
+    const floodStarted = Date.now();
     // 22 attempts a second for 6 s, as in the issue.
     const timer = setInterval(() => answers.push(password(`flood.${answers.length}`, 'x-password-x', flood)), 45);
     await new Promise((r) => setTimeout(r, 3500));
@@ -181,7 +182,10 @@ describe('failed passwords', () => {
     console.log(
       `legitimate sign-in, median ms: ${median(before).toFixed(1)} alone, ${median(during).toFixed(1)} during the flood (${during.length} sign-ins); flood answers: ${statuses.filter((s) => s === 400).length} checked, ${statuses.filter((s) => s === 429).length} refused (429)`,
     );
-    expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(50);
+    // 50 free failures, then the address waits 5 s (HUB_SIGNIN_ADDRESS_BASE_DELAY_SECONDS) before one more is checked:
+    // on a loaded machine the flood outlasts that wait and one more attempt is checked, as designed.
+    const waitsElapsed = Math.floor((Date.now() - floodStarted) / 5000);
+    expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(50 + waitsElapsed);
     expect(median(during)).toBeLessThan(3 * median(before) + 50);
     await forgetFailures();
   });
