@@ -14,7 +14,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
 import type { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
-import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type FormattedExecutionResult, type GraphQLErrorExtensions } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@hub/schema';
 import { installScalars } from '../input-rules';
@@ -160,8 +160,9 @@ export const runOf = (res: Response): Run => (res.locals as { run: Run }).run;
 
 /** A refusal after GraphQL has begun: errors carrying its status (and headers) for Apollo Server to answer. */
 function graphQLErrors(refusal: Refusal): GraphQLError[] {
-  const headers = Object.keys(refusal.headers).length ? { headers: new HeaderMap(Object.entries(refusal.headers)) } : {};
-  return refusal.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: { ...e.extensions, http: { status: refusal.status, ...headers } } }));
+  const http = Object.keys(refusal.headers).length ? { status: refusal.status, headers: new HeaderMap(Object.entries(refusal.headers)) } : { status: refusal.status };
+  // (Apollo Server reads `http`; graphql-yoga, loaded beside it in the tests, types it differently.)
+  return refusal.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: { ...e.extensions, http } as GraphQLErrorExtensions }));
 }
 
 interface PipelineContext {

@@ -212,10 +212,15 @@ export interface AnyStage {
   create(services: GatewayServices): { run(input: never): unknown; apollo?: ApolloParts };
 }
 
-/** Declares a stage: the fields its `run` may read and must return are inferred from needs, uses and provides. */
-export function stage<Ph extends Phase, N extends Field = never, U extends Field = never, P extends Field = never, const Name extends string = string>(
-  s: Stage<Ph, N, U, P, Name>,
-): Stage<Ph, N, U, P, Name> {
+/** Declares a stage: the fields its `run` may read and must return are those of needs, uses and provides. */
+export function stage<Ph extends Phase, N extends Field = never, U extends Field = never, P extends Field = never, const Name extends string = string>(s: {
+  readonly name: Name;
+  readonly phase: Ph;
+  readonly needs: readonly N[];
+  readonly uses?: readonly U[];
+  readonly provides: readonly P[];
+  create(services: GatewayServices): StageRuntime<NoInfer<Ph>, NoInfer<N>, NoInfer<U>, NoInfer<P>>;
+}): Stage<Ph, NoInfer<N>, NoInfer<U>, NoInfer<P>, Name> {
   return s;
 }
 
