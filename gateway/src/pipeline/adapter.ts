@@ -109,10 +109,12 @@ export class Run implements AnswerGuard {
     for (const f of stage.provides) if (f in out) (this.fields as Record<string, unknown>)[f] = out[f];
   }
 
+  /** What the host provides as its phase begins: the operation Apollo Server resolved, the query planner's executor. */
   host<F extends 'operation' | 'execution'>(field: F, value: RequestState[F]): void {
     this.fields[field] = value;
   }
 
+  /** A route's own fields; like a stage's, each is written once. */
   provide(fields: RouteFields): void {
     for (const [k, v] of Object.entries(fields)) {
       if (k in this.fields) throw new Error(`${k} is provided already`);

@@ -21,7 +21,7 @@ import type { Refusal } from './refusal';
  * operation. `execution`: the gateway's executor runs it. `response`: an answer is about to leave, whoever made it
  * (the pipeline, a refusal, or Apollo Server's and Express's own answers).
  */
-export const PHASES = ['arrival', 'request', 'operation', 'execution', 'response'] as const;
+const PHASES = ['arrival', 'request', 'operation', 'execution', 'response'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** The request as the stages see it: what they read of it, and the one thing they may do to the answer. */
@@ -149,7 +149,7 @@ export interface RequestState {
 export type Field = keyof RequestState;
 
 /** Fields the host provides, by the phase from which they are known. */
-export const HOST = { arrival: ['http'], request: [], operation: ['operation'], execution: ['execution'], response: ['answer'] } as const satisfies Record<Phase, readonly Field[]>;
+const HOST = { arrival: ['http'], request: [], operation: ['operation'], execution: ['execution'], response: ['answer'] } as const satisfies Record<Phase, readonly Field[]>;
 type HostField = (typeof HOST)[Phase][number];
 
 /** The gateway's services, built once at start-up; each stage takes what it needs. */
