@@ -105,10 +105,12 @@ export function answerRecord(known: Known, answer: Answer, levels: Map<string, C
     };
   }
   const r = answer.record || { outcome: answer.status >= 400 ? outcomeOf(answer.status) : 'ok', errorCodes: [] };
-  const operation = known.asked?.operation ?? NOTHING_ASKED.operation;
+  // A request that never became an operation is recorded with its method and why it was refused, if it was.
+  const refused = { method: known.http.method, refused: r.refused ?? null };
+  const operation = known.asked ? (r.refused === undefined ? known.asked.operation : { ...known.asked.operation, ...refused }) : { ...NOTHING_ASKED.operation, ...refused };
   return {
     ...base,
-    operation: r.refused === undefined ? operation : { ...operation, method: known.http.method, refused: r.refused },
+    operation,
     denied,
     personal: [],
     subgraphs: [...(known.subgraphs ?? [])],
