@@ -2,12 +2,11 @@
 // gateway starts, in the background, and served from memory, so it works with no internet access and `npm start`
 // has no build step. The bundle is cached on disk under node_modules/.cache, keyed by a hash of the console's
 // sources, the bundled packages' versions and esbuild's; a restart with nothing changed reads it back in
-// milliseconds. A request that arrives before the bundle is ready waits for it.
+// milliseconds. A request that arrives before the bundle is ready waits for it (routes/console.route.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 
 /** gateway/console, from src/ (tsx, jest) and from dist/ (built) alike. */
@@ -146,7 +145,7 @@ export async function bundleConsole(cacheDir = defaultCacheDir(), log?: Logger):
 /** One bundle per process and cache directory: several gateways in one process (tests) share it. */
 const bundles = new Map<string, Promise<ConsoleBundle>>();
 
-function sharedBundle(cacheDir: string, log: Logger | undefined): Promise<ConsoleBundle> {
+export function sharedBundle(cacheDir: string, log: Logger | undefined): Promise<ConsoleBundle> {
   let p = bundles.get(cacheDir);
   if (!p) {
     p = bundleConsole(cacheDir, log);
@@ -171,7 +170,8 @@ export const consoleCsp = (nonce: string) =>
     "frame-ancestors 'none'",
   ].join('; ');
 
-function page(assetName: string, nonce: string): string {
+/** The console's page, naming its assets and the nonce of its styles. */
+export function consolePage(assetName: string, nonce: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -187,65 +187,4 @@ function page(assetName: string, nonce: string): string {
   <div id="console"><noscript>The security console needs JavaScript.</noscript></div>
 </body>
 </html>`;
-}
-
-/**
- * Mounted at the gateway root: `GET /console` is the page, `/console/assets/console-<hash>.{js,css}` its files.
- * Starts the bundle at once, in the background.
- */
-export function consoleRouter(opts: { cacheDir?: string; log?: Logger } = {}): Router {
-  const cacheDir = opts.cacheDir ?? defaultCacheDir();
-  const log = opts.log;
-  let ready = sharedBundle(cacheDir, log);
-  ready.then(
-    (b) => log?.info({ ms: b.ms, fromCache: b.fromCache, jsBytes: b.js.length, cssBytes: b.css.length }, 'security console ready'),
-    (e: unknown) => log?.error({ err: e }, 'security console could not be bundled'),
-  );
-  const bundle = () => {
-    ready = ready.catch(() => sharedBundle(cacheDir, log));
-    return ready;
-  };
-
-  const router = express.Router();
-  router.get('/console', async (_req, res) => {
-    let b: ConsoleBundle;
-    try {
-      b = await bundle();
-    } catch {
-      res.status(503).type('text').set('Retry-After', '5').send('The security console could not be built; see the gateway log.');
-      return;
-    }
-    const nonce = randomBytes(16).toString('base64');
-    res
-      .type('html')
-      .set('Content-Security-Policy', consoleCsp(nonce))
-      .set('Cache-Control', 'no-store')
-      .set('Referrer-Policy', 'no-referrer')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set('X-Frame-Options', 'DENY')
-      .send(page(`console-${b.key.slice(0, 16)}`, nonce));
-  });
-  router.get('/console/assets/:file', async (req, res) => {
-    const m = /^console-([0-9a-f]{16})\.(js|css)$/.exec(req.params.file);
-    let b: ConsoleBundle | undefined;
-    try {
-      b = await bundle();
-    } catch {
-      b = undefined;
-    }
-    if (!m || !b || m[1] !== b.key.slice(0, 16)) {
-      res.status(404).end();
-      return;
-    }
-    const kind = m[2] as 'js' | 'css';
-    const gzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
-    res
-      .type(kind === 'js' ? 'application/javascript; charset=utf-8' : 'text/css; charset=utf-8')
-      .set('Cache-Control', 'public, max-age=31536000, immutable')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set('Vary', 'Accept-Encoding');
-    if (gzip) res.set('Content-Encoding', 'gzip');
-    res.send(gzip ? b.gzip[kind] : b[kind]);
-  });
-  return router;
 }

@@ -17,7 +17,15 @@ import { Agent } from 'undici';
 import { serviceUnavailable } from '@hub/schema';
 import { CONTEXT_HEADER } from '@hub/runtime/context-token';
 import type { Logger } from 'pino';
-import type { HubGatewayContext } from './context';
+
+/** What a request's calls to subgraphs carry (the subgraph-fetch stage makes one per request). */
+export interface SubgraphCalls {
+  requestId: string;
+  /** The context token for this request's calls to `subgraph`: it names the caller and what they may read there. */
+  contextToken(subgraph: string): Promise<string>;
+  /** Notes that the request called `subgraph`. */
+  called(subgraph: string): void;
+}
 
 /** A fetch-shaped function over an undici pool: what RemoteGraphQLDataSource reads of a response, read once. */
 export function poolFetcher(agent: Agent): Fetcher {
@@ -90,7 +98,7 @@ export function spreadEntities(response: GatewayGraphQLResponse, indexOf: readon
   return { ...response, data, errors };
 }
 
-export class HubDataSource extends RemoteGraphQLDataSource<HubGatewayContext> {
+export class HubDataSource extends RemoteGraphQLDataSource<SubgraphCalls> {
   private readonly agent: Agent;
 
   constructor(
@@ -104,14 +112,14 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubGatewayContext> {
     this.fetcher = poolFetcher(this.agent);
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubGatewayContext>): Promise<void> {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCalls>): Promise<void> {
     if (!context?.contextToken) return; // health checks and schema loading carry no request context
     request.http?.headers.set('x-request-id', context.requestId);
-    (context.subgraphs ??= new Set()).add(this.serviceName);
+    context.called(this.serviceName);
     request.http?.headers.set(CONTEXT_HEADER, await context.contextToken(this.serviceName));
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<HubGatewayContext>): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCalls>): Promise<GatewayGraphQLResponse> {
     const representations = options.request.variables?.representations;
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !Array.isArray(representations) || representations.length < 2) {
       return super.process(options);

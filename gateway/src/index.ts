@@ -1,3 +1,3 @@
 export * from './config';
 export * from './gateway';
-export { EXAMPLE_QUERY } from './explorer';
+export { EXAMPLE_QUERY } from './routes/explorer.route';

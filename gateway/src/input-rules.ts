@@ -10,17 +10,12 @@ import {
   isScalarType,
   Kind,
   type ASTVisitor,
-  type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
+  type TypeInfo,
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { HubGatewayContext } from './context';
-import { remembered } from '@hub/runtime/bounded';
-import { walkOperation } from './operation-walk';
 import { LONE_SURROGATE, NUL } from './audit-storable';
 import { scalars, ErrorCode } from '@hub/schema';
 
@@ -165,9 +160,12 @@ export interface TextChecks {
   variables: [name: string, path: (string | number)[]][];
 }
 
-/** Walks the operation's arguments (fragments included) once: literals are checked, variables located. */
-export function textChecksOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, maxLength: number): TextChecks {
-  const out: TextChecks = { variables: [] };
+/**
+ * Part of the one walk of a document (operation-walk.ts): checks the literal text of arguments and locates, in
+ * `out`, the first place each variable is used in one (variables stand in as null here: their values are checked per
+ * request).
+ */
+export function textChecksVisitor(typeInfo: TypeInfo, maxLength: number, out: TextChecks): ASTVisitor {
   const seen = new Set<string>();
   const locate = (node: ValueNode, path: (string | number)[]) => {
     if (node.kind === Kind.VARIABLE && !seen.has(node.name.value)) {
@@ -176,15 +174,13 @@ export function textChecksOf(schema: GraphQLSchema, document: DocumentNode, oper
     } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => locate(v, [...path, i]));
     else if (node.kind === Kind.OBJECT) for (const f of node.fields) locate(f.value, [...path, f.name.value]);
   };
-  walkOperation(schema, document, operation, (typeInfo) => ({
+  return {
     Argument(node) {
-      // Variables stand in as null here: their values are checked per request.
       out.literal ??= checkLiteral(node.value, typeInfo.getArgument()?.type, [node.name.value], {}, maxLength);
       locate(node.value, [node.name.value]);
       return false;
     },
-  }));
-  return out;
+  };
 }
 
 /**
@@ -201,26 +197,4 @@ export function textInputIssue(checks: TextChecks, variables: Record<string, unk
     if (issue) return issue;
   }
   return undefined;
-}
-
-/**
- * Refuses, before anything is planned or recorded as sent, text the hub cannot accept in the operation's arguments:
- * a 400 BAD_USER_INPUT naming the argument or input field (`input.displayName`), never a database error later.
- */
-export function textInputPlugin(maxLength: number): ApolloServerPlugin<HubGatewayContext> {
-  // What a document needs checked depends on the document alone: worked out once (a query with no variables then
-  // costs nothing per request).
-  const byDocument = new Map<string, TextChecks>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operation, queryHash, operationName }) {
-          if (!operation) return;
-          const checks = remembered(byDocument, `${queryHash}:${operationName ?? ''}`, 1000, () => textChecksOf(schema, document, operation, maxLength));
-          const issue = textInputIssue(checks, request.variables as Record<string, unknown> | undefined, maxLength);
-          if (issue) throw new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } } });
-        },
-      };
-    },
-  };
 }

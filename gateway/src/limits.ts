@@ -1,14 +1,15 @@
-// Operation limits, checked before planning: depth (through fragments), aliases (`__typename` included),
-// directives and tokens (GraphQL Armor and graphql-js's parser), a cost with list multipliers
-// (graphql-query-complexity), and for anonymous callers no introspection and no field suggestions unless the
-// operator turns them on. Every violation is a 400 with a message that says which limit and by how much.
-import { ErrorCode } from '@hub/schema';
-import type { ApolloServerPlugin } from '@apollo/server';
+// Operation limits, checked before planning: tokens (graphql-js's parser), depth (through fragments), aliases
+// (`__typename` included) and directives (GraphQL Armor), a cost with list multipliers (graphql-query-complexity),
+// the text of every argument (input-rules.ts), and for anonymous callers no introspection unless the operator turns
+// it on. Every violation is a 400 with a message that says which limit and by how much. The limits stage
+// (stages/limits.stage.ts) puts them in the pipeline.
+import { ErrorCode, type Principal } from '@hub/schema';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, isListType, getNullableType, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { GraphQLError, isListType, getNullableType, Kind, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { HubGatewayContext } from './context';
 import { remembered } from '@hub/runtime/bounded';
+import { textInputIssue } from './input-rules';
+import type { Operation } from './pipeline/stage';
 
 export interface LimitsConfig {
   maxDepth: number;
@@ -59,8 +60,6 @@ function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArg
   return (1 + childComplexity) * items;
 }
 
-const isAnonymous = (ctx: HubGatewayContext) => ctx.principal.kind === 'PUBLIC';
-
 /** Names of the operation's variables of a list type (`[X]`, `[X!]!`, …). */
 export function listVariables(operation: OperationDefinitionNode): string[] {
   return (operation.variableDefinitions ?? [])
@@ -82,72 +81,44 @@ export function costVariables(variables: Record<string, unknown> | undefined, li
   return out;
 }
 
-function usesIntrospection(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
-    },
-  });
-  return found;
-}
-
 const limitError = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
 
-/** Remembered per document (and variables, for the cost): the same question always gets the same answer. */
+/** Remembered per document and variables: the same question always gets the same answer. */
 const CACHE_SIZE = 1000;
 
-export function limitsPlugin(cfg: LimitsConfig): ApolloServerPlugin<HubGatewayContext> {
-  const introspects = new Map<string, boolean>();
-  const costs = new Map<string, number>();
-  const lists = new Map<string, string[]>();
-  return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveOperation({ request, document, schema, operation, operationName, queryHash }) {
-          if (!cfg.publicIntrospection && isAnonymous(contextValue) && remembered(introspects, queryHash, CACHE_SIZE, () => usesIntrospection(document))) {
-            throw limitError('Introspection is not available without signing in.');
-          }
-          let cost: number;
-          try {
-            // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
-            const listVars = remembered(lists, `${queryHash}:${operationName ?? ''}`, CACHE_SIZE, () => (operation ? listVariables(operation) : []));
-            const variables = costVariables(request.variables, listVars);
-            cost = remembered(costs, `${queryHash}:${operationName ?? ''}:${JSON.stringify(variables)}`, CACHE_SIZE, () =>
-              getComplexity({
-                schema,
-                query: document,
-                variables,
-                operationName: operationName ?? undefined,
-                estimators: [estimate],
-              }),
-            );
-          } catch (e) {
-            // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
-            throw new GraphQLError((e as Error).message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
-          }
-          if (cost > cfg.maxCost) {
-            throw limitError(
-              `Query cost ${cost} exceeds the limit of ${cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
-            );
-          }
-        },
-        async willSendResponse({ response }) {
-          // "Did you mean …?" would reveal field names to callers who may not introspect.
-          if (cfg.publicIntrospection || !isAnonymous(contextValue) || response.body.kind !== 'single') return;
-          const errors = response.body.singleResult.errors;
-          if (!errors) return;
-          response.body.singleResult.errors = errors.map((e) =>
-            / Did you mean .*\?$/.test(e.message) ? { ...e, message: e.message.replace(/ Did you mean .*\?$/, '') } : e,
-          );
-        },
-      };
-    },
-  };
-}
+/**
+ * The limits that need the operation and the caller, checked once Apollo Server has validated the document (depth,
+ * aliases and directives are validation rules, tokens a parser option): introspection for anonymous callers, the
+ * cost, and the text of arguments.
+ */
+export class OperationLimits {
+  private readonly costs = new Map<string, number>();
 
-export function maxTokensOption(cfg: LimitsConfig) {
-  return { maxTokens: cfg.maxTokens };
-}
+  constructor(private readonly cfg: LimitsConfig) {}
 
+  /** The first limit the operation breaks, as the error the caller gets (status 400); undefined if none. */
+  check(principal: Principal, operation: Operation): GraphQLError | undefined {
+    const { shape, variables } = operation;
+    if (!this.cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection) return limitError('Introspection is not available without signing in.');
+    let cost: number;
+    try {
+      // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
+      const counted = costVariables(variables, shape.listVariables);
+      cost = remembered(this.costs, `${operation.hash}:${operation.name ?? ''}:${JSON.stringify(counted)}`, CACHE_SIZE, () =>
+        getComplexity({ schema: operation.schema, query: operation.document, variables: counted, operationName: operation.name ?? undefined, estimators: [estimate] }),
+      );
+    } catch (e) {
+      // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
+      return new GraphQLError((e as Error).message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+    }
+    if (cost > this.cfg.maxCost) {
+      return limitError(
+        `Query cost ${cost} exceeds the limit of ${this.cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+      );
+    }
+    const issue = textInputIssue(shape.text, variables, this.cfg.maxTextLength);
+    if (issue) return new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } } });
+    return undefined;
+  }
+}

@@ -9,15 +9,15 @@ import {
   isListType,
   typeFromAST,
   visit,
-  type DocumentNode,
+  type ASTVisitor,
   type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type TypeInfo,
   type ValueNode,
 } from 'graphql';
 import type { MaskReason } from '@hub/schema';
-import { walkOperation } from './operation-walk';
 
 export const MASK = '[masked]';
 
@@ -34,23 +34,26 @@ function variablesIn(value: ValueNode, out: Set<string>): void {
 }
 
 /**
- * The plan for one operation of a validated document: which declared variables flow into a masked position
- * (argument or input field, looked up as `Type.field(arg:)` / `Input.field` in `masked`).
+ * Part of the one walk of a document (operation-walk.ts): collects into `out` the variables that flow into a masked
+ * argument or input field (looked up as `Type.field(arg:)` / `Input.field` in `masked`).
  */
-export function variablePlan(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, masked: Map<string, MaskReason>): VariablePlan[] {
-  const maskedVars = new Set<string>();
-  walkOperation(schema, document, operation, (typeInfo) => ({
+export function maskedVariablesVisitor(typeInfo: TypeInfo, masked: Map<string, MaskReason>, out: Set<string>): ASTVisitor {
+  return {
     Argument(node) {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
-      if (parent && field && masked.has(`${parent.name}.${field.name}(${node.name.value}:)`)) variablesIn(node.value, maskedVars);
+      if (parent && field && masked.has(`${parent.name}.${field.name}(${node.name.value}:)`)) variablesIn(node.value, out);
     },
     ObjectField(node) {
       const parent = typeInfo.getParentInputType();
       const named = parent ? getNamedType(parent) : undefined;
-      if (named && masked.has(`${named.name}.${node.name.value}`)) variablesIn(node.value, maskedVars);
+      if (named && masked.has(`${named.name}.${node.name.value}`)) variablesIn(node.value, out);
     },
-  }));
+  };
+}
+
+/** The plan for one operation of a validated document: each declared variable, masked whole if it flows into a masked position. */
+export function variablePlan(schema: GraphQLSchema, operation: OperationDefinitionNode, maskedVars: ReadonlySet<string>): VariablePlan[] {
   return (operation.variableDefinitions ?? []).map((d) => ({
     name: d.variable.name.value,
     masked: maskedVars.has(d.variable.name.value),

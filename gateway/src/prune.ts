@@ -19,6 +19,8 @@ import {
   type SelectionSetNode,
   type InlineFragmentNode,
   type SelectionNode,
+  type ASTVisitor,
+  type TypeInfo,
   isObjectType,
   isInterfaceType,
 } from 'graphql';
@@ -44,41 +46,37 @@ export interface PruneResult {
   empty: boolean;
 }
 
-export function coordinatesOf(schema: GraphQLSchema, doc: DocumentNode, operation: OperationDefinitionNode): Set<string> {
-  const out = new Set<string>();
-  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType) => {
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        if (sel.name.value.startsWith('__')) continue;
-        if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
-        const def = parent.getFields()[sel.name.value];
-        if (!def) continue;
-        out.add(`${parent.name}.${sel.name.value}`);
-        const t = getNamedType(def.type);
-        if (sel.selectionSet && isCompositeType(t)) walk(sel.selectionSet, t);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType) : parent;
-        walk(sel.selectionSet, t);
-      } else {
-        const f = fragments.get(sel.name.value);
-        const key = `${sel.name.value}@${parent.name}`;
-        if (!f || seen.has(key)) continue;
-        seen.add(key);
-        walk(f.selectionSet, schema.getType(f.typeCondition.name.value) as GraphQLCompositeType);
-      }
-    }
+/**
+ * Part of the one walk of a document (operation-walk.ts): collects into `out` the coordinate (`Type.field`) of every
+ * field a definition selects, introspection aside.
+ */
+export function coordinatesVisitor(typeInfo: TypeInfo, out: Set<string>): ASTVisitor {
+  return {
+    Field(node) {
+      const parent = typeInfo.getParentType();
+      // Introspection (`__schema`, `__type`, `__typename`) is not data: not decided, and not walked into.
+      if (node.name.value.startsWith('__')) return false;
+      if (!isObjectType(parent) && !isInterfaceType(parent)) return false;
+      if (!typeInfo.getFieldDef()) return false;
+      out.add(`${parent.name}.${node.name.value}`);
+      return undefined;
+    },
   };
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-  if (root) walk(operation.selectionSet, root);
-  return out;
 }
 
-/** Decides every coordinate once; prunes only when something is denied (the common case costs one walk). */
-export async function prune(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, decide: Decide): Promise<PruneResult> {
+/**
+ * Decides every coordinate the operation selects (`coordinates`, from the walk of its document) once; prunes only
+ * when something is denied (the common case walks nothing).
+ */
+export async function prune(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  coordinates: Iterable<string>,
+  decide: Decide,
+): Promise<PruneResult> {
   const decisions = new Map<string, true | string>();
-  for (const c of coordinatesOf(schema, document, operation)) decisions.set(c, await decide(c));
+  for (const c of coordinates) decisions.set(c, await decide(c));
   if ([...decisions.values()].every((d) => d === true)) return { operation, document, removals: [], nulls: [], empty: false };
 
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
@@ -157,7 +155,7 @@ function nearestNullable(path: string[], nullable: boolean[]): string[] {
 }
 
 /** Sets null at each path, through lists, shortest paths first; an empty path nulls the whole data. */
-export function applyNulls(data: Record<string, unknown> | null | undefined, paths: string[][]): Record<string, unknown> | null {
+export function applyNulls(data: Record<string, unknown> | null | undefined, paths: readonly (readonly string[])[]): Record<string, unknown> | null {
   if (!data) return data ?? null;
   for (const p of [...paths].sort((a, b) => a.length - b.length)) {
     if (p.length === 0) return null;
@@ -166,7 +164,7 @@ export function applyNulls(data: Record<string, unknown> | null | undefined, pat
   return data;
 }
 
-function setNull(node: unknown, path: string[]): void {
+function setNull(node: unknown, path: readonly string[]): void {
   if (node == null) return;
   if (Array.isArray(node)) {
     for (const item of node) setNull(item, path);

@@ -2,11 +2,9 @@
 // Counters live in each gateway process (rate-limiter-flexible's memory store): with N replicas behind a balancer a
 // client gets up to N times the budget, which is what a budget against floods needs; what must hold across replicas
 // (failed sign-ins of a username) is counted by the directory in its database.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { rateLimited, type Principal } from '@hub/schema';
-import type { AuditWriter } from './audit';
-import { recordOutsideGraphQL } from './audit-plugin';
+import type { Principal } from '@hub/schema';
 
 export interface RateLimitConfig {
   /** Off only for benchmarks, whose load comes from one address. */
@@ -73,26 +71,4 @@ export class RateLimits {
       throw e;
     }
   }
-}
-
-/**
- * /graphql's budget, after authentication (the principal is known): a request over it gets 429 with `Retry-After`
- * and a RATE_LIMITED error, and is recorded like every request refused before GraphQL runs.
- */
-export function graphqlRateLimit(limits: RateLimits, audit: AuditWriter | undefined): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const principal = (req as unknown as { principal: Principal }).principal;
-    let wait: Awaited<ReturnType<RateLimits['graphqlWait']>>;
-    try {
-      wait = await limits.graphqlWait(addressOf(req), principal);
-    } catch (e) {
-      return next(e);
-    }
-    if (!wait) return next();
-    const error = rateLimited(wait.seconds, wait.by);
-    const requestId = String(res.getHeader('x-request-id'));
-    if (!(await recordOutsideGraphQL(audit, req, res, { requestId, principal, outcome: 'rejected', errorCodes: [String(error.extensions.code)] }))) return;
-    res.set('Retry-After', String(wait.seconds));
-    res.status(429).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds: wait.seconds } }] });
-  };
 }

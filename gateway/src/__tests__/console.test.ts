@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import express from 'express';
-import { bundleConsole, consoleRouter, consoleSourceKey } from '../console';
+import { bundleConsole, consoleSourceKey } from '../console';
+import { consoleRouter } from '../routes/console.route';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hub-console-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
-import { buildSchema, parse, print, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { applyNulls, forbiddenErrors, prune, type Decide } from '../prune';
+import { operationShape } from '../operation-walk';
 
 const schema = buildSchema(`
   type Query { sites: [Site!]!, site(code: String!): Site }
@@ -9,16 +10,19 @@ const schema = buildSchema(`
 const DENIED = new Set(['Site.secret', 'Site.mustHave', 'Inner.hidden']);
 const decide: Decide = async (c) => (DENIED.has(c) ? `${c} is denied` : true);
 
+/** Prunes with the coordinates the gateway's walk of the document finds. */
+const pruned = (document: DocumentNode, operation: OperationDefinitionNode) =>
+  prune(schema, document, operation, operationShape(schema, document, operation, { masked: new Map(), maxTextLength: 1000 }).coordinates, decide);
+
 async function run(query: string) {
   const document = parse(query);
-  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
-  return prune(schema, document, operation, decide);
+  return pruned(document, document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode);
 }
 
 describe('prune', () => {
   it('leaves an operation with nothing denied untouched', async () => {
     const doc = parse('{ sites { code name } }');
-    const r = await prune(schema, doc, doc.definitions[0] as OperationDefinitionNode, decide);
+    const r = await pruned(doc, doc.definitions[0] as OperationDefinitionNode);
     expect(r.document).toBe(doc);
     expect(r.removals).toEqual([]);
   });

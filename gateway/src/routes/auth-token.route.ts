@@ -4,15 +4,13 @@
 // record (the username tried, the client address, the outcome and why), committed before the answer: without a
 // record no token is released (503). Every failure of a credential says the same thing, and the directory does the
 // same work for each, so an answer never tells whether a username exists or why it cannot sign in; the reason is
-// in the audit record for security staff.
-import { randomUUID } from 'node:crypto';
+// in the audit record for security staff. It reuses the pipeline's request-id, audit-gate and audit-record stages.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { PUBLIC, type AccountView, type Principal } from '@hub/schema';
-import type { AuditWriter } from './audit';
-import { recordOutsideGraphQL } from './audit-plugin';
-import type { Authenticator, Directory } from './auth';
-import { addressOf, type RateLimits } from './rate-limit';
+import type { AccountView, Principal } from '@hub/schema';
+import type { Authenticator, Directory } from '../auth';
+import { addressOf, type RateLimits } from '../rate-limit';
+import { Run, runOf, type Pipeline } from '../pipeline/adapter';
 
 /** The one answer to a failed password sign-in, whatever the reason. */
 export const SIGN_IN_FAILED = 'wrong username or password, or the account cannot sign in now';
@@ -22,9 +20,10 @@ const USAGE = 'send JSON: grant_type "password" with username and password, or "
 const USERNAME_RECORDED = 200;
 
 export interface SignInDeps {
+  /** The stages it reuses: request-id, audit-gate, error-masking and audit-record. */
+  stages: Pipeline;
   directory: Directory;
   auth: Authenticator;
-  audit?: AuditWriter;
   limits: RateLimits;
   log: Logger;
 }
@@ -58,27 +57,21 @@ const tooMany = (seconds: number, reason: string) =>
 
 const principalOf = (a: AccountView): Principal => ({ kind: 'ACCOUNT', accountId: a.id, agency: a.agency, roles: a.roles as never });
 
-export function signInRoute({ directory, auth, audit, limits, log }: SignInDeps): Router {
+export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps): Router {
   const router = express.Router();
 
   /** Records the attempt, then answers; no record, no answer but 503 (and no token leaves). */
-  const answer = async (req: Request, res: Response, attempt: Attempt, a: Answer) => {
-    const requestId = String(res.getHeader('x-request-id'));
-    const recorded = await recordOutsideGraphQL(audit, req, res, {
-      requestId,
-      principal: a.principal ?? PUBLIC,
-      username: attempt.username?.slice(0, USERNAME_RECORDED),
-      operation: { type: 'sign-in', name: attempt.grant, hash: null, document: null },
-      outcome: a.outcome,
-      errorCodes: a.codes,
+  const answer = (_req: Request, res: Response, attempt: Attempt, a: Answer) => {
+    const run = runOf(res);
+    run.provide({
+      ...(a.principal ? { principal: a.principal } : {}),
+      asked: { operation: { type: 'sign-in', name: attempt.grant, hash: null, document: null }, variables: null, requested: [], username: attempt.username?.slice(0, USERNAME_RECORDED) },
     });
-    if (!recorded) return;
-    if (a.retryAfter) res.set('Retry-After', String(a.retryAfter));
-    res.status(a.status).json(a.body);
+    return run.send(res, { status: a.status, headers: a.retryAfter ? { 'Retry-After': String(a.retryAfter) } : {}, body: a.body, record: { outcome: a.outcome, errorCodes: a.codes } });
   };
 
-  router.use((req, res, next) => {
-    res.setHeader('x-request-id', randomUUID());
+  router.use(async (req, res, next) => {
+    res.locals.run = await Run.start(stages, req, res);
     // Tokens must not be kept by a browser or a proxy (RFC 6749 §5.1), and neither must the errors.
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Pragma', 'no-cache');
@@ -102,8 +95,8 @@ export function signInRoute({ directory, auth, audit, limits, log }: SignInDeps)
     const attempt: Attempt = { grant, username: typeof b.username === 'string' ? b.username : undefined };
     try {
       if (!req.is('application/json')) return answer(req, res, attempt, refused(400, 'invalid_request', USAGE, 'WRONG_CONTENT_TYPE'));
-      // A store known to be down is probed before the directory is asked: no session starts or rotates unlogged.
-      if (audit && !(await audit.reachable())) {
+      // The audit gate before the directory is asked: no session starts or rotates unlogged.
+      if (await runOf(res).through('request')) {
         return answer(req, res, attempt, refused(503, 'temporarily_unavailable', 'the audit store is unavailable: try again shortly', 'AUDIT_UNAVAILABLE'));
       }
       if (grant === 'password' && typeof b.username === 'string' && typeof b.password === 'string') {

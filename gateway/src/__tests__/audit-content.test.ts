@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { buildASTSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { maskedInputs } from '@hub/schema';
-import { recordedVariables, VARIABLES_HEAD, VARIABLES_RECORD_LIMIT } from '../audit-plugin';
-import { MASK, maskVariables, variablePlan } from '../masking';
+import { recordedVariables, VARIABLES_HEAD, VARIABLES_RECORD_LIMIT } from '../audit-content';
+import { MASK, maskVariables } from '../masking';
+import { operationShape } from '../operation-walk';
 
 // A schema that says what is secret and personal, and operations that try to hide it under other names.
 const SDL = `
@@ -26,7 +27,7 @@ const schema = buildASTSchema(parse(SDL));
 function recorded(query: string, variables: Record<string, unknown>) {
   const document = parse(query);
   const op = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
-  return maskVariables(variables, variablePlan(schema, document, op, masked), masked);
+  return maskVariables(variables, operationShape(schema, document, op, { masked, maxTextLength: 100_000 }).variablePlan, masked);
 }
 
 describe('masking decided by the schema', () => {

@@ -1,0 +1,28 @@
+// `GET /health`: the gateway and every subgraph it calls (200 when all answer, 503 naming those that do not);
+// `GET /health/live`: the gateway process alone, for a liveness probe.
+import express, { type Router } from 'express';
+
+export function healthRoute(urls: Record<string, string>): Router {
+  const router = express.Router();
+  router.get('/health', async (_req, res) => {
+    const subgraphs = Object.fromEntries(
+      await Promise.all(
+        Object.entries(urls).map(async ([name, url]) => {
+          const started = Date.now();
+          try {
+            const r = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+            return [name, { status: r.ok ? 'ok' : 'unavailable', latencyMs: Date.now() - started }] as const;
+          } catch {
+            return [name, { status: 'unavailable', latencyMs: Date.now() - started }] as const;
+          }
+        }),
+      ),
+    );
+    const allOk = Object.values(subgraphs).every((s) => s.status === 'ok');
+    res.status(allOk ? 200 : 503).json({ status: allOk ? 'ok' : 'degraded', service: 'gateway', subgraphs });
+  });
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  return router;
+}
