@@ -12,3 +12,4 @@ export * from './context-token';
 export * from './second-line';
 export * from './history';
 export * from './history-reader';
+export * from './sql';

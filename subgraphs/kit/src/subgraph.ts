@@ -34,7 +34,8 @@ import { jsonErrorHandler, notFound } from './http';
 import { setMaxPageSize } from './pagination';
 import { CONTEXT_HEADER, contextVerifier, type CallerClaims } from './context-token';
 import { applySecondLine } from './second-line';
-import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
+import { sql } from './sql';
+import { changeScope, ChangeRecord, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
 import { HistoryReader, historyResolver } from './history-reader';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
@@ -45,7 +46,8 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** The subgraph's own schema.graphql; the kit appends the shared types. */
   typeDefs: string;
   resolvers: GraphQLResolverMap<HubContext<B>>;
-  entities: EntitySchema<any, any>[];
+  /** Its entities (`defineEntity`); none for a subgraph that only reads someone else's database with SQL. */
+  entities?: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   loaders: B;
   /**
@@ -175,9 +177,14 @@ export function levelsOf(def: SubgraphDefinition<any>): Map<string, Classificati
   return classificationMap(parse(subgraphSdl(def.typeDefs)));
 }
 
-/** The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history). */
+/**
+ * The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history), which a
+ * read-only database does not have.
+ */
 export function ormModel(def: SubgraphDefinition<any>): { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] } {
-  return { entities: [...def.entities, ChangeRecordSchema], migrations: withKitMigrations(def.migrations) };
+  const own = def.entities ?? [];
+  if (def.readOnlyDatabase) return { entities: own, migrations: def.migrations };
+  return { entities: [...own, ChangeRecord], migrations: withKitMigrations(def.migrations) };
 }
 
 /** Masks anything that is not a deliberate, coded error: no stack, SQL or path ever reaches a client. */
@@ -295,7 +302,7 @@ export async function startSubgraph(def: SubgraphDefinition<any>, opts: StartOpt
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await sql(orm.em.fork()).rows('select 1');
       res.json({ status: 'ok', service: def.name });
     } catch {
       res.status(503).json({ status: 'unavailable', service: def.name, reason: 'database unreachable' });
