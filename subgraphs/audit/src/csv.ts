@@ -6,7 +6,7 @@ import type express from 'express';
 import { stringify } from 'csv-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@hub/kit';
-import { eventOf, eventPage, keyOfRow, sqlOn, type AuditEventFilter, type Outcome } from './events';
+import { eventOf, eventPage, keyOfRow, sqlOn, type AuditEventFilter, type AuditRecordRow, type Outcome } from './events';
 
 const PAGE = 2000;
 
@@ -22,7 +22,7 @@ export const cell = (v: unknown): string => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-function rowOf(r: Record<string, any>): string[] {
+function rowOf(r: AuditRecordRow): string[] {
   const e = eventOf(r);
   return [
     e.id, e.at.toISOString(), e.requestId, e.principal.kind, e.principal.accountId, e.principal.agencyCode, e.principal.roles.join(' '),
@@ -56,7 +56,7 @@ export function csvRoute(router: express.Router, deps: { em: () => EntityManager
   router.get('/events.csv', async (req, res) => {
     const filter = filterOfQuery(req.query as Record<string, unknown>);
     const query = sqlOn(deps.em());
-    let first: Record<string, any>[];
+    let first: AuditRecordRow[];
     try {
       first = await eventPage(query, filter, PAGE);
     } catch (e) {
