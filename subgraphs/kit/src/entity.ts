@@ -2,7 +2,7 @@
 // entity's type inferred from it (`InferEntity`), every entity starting from the kit's base properties. No
 // decorators and no classes, so every transpiler (tsx, swc, tsc) reads them alike.
 import { randomUUID, createHash } from 'node:crypto';
-import { p, type InferEntityFromProperties } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 
 /**
  * What every hub entity has, spread first into its `properties` (composition, as MikroORM recommends for
@@ -17,9 +17,6 @@ export const hubEntityProperties = {
   /** Optimistic concurrency: bumped by every update; a stale write fails. */
   version: p.integer().version(),
 };
-
-/** The base every hub entity's type includes. */
-export type HubEntity = InferEntityFromProperties<typeof hubEntityProperties>;
 
 /**
  * A UUID (version 5 layout) derived from a name: seed data gets the same ids on every machine and every run,

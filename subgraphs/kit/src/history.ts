@@ -18,7 +18,6 @@ import {
   type EntitySchema,
   type EventSubscriber,
   type FlushEventArgs,
-  type InferEntity,
   type MigrationObject,
 } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
@@ -73,7 +72,7 @@ export function currentChangeScope(): ChangeScope | undefined {
 export type FieldTreatment = 'secret' | 'ignore' | 'PUBLIC' | 'INTERNAL' | `${string}.${string}`;
 
 export interface TrackOptions<T> {
-  /** The GraphQL type whose `history` shows these changes (default: the entity's class name). */
+  /** The GraphQL type whose `history` shows these changes (default: the entity's name). */
   type?: string;
   fields?: { [K in keyof T & string]?: FieldTreatment };
   /**
@@ -145,7 +144,6 @@ export const ChangeRecord = defineEntity({
     at: p.datetime(),
   },
 });
-export type ChangeRecord = InferEntity<typeof ChangeRecord>;
 
 export class MigrationHubChange extends Migration {
   override async up(): Promise<void> {

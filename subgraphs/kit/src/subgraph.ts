@@ -73,8 +73,8 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns> {
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
   internalRoutes?: (router: express.Router, deps: InternalDeps) => void;
   /**
-   * How entities' changes are recorded (`tracked(schema, { fields, approved, partOf })`, `untracked(schema)`).
-   * Entities not listed are tracked under their class name, with every property not in the schema kept secret.
+   * How entities' changes are recorded (`tracked(entity, { fields, approved, partOf })`, `untracked(entity)`).
+   * Entities not listed are tracked under their name, with every property not in the schema kept secret.
    */
   history?: HistoryDeclaration[];
 }

@@ -1,7 +1,7 @@
 // Change history as the kit records it, on a real PostgreSQL: one record per write in the same transaction, secrets
 // never stored, personal values never in clear at rest, approved records changed only with a reason.
 import { randomBytes } from 'node:crypto';
-import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/postgresql';
+import { defineEntity, p, type EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { badUserInput } from '@hub/schema';
 import { hubEntityProperties } from '../entity';
@@ -29,8 +29,6 @@ const Thing = defineEntity({
     internalNote: p.string().length(100).nullable(),
   },
 });
-type Thing = InferEntity<typeof Thing>;
-
 class CreateThing extends Migration {
   override async up(): Promise<void> {
     this.addSql(
