@@ -2,7 +2,8 @@
 // writes one `hub_change` row in the same flush (so the same transaction) as the change itself, naming who
 // (account, agency, request, from the request's scope), why (a reason, required for approved records), and each
 // changed field with its value before and after. Secret fields are recorded as changed, never with a value;
-// PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all.
+// PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all. A bulk write in SQL, which no
+// flush sees, records itself by the same rules with `recordChange` in its transaction.
 import { limitText, TEXT_LIMITS } from './text';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
