@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@hub/runtime';
 import type { AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
-import { eventOf, eventPage, instant, keyOfRow, sqlOn } from './events';
+import { eventOf, eventPage, instant, keyOfRow, sqlOn, type AuditRecordRow } from './events';
 
 const PAGE = 2000;
 
@@ -23,7 +23,7 @@ export const cell = (v: unknown): string => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-function rowOf(r: Record<string, any>): string[] {
+function rowOf(r: AuditRecordRow): string[] {
   const e = eventOf(r);
   return [
     e.id, e.at.toISOString(), e.requestId, e.principal.kind, e.principal.accountId, e.principal.agencyCode, e.principal.roles.join(' '),
@@ -60,7 +60,7 @@ export function csvRoute(router: express.Router, deps: { em: () => EntityManager
   router.get('/events.csv', async (req, res) => {
     const query = sqlOn(deps.em());
     let filter: AuditEventFilter;
-    let first: Record<string, any>[];
+    let first: AuditRecordRow[];
     try {
       filter = filterOfQuery(req.query as Record<string, unknown>);
       first = await eventPage(query, filter, PAGE);

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { defineSubgraph, readDeclaration, readSchemaFile } from '@hub/kit';
 import { auditSettings } from './config';
 import { csvRoute } from './csv';
-import { AuditRecordSchema } from './entities';
 import { resolvers } from './resolvers';
 
 export const audit = defineSubgraph({
   ...readDeclaration(join(__dirname, '..')),
   typeDefs: readSchemaFile(join(__dirname, '..')),
   resolvers,
-  entities: [AuditRecordSchema],
   migrations: [],
   loaders: {},
   internalRoutes: (router, deps) => csvRoute(router, deps),

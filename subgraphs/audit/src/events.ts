@@ -2,33 +2,52 @@
 // newest first, grouped statistics, all in PostgreSQL. The store's rows stay as the gateway wrote them; this module
 // only turns them into the shapes the schema names.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '@hub/kit';
 import { badUserInput } from '@hub/schema';
 import type { SqlQuery } from '@hub/audit-chain';
 import type { AccessGroupBy, AccessStatistic, AuditEvent, AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 
 export const OUTCOMES: readonly AuditOutcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'];
 
+/**
+ * A row of the store's `audit_record` table as the gateway wrote it (`select *`; the table is @hub/infra's audit
+ * store, not an entity of this subgraph). JSON columns hold what the gateway put there; `seq` is a bigint, read as text.
+ */
+export interface AuditRecordRow {
+  chain_id: string;
+  seq: string;
+  /** As PostgreSQL writes a timestamptz (the ORM's pool does not parse timestamps). */
+  at: string;
+  request_id: string;
+  principal: { kind?: string; accountId?: string; agency?: string; roles?: string[]; username?: string } | null;
+  client: { ip?: string; userAgent?: string; name?: string; version?: string } | null;
+  operation: { type?: string; name?: string; method?: string; refused?: string; hash?: string; document?: string } | null;
+  variables: unknown;
+  requested: string[] | null;
+  denied: { coordinate: string; path?: unknown; reason: string }[] | null;
+  personal: string[] | null;
+  subgraphs: string[] | null;
+  outcome: string;
+  error_codes: string[] | null;
+  duration_ms: number;
+  response_bytes: number;
+  prev_hash: string;
+  hash: string;
+  signature: string | null;
+  escaped: boolean;
+  unstorable: string | null;
+}
+
 /** The province's day and month (statistics by DAY and MONTH follow local time, UTC+7). */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
- * Runs SQL with `$n` parameters on a connection of the subgraph's pool (the audit store speaks plain SQL: its
- * rows are never entities).
+ * The audit store's SQL on a request's EntityManager, through the kit's raw-SQL path (the store speaks plain SQL:
+ * its rows are never entities); the same `$n` statements run on a pg client in the audit CLI.
  */
 export function sqlOn(em: EntityManager): SqlQuery {
-  return async (sql, params) => {
-    const knex = em.getConnection().getKnex();
-    const client = (knex as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } }).client;
-    const conn = await client.acquireConnection();
-    try {
-      return (await conn.query(sql, params)).rows;
-    } finally {
-      await client.releaseConnection(conn);
-    }
-  };
-}
-interface PgClient {
-  query(sql: string, params: unknown[]): Promise<{ rows: Record<string, any>[] }>;
+  const db = sql(em);
+  return (text, params) => db.rows(text, params);
 }
 
 /** A DateTime argument as a Date (null when absent); a value that is not one is refused naming the argument. */
@@ -97,7 +116,7 @@ export function decodeEventCursor(cursor: string, argument = 'after'): EventKey 
 }
 
 /** Rows of one newest-first page after `after` (or from the newest). */
-export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null | undefined, limit: number, after?: EventKey): Promise<Record<string, any>[]> {
+export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null | undefined, limit: number, after?: EventKey): Promise<AuditRecordRow[]> {
   const params: unknown[] = [];
   let where = whereOf(filter, params);
   if (after) {
@@ -106,10 +125,16 @@ export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null
     where += ` and (at, chain_id, seq) < ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::bigint)`;
   }
   params.push(limit);
-  return query(`select * from audit_record where ${where} order by at desc, chain_id desc, seq desc limit $${params.length}`, params);
+  return (await query(`select * from audit_record where ${where} order by at desc, chain_id desc, seq desc limit $${params.length}`, params)) as AuditRecordRow[];
 }
 
-export function keyOfRow(r: Record<string, any>): EventKey {
+/** The row of one event, when the store has it. */
+export async function eventRow(query: SqlQuery, chainId: string, seq: number): Promise<AuditRecordRow | undefined> {
+  const [row] = await query('select * from audit_record where chain_id = $1 and seq = $2', [chainId, seq]);
+  return row as AuditRecordRow | undefined;
+}
+
+export function keyOfRow(r: AuditRecordRow): EventKey {
   return { at: new Date(r.at).toISOString(), chainId: r.chain_id, seq: Number(r.seq) };
 }
 
@@ -123,7 +148,7 @@ export function parseEventId(id: string): { chainId: string; seq: number } | und
 }
 
 /** The `AuditEvent` of a stored row. */
-export function eventOf(r: Record<string, any>): AuditEvent {
+export function eventOf(r: AuditRecordRow): AuditEvent {
   const principal = r.principal ?? {};
   const client = r.client ?? {};
   const op = r.operation ?? {};
@@ -150,7 +175,7 @@ export function eventOf(r: Record<string, any>): AuditEvent {
     document: op.document ?? null,
     variables: r.variables == null ? null : JSON.stringify(r.variables),
     requested: r.requested ?? [],
-    denied: ((r.denied ?? []) as { coordinate: string; path?: unknown; reason: string }[]).map((d) => ({
+    denied: (r.denied ?? []).map((d) => ({
       coordinate: d.coordinate,
       path: d.path == null ? null : Array.isArray(d.path) ? d.path.join('.') : String(d.path),
       reason: d.reason,

@@ -12,6 +12,7 @@ import {
   eventOf,
   eventPage,
   eventId,
+  eventRow,
   instant,
   keyOfRow,
   parseEventId,
@@ -32,8 +33,8 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
     async auditEvent(_, args, ctx) {
       const id = parseEventId(args.id);
       if (!id) throw badUserInput('id', 'must be an audit event id as auditEvents lists it (<chainId>:<seq>)');
-      const rows = await sqlOn(ctx.em)('select * from audit_record where chain_id = $1 and seq = $2', [id.chainId, id.seq]);
-      return rows[0] ? eventOf(rows[0]) : null;
+      const row = await eventRow(sqlOn(ctx.em), id.chainId, id.seq);
+      return row ? eventOf(row) : null;
     },
 
     async accessStatistics(_, args, ctx) {

@@ -1,7 +1,7 @@
 // The directory's batch functions; the kit makes a fresh DataLoader of each per request.
 import { byKeys, defineLoaders, groupByKeys } from '@hub/kit';
-import { Account, type AdministrativeUnit } from './entities';
-import { AdministrativeUnitService, AgencyService, DatasetService } from './services';
+import { Account } from './entities';
+import { AdministrativeUnitService, AgencyService, DatasetService, type AdministrativeUnitView } from './services';
 import { isUuid } from './services/account.service';
 
 export const loaders = defineLoaders({
@@ -21,7 +21,7 @@ export const loaders = defineLoaders({
       const [id, day] = k.split('|');
       byDay.set(day, [...(byDay.get(day) ?? []), id]);
     }
-    const found = new Map<string, AdministrativeUnit[]>();
+    const found = new Map<string, AdministrativeUnitView[]>();
     for (const [day, ids] of byDay) {
       for (const [id, kids] of await svc.children(ids, day)) found.set(`${id}|${day}`, kids);
     }

@@ -1,26 +1,22 @@
-// The one way entities are defined across the hub: a class extending HubEntity plus an EntitySchema
-// that `extends: HubEntitySchema`. No decorators, so every transpiler (tsx, swc, tsc) reads them alike.
+// The one way entities are defined across the hub: MikroORM's `defineEntity`, each property declared once and the
+// entity's type inferred from it (`InferEntity`), every entity starting from the kit's base properties. No
+// decorators and no classes, so every transpiler (tsx, swc, tsc) reads them alike.
 import { randomUUID, createHash } from 'node:crypto';
-import { EntitySchema } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 
-export abstract class HubEntity {
-  id: string = randomUUID();
-  createdAt: Date = new Date();
-  updatedAt: Date = new Date();
+/**
+ * What every hub entity has, spread first into its `properties` (composition, as MikroORM recommends for
+ * `defineEntity`). `onCreate` values are set by `em.create` (the kit's ORM processes them early), so a new entity
+ * has its id before it is flushed; a column whose migration gives it a default declares both, `.default(v)` for
+ * the schema and `.onCreate(() => v)` for a new entity (and its first history record).
+ */
+export const hubEntityProperties = {
+  id: p.uuid().primary().onCreate(() => randomUUID()),
+  createdAt: p.datetime().onCreate(() => new Date()),
+  updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   /** Optimistic concurrency: bumped by every update; a stale write fails. */
-  version!: number;
-}
-
-export const HubEntitySchema = new EntitySchema<HubEntity>({
-  class: HubEntity,
-  abstract: true,
-  properties: {
-    id: { type: 'uuid', primary: true },
-    createdAt: { type: 'datetime', onCreate: () => new Date() },
-    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
-    version: { type: 'integer', version: true },
-  },
-});
+  version: p.integer().version(),
+};
 
 /**
  * A UUID (version 5 layout) derived from a name: seed data gets the same ids on every machine and every run,

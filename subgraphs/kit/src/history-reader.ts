@@ -8,6 +8,7 @@ import { badUserInput, type ClassificationLevel } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { connectionOf, decodeCursor, pageOf, type Connection, type PageArgs } from './pagination';
 import { openValue, sealedAad, type ChangeOperation, type StoredFieldChange } from './history';
+import { sql } from './sql';
 
 export interface FieldChangeView {
   field: string;
@@ -28,6 +29,7 @@ export interface ChangeView {
   changes: FieldChangeView[];
 }
 
+/** A `hub_change` row as the reader selects it. */
 interface Row {
   id: string;
   entity: string;
@@ -86,7 +88,7 @@ export class HistoryReader {
 
   private async batch(raw: readonly string[]): Promise<(Connection<ChangeView> | Error)[]> {
     const keys = raw.map((k) => JSON.parse(k) as Key);
-    const conn = this.em.getConnection();
+    const db = sql(this.em);
     const rowsOf = new Map<number, Row[]>();
     // First pages of many records: one statement per type and page size.
     const firstPages = new Map<string, number[]>();
@@ -98,9 +100,9 @@ export class HistoryReader {
     for (const group of firstPages.values()) {
       const { type } = keys[group[0]];
       const limit = pageOf(keys[group[0]]).limit + 1;
-      const rows: Row[] = await conn.execute(
+      const rows = await db.rows<Row>(
         `select ${COLUMNS} from (select c.*, row_number() over (partition by entity_id order by at desc, id desc) as n
-           from hub_change c where entity = ? and entity_id in (?)) t where n <= ? order by entity_id, at desc, id desc`,
+           from hub_change c where entity = $1 and entity_id = any($2)) t where n <= $3 order by entity_id, at desc, id desc`,
         [type, [...new Set(group.map((i) => keys[i].id))], limit],
       );
       for (const i of group) rowsOf.set(i, rows.filter((r) => r.entity_id === keys[i].id));
@@ -113,19 +115,19 @@ export class HistoryReader {
           let rows = rowsOf.get(i);
           if (!rows) {
             const a = afterKey(k.after!);
-            rows = (await conn.execute(
-              `select ${COLUMNS} from hub_change where entity = ? and entity_id = ? and (at, id) < (?::timestamptz, ?::uuid)
-                 order by at desc, id desc limit ?`,
+            rows = await db.rows<Row>(
+              `select ${COLUMNS} from hub_change where entity = $1 and entity_id = $2 and (at, id) < ($3::timestamptz, $4::uuid)
+                 order by at desc, id desc limit $5`,
               [k.type, k.id, a.at, a.id, page.limit + 1],
-            )) as Row[];
+            );
           }
           return connectionOf(
             rows.map((r) => this.view(r)),
             page,
             keyOf,
             async () => {
-              const [c] = await conn.execute('select count(*)::int as n from hub_change where entity = ? and entity_id = ?', [k.type, k.id]);
-              return c.n as number;
+              const [c] = await db.rows<{ n: number }>('select count(*)::int as n from hub_change where entity = $1 and entity_id = $2', [k.type, k.id]);
+              return c.n;
             },
           );
         } catch (e) {

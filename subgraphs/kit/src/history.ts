@@ -2,17 +2,21 @@
 // writes one `hub_change` row in the same flush (so the same transaction) as the change itself, naming who
 // (account, agency, request, from the request's scope), why (a reason, required for approved records), and each
 // changed field with its value before and after. Secret fields are recorded as changed, never with a value;
-// PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all.
+// PERSONAL values are encrypted (AES-256-GCM) or, without a key, not stored at all. A bulk write in SQL, which no
+// flush sees, records itself by the same rules with `recordChange` in its transaction.
 import { limitText, TEXT_LIMITS } from './text';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   ChangeSetType,
-  EntitySchema,
   Utils,
+  defineEntity,
   helper,
+  p,
   type ChangeSet,
+  type EntityManager,
+  type EntitySchema,
   type EventSubscriber,
   type FlushEventArgs,
   type MigrationObject,
@@ -69,7 +73,7 @@ export function currentChangeScope(): ChangeScope | undefined {
 export type FieldTreatment = 'secret' | 'ignore' | 'PUBLIC' | 'INTERNAL' | `${string}.${string}`;
 
 export interface TrackOptions<T> {
-  /** The GraphQL type whose `history` shows these changes (default: the entity's class name). */
+  /** The GraphQL type whose `history` shows these changes (default: the entity's name). */
   type?: string;
   fields?: { [K in keyof T & string]?: FieldTreatment };
   /**
@@ -89,14 +93,14 @@ export interface HistoryDeclaration {
   options: TrackOptions<any> | false;
 }
 
-/** Declares how an entity's changes are recorded (every entity is tracked under its class name unless declared). */
-export function tracked<T>(schema: EntitySchema<T, any>, options: TrackOptions<T> = {}): HistoryDeclaration {
-  return { entity: schema.meta.className, options };
+/** Declares how an entity's changes are recorded (every entity is tracked under its name unless declared). */
+export function tracked<T>(entity: EntitySchema<T, any>, options: TrackOptions<T> = {}): HistoryDeclaration {
+  return { entity: entity.meta.className, options };
 }
 
 /** An entity whose writes are not change history (sessions, caches). */
-export function untracked(schema: EntitySchema<any, any>): HistoryDeclaration {
-  return { entity: schema.meta.className, options: false };
+export function untracked(entity: EntitySchema<any, any>): HistoryDeclaration {
+  return { entity: entity.meta.className, options: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,37 +125,24 @@ export interface StoredFieldChange {
   secret?: true;
 }
 
-export class ChangeRecord {
-  id: string = randomUUID();
-  /** GraphQL type name of the record the change is shown under. */
-  entity!: string;
-  entityId!: string;
-  operation!: ChangeOperation;
-  changes!: StoredFieldChange[];
-  accountId?: string | null;
-  agency?: string | null;
-  roles?: string[] | null;
-  requestId?: string | null;
-  reason?: string | null;
-  at!: Date;
-}
-
-export const ChangeRecordSchema = new EntitySchema<ChangeRecord>({
-  class: ChangeRecord,
+/** One change as `hub_change` stores it. */
+export const ChangeRecord = defineEntity({
+  name: 'ChangeRecord',
   tableName: 'hub_change',
   indexes: [{ properties: ['entity', 'entityId', 'at'] }],
   properties: {
-    id: { type: 'uuid', primary: true },
-    entity: { type: 'string', length: 100 },
-    entityId: { type: 'string', length: 100 },
-    operation: { type: 'string', length: 6 },
-    changes: { type: 'json' },
-    accountId: { type: 'string', length: 100, nullable: true },
-    agency: { type: 'string', length: 40, nullable: true },
-    roles: { type: 'text[]', nullable: true },
-    requestId: { type: 'string', length: 100, nullable: true },
-    reason: { type: 'text', nullable: true },
-    at: { type: 'datetime' },
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    /** GraphQL type name of the record the change is shown under. */
+    entity: p.string().length(100),
+    entityId: p.string().length(100),
+    operation: p.string().$type<ChangeOperation>().length(6),
+    changes: p.json<StoredFieldChange[]>(),
+    accountId: p.string().length(100).nullable(),
+    agency: p.string().length(40).nullable(),
+    roles: p.array().nullable(),
+    requestId: p.string().length(100).nullable(),
+    reason: p.text().nullable(),
+    at: p.datetime(),
   },
 });
 
@@ -278,6 +269,30 @@ function plain(v: unknown): unknown {
 const operationOf = (t: ChangeSetType): ChangeOperation =>
   t === ChangeSetType.CREATE ? 'CREATE' : t === ChangeSetType.DELETE || t === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
 
+/** Approved data changes only with a reason (a create needs none, nor a write that changed no field). */
+function requireReason(type: string, id: string, operation: ChangeOperation, changed: boolean, approved: () => boolean, scope: ChangeScope): void {
+  if (changed && operation !== 'CREATE' && approved() && !scope.reason) {
+    throw badUserInput('reason', `${type} ${id} is approved data: say why it is changed`);
+  }
+}
+
+/** The stored row of a change: who and why from the scope. */
+function recordOf(d: Draft, scope: ChangeScope, at: Date) {
+  return {
+    id: randomUUID(),
+    entity: d.type,
+    entityId: d.id,
+    operation: d.operation,
+    changes: d.changes,
+    accountId: scope.accountId ?? null,
+    agency: scope.agency ?? null,
+    roles: scope.roles ? [...scope.roles] : null,
+    requestId: scope.requestId ?? null,
+    reason: scope.reason ?? null,
+    at,
+  };
+}
+
 /**
  * The MikroORM subscriber that writes the history: on every flush inside a change scope, one ChangeRecord per
  * changed record, computed into the same unit of work so it is inserted in the same transaction.
@@ -293,14 +308,16 @@ export class HistoryRecorder implements EventSubscriber {
   private trackingOf(className: string): Resolved | null {
     if (this.resolved.has(className)) return this.resolved.get(className)!;
     const options = this.declared.get(className);
-    const r = className === ChangeRecord.name || options === false ? null : { type: options?.type ?? className, options: options ?? {} };
+    const r = className === ChangeRecord.meta.className || options === false ? null : { type: options?.type ?? className, options: options ?? {} };
     this.resolved.set(className, r);
     return r;
   }
 
-  /** The stored form of one changed field: value, sealed value, or only the fact that it changed. */
-  private fieldChange(draft: Draft, type: string, options: TrackOptions<any>, prop: string, field: string, before: unknown, after: unknown): StoredFieldChange | null {
-    const treatment = options.fields?.[prop] as FieldTreatment | undefined;
+  /**
+   * The stored form of one changed field: value, sealed value, or only the fact that it changed. `type` names the
+   * coordinate (`<type>.<prop>`) unless `treatment` does; the draft's type and id bind a sealed value to its record.
+   */
+  private fieldChange(draft: Draft, type: string, treatment: FieldTreatment | undefined, prop: string, field: string, before: unknown, after: unknown): StoredFieldChange | null {
     if (treatment === 'ignore') return null;
     if (treatment === 'secret') return { field, secret: true };
     if (treatment === 'PUBLIC' || treatment === 'INTERNAL') return { field, level: treatment, before: plain(before), after: plain(after) };
@@ -340,12 +357,10 @@ export class HistoryRecorder implements EventSubscriber {
       const before = operation === 'CREATE' ? null : original?.[prop];
       const after = operation === 'DELETE' ? null : (cs.payload as Record<string, unknown>)[prop];
       if (operation === 'UPDATE' && JSON.stringify(plain(before)) === JSON.stringify(plain(after))) continue;
-      const change = this.fieldChange(draft, t.type, t.options, prop, `${prefix}${prop}`, before, after);
+      const change = this.fieldChange(draft, t.type, t.options.fields?.[prop] as FieldTreatment | undefined, prop, `${prefix}${prop}`, before, after);
       if (change) added.push(change);
     }
-    if (added.length && operation !== 'CREATE' && t.options.approved?.(original ?? {}) && !scope.reason) {
-      throw badUserInput('reason', `${t.type} ${id} is approved data: say why it is changed`);
-    }
+    requireReason(t.type, id, operation, added.length > 0, () => !!t.options.approved?.(original ?? {}), scope);
     draft.changes.push(...added);
   }
 
@@ -354,7 +369,7 @@ export class HistoryRecorder implements EventSubscriber {
     if (!scope) return;
     const drafts = new Map<string, Draft>();
     for (const cs of uow.getChangeSets()) {
-      if (cs.entity instanceof ChangeRecord) continue;
+      if (cs.meta.className === ChangeRecord.meta.className) continue;
       const original = (cs.type === ChangeSetType.UPDATE || cs.type === ChangeSetType.UPDATE_EARLY ? cs.originalEntity : uow.getOriginalEntityData(cs.entity)) as
         | Record<string, unknown>
         | undefined;
@@ -363,24 +378,49 @@ export class HistoryRecorder implements EventSubscriber {
     const at = new Date();
     for (const d of drafts.values()) {
       if (d.changes.length === 0 && d.operation === 'UPDATE') continue;
-      const record = em.create(
-        ChangeRecord,
-        {
-          id: randomUUID(),
-          entity: d.type,
-          entityId: d.id,
-          operation: d.operation,
-          changes: d.changes,
-          accountId: scope.accountId ?? null,
-          agency: scope.agency ?? null,
-          roles: scope.roles ? [...scope.roles] : null,
-          requestId: scope.requestId ?? null,
-          reason: scope.reason ?? null,
-          at,
-        },
-        { persist: false },
-      );
-      uow.computeChangeSet(record);
+      uow.computeChangeSet(em.create(ChangeRecord, recordOf(d, scope, at), { persist: false }));
     }
   }
+
+  /** `recordChange`: the same rules for a change that no flush saw. */
+  async recordWritten(em: EntityManager, change: WrittenChange, scope: ChangeScope): Promise<void> {
+    const draft: Draft = { type: change.type, id: change.id, operation: change.operation, changes: [] };
+    for (const [field, { before = null, after = null, as }] of Object.entries(change.fields)) {
+      if (change.operation === 'UPDATE' && JSON.stringify(plain(before)) === JSON.stringify(plain(after))) continue;
+      const stored = this.fieldChange(draft, change.type, as, field, field, before, after);
+      if (stored) draft.changes.push(stored);
+    }
+    requireReason(change.type, change.id, change.operation, draft.changes.length > 0, () => !!change.approved, scope);
+    if (draft.changes.length === 0 && draft.operation === 'UPDATE') return;
+    await em.insert(ChangeRecord, recordOf(draft, scope, new Date()));
+  }
+}
+
+/** A change written with SQL, not through entities (a bulk upload), as `recordChange` records it. */
+export interface WrittenChange {
+  /** The GraphQL type whose `history` shows the change. */
+  type: string;
+  id: string;
+  operation: ChangeOperation;
+  /**
+   * Each changed field with its values before and after; `as` records it like a tracked entity's `fields` entry
+   * (without one, the classification of `<type>.<field>` applies, and a field the schema does not have is secret).
+   */
+  fields: Record<string, { before?: unknown; after?: unknown; as?: FieldTreatment }>;
+  /** The record is approved data: changing or deleting it needs a reason. */
+  approved?: boolean;
+}
+
+/**
+ * Records a change that was written without entities (bulk SQL) by the rules of tracked entities: who and why from
+ * the request's change scope (outside one, like the demo seed, nothing is recorded), each field stored by its
+ * classification (secrets never, PERSONAL values sealed or masked), a reason required to change approved data.
+ * Inserted with `em`, so in its transaction: pass the transaction's EntityManager (`sql(em).transaction`).
+ */
+export async function recordChange(em: EntityManager, change: WrittenChange): Promise<void> {
+  const scope = scopes.getStore();
+  if (!scope) return;
+  const recorder = [...em.getEventManager().getSubscribers()].find((s): s is HistoryRecorder => s instanceof HistoryRecorder);
+  if (!recorder) throw new Error('recordChange needs the kit\'s history recorder: an ORM the kit started (startSubgraph)');
+  await recorder.recordWritten(em, change, scope);
 }

@@ -10,3 +10,4 @@ export * from './text';
 export * from './second-line';
 export * from './history';
 export * from './history-reader';
+export * from './sql';

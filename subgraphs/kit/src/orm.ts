@@ -4,6 +4,7 @@ import { MikroORM, type EntitySchema, type EventSubscriber, type MigrationObject
 import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '@hub/runtime';
+import { onStatement, sql } from './sql';
 
 export interface OrmStats {
   sqlStatements: number;
@@ -11,6 +12,7 @@ export interface OrmStats {
 
 export interface OrmOptions {
   dbUrl: string;
+  /** None for a subgraph that maps no table (a database it only reads with SQL). */
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   poolMax?: number;
@@ -26,7 +28,9 @@ export async function initOrm(opts: OrmOptions): Promise<{ orm: MikroORM; stats:
     driver: PostgreSqlDriver,
     clientUrl: opts.dbUrl,
     entities: opts.entities,
-    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true, warnWhenNoEntities: opts.entities.length > 0 },
+    // `onCreate` values (ids, timestamps, defaults) are set by em.create, so a new entity has its id before the flush.
+    processOnCreateHooksEarly: true,
     extensions: [Migrator],
     subscribers: opts.subscribers ?? [],
     migrations: {
@@ -46,7 +50,7 @@ export async function initOrm(opts: OrmOptions): Promise<{ orm: MikroORM; stats:
     logger: (message) => opts.log?.debug({ orm: message }),
   });
   const stats: OrmStats = { sqlStatements: 0 };
-  orm.em.getConnection().getKnex().on('query', () => {
+  onStatement(orm, () => {
     stats.sqlStatements += 1;
   });
   return { orm, stats };
@@ -66,16 +70,11 @@ export async function seedOnce(
   name: string,
   seed: (em: EntityManager) => Promise<void>,
 ): Promise<boolean> {
-  const conn = orm.em.getConnection();
-  await conn.execute(
-    'create table if not exists hub_seed (name text primary key, applied_at timestamptz not null default now())',
-  );
-  return orm.em.fork().transactional(async (em) => {
-    const rows = await em
-      .getConnection()
-      .execute('insert into hub_seed (name) values (?) on conflict do nothing returning name', [name], 'all', em.getTransactionContext());
+  await sql(orm.em.fork()).run('create table if not exists hub_seed (name text primary key, applied_at timestamptz not null default now())');
+  return sql(orm.em.fork()).transaction(async (tx) => {
+    const rows = await tx.rows('insert into hub_seed (name) values ($1) on conflict do nothing returning name', [name]);
     if (rows.length === 0) return false;
-    await seed(em as EntityManager);
+    await seed(tx.em);
     return true;
   });
 }

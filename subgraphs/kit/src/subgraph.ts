@@ -48,7 +48,8 @@ import { compiledExecution } from './executor';
 import { markReads, reads } from './selection';
 import { subgraphMetrics } from './metrics';
 import { applySecondLine } from './second-line';
-import { changeScope, ChangeRecordSchema, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
+import { sql } from './sql';
+import { changeScope, ChangeRecord, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
 import { HistoryReader, historyResolver } from './history-reader';
 
 export interface SubgraphDefinition<B extends BatchFns = BatchFns, S = unknown> {
@@ -63,7 +64,8 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns, S = unknown> 
    * by `npm run codegen`), which checks every resolver's arguments, parent and result against the schema.
    */
   resolvers: { [typeName: string]: object | undefined };
-  entities: EntitySchema<any, any>[];
+  /** Its entities (`defineEntity`); none for a subgraph that only reads someone else's database with SQL. */
+  entities?: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   loaders: B;
   /**
@@ -90,8 +92,8 @@ export interface SubgraphDefinition<B extends BatchFns = BatchFns, S = unknown> 
   /** HTTP endpoints under /internal for the gateway only, sealed by its context token like /graphql. */
   internalRoutes?: (router: express.Router, deps: InternalDeps<S>) => void;
   /**
-   * How entities' changes are recorded (`tracked(schema, { fields, approved, partOf })`, `untracked(schema)`).
-   * Entities not listed are tracked under their class name, with every property not in the schema kept secret.
+   * How entities' changes are recorded (`tracked(entity, { fields, approved, partOf })`, `untracked(entity)`).
+   * Entities not listed are tracked under their name, with every property not in the schema kept secret.
    */
   history?: HistoryDeclaration[];
 }
@@ -196,9 +198,14 @@ export function levelsOf(def: SubgraphDefinition<any, any>): Map<string, Classif
   return classificationMap(parse(subgraphSdl(def.typeDefs)));
 }
 
-/** The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history). */
+/**
+ * The entities and migrations MikroORM gets for a subgraph: its own and the kit's (change history), which a
+ * read-only database does not have.
+ */
 export function ormModel(def: SubgraphDefinition<any, any>): { entities: EntitySchema<any, any>[]; migrations: MigrationObject[] } {
-  return { entities: [...def.entities, ChangeRecordSchema], migrations: withKitMigrations(def.migrations) };
+  const own = def.entities ?? [];
+  if (def.readOnlyDatabase) return { entities: own, migrations: def.migrations };
+  return { entities: [...own, ChangeRecord], migrations: withKitMigrations(def.migrations) };
 }
 
 export interface RunningSubgraph {
@@ -306,7 +313,7 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await sql(orm.em.fork()).rows('select 1');
       res.json({ status: 'ok', service: def.name });
     } catch {
       res.status(503).json({ status: 'unavailable', service: def.name, reason: 'database unreachable' });

@@ -1,9 +1,11 @@
 // Test support for subgraph packages: a subgraph started on its own fresh database (migrations applied,
-// demo data optional) on the embedded PostgreSQL of the jest run. Imported as '@hub/kit/testing'.
+// demo data optional) on the embedded PostgreSQL of the jest run, and the check that its entities describe the
+// tables its migrations make. Imported as '@hub/kit/testing'.
 import { randomBytes } from 'node:crypto';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { createLogger, type CallerClaims } from '@hub/runtime';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
+import { initOrm, migrate } from './orm';
+import { ormModel, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 
 export interface TestSubgraph extends RunningSubgraph {
   dbUrl: string;
@@ -34,4 +36,26 @@ export async function startTestSubgraph(def: SubgraphDefinition<any, any>, opts:
       await dbs.drop();
     },
   };
+}
+
+/**
+ * The statements MikroORM would run to make a fresh database, migrated by `def`'s migrations and the kit's, match
+ * `def`'s entities: none when the two agree, so a migration and an entity cannot silently disagree (the schema is
+ * changed by migrations only). A read-only database is someone else's: it is not migrated, and nothing is
+ * dropped, so any entity it declares shows as a table to create.
+ */
+export async function schemaDrift(def: SubgraphDefinition<any, any>): Promise<string[]> {
+  const dbs = await createTestDatabases([def.name]);
+  try {
+    const { orm } = await initOrm({ dbUrl: dbs.urls[def.name], ...ormModel(def) });
+    try {
+      if (!def.readOnlyDatabase) await migrate(orm);
+      const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, dropTables: !def.readOnlyDatabase });
+      return diff.split('\n').map((line) => line.trim()).filter(Boolean);
+    } finally {
+      await orm.close(true);
+    }
+  } finally {
+    await dbs.drop();
+  }
 }

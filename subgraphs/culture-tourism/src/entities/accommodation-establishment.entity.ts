@@ -1,45 +1,32 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, tracked } from '@hub/kit';
 
 export type AccommodationType = 'HOTEL' | 'RESORT' | 'GUESTHOUSE' | 'HOMESTAY' | 'TOURIST_VILLA';
 
-export class AccommodationEstablishment extends HubEntity {
-  code!: string;
-  name!: string;
-  type!: AccommodationType;
-  starRating?: number | null;
-  rooms!: number;
-  communeCode!: string;
-  address?: string | null;
-  licenceNumber?: string | null;
-  ownerName?: string | null;
-  /** Revenue of the last reported year, million VND: business-confidential, reported to the department. */
-  annualRevenue?: number | null;
-  searchText!: string;
-}
-
-export const AccommodationEstablishmentSchema = new EntitySchema<AccommodationEstablishment, HubEntity>({
-  class: AccommodationEstablishment,
-  extends: HubEntitySchema,
+export const AccommodationEstablishment = defineEntity({
+  name: 'AccommodationEstablishment',
   tableName: 'accommodation_establishment',
   indexes: [{ properties: ['communeCode'] }],
   properties: {
-    code: { type: 'string', length: 20, unique: true },
-    name: { type: 'string', length: 300 },
-    type: { type: 'string', length: 20 },
-    starRating: { type: 'smallint', nullable: true },
-    rooms: { type: 'integer' },
-    communeCode: { type: 'string', length: 5 },
-    address: { type: 'string', length: 300, nullable: true },
-    licenceNumber: { type: 'string', length: 60, nullable: true },
-    ownerName: { type: 'string', length: 200, nullable: true },
-    annualRevenue: { type: 'double', nullable: true },
-    searchText: { type: 'string', length: 300 },
+    ...hubEntityProperties,
+    code: p.string().length(20).unique(),
+    name: p.string().length(300),
+    type: p.string().$type<AccommodationType>().length(20),
+    starRating: p.smallint().nullable(),
+    rooms: p.integer(),
+    communeCode: p.string().length(5),
+    address: p.string().length(300).nullable(),
+    licenceNumber: p.string().length(60).nullable(),
+    ownerName: p.string().length(200).nullable(),
+    /** Revenue of the last reported year, million VND: business-confidential, reported to the department. */
+    annualRevenue: p.double().$type<number>().nullable(),
+    searchText: p.string().length(300),
   },
 });
+export type AccommodationEstablishment = InferEntity<typeof AccommodationEstablishment>;
 
 /** Licensed establishments are published data: any change after creation needs a reason. */
-export const AccommodationEstablishmentHistory = tracked(AccommodationEstablishmentSchema, {
+export const AccommodationEstablishmentHistory = tracked(AccommodationEstablishment, {
   fields: { communeCode: 'AccommodationEstablishment.commune', searchText: 'ignore' },
   approved: () => true,
 });

@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, tracked } from '@hub/kit';
 
 export type TouristSiteCategory =
   | 'RELIC'
@@ -12,41 +12,29 @@ export type TouristSiteCategory =
   | 'SPIRITUAL'
   | 'ECOTOURISM';
 
-export class TouristSite extends HubEntity {
-  code!: string;
-  name!: string;
-  nameEn?: string | null;
-  category!: TouristSiteCategory;
-  description?: string | null;
-  /** Code of today's commune-level unit (the directory's AdministrativeUnit). */
-  communeCode!: string;
-  address?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  searchText!: string;
-}
-
-export const TouristSiteSchema = new EntitySchema<TouristSite, HubEntity>({
-  class: TouristSite,
-  extends: HubEntitySchema,
+export const TouristSite = defineEntity({
+  name: 'TouristSite',
   tableName: 'tourist_site',
   indexes: [{ properties: ['communeCode'] }, { properties: ['category'] }],
   properties: {
-    code: { type: 'string', length: 20, unique: true },
-    name: { type: 'string', length: 300 },
-    nameEn: { type: 'string', length: 300, nullable: true },
-    category: { type: 'string', length: 30 },
-    description: { type: 'text', nullable: true },
-    communeCode: { type: 'string', length: 5 },
-    address: { type: 'string', length: 300, nullable: true },
-    latitude: { type: 'double', nullable: true },
-    longitude: { type: 'double', nullable: true },
-    searchText: { type: 'string', length: 600 },
+    ...hubEntityProperties,
+    code: p.string().length(20).unique(),
+    name: p.string().length(300),
+    nameEn: p.string().length(300).nullable(),
+    category: p.string().$type<TouristSiteCategory>().length(30),
+    description: p.text().nullable(),
+    /** Code of today's commune-level unit (the directory's AdministrativeUnit). */
+    communeCode: p.string().length(5),
+    address: p.string().length(300).nullable(),
+    latitude: p.double().$type<number>().nullable(),
+    longitude: p.double().$type<number>().nullable(),
+    searchText: p.string().length(600),
   },
 });
+export type TouristSite = InferEntity<typeof TouristSite>;
 
 /** Sites are published data: any change after creation needs a reason. */
-export const TouristSiteHistory = tracked(TouristSiteSchema, {
+export const TouristSiteHistory = tracked(TouristSite, {
   fields: { communeCode: 'TouristSite.commune', latitude: 'TouristSite.location', longitude: 'TouristSite.location', searchText: 'ignore' },
   approved: () => true,
 });

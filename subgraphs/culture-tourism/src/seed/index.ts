@@ -30,9 +30,9 @@ export async function seedCultureTourism(em: EntityManager): Promise<void> {
       latitude: s.lat,
       longitude: s.lng,
       searchText: searchKey(`${s.name} ${s.nameEn ?? ''}`),
-    } as TouristSite);
+    });
     for (let year = 2021; year <= 2025; year++) {
-      em.create(SiteVisitorCount, { id: id('visits', `${code}:${year}`), site, year, ...visitors(i, year) } as SiteVisitorCount);
+      em.create(SiteVisitorCount, { id: id('visits', `${code}:${year}`), site, year, ...visitors(i, year) });
     }
   });
   ACCOMMODATIONS.forEach((a, i) => {
@@ -50,7 +50,7 @@ export async function seedCultureTourism(em: EntityManager): Promise<void> {
       ownerName: a.owner ?? null,
       annualRevenue: Math.round(a.rooms * (a.stars ?? 1) * 95.5),
       searchText: searchKey(a.name),
-    } as AccommodationEstablishment);
+    });
   });
   await em.flush();
 }

@@ -5,6 +5,7 @@ import { DISTRICTS, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import { delayAfter } from '../services/sign-in-throttle.service';
 import { linkDeclaredDatasets } from '../services';
 import { createLogger } from '@hub/runtime';
+import { sql } from '@hub/kit';
 import { SUBGRAPHS } from '@hub/schema';
 
 let sg: TestSubgraph;
@@ -147,7 +148,7 @@ describe('federation contract', () => {
   });
 
   it('resolves an Account through _entities for those who may list it, FORBIDDEN for others, null for a non-uuid id', async () => {
-    const [{ id }] = await sg.orm.em.fork().getConnection().execute(`select id from account where username = 'sxd.official'`);
+    const [{ id }] = await sql(sg.orm.em.fork()).rows<{ id: string }>(`select id from account where username = 'sxd.official'`);
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { username source } } }`;
     const r = { r: [{ __typename: 'Account', id }, { __typename: 'Account', id: 'oidc:u-42' }] };
     for (const caller of [{ roles: ['SYSTEM_ADMIN'] }, { roles: ['AUDITOR'] }, { roles: ['AGENCY_ADMIN'], agency: 'SXD' }, { sub: id, roles: ['OFFICIAL'], agency: 'SXD' }]) {

@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, untracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, untracked } from '@hub/kit';
 import { Account } from './account.entity';
 
 /**
@@ -7,30 +7,22 @@ import { Account } from './account.entity';
  * keeps it, so that presenting a token already rotated (stolen and used by someone else, or by its owner after the
  * thief) revokes every token of the family (OAuth 2.0 Security BCP, refresh token rotation).
  */
-export class AccountSession extends HubEntity {
-  account!: Account;
-  tokenHash!: string;
-  familyId!: string;
-  expiresAt!: Date;
-  /** When this token was exchanged for the next one of its family. */
-  rotatedAt?: Date | null;
-  revokedAt?: Date | null;
-}
-
-export const AccountSessionSchema = new EntitySchema<AccountSession, HubEntity>({
-  class: AccountSession,
-  extends: HubEntitySchema,
+export const AccountSession = defineEntity({
+  name: 'AccountSession',
   tableName: 'account_session',
   indexes: [{ properties: ['account'] }, { properties: ['familyId'] }],
   properties: {
-    account: { kind: 'm:1', entity: () => Account, deleteRule: 'cascade' },
-    tokenHash: { type: 'string', length: 64, unique: true },
-    familyId: { type: 'uuid' },
-    expiresAt: { type: 'datetime' },
-    rotatedAt: { type: 'datetime', nullable: true },
-    revokedAt: { type: 'datetime', nullable: true },
+    ...hubEntityProperties,
+    account: () => p.manyToOne(Account).deleteRule('cascade'),
+    tokenHash: p.string().length(64).unique(),
+    familyId: p.uuid(),
+    expiresAt: p.datetime(),
+    /** When this token was exchanged for the next one of its family. */
+    rotatedAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable(),
   },
 });
+export type AccountSession = InferEntity<typeof AccountSession>;
 
 /** Sessions are sign-in state, not data: not in the change history. */
-export const AccountSessionHistory = untracked(AccountSessionSchema);
+export const AccountSessionHistory = untracked(AccountSession);

@@ -1,33 +1,26 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 import { Dataset } from './dataset.entity';
 
 /** A period during which `agency` owned `dataset`. */
-export class DatasetOwnership extends HubEntity {
-  dataset!: Dataset;
-  agency!: Agency;
-  validFrom?: string | null;
-  validTo?: string | null;
-  basis?: string | null;
-}
-
-export const DatasetOwnershipSchema = new EntitySchema<DatasetOwnership, HubEntity>({
-  class: DatasetOwnership,
-  extends: HubEntitySchema,
+export const DatasetOwnership = defineEntity({
+  name: 'DatasetOwnership',
   tableName: 'dataset_ownership',
   indexes: [{ properties: ['dataset'] }, { properties: ['agency'] }],
   properties: {
-    dataset: { kind: 'm:1', entity: () => Dataset },
-    agency: { kind: 'm:1', entity: () => Agency },
-    validFrom: { type: 'date', nullable: true },
-    validTo: { type: 'date', nullable: true },
-    basis: { type: 'string', length: 300, nullable: true },
+    ...hubEntityProperties,
+    dataset: () => p.manyToOne(Dataset),
+    agency: () => p.manyToOne(Agency),
+    validFrom: p.date().nullable(),
+    validTo: p.date().nullable(),
+    basis: p.string().length(300).nullable(),
   },
 });
+export type DatasetOwnership = InferEntity<typeof DatasetOwnership>;
 
 /** Shown in the dataset's history as `ownerships[<id>].agency`, `.validFrom`, `.validTo`, `.basis`. */
-export const DatasetOwnershipHistory = tracked(DatasetOwnershipSchema, {
+export const DatasetOwnershipHistory = tracked(DatasetOwnership, {
   partOf: { type: 'Dataset', id: (o) => o.dataset.id, as: 'ownerships' },
   fields: { dataset: 'ignore' },
 });

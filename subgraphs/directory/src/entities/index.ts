@@ -1,12 +1,12 @@
-import { AdministrativeUnitSchema } from './administrative-unit.entity';
-import { UnitSuccessionSchema } from './unit-succession.entity';
-import { AgencySchema } from './agency.entity';
-import { DatasetSchema } from './dataset.entity';
-import { DatasetOwnershipHistory, DatasetOwnershipSchema } from './dataset-ownership.entity';
-import { AccountHistory, AccountSchema } from './account.entity';
-import { AccountSessionHistory, AccountSessionSchema } from './account-session.entity';
-import { SharingAgreementHistory, SharingAgreementSchema } from './sharing-agreement.entity';
-import { SignInThrottleHistory, SignInThrottleSchema } from './sign-in-throttle.entity';
+import { AdministrativeUnit } from './administrative-unit.entity';
+import { UnitSuccession } from './unit-succession.entity';
+import { Agency } from './agency.entity';
+import { Dataset } from './dataset.entity';
+import { DatasetOwnership, DatasetOwnershipHistory } from './dataset-ownership.entity';
+import { Account, AccountHistory } from './account.entity';
+import { AccountSession, AccountSessionHistory } from './account-session.entity';
+import { SharingAgreement, SharingAgreementHistory } from './sharing-agreement.entity';
+import { SignInThrottle, SignInThrottleHistory } from './sign-in-throttle.entity';
 
 export * from './administrative-unit.entity';
 export * from './unit-succession.entity';
@@ -18,7 +18,7 @@ export * from './account-session.entity';
 export * from './sharing-agreement.entity';
 export * from './sign-in-throttle.entity';
 
-export const entities = [AdministrativeUnitSchema, UnitSuccessionSchema, AgencySchema, DatasetSchema, DatasetOwnershipSchema, AccountSchema, AccountSessionSchema, SharingAgreementSchema, SignInThrottleSchema];
+export const entities = [AdministrativeUnit, UnitSuccession, Agency, Dataset, DatasetOwnership, Account, AccountSession, SharingAgreement, SignInThrottle];
 
 /** How entities' changes are recorded (see the kit's `tracked`); the others are tracked under their class name. */
 export const history = [AccountHistory, AccountSessionHistory, SharingAgreementHistory, DatasetOwnershipHistory, SignInThrottleHistory];

@@ -1,64 +1,44 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, tracked } from '@hub/kit';
 import { Agency } from './agency.entity';
 
 export type AgreementStatus = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'SUSPENDED' | 'ENDED';
 
 /** A data-sharing agreement with the contents Decree 47/2020/NĐ-CP requires. */
-export class SharingAgreement extends HubEntity {
-  provider!: Agency;
-  consumer!: Agency;
-  /** Coordinates (`Type.field`) or whole types (`Type`) shared. */
-  coordinates!: string[];
-  includesPersonalData!: boolean;
-  purpose!: string;
-  /** Document number of the written request / legal basis. */
-  legalBasis!: string;
-  /** Where and how the consumer uses the data. */
-  usage!: string;
-  validFrom!: string;
-  validTo!: string;
-  processingAfterReceipt?: string | null;
-  protectionCommitments?: string | null;
-  retention?: string | null;
-  deletion?: string | null;
-  status: AgreementStatus = 'REQUESTED';
-  statusReason?: string | null;
-  requestedBy!: string;
-  decidedBy?: string | null;
-  decidedAt?: Date | null;
-}
-
-export const SharingAgreementSchema = new EntitySchema<SharingAgreement, HubEntity>({
-  class: SharingAgreement,
-  extends: HubEntitySchema,
+export const SharingAgreement = defineEntity({
+  name: 'SharingAgreement',
   tableName: 'sharing_agreement',
   indexes: [{ properties: ['provider'] }, { properties: ['consumer'] }, { properties: ['status'] }],
   properties: {
-    provider: { kind: 'm:1', entity: () => Agency },
-    consumer: { kind: 'm:1', entity: () => Agency },
-    coordinates: { type: 'text[]' },
-    includesPersonalData: { type: 'boolean' },
-    purpose: { type: 'text' },
-    legalBasis: { type: 'string', length: 200 },
-    usage: { type: 'text' },
-    validFrom: { type: 'date' },
-    validTo: { type: 'date' },
-    processingAfterReceipt: { type: 'text', nullable: true },
-    protectionCommitments: { type: 'text', nullable: true },
-    retention: { type: 'text', nullable: true },
-    deletion: { type: 'text', nullable: true },
-    status: { type: 'string', length: 10 },
-    statusReason: { type: 'text', nullable: true },
-    // An account id: a directory account's uuid, or `oidc:<subject>` for an account of the external identity provider.
-    requestedBy: { type: 'string', length: 100 },
-    decidedBy: { type: 'string', length: 100, nullable: true },
-    decidedAt: { type: 'datetime', nullable: true },
+    ...hubEntityProperties,
+    provider: () => p.manyToOne(Agency),
+    consumer: () => p.manyToOne(Agency),
+    /** Coordinates (`Type.field`) or whole types (`Type`) shared. */
+    coordinates: p.array(),
+    includesPersonalData: p.boolean(),
+    purpose: p.text(),
+    /** Document number of the written request / legal basis. */
+    legalBasis: p.string().length(200),
+    /** Where and how the consumer uses the data. */
+    usage: p.text(),
+    validFrom: p.date(),
+    validTo: p.date(),
+    processingAfterReceipt: p.text().nullable(),
+    protectionCommitments: p.text().nullable(),
+    retention: p.text().nullable(),
+    deletion: p.text().nullable(),
+    status: p.string().$type<AgreementStatus>().length(10).default('REQUESTED').onCreate(() => 'REQUESTED'),
+    statusReason: p.text().nullable(),
+    /** An account id: a directory account's uuid, or `oidc:<subject>` for an account of the external identity provider. */
+    requestedBy: p.string().length(100),
+    decidedBy: p.string().length(100).nullable(),
+    decidedAt: p.datetime().nullable(),
   },
 });
+export type SharingAgreement = InferEntity<typeof SharingAgreement>;
 
 /** An agreement in force is approved data: changing it (suspending, ending) needs a reason. */
-export const SharingAgreementHistory = tracked(SharingAgreementSchema, {
+export const SharingAgreementHistory = tracked(SharingAgreement, {
   fields: { requestedBy: 'INTERNAL', decidedBy: 'INTERNAL' },
   approved: (before) => before.status === 'APPROVED',
 });

@@ -10,14 +10,14 @@ import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, M
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
 
 export async function seedDirectory(em: EntityManager): Promise<void> {
-  const unit = (code: string, validFrom: string | null, data: Partial<AdministrativeUnit>) =>
+  const unit = (code: string, validFrom: string | null, data: Pick<AdministrativeUnit, 'name' | 'kind' | 'level' | 'parent' | 'validTo'>) =>
     em.create(AdministrativeUnit, {
       id: id('unit', `${code}@${validFrom ?? '-'}`),
       code,
       validFrom,
-      searchText: searchKey(data.name!),
+      searchText: searchKey(data.name),
       ...data,
-    } as AdministrativeUnit);
+    });
 
   const province = unit(PROVINCE.code, null, { name: PROVINCE.name, kind: 'PROVINCE', level: 'PROVINCE', parent: null, validTo: null });
   const districts = new Map<string, AdministrativeUnit>();
@@ -38,7 +38,7 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
         successor: merged,
         effectiveDate: REFORM_DAY,
         basis: REFORM_BASIS,
-      } as UnitSuccession);
+      });
     }
   }
 
@@ -70,7 +70,7 @@ function addAgency(em: EntityManager, a: (typeof AGENCIES)[number]): Agency {
         contactEmail: a.email ?? null,
         contactWebsite: a.website ?? null,
         searchText: searchKey(`${a.code} ${a.name} ${a.nameEn ?? ''}`),
-      } as Agency);
+      });
 }
 
 /**
@@ -87,7 +87,7 @@ export async function seedIndicatorsDirectory(em: EntityManager): Promise<void> 
     roles: ['DATA_EDITOR', 'OFFICIAL'],
     status: 'ACTIVE',
     passwordHash: await hashPassword(DEMO_PASSWORD),
-  } as Account);
+  });
   await em.flush();
 }
 
@@ -101,7 +101,7 @@ function addDatasets(em: EntityManager, datasets: typeof DATASETS, agencyOf: (co
       sector: d.sector,
       description: d.description ?? null,
       subgraph: null,
-    } as Dataset);
+    });
     d.owners.forEach(([agency, from], i) => {
       const next = d.owners[i + 1];
       const start = i === 0 ? null : (from ?? MERGER_DAY);
@@ -113,7 +113,7 @@ function addDatasets(em: EntityManager, datasets: typeof DATASETS, agencyOf: (co
         validFrom: start,
         validTo: nextStart ? dayBefore(nextStart) : null,
         basis: i === 0 ? null : MERGER_BASIS,
-      } as DatasetOwnership);
+      });
     });
   }
 }
@@ -136,7 +136,7 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
       roles: a.roles,
       status: 'ACTIVE',
       passwordHash,
-    } as Account);
+    });
   }
   await em.flush();
 }

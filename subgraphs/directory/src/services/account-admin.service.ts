@@ -106,7 +106,7 @@ export class AccountAdminService {
       roles: [...new Set(input.roles)],
       status: 'ACTIVE',
       passwordHash: await hashPassword(input.password),
-    } as Account);
+    });
     await this.em.flush();
     return account;
   }

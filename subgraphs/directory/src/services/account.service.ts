@@ -103,7 +103,7 @@ export class AccountService {
       tokenHash: sha256(token),
       familyId,
       expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000),
-    } as AccountSession);
+    });
     return token;
   }
 }

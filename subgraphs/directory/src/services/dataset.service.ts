@@ -49,7 +49,7 @@ export class DatasetService {
       d.setUTCDate(d.getUTCDate() - 1);
       current.validTo = d.toISOString().slice(0, 10);
     }
-    this.em.create(DatasetOwnership, { dataset, agency, validFrom, validTo: null, basis: basis.trim() } as DatasetOwnership);
+    this.em.create(DatasetOwnership, { dataset, agency, validFrom, validTo: null, basis: basis.trim() });
     await this.em.flush();
     return dataset;
   }

@@ -21,10 +21,10 @@ export async function linkDeclaredDatasets(em: EntityManager, entries: readonly 
         }
         continue;
       }
-      const fresh = em.create(Dataset, { id: stableId('directory.dataset', s.dataset), code: s.dataset, name: s.dataset, sector: s.name, subgraph: s.name } as Dataset);
+      const fresh = em.create(Dataset, { id: stableId('directory.dataset', s.dataset), code: s.dataset, name: s.dataset, sector: s.name, subgraph: s.name });
       const owner = await em.findOne(Agency, { code: s.owner });
       if (owner) {
-        em.create(DatasetOwnership, { id: stableId('directory.ownership', `${s.dataset}:${s.owner}`), dataset: fresh, agency: owner, validFrom: null, validTo: null, basis: `declared by ${s.dir}` } as DatasetOwnership);
+        em.create(DatasetOwnership, { id: stableId('directory.ownership', `${s.dataset}:${s.owner}`), dataset: fresh, agency: owner, validFrom: null, validTo: null, basis: `declared by ${s.dir}` });
       } else {
         log.warn({ dataset: s.dataset, owner: s.owner }, 'the declared owner is not in the directory: record the ownership with recordDatasetOwnership');
       }

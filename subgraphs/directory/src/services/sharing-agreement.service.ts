@@ -74,7 +74,7 @@ export class SharingAgreementService {
       coordinates: [...new Set(input.coordinates)],
       status: 'REQUESTED',
       requestedBy: this.caller!.sub,
-    } as unknown as SharingAgreement);
+    });
     await this.em.flush();
     return agreement;
   }

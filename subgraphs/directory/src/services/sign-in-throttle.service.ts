@@ -5,6 +5,7 @@
 // are counted exactly like known ones, so a 429 says nothing about whether an account exists.
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '@hub/kit';
 import type { SignInPolicy, ThrottleRule } from '../config';
 
 export interface ThrottleKeys {
@@ -61,16 +62,16 @@ export class SignInThrottleService {
   async admit(k: ThrottleKeys): Promise<Throttled | null> {
     const keys = this.keys(k);
     const forget = this.policy.forgetAfterSeconds;
-    return this.em.transactional(async (tx) => {
-      await tx.execute(
+    return sql(this.em).transaction(async (tx) => {
+      await tx.run(
         `insert into sign_in_throttle (id, created_at, updated_at, version, key, failures)
-           values ${keys.map(() => '(gen_random_uuid(), now(), now(), 1, ?, 0)').join(', ')} on conflict (key) do nothing`,
+           values ${keys.map((_, i) => `(gen_random_uuid(), now(), now(), 1, $${i + 1}, 0)`).join(', ')} on conflict (key) do nothing`,
         keys.map((x) => x.key),
       );
-      const rows: Row[] = await tx.execute(
+      const rows = await tx.rows<Row>(
         `select key, failures, extract(epoch from now() - last_failure_at)::float8 as since_failure,
            extract(epoch from blocked_until - now())::float8 as wait
-           from sign_in_throttle where key in (?) order by key for update`,
+           from sign_in_throttle where key = any($1) order by key for update`,
         [keys.map((x) => x.key)],
       );
       let refused: Throttled | null = null;
@@ -87,10 +88,10 @@ export class SignInThrottleService {
         const stale = r.since_failure === null || r.since_failure > forget;
         const failures = (stale ? 0 : r.failures) + 1;
         const wait = delayAfter(x.rule, failures);
-        await tx.execute(
-          `update sign_in_throttle set failures = ?, last_failure_at = now(), updated_at = now(), version = version + 1,
-             blocked_until = ${wait > 0 ? 'now() + make_interval(secs => ?)' : 'null'} where key = ?`,
-          wait > 0 ? [failures, wait, x.key] : [failures, x.key],
+        await tx.run(
+          `update sign_in_throttle set failures = $1, last_failure_at = now(), updated_at = now(), version = version + 1,
+             blocked_until = ${wait > 0 ? 'now() + make_interval(secs => $3)' : 'null'} where key = $2`,
+          wait > 0 ? [failures, x.key, wait] : [failures, x.key],
         );
       }
       return null;
@@ -103,22 +104,20 @@ export class SignInThrottleService {
    * before; a success of one account does not excuse guesses at others).
    */
   async succeeded(k: ThrottleKeys): Promise<void> {
+    const db = sql(this.em);
     for (const x of this.keys(k)) {
       if (x.by === 'USERNAME') {
-        await this.em.execute(`update sign_in_throttle set failures = 0, blocked_until = null, updated_at = now() where key = ?`, [x.key]);
+        await db.run(`update sign_in_throttle set failures = 0, blocked_until = null, updated_at = now() where key = $1`, [x.key]);
       } else {
-        await this.em.execute(
-          `update sign_in_throttle set failures = greatest(failures - 1, 0), blocked_until = null, updated_at = now() where key = ?`,
-          [x.key],
-        );
+        await db.run(`update sign_in_throttle set failures = greatest(failures - 1, 0), blocked_until = null, updated_at = now() where key = $1`, [x.key]);
       }
     }
   }
 
   /** Forgets rows with nothing left to remember (an unknown-username flood leaves one row per name tried). */
   async sweep(): Promise<number> {
-    const rows: { n: number }[] = await this.em.execute(
-      `with gone as (delete from sign_in_throttle where last_failure_at < now() - make_interval(secs => ?)
+    const rows = await sql(this.em).rows<{ n: number }>(
+      `with gone as (delete from sign_in_throttle where last_failure_at < now() - make_interval(secs => $1)
          and (blocked_until is null or blocked_until < now()) returning 1) select count(*)::int as n from gone`,
       [this.policy.forgetAfterSeconds],
     );

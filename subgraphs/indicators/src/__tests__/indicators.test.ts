@@ -1,6 +1,7 @@
 // Contract and behaviour on a real PostgreSQL: the demo seed, a roll-up, a derived value, bad input, _entities.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { HistoryReader, levelsOf } from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { indicators } from '../definition';
 import { Indicator } from '../entities';
@@ -47,6 +48,23 @@ describe('indicators subgraph', () => {
     expect(alone.indicatorData.matrix.series.flatMap((x: { values: unknown[][] }) => x.values.flat()).filter((v: unknown) => v != null).length).toBeGreaterThan(10);
     expect(both.indicatorData.rows.length).toBeGreaterThan(10);
     for (const r of both.indicatorData.rows) expect(r.status).toMatch(/^(PROVISIONAL|OFFICIAL)$/);
+  });
+
+  it('records an upload in the change history (recordChange), as the history reader shows it', async () => {
+    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
+    const d = await sg.data(
+      `mutation { upsertIndicatorValues(values: [{ indicator: "0804", period: "2024", unit: "01240", value: 100 }], source: "Báo cáo của UBND xã", reason: "Số liệu năm 2024") { upload inserted updated } }`,
+      undefined,
+      editor,
+    );
+    expect(d.upsertIndicatorValues).toMatchObject({ inserted: 1, updated: 0 });
+    const reader = new HistoryReader(sg.orm.em.fork() as EntityManager, { ...editor, read: [] }, { levels: levelsOf(indicators) });
+    const h = await reader.connection('ValueUpload', String(d.upsertIndicatorValues.upload), {});
+    expect(await h.totalCount()).toBe(1);
+    expect(h.nodes[0]).toMatchObject({ operation: 'CREATE', accountId: editor.sub, agencyCode: 'STC', accountRoles: ['DATA_EDITOR'], reason: 'Số liệu năm 2024' });
+    expect(h.nodes[0].changes).toEqual([
+      { field: 'values', before: null, after: { count: 1, inserted: 1, updated: 0, source: 'Báo cáo của UBND xã', detail: 'value_change' }, masked: false },
+    ]);
   });
 
   describe('the catalogue kept in memory', () => {

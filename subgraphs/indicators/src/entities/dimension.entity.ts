@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { HubEntity, HubEntitySchema, tracked } from '@hub/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { hubEntityProperties, tracked } from '@hub/kit';
 
 export interface CategoryDef {
   code: string;
@@ -8,23 +8,17 @@ export interface CategoryDef {
 }
 
 /** Tiêu thức phân tổ: a disaggregation dimension (sex, urban/rural, economic sector…) with its categories. */
-export class Dimension extends HubEntity {
-  code!: string;
-  name!: string;
-  nameEn!: string;
-  categories!: CategoryDef[];
-}
-
-export const DimensionSchema = new EntitySchema<Dimension, HubEntity>({
-  class: Dimension,
-  extends: HubEntitySchema,
+export const Dimension = defineEntity({
+  name: 'Dimension',
   tableName: 'dimension',
   properties: {
-    code: { type: 'string', length: 20, unique: true },
-    name: { type: 'string', length: 200 },
-    nameEn: { type: 'string', length: 200 },
-    categories: { type: 'json' },
+    ...hubEntityProperties,
+    code: p.string().length(20).unique(),
+    name: p.string().length(200),
+    nameEn: p.string().length(200),
+    categories: p.json<CategoryDef[]>(),
   },
 });
+export type Dimension = InferEntity<typeof Dimension>;
 
-export const DimensionHistory = tracked(DimensionSchema, { approved: () => true });
+export const DimensionHistory = tracked(Dimension, { approved: () => true });

@@ -11,7 +11,7 @@ import { demoUnitTree } from './units';
 const id = (kind: string, key: string) => stableId(`indicators.${kind}`, key);
 
 export function addCatalogue(em: EntityManager, list: readonly IndicatorSeed[] = INDICATORS): void {
-  for (const d of DIMENSIONS) em.create(Dimension, { id: id('dimension', d.code), ...d } as Dimension);
+  for (const d of DIMENSIONS) em.create(Dimension, { id: id('dimension', d.code), ...d });
   list.forEach((i, n) => {
     em.create(Indicator, {
       id: id('indicator', i.code),
@@ -32,7 +32,7 @@ export function addCatalogue(em: EntityManager, list: readonly IndicatorSeed[] =
       minValue: i.min ?? null,
       maxValue: i.max ?? null,
       searchText: searchKey(`${i.code} ${i.name} ${i.nameEn}`),
-    } as Indicator);
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 // The indicator catalogue: lookups, the filtered list, and the in-memory view the analytics and the writes use
 // (a few hundred rows, kept per process and re-read only when the tables change).
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { containsPattern, findConnection, type Connection } from '@hub/kit';
+import { containsPattern, findConnection, sql, type Connection } from '@hub/kit';
 import { Dimension, Indicator } from '../entities';
 import type { QueryIndicatorsArgs } from '../__generated__/resolvers-types';
 import { parseFormula, formulaInputs, type Formula } from '../formula';
@@ -55,7 +55,7 @@ export class CatalogueService {
    */
   async load(): Promise<Catalogue> {
     const conn = this.em.getConnection();
-    const [{ stamp }] = await conn.execute<{ stamp: string }[]>(STAMP_SQL);
+    const [{ stamp }] = await sql(this.em).rows<{ stamp: string }>(STAMP_SQL);
     const cached = catalogues.get(conn);
     if (cached && cached.stamp === stamp) return cached.catalogue;
     // A fork of its own: the cached entities do not sit in (or keep alive) the identity map of the request that read them.

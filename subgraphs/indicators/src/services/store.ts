@@ -1,26 +1,10 @@
 // The analytics store: every read and write of values is one parameterised SQL statement over the compact
-// tables, grouped in PostgreSQL. Nothing here loads rows into entities.
+// tables (the kit's raw-SQL path), grouped in PostgreSQL. Nothing here loads rows into entities: each statement's
+// rows have a type of their own.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { currentChangeScope } from '@hub/kit';
-import { randomUUID } from 'node:crypto';
+import { currentChangeScope, recordChange, sql, type Sql } from '@hub/kit';
 import { UnitTree, type Succession, type UnitVersion } from '../unit-tree';
 import type { Level } from '../rules';
-
-interface PgClient {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
-}
-
-/** Runs `fn` on one pooled connection (the knex pool MikroORM uses), so a transaction can span statements. */
-export async function withClient<T>(em: EntityManager, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const knex = em.getConnection().getKnex();
-  const client = (knex as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } }).client;
-  const conn = await client.acquireConnection();
-  try {
-    return await fn(conn);
-  } finally {
-    await client.releaseConnection(conn);
-  }
-}
 
 /** SQL time of the current request, summed (the subgraph reports it in a response header for the benchmark). */
 export class SqlTimer {
@@ -44,36 +28,40 @@ export interface Mirror {
 const mirrors = new WeakMap<object, { at: number; mirror: Promise<Mirror> }>();
 const MIRROR_TTL_MS = 60_000;
 
+async function readMirror(db: Sql): Promise<Mirror> {
+  const versions = (
+    await db.rows<{ code: string; name: string; level: Level; parent_code: string | null; vf: string; vt: string }>(
+      `select code, name, level, parent_code, to_char(valid_from, 'YYYY-MM-DD') vf, to_char(valid_to, 'YYYY-MM-DD') vt from unit_version`,
+    )
+  ).map(
+    (r): UnitVersion => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parentCode: r.parent_code,
+      validFrom: r.vf === '0001-01-01' ? null : r.vf,
+      validTo: r.vt === '9999-12-31' ? null : r.vt,
+    }),
+  );
+  const successions = (
+    await db.rows<{ predecessor: string; successor: string; d: string }>(
+      `select predecessor, successor, to_char(effective_date, 'YYYY-MM-DD') d from unit_succession`,
+    )
+  ).map((r): Succession => ({ predecessor: r.predecessor, successor: r.successor, effectiveDate: r.d }));
+  const keys = await db.rows<{ id: number; code: string }>('select id, code from unit_key');
+  return {
+    tree: new UnitTree(versions, successions),
+    keyOf: new Map(keys.map((k) => [k.code, k.id])),
+    codeOf: new Map(keys.map((k) => [k.id, k.code])),
+  };
+}
+
 /** The unit tree and unit keys, read once a minute per process (the mirror changes when the directory does). */
 export function loadMirror(em: EntityManager, fresh = false): Promise<Mirror> {
   const conn = em.getConnection();
   const cached = mirrors.get(conn);
   if (!fresh && cached && Date.now() - cached.at < MIRROR_TTL_MS) return cached.mirror;
-  const mirror = withClient(em, async (c) => {
-    const versions = (
-      await c.query(
-        `select code, name, level, parent_code, to_char(valid_from, 'YYYY-MM-DD') vf, to_char(valid_to, 'YYYY-MM-DD') vt from unit_version`,
-      )
-    ).rows.map(
-      (r): UnitVersion => ({
-        code: r.code,
-        name: r.name,
-        level: r.level as Level,
-        parentCode: r.parent_code,
-        validFrom: r.vf === '0001-01-01' ? null : r.vf,
-        validTo: r.vt === '9999-12-31' ? null : r.vt,
-      }),
-    );
-    const successions = (
-      await c.query(`select predecessor, successor, to_char(effective_date, 'YYYY-MM-DD') d from unit_succession`)
-    ).rows.map((r): Succession => ({ predecessor: r.predecessor, successor: r.successor, effectiveDate: r.d }));
-    const keys = (await c.query('select id, code from unit_key')).rows;
-    return {
-      tree: new UnitTree(versions, successions),
-      keyOf: new Map(keys.map((k) => [k.code as string, k.id as number])),
-      codeOf: new Map(keys.map((k) => [k.id as number, k.code as string])),
-    };
-  });
+  const mirror = readMirror(sql(em));
   mirrors.set(conn, { at: Date.now(), mirror });
   mirror.catch(() => mirrors.delete(conn));
   return mirror;
@@ -86,49 +74,42 @@ export function loadMirror(em: EntityManager, fresh = false): Promise<Mirror> {
 export async function replaceMirror(em: EntityManager, versions: readonly UnitVersion[], successions: readonly Succession[]): Promise<void> {
   const tree = new UnitTree(versions, successions);
   const links = tree.rollupLinks();
-  await withClient(em, async (c) => {
-    await c.query('begin');
-    try {
-      await c.query('insert into unit_key (code) select unnest($1::text[]) on conflict (code) do nothing', [[...new Set(versions.map((v) => v.code))]]);
-      await c.query('delete from unit_version');
-      await c.query('delete from unit_succession');
-      await c.query('delete from unit_rollup');
-      await c.query(
-        `insert into unit_version (code, valid_from, valid_to, name, level, parent_code)
-         select * from unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[])`,
-        [
-          versions.map((v) => v.code),
-          versions.map((v) => v.validFrom ?? '0001-01-01'),
-          versions.map((v) => v.validTo ?? '9999-12-31'),
-          versions.map((v) => v.name),
-          versions.map((v) => v.level),
-          versions.map((v) => v.parentCode),
-        ],
-      );
-      await c.query(
-        'insert into unit_succession (predecessor, successor, effective_date) select * from unnest($1::text[], $2::text[], $3::date[])',
-        [successions.map((s) => s.predecessor), successions.map((s) => s.successor), successions.map((s) => s.effectiveDate)],
-      );
-      await c.query(
-        `insert into unit_rollup (ancestor, descendant, valid_from, valid_to, level, depth)
-         select a.id, d.id, l.vf, l.vt, l.level, l.depth
-         from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::int[]) as l(anc, des, vf, vt, level, depth)
-         join unit_key a on a.code = l.anc join unit_key d on d.code = l.des
-         on conflict do nothing`,
-        [
-          links.map((l) => l.ancestor),
-          links.map((l) => l.descendant),
-          links.map((l) => l.validFrom),
-          links.map((l) => l.validTo),
-          links.map((l) => l.level),
-          links.map((l) => l.depth),
-        ],
-      );
-      await c.query('commit');
-    } catch (e) {
-      await c.query('rollback');
-      throw e;
-    }
+  await sql(em).transaction(async (tx) => {
+    await tx.run('insert into unit_key (code) select unnest($1::text[]) on conflict (code) do nothing', [[...new Set(versions.map((v) => v.code))]]);
+    await tx.run('delete from unit_version');
+    await tx.run('delete from unit_succession');
+    await tx.run('delete from unit_rollup');
+    await tx.run(
+      `insert into unit_version (code, valid_from, valid_to, name, level, parent_code)
+       select * from unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[])`,
+      [
+        versions.map((v) => v.code),
+        versions.map((v) => v.validFrom ?? '0001-01-01'),
+        versions.map((v) => v.validTo ?? '9999-12-31'),
+        versions.map((v) => v.name),
+        versions.map((v) => v.level),
+        versions.map((v) => v.parentCode),
+      ],
+    );
+    await tx.run(
+      'insert into unit_succession (predecessor, successor, effective_date) select * from unnest($1::text[], $2::text[], $3::date[])',
+      [successions.map((s) => s.predecessor), successions.map((s) => s.successor), successions.map((s) => s.effectiveDate)],
+    );
+    await tx.run(
+      `insert into unit_rollup (ancestor, descendant, valid_from, valid_to, level, depth)
+       select a.id, d.id, l.vf, l.vt, l.level, l.depth
+       from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::int[]) as l(anc, des, vf, vt, level, depth)
+       join unit_key a on a.code = l.anc join unit_key d on d.code = l.des
+       on conflict do nothing`,
+      [
+        links.map((l) => l.ancestor),
+        links.map((l) => l.descendant),
+        links.map((l) => l.validFrom),
+        links.map((l) => l.validTo),
+        links.map((l) => l.level),
+        links.map((l) => l.depth),
+      ],
+    );
   });
   mirrors.delete(em.getConnection());
 }
@@ -183,7 +164,21 @@ export async function readValues(
 /** A timestamp as epoch milliseconds (a float8 parses far faster than a timestamptz into a Date). */
 const EPOCH_MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 
-const rowOf = (r: Record<string, any>): ReadRow => ({
+/** A row of either read statement (roll-up counts only when rolled up, detail columns only when asked). */
+interface ValueRow {
+  ind: number;
+  unit: number;
+  period: number;
+  combo: number;
+  value: number | null;
+  n?: number;
+  weighted?: number;
+  status?: number | null;
+  updated_at?: number | null;
+  upload?: number | null;
+}
+
+const rowOf = (r: ValueRow): ReadRow => ({
   indicator: r.ind,
   unit: r.unit,
   period: r.period,
@@ -207,7 +202,7 @@ async function readOwn(em: EntityManager, timer: SqlTimer, requests: readonly Re
   // The planner chooses, with the real parameters: for many units, one index-only range scan per (indicator,
   // period) hash-joined to the units (a materialized CTE used to force this when each value cost a heap page; it
   // now only copies 18,690 rows once more, ~15 ms); for few units, a lookup of each.
-  const sql = `
+  const text = `
     with r as (select distinct * from unnest($1::int[], $2::int[], $3::text[]) as r(ind, unit, dims)),
          c as materialized (select id, dims from category_combo where dims = any($3::text[])),
          v as not materialized (
@@ -224,8 +219,7 @@ async function readOwn(em: EntityManager, timer: SqlTimer, requests: readonly Re
     [...new Set(requests.map((r) => r.indicator))],
     periods.map((p) => p.key),
   ];
-  const res = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
-  return res.rows.map(rowOf);
+  return (await timer.time(() => sql(em).rows<ValueRow>(text, params))).map(rowOf);
 }
 
 /**
@@ -241,7 +235,7 @@ async function readRolledUp(
 ): Promise<ReadRow[]> {
   const weighted = requests.some((r) => r.aggregation === 'WEIGHTED_AVERAGE' && r.weight > 0);
   const weight = weighted ? 'coalesce(w1.value, w2.value)' : 'null::float8';
-  const sql = `
+  const text = `
     with r as (select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[]) as r(ind, unit, mode, agg, wind, dims)),
          p as (select * from unnest($7::int[], $8::date[]) as p(period, pend)),
          c as materialized (select id, dims from category_combo where dims = any($6::text[]))
@@ -275,8 +269,7 @@ async function readRolledUp(
     periods.map((p) => p.key),
     periods.map((p) => p.end),
   ];
-  const res = await timer.time(() => withClient(em, (c) => c.query(sql, params)));
-  return res.rows.map(rowOf);
+  return (await timer.time(() => sql(em).rows<ValueRow>(text, params))).map(rowOf);
 }
 
 const combos = new WeakMap<object, Map<string, { id: number; dims: string }>>();
@@ -290,26 +283,28 @@ export function comboTable(em: EntityManager, fresh = false): Promise<Map<number
   const conn = em.getConnection();
   const cached = comboKeys.get(conn);
   if (cached && !fresh) return cached;
-  const table = withClient(em, (c) => c.query('select id, key from category_combo')).then((rows) => new Map(rows.rows.map((r) => [r.id as number, r.key as string])));
+  const table = sql(em)
+    .rows<{ id: number; key: string }>('select id, key from category_combo')
+    .then((rows) => new Map(rows.map((r) => [r.id, r.key])));
   comboKeys.set(conn, table);
   table.catch(() => comboKeys.get(conn) === table && comboKeys.delete(conn));
   return table;
 }
 
-/** Ids of these combination keys, created when new. */
-export async function comboIds(c: PgClient, em: EntityManager, keys: readonly string[]): Promise<Map<string, number>> {
-  const conn = em.getConnection();
+/** Ids of these combination keys, created when new (in `db`'s transaction). */
+async function comboIds(db: Sql, keys: readonly string[]): Promise<Map<string, number>> {
+  const conn = db.em.getConnection();
   let known = combos.get(conn);
   if (!known) combos.set(conn, (known = new Map()));
   const missing = [...new Set(keys)].filter((k) => !known!.has(k));
   if (missing.length) {
-    await c.query(
+    await db.run(
       `insert into category_combo (key, dims) select k, coalesce((select string_agg(split_part(x, '=', 1), '|' order by x) from unnest(string_to_array(nullif(k, ''), '|')) x), '')
        from unnest($1::text[]) k on conflict (key) do nothing`,
       [missing],
     );
-    const rows = await c.query('select id, key, dims from category_combo where key = any($1::text[])', [missing]);
-    for (const r of rows.rows) known.set(r.key, { id: r.id, dims: r.dims });
+    const rows = await db.rows<{ id: number; key: string; dims: string }>('select id, key, dims from category_combo where key = any($1::text[])', [missing]);
+    for (const r of rows) known.set(r.key, { id: r.id, dims: r.dims });
   }
   return new Map(keys.map((k) => [k, known!.get(k)!.id]));
 }
@@ -334,7 +329,8 @@ const numbers = (xs: readonly number[]) => `{${xs.join(',')}}`;
 /**
  * Inserts or replaces values in one transaction, in batches of 10,000 rows per statement: each statement reads
  * the old values, upserts, and appends one `value_change` row per value (data-modifying CTEs see the table as it
- * was before the statement). One `value_upload` row and one kit `hub_change` row record the upload itself.
+ * was before the statement). One `value_upload` row and one change-history record (the kit's `recordChange`)
+ * record the upload itself.
  */
 export async function writeValues(
   em: EntityManager,
@@ -342,76 +338,62 @@ export async function writeValues(
   meta: { source: string | null; reason: string | null },
 ): Promise<{ upload: number; inserted: number; updated: number }> {
   const scope = currentChangeScope();
-  return withClient(em, async (c) => {
-    await c.query('begin');
-    try {
-      const ids = await comboIds(c, em, rows.map((r) => r.combo));
-      const up = await c.query(
-        `insert into value_upload (account_id, agency, request_id, source, reason, count, at) values ($1, $2, $3, $4, $5, $6, now()) returning id`,
-        [scope?.accountId ?? null, scope?.agency ?? null, scope?.requestId ?? null, meta.source, meta.reason ?? scope?.reason ?? null, rows.length],
-      );
-      const upload = up.rows[0].id as number;
-      let inserted = 0;
-      let updated = 0;
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const batch = rows.slice(i, i + BATCH);
-        const res = await c.query(
-          `with input as (
-             select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::smallint[]) as t(indicator, period, unit, combo, value, status)
-           ), old as (
-             select v.indicator, v.period, v.unit, v.combo, v.value, v.status from indicator_value v
-             join input i using (indicator, period, unit, combo)
-           ), up as (
-             insert into indicator_value (indicator, period, unit, combo, value, status, upload, updated_at)
-             select indicator, period, unit, combo, value, status, $7, now() from input
-             on conflict (indicator, period, unit, combo) do update
-               set value = excluded.value, status = excluded.status, upload = excluded.upload, updated_at = excluded.updated_at
-             returning 1
-           ), log as (
-             insert into value_change (upload, indicator, period, unit, combo, before, after, before_status, after_status)
-             select $7, i.indicator, i.period, i.unit, i.combo, o.value, i.value, o.status, i.status
-             from input i left join old o using (indicator, period, unit, combo)
-             returning before_status
-           )
-           select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated`,
-          [
-            numbers(batch.map((r) => r.indicator)),
-            numbers(batch.map((r) => r.period)),
-            numbers(batch.map((r) => r.unit)),
-            numbers(batch.map((r) => ids.get(r.combo)!)),
-            numbers(batch.map((r) => r.value)),
-            numbers(batch.map((r) => r.status)),
-            upload,
-          ],
-        );
-        updated += res.rows[0].updated;
-        inserted += res.rows[0].written - res.rows[0].updated;
-      }
-      await c.query(
-        `insert into hub_change (id, entity, entity_id, operation, changes, account_id, agency, request_id, reason, at)
-         values ($1, 'ValueUpload', $2, 'CREATE', $3, $4, $5, $6, $7, now())`,
+  return sql(em).transaction(async (tx) => {
+    const ids = await comboIds(tx, rows.map((r) => r.combo));
+    const [{ id: upload }] = await tx.rows<{ id: number }>(
+      `insert into value_upload (account_id, agency, request_id, source, reason, count, at) values ($1, $2, $3, $4, $5, $6, now()) returning id`,
+      [scope?.accountId ?? null, scope?.agency ?? null, scope?.requestId ?? null, meta.source, meta.reason ?? scope?.reason ?? null, rows.length],
+    );
+    let inserted = 0;
+    let updated = 0;
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const [res] = await tx.rows<{ written: number; updated: number }>(
+        `with input as (
+           select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::smallint[]) as t(indicator, period, unit, combo, value, status)
+         ), old as (
+           select v.indicator, v.period, v.unit, v.combo, v.value, v.status from indicator_value v
+           join input i using (indicator, period, unit, combo)
+         ), up as (
+           insert into indicator_value (indicator, period, unit, combo, value, status, upload, updated_at)
+           select indicator, period, unit, combo, value, status, $7, now() from input
+           on conflict (indicator, period, unit, combo) do update
+             set value = excluded.value, status = excluded.status, upload = excluded.upload, updated_at = excluded.updated_at
+           returning 1
+         ), log as (
+           insert into value_change (upload, indicator, period, unit, combo, before, after, before_status, after_status)
+           select $7, i.indicator, i.period, i.unit, i.combo, o.value, i.value, o.status, i.status
+           from input i left join old o using (indicator, period, unit, combo)
+           returning before_status
+         )
+         select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated`,
         [
-          randomUUID(),
-          String(upload),
-          JSON.stringify([{ field: 'values', after: { count: rows.length, inserted, updated, source: meta.source, detail: 'value_change' } }]),
-          scope?.accountId ?? null,
-          scope?.agency ?? null,
-          scope?.requestId ?? null,
-          meta.reason ?? scope?.reason ?? null,
+          numbers(batch.map((r) => r.indicator)),
+          numbers(batch.map((r) => r.period)),
+          numbers(batch.map((r) => r.unit)),
+          numbers(batch.map((r) => ids.get(r.combo)!)),
+          numbers(batch.map((r) => r.value)),
+          numbers(batch.map((r) => r.status)),
+          upload,
         ],
       );
-      await c.query('commit');
-      return { upload, inserted, updated };
-    } catch (e) {
-      await c.query('rollback');
-      throw e;
+      updated += res.updated;
+      inserted += res.written - res.updated;
     }
+    // The values themselves are in value_change; the upload's record says how many, from where, and points there.
+    await recordChange(tx.em, {
+      type: 'ValueUpload',
+      id: String(upload),
+      operation: 'CREATE',
+      fields: { values: { after: { count: rows.length, inserted, updated, source: meta.source, detail: 'value_change' }, as: 'INTERNAL' } },
+    });
+    return { upload, inserted, updated };
   });
 }
 
 /** Sources of uploads, by id. */
 export async function uploadSources(em: EntityManager, ids: readonly number[]): Promise<Map<number, string | null>> {
   if (!ids.length) return new Map();
-  const rows = await withClient(em, (c) => c.query('select id, source from value_upload where id = any($1::int[])', [[...new Set(ids)]]));
-  return new Map(rows.rows.map((r) => [r.id as number, r.source as string | null]));
+  const rows = await sql(em).rows<{ id: number; source: string | null }>('select id, source from value_upload where id = any($1::int[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.source]));
 }

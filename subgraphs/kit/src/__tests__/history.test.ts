@@ -1,43 +1,34 @@
 // Change history as the kit records it, on a real PostgreSQL: one record per write in the same transaction, secrets
 // never stored, personal values never in clear at rest, approved records changed only with a reason.
 import { randomBytes } from 'node:crypto';
-import { EntitySchema, type EntityManager } from '@mikro-orm/postgresql';
+import { defineEntity, p, type EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { badUserInput } from '@hub/schema';
-import { HubEntity, HubEntitySchema } from '../entity';
+import { hubEntityProperties } from '../entity';
 import { defineLoaders } from '../loaders';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { createLogger } from '@hub/runtime';
 import { initOrm, migrate } from '../orm';
 import { defineSubgraph, startSubgraph } from '../subgraph';
-import { openValue, sealValue, tracked, withKitMigrations } from '../history';
+import { changeScope, openValue, recordChange, sealValue, tracked, withChangeReason, withKitMigrations } from '../history';
 import type { HubContext } from '../context';
 import { startTestSubgraph, type TestSubgraph } from '../testing';
+import { sql } from '../sql';
 
-class Thing extends HubEntity {
-  code!: string;
-  name!: string;
-  status: string = 'DRAFT';
-  ownerName?: string | null;
-  secretHash?: string | null;
-  /** Not in the schema: recorded as secret unless declared. */
-  internalNote?: string | null;
-}
-
-const ThingSchema = new EntitySchema<Thing, HubEntity>({
-  class: Thing,
-  extends: HubEntitySchema,
+const Thing = defineEntity({
+  name: 'Thing',
   tableName: 'thing',
   properties: {
-    code: { type: 'string', length: 20, unique: true },
-    name: { type: 'string', length: 100 },
-    status: { type: 'string', length: 10 },
-    ownerName: { type: 'string', length: 100, nullable: true },
-    secretHash: { type: 'string', length: 100, nullable: true },
-    internalNote: { type: 'string', length: 100, nullable: true },
+    ...hubEntityProperties,
+    code: p.string().length(20).unique(),
+    name: p.string().length(100),
+    status: p.string().length(10).onCreate(() => 'DRAFT'),
+    ownerName: p.string().length(100).nullable(),
+    secretHash: p.string().length(100).nullable(),
+    /** Not in the schema: recorded as secret unless declared. */
+    internalNote: p.string().length(100).nullable(),
   },
 });
-
 class CreateThing extends Migration {
   override async up(): Promise<void> {
     this.addSql(
@@ -75,19 +66,19 @@ const definition = defineSubgraph({
   name: 'things',
   dataset: 'TEST-THINGS',
   typeDefs,
-  entities: [ThingSchema],
+  entities: [Thing],
   migrations: [{ name: 'Migration20260101000000', class: CreateThing }],
-  history: [tracked(ThingSchema, { fields: { secretHash: 'secret' }, approved: (before) => before.status === 'APPROVED' })],
+  history: [tracked(Thing, { fields: { secretHash: 'secret' }, approved: (before) => before.status === 'APPROVED' })],
   loaders: defineLoaders({}),
   seed: async (em) => {
-    em.create(Thing, { code: 'SEEDED', name: 'From the seed' } as Thing);
+    em.create(Thing, { code: 'SEEDED', name: 'From the seed' });
     await em.flush();
   },
   resolvers: {
     Query: { thing: (_: unknown, a: { code: string }, ctx: HubContext) => ctx.em.findOne(Thing, { code: a.code }) },
     Mutation: {
       async createThing(_: unknown, a: { code: string; name: string }, ctx: HubContext) {
-        const t = ctx.em.create(Thing, { code: a.code, name: a.name } as Thing);
+        const t = ctx.em.create(Thing, { code: a.code, name: a.name });
         await ctx.em.flush();
         return t;
       },
@@ -128,8 +119,8 @@ const HISTORY = `query($code: String!, $first: Int, $after: String) { thing(code
 const history = async (code: string, caller: Record<string, unknown> = editor, page: { first?: number; after?: string } = {}) =>
   (await sg.data(HISTORY, { code, ...page }, caller)).thing.history;
 const rawChanges = async (): Promise<string> =>
-  JSON.stringify(await sg.orm.em.getConnection().execute('select * from hub_change order by at'));
-const rowCount = async (): Promise<number> => (await sg.orm.em.getConnection().execute('select count(*)::int as n from hub_change'))[0].n;
+  JSON.stringify(await sql(sg.orm.em.fork()).rows('select * from hub_change order by at'));
+const rowCount = async (): Promise<number> => (await sql(sg.orm.em.fork()).rows<{ n: number }>('select count(*)::int as n from hub_change'))[0].n;
 
 describe('recording', () => {
   it('records a create with every field, who made it and the request; not the technical columns', async () => {
@@ -202,7 +193,7 @@ describe('personal values', () => {
     try {
       await keyless.data(`mutation { createThing(code: "K", name: "Keyless") { code } }`, undefined, editor);
       await keyless.data(`mutation($n: String) { updateThing(code: "K", input: { ownerName: $n }) { code } }`, { n: name }, editor);
-      const raw = JSON.stringify(await keyless.orm.em.getConnection().execute('select * from hub_change'));
+      const raw = JSON.stringify(await sql(keyless.orm.em.fork()).rows('select * from hub_change'));
       expect(raw).not.toContain(name);
       expect(raw).toContain('"masked":true');
       const h = (await keyless.data(HISTORY, { code: 'K' }, mayReadOwner)).thing.history;
@@ -239,7 +230,7 @@ describe('approved records', () => {
     expect(h.nodes[0]).toMatchObject({ operation: 'UPDATE', reason: 'Tên đúng theo quyết định' });
     await sg.data(`mutation { deleteThing(code: "C", reason: "Trùng lặp") }`, undefined, editor);
     // A deleted record has no `history` field left to ask: its last change is read from the table.
-    const [deleted] = await sg.orm.em.getConnection().execute(`select * from hub_change where operation = 'DELETE'`);
+    const [deleted] = await sql(sg.orm.em.fork()).rows(`select * from hub_change where operation = 'DELETE'`);
     expect(deleted).toMatchObject({ entity: 'Thing', reason: 'Trùng lặp', account_id: editor.sub });
     expect(deleted.changes).toEqual(
       expect.arrayContaining([
@@ -247,6 +238,73 @@ describe('approved records', () => {
         { field: 'status', coordinate: 'Thing.status', before: 'APPROVED', after: null },
       ]),
     );
+  });
+});
+
+describe('changes written with SQL (recordChange)', () => {
+  const scope = { accountId: editor.sub, agency: editor.agency, roles: editor.roles, requestId: 'req-bulk-1' };
+  const idOf = async (code: string) => (await sql(sg.orm.em.fork()).rows<{ id: string }>('select id from thing where code = $1', [code]))[0].id;
+  /** A bulk rename as a department would write it: SQL, then its record, in one transaction. */
+  const bulkRename = (id: string, from: string, to: string, extra: { approved?: boolean; fail?: boolean } = {}) =>
+    sql(sg.orm.em.fork()).transaction(async (tx) => {
+      await tx.run('update thing set name = $2, version = version + 1 where id = $1', [id, to]);
+      await recordChange(tx.em, {
+        type: 'Thing',
+        id,
+        operation: 'UPDATE',
+        approved: extra.approved,
+        fields: {
+          name: { before: from, after: to },
+          ownerName: { before: null, after: 'Lê Văn Bí Mật' },
+          internalNote: { before: null, after: 'note-from-sql' },
+          searchKey: { before: 'x', after: 'y', as: 'ignore' },
+          unchanged: { before: 1, after: 1 },
+        },
+      });
+      if (extra.fail) throw new Error('the rest of the bulk write failed');
+    });
+
+  it('records who, why and each field by the same rules as tracked entities, readable through history', async () => {
+    await sg.data(`mutation { createThing(code: "S1", name: "Sigma") { code } }`, undefined, editor);
+    const id = await idOf('S1');
+    await changeScope(scope, () => withChangeReason('Đổi tên hàng loạt', () => bulkRename(id, 'Sigma', 'Sigma 2')));
+    const [latest] = (await history('S1', mayReadOwner)).nodes;
+    expect(latest).toMatchObject({ operation: 'UPDATE', accountId: editor.sub, agencyCode: 'TEST', reason: 'Đổi tên hàng loạt', requestId: 'req-bulk-1' });
+    expect(latest.changes).toEqual([
+      { field: 'name', before: 'Sigma', after: 'Sigma 2', masked: false },
+      { field: 'ownerName', before: null, after: 'Lê Văn Bí Mật', masked: false },
+      { field: 'internalNote', before: null, after: null, masked: true },
+    ]);
+    expect((await history('S1', editor)).nodes[0].changes[1]).toEqual({ field: 'ownerName', before: null, after: null, masked: true });
+    const raw = await rawChanges();
+    expect(raw).not.toContain('Lê Văn Bí Mật');
+    expect(raw).not.toContain('note-from-sql');
+  });
+
+  it('is in the transaction of the write: when the write fails, neither the data nor the record is kept', async () => {
+    const id = await idOf('S1');
+    const rows = await rowCount();
+    await expect(changeScope(scope, () => bulkRename(id, 'Sigma 2', 'Sigma 3', { fail: true }))).rejects.toThrow('the rest of the bulk write failed');
+    expect(await rowCount()).toBe(rows);
+    expect((await sg.data(`{ thing(code: "S1") { name } }`)).thing.name).toBe('Sigma 2');
+  });
+
+  it('refuses to change approved data without a reason, naming `reason`, and nothing is written', async () => {
+    const id = await idOf('S1');
+    const rows = await rowCount();
+    await expect(changeScope(scope, () => bulkRename(id, 'Sigma 2', 'Sigma 4', { approved: true }))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argument: 'reason' },
+    });
+    expect(await rowCount()).toBe(rows);
+    expect((await sg.data(`{ thing(code: "S1") { name } }`)).thing.name).toBe('Sigma 2');
+  });
+
+  it('records nothing outside a change scope (the demo seed, scripts)', async () => {
+    const id = await idOf('S1');
+    const rows = await rowCount();
+    await bulkRename(id, 'Sigma 2', 'Sigma 5');
+    expect(await rowCount()).toBe(rows);
+    expect((await sg.data(`{ thing(code: "S1") { name } }`)).thing.name).toBe('Sigma 5');
   });
 });
 
@@ -269,7 +327,7 @@ describe('reading', () => {
   it('adds hub_change to a database migrated before the kit had it, on the next start', async () => {
     const dbs = await createTestDatabases(['older']);
     try {
-      const { orm } = await initOrm({ dbUrl: dbs.urls.older, entities: [ThingSchema], migrations: definition.migrations });
+      const { orm } = await initOrm({ dbUrl: dbs.urls.older, entities: [Thing], migrations: definition.migrations });
       await migrate(orm);
       await orm.close(true);
       const started = await startSubgraph(definition, {
@@ -280,7 +338,7 @@ describe('reading', () => {
       });
       try {
         await started.execute(`mutation { createThing(code: "OLD", name: "Old") { code } }`, undefined, editor);
-        const [row] = await started.orm.em.getConnection().execute(`select count(*)::int as n from hub_change where entity = 'Thing'`);
+        const [row] = await sql(started.orm.em.fork()).rows<{ n: number }>(`select count(*)::int as n from hub_change where entity = 'Thing'`);
         expect(row.n).toBe(1);
       } finally {
         await started.stop();

@@ -1,0 +1,7 @@
+// The entities describe exactly the tables the migrations make: the schema changes only by migrations.
+import { schemaDrift } from '@hub/kit/testing';
+import { cultureTourism } from '../definition';
+
+it('has entities that match the tables its migrations make', async () => {
+  expect(await schemaDrift(cultureTourism)).toEqual([]);
+});
