@@ -3,7 +3,7 @@
 import { createTestDatabases, dropDatabases, generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey, provisionAuditStore, provisionDatabases, testAdminUrl } from '@hub/infra';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
+import { loadSubgraph, readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
 import { createLogger } from '@hub/runtime';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +12,12 @@ import { DEMO_PASSWORD } from '@hub/directory';
 import type { AuditSettings } from '@hub/audit/config';
 import { gatewayConfig, startGateway, type RunningGateway } from '@hub/gateway';
 import pino from 'pino';
-import { SUBGRAPHS } from '@hub/schema';
+import { REPO_ROOT, SUBGRAPHS } from '@hub/schema';
 
-/** Every subgraph of the registry, by name: each package exports its `definition`. */
+/** Every subgraph of the registry, by name, assembled from its folder by the kit. */
 export const DEFINITIONS: Record<string, SubgraphDefinition<any, any>> = Object.fromEntries(
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the packages at run time
-  SUBGRAPHS.map((s) => [s.name, (require(s.package) as { definition: SubgraphDefinition<any, any> }).definition]),
+  SUBGRAPHS.map((s) => [s.name, loadSubgraph(join(REPO_ROOT, s.dir))]),
 );
 
 export interface GraphQLResponse {

@@ -1,4 +1,4 @@
-export { indicators, indicators as definition } from './definition';
+// What this package offers other packages (tests, benchmarks): the kit serves the subgraph from its folder.
 export * from './entities';
 export * from './periods';
 export * from './formula';

@@ -11,3 +11,6 @@ export * from './second-line';
 export * from './history';
 export * from './history-reader';
 export * from './sql';
+export * from './folder';
+export * from './refs';
+export * from './writes';

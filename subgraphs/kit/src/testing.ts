@@ -5,10 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
 import { createLogger, type CallerClaims } from '@hub/runtime';
 import { initOrm, migrate } from './orm';
+import { loadSubgraph } from './folder';
 import { ormModel, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 
 export interface TestSubgraph extends RunningSubgraph {
   dbUrl: string;
+  /** The definition it runs (for schemaDrift and the like). */
+  definition: SubgraphDefinition<any, any>;
   /** Runs an operation and returns its data; fails (listing the errors) if it returned any. */
   data(query: string, variables?: Record<string, unknown>, caller?: Partial<CallerClaims>): Promise<any>;
 }
@@ -26,6 +29,7 @@ export async function startTestSubgraph(def: SubgraphDefinition<any, any>, opts:
   return {
     ...running,
     dbUrl: dbs.urls[def.name],
+    definition: def,
     async data(query, variables, caller) {
       const res = await running.execute(query, variables, caller);
       if (res.errors?.length) throw new Error(`Operation failed: ${res.errors.map((e) => e.message).join('; ')}`);
@@ -36,6 +40,11 @@ export async function startTestSubgraph(def: SubgraphDefinition<any, any>, opts:
       await dbs.drop();
     },
   };
+}
+
+/** The subgraph in the package folder `dir` (found by path, see folder.ts), started as startTestSubgraph does. */
+export function startFolderSubgraph(dir: string, opts: { seed?: boolean; historyKey?: Buffer | null } = {}): Promise<TestSubgraph> {
+  return startTestSubgraph(loadSubgraph(dir), opts);
 }
 
 /**

@@ -1,7 +1,11 @@
 // Contract and behaviour tests of the culture-tourism subgraph on a real PostgreSQL with the demo data.
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
-import { cultureTourism } from '../definition';
+import { join } from 'node:path';
+import { loadSubgraph } from '@hub/kit';
+
 import { ACCOMMODATIONS, SITES } from '../seed/cao-bang';
+
+const cultureTourism = loadSubgraph(join(__dirname, '../..'));
 
 let sg: TestSubgraph;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
-import { reads } from '@hub/kit';
+import { reads, unitRef } from '@hub/kit';
 import type { TouristSiteResolvers } from '../__generated__/resolvers-types';
-import { unitRef, type Ctx } from './context';
+import type { Ctx } from './context';
 
 export const TouristSite: TouristSiteResolvers<Ctx> = {
   __resolveReference: (ref, ctx) => ctx.loaders.siteByCode.load(ref.code),

@@ -54,3 +54,6 @@ export async function seedCultureTourism(em: EntityManager): Promise<void> {
   });
   await em.flush();
 }
+
+/** The demo data the kit loads once (`npm start`, tests with `seed: true`). */
+export const seed = seedCultureTourism;

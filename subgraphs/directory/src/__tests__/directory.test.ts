@@ -1,12 +1,16 @@
 // Contract and behaviour tests of the directory subgraph on a real PostgreSQL with the demo data.
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
-import { directory } from '../definition';
+import { join } from 'node:path';
+import { loadSubgraph } from '@hub/kit';
+
 import { DISTRICTS, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import { delayAfter } from '../services/sign-in-throttle.service';
 import { linkDeclaredDatasets } from '../services';
 import { createLogger } from '@hub/runtime';
 import { sql } from '@hub/kit';
 import { SUBGRAPHS } from '@hub/schema';
+
+const directory = loadSubgraph(join(__dirname, '../..'));
 
 let sg: TestSubgraph;
 beforeAll(async () => {

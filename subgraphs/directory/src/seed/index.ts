@@ -146,3 +146,6 @@ function dayBefore(day: string): string {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** The demo data the kit loads, each step once. */
+export const seed = { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset, indicators: seedIndicatorsDirectory };

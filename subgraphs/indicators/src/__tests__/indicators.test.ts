@@ -3,9 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { HistoryReader, levelsOf } from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
-import { indicators } from '../definition';
+import { join } from 'node:path';
+import { loadSubgraph } from '@hub/kit';
+
 import { Indicator } from '../entities';
 import { CatalogueService } from '../services';
+
+const indicators = loadSubgraph(join(__dirname, '../..'));
 
 let sg: TestSubgraph;
 beforeAll(async () => {

@@ -1,7 +1,10 @@
 // The entities and the analytics tables' declarations describe exactly the tables the migrations make: the schema
 // changes only by migrations.
 import { schemaDrift } from '@hub/kit/testing';
-import { indicators } from '../definition';
+import { join } from 'node:path';
+import { loadSubgraph } from '@hub/kit';
+
+const indicators = loadSubgraph(join(__dirname, '../..'));
 
 it('has entities that match the tables its migrations make, but for the INCLUDE columns of indicator_value\'s key', async () => {
   // Migration20261122090000 adds INCLUDE (value, status, updated_at, upload) to the primary key, which MikroORM 6

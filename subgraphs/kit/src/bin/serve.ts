@@ -1,8 +1,9 @@
 // `serve <name>`: runs any subgraph of the registry as its own process (what `npm start` and the deployment files
-// start). The subgraph's package is found by its declared name and its `definition` export is served; a package
-// holds no start-up code of its own.
-import { SUBGRAPHS } from '@hub/schema';
-import type { SubgraphDefinition } from '../subgraph';
+// start). The subgraph's folder is found by its declared name and assembled by path (folder.ts); a package holds no
+// start-up code of its own.
+import { join } from 'node:path';
+import { REPO_ROOT, SUBGRAPHS } from '@hub/schema';
+import { loadSubgraph } from '../folder';
 import { runSubgraph } from '../subgraph';
 
 const name = process.argv[2];
@@ -11,10 +12,11 @@ if (!entry) {
   process.stderr.write(`serve: give the name of a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(name)}\n`);
   process.exit(2);
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the package at run time
-const { definition } = require(entry.package) as { definition?: SubgraphDefinition<any, any> };
-if (!definition) {
-  process.stderr.write(`serve: ${entry.package} does not export a "definition"\n`);
+let definition: ReturnType<typeof loadSubgraph>;
+try {
+  definition = loadSubgraph(join(REPO_ROOT, entry.dir));
+} catch (e) {
+  process.stderr.write(`serve: ${(e as Error).message}\n`);
   process.exit(2);
 }
 // The kit's settings and the subgraph's own are parsed from the environment here, once, before it starts.
