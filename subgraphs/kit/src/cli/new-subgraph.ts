@@ -315,9 +315,9 @@ import { searchKey, stableId } from '@hub/kit';
 import { ${T} } from '../entities';
 
 export const DEMO = [
-  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01273' },
-  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01279' },
-  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01288' },
+  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01435' },
+  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01426' },
+  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01399' },
 ];
 
 export async function seed(em: EntityManager): Promise<void> {

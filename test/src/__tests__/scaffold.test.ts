@@ -1,0 +1,131 @@
+// A department's subgraph in one command: `subgraph:new` run in a temporary copy of the repository scaffolds a
+// package that passes its own tests, composes, starts with the hub and answers through the gateway, and nothing
+// outside its folder changes except what the command regenerates (the supergraph). The copy shares this checkout's
+// installed packages (one link per package) except the hub's own, which point into the copy.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdtempSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '@hub/schema';
+
+const run = promisify(execFile);
+jest.setTimeout(600_000);
+
+const SKIP = new Set(['node_modules', '.git', '.turbo', 'dist', 'coverage', '.hub']);
+
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (SKIP.has(name)) continue;
+    const src = join(from, name);
+    const st = statSync(src);
+    if (st.isDirectory()) copyTree(src, join(to, name));
+    else cpSync(src, join(to, name));
+  }
+}
+
+/** node_modules of the copy: every installed package linked to this checkout's, the hub's workspaces to the copy's. */
+function linkModules(copy: string): void {
+  const from = join(REPO_ROOT, 'node_modules');
+  const to = join(copy, 'node_modules');
+  mkdirSync(to);
+  for (const name of readdirSync(from)) if (name !== '@hub') symlinkSync(join(from, name), join(to, name));
+  mkdirSync(join(to, '@hub'));
+  for (const name of readdirSync(join(from, '@hub'))) symlinkSync(readlinkSync(join(from, '@hub', name)), join(to, '@hub', name));
+  // Workspaces with packages of their own (nested node_modules) get theirs linked too.
+  for (const ws of ['gateway']) {
+    const nested = join(REPO_ROOT, ws, 'node_modules');
+    try {
+      symlinkSync(nested, join(copy, ws, 'node_modules'));
+    } catch {
+      /* none */
+    }
+  }
+}
+
+function fingerprints(root: string, dir = root, out = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(dir)) {
+    if (SKIP.has(name)) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) fingerprints(root, p, out);
+    else out.set(relative(root, p), createHash('sha1').update(readFileSync(p)).digest('hex'));
+  }
+  return out;
+}
+
+let copy: string;
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), 'hub-scaffold-'));
+  copyTree(REPO_ROOT, copy);
+  linkModules(copy);
+});
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+const tsx = () => join(copy, 'node_modules/.bin/tsx');
+const inCopy = (args: string[], cwd = copy, env: Record<string, string> = {}) =>
+  run(args[0], args.slice(1), { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
+
+it('scaffolds a subgraph that passes its tests, composes, starts and answers through the gateway, editing nothing else', async () => {
+  const before = fingerprints(copy);
+  // Bad input first: every problem named, nothing written.
+  const bad = await inCopy([tsx(), '--conditions=development', 'subgraphs/kit/src/cli/new-subgraph.ts', 'Transport', '--dataset', 'lower-case', '--no-install']).then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(bad?.code).toBe(1);
+  expect(bad?.stderr).toMatch(/the name must be kebab-case/);
+  expect(bad?.stderr).toMatch(/--dataset must be a catalogue code/);
+  expect(fingerprints(copy)).toEqual(before);
+
+  const made = await inCopy([tsx(), '--conditions=development', 'subgraphs/kit/src/cli/new-subgraph.ts', 'transport', '--dataset', 'GTVT-CAUDUONG', '--owner', 'SXD', '--entity', 'Road', '--no-install']);
+  expect(made.stdout).toMatch(/subgraphs\/transport: \d+ files written/);
+
+  // Outside the new folder only the regenerated supergraph changed.
+  const after = fingerprints(copy);
+  const changed = [...after.keys()].filter((f) => !f.startsWith('subgraphs/transport/') && after.get(f) !== before.get(f)).sort();
+  expect(changed).toEqual(['schema/supergraph.graphql']);
+  expect([...after.keys()].filter((f) => f.startsWith('subgraphs/transport/src/__generated__/'))).toHaveLength(1);
+  expect(readFileSync(join(copy, 'schema/supergraph.graphql'), 'utf8')).toMatch(/TRANSPORT.*url: "http:\/\/127\.0\.0\.1:\d+\/graphql"/);
+
+  // Its own tests pass: typecheck first, then its contract tests on a fresh embedded PostgreSQL.
+  await inCopy([join(copy, 'node_modules/.bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], join(copy, 'subgraphs/transport'));
+  const tests = await inCopy([join(copy, 'node_modules/.bin/jest'), '--ci'], join(copy, 'subgraphs/transport'));
+  expect(`${tests.stdout}${tests.stderr}`).toMatch(/Tests:\s+4 passed, 4 total/);
+
+  // The whole hub, started from the copy, serves it: the directory resolves its communes, the policy classifies it.
+  writeFileSync(
+    join(copy, 'scaffold-check.ts'),
+    `import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHub } from '@hub/infra';
+import { freePortRun } from '@hub/infra/ports';
+(async () => {
+  const base = await freePortRun(20);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-scaffold-run-'));
+  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as its own user
+  const hub = await startHub({ dataDir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, subgraphEnv: { LOG_LEVEL: 'warn' } });
+  try {
+    const ask = async (query: string) => (await fetch(hub.gatewayUrl + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+    const list = await ask('{ roads(first: 5) { totalCount nodes { code name commune { code name } } } }');
+    const note = await ask('{ road(code: "GTVT-0001") { name note } }');
+    const owner = await ask('{ dataset(code: "GTVT-CAUDUONG") { code subgraph } }');
+    process.stdout.write(JSON.stringify({ list, note, owner }));
+  } finally {
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
+`,
+  );
+  const answer = await inCopy([tsx(), '--conditions=development', 'scaffold-check.ts']);
+  const { list, note, owner } = JSON.parse(answer.stdout) as { list: any; note: any; owner: any };
+  expect(list.errors).toBeUndefined();
+  expect(list.data.roads.totalCount).toBe(3);
+  expect(list.data.roads.nodes[0]).toEqual({ code: 'GTVT-0001', name: 'Bản ghi mẫu một', commune: { code: '01435', name: expect.any(String) } });
+  expect(note.data.road).toEqual({ name: 'Bản ghi mẫu một', note: null });
+  expect(note.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  expect(owner.data?.dataset ?? owner).toMatchObject({ code: 'GTVT-CAUDUONG', subgraph: 'transport' });
+});
