@@ -1,8 +1,8 @@
 // Accommodation establishments: lookups, the filtered list, and changes by the owning agency's editors.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import { badUserInput } from '@hub/schema';
+import { findConnection, limitText, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment } from '../entities';
 import type { AccommodationFilter, AccommodationUpdate } from '../__generated__/resolvers-types';
@@ -30,33 +30,24 @@ export class AccommodationService {
   }
 
   /** Changes an establishment if the caller read its current version; every value is checked before anything is written. */
-  async update(caller: CallerClaims, code: string, input: AccommodationUpdate, expectedVersion: number): Promise<AccommodationEstablishment> {
-    // Second line behind the gateway's policy, which checked that the caller's agency owns this database today.
-    if (!caller.roles.includes('DATA_EDITOR')) throw forbidden('Mutation.updateAccommodation', 'only data editors change data');
-    const a = await this.em.findOne(AccommodationEstablishment, { code });
-    if (!a) throw badUserInput('code', `no accommodation establishment "${code}"`);
-    if (a.version !== expectedVersion) {
-      throw conflict(`${code} was changed since you read it (version ${expectedVersion}, now ${a.version}): read it again`);
-    }
-    for (const [k, max] of [['name', 300], ['address', 300], ['licenceNumber', 60], ['ownerName', 200]] as const) {
-      const v = input[k];
-      if (v != null && v.length > max) throw badUserInput(`input.${k}`, `at most ${max} characters`);
-    }
-    if (input.name !== undefined && !input.name?.trim()) throw badUserInput('input.name', 'must not be empty');
-    if (input.starRating != null && (!Number.isInteger(input.starRating) || input.starRating < 1 || input.starRating > 5)) {
-      throw badUserInput('input.starRating', `must be from 1 to 5, got ${input.starRating}`);
-    }
-    if (input.rooms !== undefined && (input.rooms === null || !Number.isInteger(input.rooms) || input.rooms < 1 || input.rooms > 10000)) {
-      throw badUserInput('input.rooms', 'must be a whole number from 1 to 10000');
-    }
-    if (input.annualRevenue != null && !(input.annualRevenue >= 0)) throw badUserInput('input.annualRevenue', 'must be 0 or more');
-    if (input.name != null) a.name = input.name.trim();
-    if (input.starRating !== undefined) a.starRating = input.starRating;
-    if (input.rooms != null) a.rooms = input.rooms;
-    for (const k of ['address', 'licenceNumber', 'ownerName'] as const) if (input[k] !== undefined) a[k] = input[k]?.trim() || null;
-    if (input.annualRevenue !== undefined) a.annualRevenue = input.annualRevenue;
-    a.searchText = searchKey(a.name);
-    await this.em.flush(); // the version column is checked again here; the change history is written in the same flush
-    return a;
+  update(caller: CallerClaims, code: string, input: AccommodationUpdate, expectedVersion: number): Promise<AccommodationEstablishment> {
+    const where = { entity: AccommodationEstablishment, where: { code }, what: `accommodation establishment "${code}"`, expectedVersion, coordinate: 'Mutation.updateAccommodation' };
+    return updateVersioned(this.em, caller, where, (a) => {
+      for (const [k, max] of [['name', 300], ['address', 300], ['licenceNumber', 60], ['ownerName', 200]] as const) limitText(`input.${k}`, input[k], max);
+      if (input.name !== undefined && !input.name?.trim()) throw badUserInput('input.name', 'must not be empty');
+      if (input.starRating != null && (!Number.isInteger(input.starRating) || input.starRating < 1 || input.starRating > 5)) {
+        throw badUserInput('input.starRating', `must be from 1 to 5, got ${input.starRating}`);
+      }
+      if (input.rooms !== undefined && (input.rooms === null || !Number.isInteger(input.rooms) || input.rooms < 1 || input.rooms > 10000)) {
+        throw badUserInput('input.rooms', 'must be a whole number from 1 to 10000');
+      }
+      if (input.annualRevenue != null && !(input.annualRevenue >= 0)) throw badUserInput('input.annualRevenue', 'must be 0 or more');
+      if (input.name != null) a.name = input.name.trim();
+      if (input.starRating !== undefined) a.starRating = input.starRating;
+      if (input.rooms != null) a.rooms = input.rooms;
+      for (const k of ['address', 'licenceNumber', 'ownerName'] as const) if (input[k] !== undefined) a[k] = input[k]?.trim() || null;
+      if (input.annualRevenue !== undefined) a.annualRevenue = input.annualRevenue;
+      a.searchText = searchKey(a.name);
+    });
   }
 }

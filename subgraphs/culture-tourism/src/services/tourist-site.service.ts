@@ -1,8 +1,8 @@
 // Tourist sites: lookups, the filtered list, and yearly visitor counts.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, conflict, forbidden } from '@hub/schema';
-import { findConnection, searchKey, type Connection, type PageArgs } from '@hub/kit';
+import { badUserInput } from '@hub/schema';
+import { findConnection, limitText, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite } from '../entities';
 import type { TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
@@ -24,27 +24,18 @@ export class TouristSiteService {
   }
 
   /** Changes a site if the caller read its current version; every value is checked before anything is written. */
-  async update(caller: CallerClaims, code: string, input: TouristSiteUpdate, expectedVersion: number): Promise<TouristSite> {
-    // Second line behind the gateway's policy, which checked that the caller's agency owns this database today.
-    if (!caller.roles.includes('DATA_EDITOR')) throw forbidden('Mutation.updateTouristSite', 'only data editors change data');
-    const site = await this.em.findOne(TouristSite, { code });
-    if (!site) throw badUserInput('code', `no tourist site "${code}"`);
-    if (site.version !== expectedVersion) {
-      throw conflict(`${code} was changed since you read it (version ${expectedVersion}, now ${site.version}): read it again`);
-    }
-    for (const [k, max] of [['name', 300], ['nameEn', 300], ['address', 300], ['description', 5000]] as const) {
-      const v = input[k];
-      if (v != null && v.length > max) throw badUserInput(`input.${k}`, `at most ${max} characters`);
-    }
-    if (input.name != null && !input.name.trim()) throw badUserInput('input.name', 'must not be empty');
-    if (input.name != null) site.name = input.name.trim();
-    if (input.nameEn !== undefined) site.nameEn = input.nameEn?.trim() || null;
-    if (input.description !== undefined) site.description = input.description?.trim() || null;
-    if (input.address !== undefined) site.address = input.address?.trim() || null;
-    if (input.category != null) site.category = input.category;
-    site.searchText = searchKey(`${site.name} ${site.nameEn ?? ''}`);
-    await this.em.flush(); // MikroORM checks the version column too: a concurrent write fails here
-    return site;
+  update(caller: CallerClaims, code: string, input: TouristSiteUpdate, expectedVersion: number): Promise<TouristSite> {
+    const where = { entity: TouristSite, where: { code }, what: `tourist site "${code}"`, expectedVersion, coordinate: 'Mutation.updateTouristSite' };
+    return updateVersioned(this.em, caller, where, (site) => {
+      for (const [k, max] of [['name', 300], ['nameEn', 300], ['address', 300], ['description', 5000]] as const) limitText(`input.${k}`, input[k], max);
+      if (input.name != null && !input.name.trim()) throw badUserInput('input.name', 'must not be empty');
+      if (input.name != null) site.name = input.name.trim();
+      if (input.nameEn !== undefined) site.nameEn = input.nameEn?.trim() || null;
+      if (input.description !== undefined) site.description = input.description?.trim() || null;
+      if (input.address !== undefined) site.address = input.address?.trim() || null;
+      if (input.category != null) site.category = input.category;
+      site.searchText = searchKey(`${site.name} ${site.nameEn ?? ''}`);
+    });
   }
 
   visitorCounts(siteIds: readonly string[]): Promise<SiteVisitorCount[]> {
