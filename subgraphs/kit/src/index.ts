@@ -14,3 +14,4 @@ export * from './sql';
 export * from './folder';
 export * from './refs';
 export * from './writes';
+export * from './located';

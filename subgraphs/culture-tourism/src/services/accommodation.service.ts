@@ -2,11 +2,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
-import { findConnection, limitText, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment } from '../entities';
 import type { AccommodationFilter, AccommodationUpdate } from '../__generated__/resolvers-types';
-import { locatedWhere } from './located';
 
 export class AccommodationService {
   constructor(private readonly em: EntityManager) {}

@@ -1,3 +1,2 @@
-export * from './located';
 export * from './tourist-site.service';
 export * from './accommodation.service';

@@ -2,11 +2,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
-import { findConnection, limitText, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, limitText, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite } from '../entities';
 import type { TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
-import { locatedWhere } from './located';
 
 export class TouristSiteService {
   constructor(private readonly em: EntityManager) {}

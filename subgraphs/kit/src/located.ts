@@ -1,8 +1,11 @@
-// Records located in communes: the filters shared by sites and accommodation, and the batch that answers
-// `AdministrativeUnit.touristSites` / `.accommodations` for many units with one statement per distinct filter.
+// Records located in communes, the pattern every department with assets on the map shares: a commune code on the
+// entity, list filters by search text and communes, and `AdministrativeUnit.<things>` (contributed with
+// `@requires(fields: "currentCommuneCodes")`) answered for many units with one statement per distinct filter.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
-import { connectionFromSorted, containsPattern, plainRows, type Connection, type PageArgs } from '@hub/kit';
+import { connectionFromSorted, plainRows, type Connection, type PageArgs } from './pagination';
+import { containsPattern } from './text';
+import type { UnitRef } from './refs';
 
 export interface Located {
   code: string;
@@ -55,4 +58,25 @@ export async function connectionsInUnits<T extends Located>(
       return e as Error;
     }
   });
+}
+
+/** The key of one `AdministrativeUnit.<things>` request for an in-unit loader: the unit's communes, the filter, the page. */
+export function inUnitKey<F>(unit: UnitRef, filter: F, page: PageArgs): string {
+  return JSON.stringify({ communeCodes: unit.currentCommuneCodes ?? [], filter, first: page.first ?? null, after: page.after ?? null });
+}
+
+/**
+ * The batch function of an in-unit loader for `entity`: keys made by inUnitKey, `where` turns a request's filter
+ * into the entity's conditions (its service's filter, say).
+ */
+export function inUnitBatch<F, T extends Located>(entity: EntityName<T>, where: (filter: F) => FilterQuery<T>) {
+  return (em: EntityManager) => (keys: readonly string[]) =>
+    connectionsInUnits(
+      em,
+      entity,
+      keys.map((k) => {
+        const { communeCodes, filter, first, after } = JSON.parse(k) as { communeCodes: string[]; filter: F; first: number | null; after: string | null };
+        return { communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
+      }),
+    );
 }
