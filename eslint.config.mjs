@@ -3,21 +3,35 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/jest.config.js', 'infra/jest/**', 'infra/jest-preset.js', '**/src/migrations/Migration*.ts', '**/__generated__/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/jest.config.js',
+      'infra/jest/**',
+      'infra/jest-preset.js',
+      '**/src/migrations/Migration*.ts',
+      '**/__generated__/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration once, in the service\'s config module.' },
+        { object: 'process', property: 'env', message: "Read configuration once, in the service's config module." },
       ],
       // Every error code a client can see comes from the registry (schema/src/errors.ts): ErrorCode.X or a builder.
       'no-restricted-syntax': [
         'error',
         {
-          selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'][value.type=/^(Literal|TemplateLiteral)$/]",
+          selector:
+            "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'][value.type=/^(Literal|TemplateLiteral)$/]",
           message: 'Error codes come from the registry in schema/src/errors.ts: use ErrorCode.X or one of its builders.',
         },
         {
@@ -34,7 +48,18 @@ export default tseslint.config(
   },
   {
     // Configuration modules, entry points and test set-up are where the environment is read.
-    files: ['**/config.ts', '**/main.ts', 'subgraphs/kit/src/bin/serve.ts', 'infra/src/dev.ts', 'infra/src/hub.ts', 'infra/src/audit-cli.ts', '**/testing.ts', '**/__tests__/**', 'test/src/**', 'test/bench/**'],
+    files: [
+      '**/config.ts',
+      '**/main.ts',
+      'subgraphs/kit/src/bin/serve.ts',
+      'infra/src/dev.ts',
+      'infra/src/hub.ts',
+      'infra/src/audit-cli.ts',
+      '**/testing.ts',
+      '**/__tests__/**',
+      'test/src/**',
+      'test/bench/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -62,7 +62,8 @@ export class AskedRecords {
 }
 
 /** What a record draws on: what the request-id stage provided, and what later stages did if the request got there. */
-export type Known = Pick<RequestState, 'http' | 'requestId' | 'received' | 'client'> & Partial<Pick<RequestState, 'principal' | 'asked' | 'denied' | 'subgraphs'>>;
+export type Known = Pick<RequestState, 'http' | 'requestId' | 'received' | 'client'> &
+  Partial<Pick<RequestState, 'principal' | 'asked' | 'denied' | 'subgraphs'>>;
 
 type Common = Pick<AuditInput, 'requestId' | 'principal' | 'client' | 'variables' | 'requested' | 'durationMs'>;
 
@@ -82,7 +83,16 @@ const deniedRecord = (known: Known) => (known.denied ?? []).map((d) => ({ coordi
 
 /** A mutation's intent, recorded before any subgraph is called. */
 export function intentRecord(known: Known & Pick<RequestState, 'asked'>): AuditInput {
-  return { ...common(known), operation: known.asked?.operation ?? NOTHING_ASKED.operation, denied: [], personal: [], subgraphs: [], outcome: 'intent', errorCodes: [], responseBytes: 0 };
+  return {
+    ...common(known),
+    operation: known.asked?.operation ?? NOTHING_ASKED.operation,
+    denied: [],
+    personal: [],
+    subgraphs: [],
+    outcome: 'intent',
+    errorCodes: [],
+    responseBytes: 0,
+  };
 }
 
 /** The record of an answer: a GraphQL result's, with what it asked, read and was denied; or one refused before it. */
@@ -91,7 +101,9 @@ export function answerRecord(known: Known, answer: Answer, levels: Map<string, C
   const denied = deniedRecord(known);
   if (answer.graphql) {
     const body = answer.body as FormattedExecutionResult | undefined;
-    const codes = [...new Set([...answer.graphql.raised, ...(body?.errors ?? [])].map((e) => String(e.extensions?.code ?? 'UNKNOWN')))].sort();
+    const codes = [
+      ...new Set([...answer.graphql.raised, ...(body?.errors ?? [])].map((e) => String(e.extensions?.code ?? 'UNKNOWN'))),
+    ].sort();
     const deniedSet = new Set(denied.map((d) => d.coordinate));
     return {
       ...base,
@@ -107,7 +119,11 @@ export function answerRecord(known: Known, answer: Answer, levels: Map<string, C
   const r = answer.record || { outcome: answer.status >= 400 ? outcomeOf(answer.status) : 'ok', errorCodes: [] };
   // A request that never became an operation is recorded with its method and why it was refused, if it was.
   const refused = { method: known.http.method, refused: r.refused ?? null };
-  const operation = known.asked ? (r.refused === undefined ? known.asked.operation : { ...known.asked.operation, ...refused }) : { ...NOTHING_ASKED.operation, ...refused };
+  const operation = known.asked
+    ? r.refused === undefined
+      ? known.asked.operation
+      : { ...known.asked.operation, ...refused }
+    : { ...NOTHING_ASKED.operation, ...refused };
   return {
     ...base,
     operation,

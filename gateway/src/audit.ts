@@ -10,7 +10,15 @@ import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { auditHash, CheckpointLog, genesisHash, signRecordHash, type AuditContent, type Checkpoint, type CheckpointHead } from '@hub/audit-chain';
+import {
+  auditHash,
+  CheckpointLog,
+  genesisHash,
+  signRecordHash,
+  type AuditContent,
+  type Checkpoint,
+  type CheckpointHead,
+} from '@hub/audit-chain';
 import { storable } from './audit-storable';
 
 /**
@@ -38,9 +46,27 @@ interface Pending {
 }
 
 const COLUMNS = [
-  'chain_id', 'seq', 'at', 'request_id', 'principal', 'client', 'operation', 'variables', 'requested', 'denied',
-  'personal', 'subgraphs', 'outcome', 'error_codes', 'duration_ms', 'response_bytes', 'prev_hash', 'hash',
-  'signature', 'escaped', 'unstorable',
+  'chain_id',
+  'seq',
+  'at',
+  'request_id',
+  'principal',
+  'client',
+  'operation',
+  'variables',
+  'requested',
+  'denied',
+  'personal',
+  'subgraphs',
+  'outcome',
+  'error_codes',
+  'duration_ms',
+  'response_bytes',
+  'prev_hash',
+  'hash',
+  'signature',
+  'escaped',
+  'unstorable',
 ];
 
 /**
@@ -142,10 +168,26 @@ export class AuditWriter {
     registers: [],
   });
   readonly records = new Counter({ name: 'hub_audit_records_total', help: 'Audit records committed.', registers: [] });
-  readonly failures = new Counter({ name: 'hub_audit_refused_total', help: 'Requests refused (503) because their record could not be committed.', registers: [] });
-  readonly escapedRecords = new Counter({ name: 'hub_audit_escaped_total', help: 'Records with a NUL or lone surrogate, stored escaped.', registers: [] });
-  readonly standIns = new Counter({ name: 'hub_audit_unstorable_total', help: 'Records the store refused for their data, stored as a minimal record.', registers: [] });
-  readonly checkpointFailures = new Counter({ name: 'hub_audit_checkpoint_failures_total', help: 'Checkpoints that could not be written.', registers: [] });
+  readonly failures = new Counter({
+    name: 'hub_audit_refused_total',
+    help: 'Requests refused (503) because their record could not be committed.',
+    registers: [],
+  });
+  readonly escapedRecords = new Counter({
+    name: 'hub_audit_escaped_total',
+    help: 'Records with a NUL or lone surrogate, stored escaped.',
+    registers: [],
+  });
+  readonly standIns = new Counter({
+    name: 'hub_audit_unstorable_total',
+    help: 'Records the store refused for their data, stored as a minimal record.',
+    registers: [],
+  });
+  readonly checkpointFailures = new Counter({
+    name: 'hub_audit_checkpoint_failures_total',
+    help: 'Checkpoints that could not be written.',
+    registers: [],
+  });
   /** This process: names its checkpoint file. */
   readonly writerId = randomUUID();
   private readonly signingKey: KeyObject;
@@ -161,7 +203,8 @@ export class AuditWriter {
     options: AuditWriterOptions,
   ) {
     this.signingKey = typeof options.signingKey === 'string' ? createPrivateKey(options.signingKey) : options.signingKey;
-    if (this.signingKey.asymmetricKeyType !== 'ed25519') throw new Error(`the audit signing key must be an Ed25519 private key, got ${this.signingKey.asymmetricKeyType}`);
+    if (this.signingKey.asymmetricKeyType !== 'ed25519')
+      throw new Error(`the audit signing key must be an Ed25519 private key, got ${this.signingKey.asymmetricKeyType}`);
     this.maxBatch = options.maxBatch ?? 500;
     this.lanes = Array.from({ length: options.lanes ?? 2 }, () => new Lane());
     if (options.checkpointDir) {
@@ -173,7 +216,12 @@ export class AuditWriter {
 
   /** A new connection to the store; `onGone` hears of it if it fails or ends later (server restarted, network). */
   private async connect(onGone: (c: Client) => void = () => undefined): Promise<Client> {
-    const client = new Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
+    const client = new Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
     client.on('error', (e) => {
       this.log.warn({ err: { message: e.message } }, 'audit store connection error');
       onGone(client);
@@ -216,7 +264,8 @@ export class AuditWriter {
 
   /** Adds this writer's metrics to a registry (the gateway's `/metrics`). */
   register(registry: Registry): void {
-    for (const m of [this.commitWait, this.records, this.failures, this.escapedRecords, this.standIns, this.checkpointFailures]) registry.registerMetric(m);
+    for (const m of [this.commitWait, this.records, this.failures, this.escapedRecords, this.standIns, this.checkpointFailures])
+      registry.registerMetric(m);
   }
 
   /** The chains this writer appends to (one per lane). */
@@ -265,10 +314,27 @@ export class AuditWriter {
       const base = values.length;
       rows.push(`(${COLUMNS.map((_, k) => `$${base + k + 1}`).join(',')})`);
       values.push(
-        content.chainId, seq, content.at, content.requestId, JSON.stringify(content.principal), JSON.stringify(content.client),
-        JSON.stringify(content.operation), JSON.stringify(content.variables ?? null), content.requested, JSON.stringify(content.denied),
-        content.personal, content.subgraphs, content.outcome, content.errorCodes, content.durationMs, content.responseBytes, prev, hash,
-        signature, content.escaped ?? false, content.unstorable ?? null,
+        content.chainId,
+        seq,
+        content.at,
+        content.requestId,
+        JSON.stringify(content.principal),
+        JSON.stringify(content.client),
+        JSON.stringify(content.operation),
+        JSON.stringify(content.variables ?? null),
+        content.requested,
+        JSON.stringify(content.denied),
+        content.personal,
+        content.subgraphs,
+        content.outcome,
+        content.errorCodes,
+        content.durationMs,
+        content.responseBytes,
+        prev,
+        hash,
+        signature,
+        content.escaped ?? false,
+        content.unstorable ?? null,
       );
       prev = hash;
     });
@@ -303,7 +369,10 @@ export class AuditWriter {
       while (lane.queue.length) {
         const batch = lane.queue.splice(0, this.maxBatch);
         try {
-          await this.commit(lane, batch.map((p) => p.input));
+          await this.commit(
+            lane,
+            batch.map((p) => p.input),
+          );
           this.markReachable();
           for (const p of batch) p.resolve();
         } catch (e) {
@@ -328,7 +397,10 @@ export class AuditWriter {
         } catch (e) {
           if (!isDataError(e)) throw e;
           const code = (e as { code: string }).code;
-          this.log.warn({ requestId: p.input.requestId, code }, 'audit record refused by the store for its data: a minimal record stands in for it');
+          this.log.warn(
+            { requestId: p.input.requestId, code },
+            'audit record refused by the store for its data: a minimal record stands in for it',
+          );
           await this.commit(lane, [standIn(p.input, code)]);
           this.standIns.inc();
         }
@@ -369,7 +441,9 @@ export class AuditWriter {
       const monthEnds = this.lanes.flatMap((l) => (l.monthEnd ? [l.monthEnd] : []));
       const heads: CheckpointHead[] = [
         ...monthEnds,
-        ...this.lanes.filter((l) => l.seq > 0).map((l) => ({ chainId: l.chainId, seq: l.seq, hash: l.prevHash, at: new Date(l.lastAt).toISOString() })),
+        ...this.lanes
+          .filter((l) => l.seq > 0)
+          .map((l) => ({ chainId: l.chainId, seq: l.seq, hash: l.prevHash, at: new Date(l.lastAt).toISOString() })),
       ];
       try {
         const written = await log.append(heads, this.committed);

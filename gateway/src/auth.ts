@@ -3,7 +3,17 @@
 // configured OIDC issuer. Anything else is a 401 that says what is wrong: never a silent downgrade to PUBLIC.
 // A hub account is looked up in the directory on every request, so a disabled account stops at once.
 import { createPublicKey, randomUUID } from 'node:crypto';
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, exportJWK, importPKCS8, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  exportJWK,
+  importPKCS8,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { PUBLIC, ROLES, type AccountView, type Grant, type Principal, type Role } from '@hub/schema';
 
 export interface OidcConfig {
@@ -93,7 +103,9 @@ export class Authenticator {
     const privateKey = await importPKCS8(cfg.sessionPrivateKey, 'ES256');
     const publicKey = createPublicKey(cfg.sessionPrivateKey) as unknown as KeyLike;
     const jwk = { ...(await exportJWK(publicKey)), alg: 'ES256', use: 'sig' };
-    jwk.kid = `hub-${Buffer.from(JSON.stringify([jwk.x, jwk.y])).toString('base64url').slice(0, 16)}`;
+    jwk.kid = `hub-${Buffer.from(JSON.stringify([jwk.x, jwk.y]))
+      .toString('base64url')
+      .slice(0, 16)}`;
     const oidcKeys = cfg.oidc ? createRemoteJWKSet(new URL(cfg.oidc.jwksUrl)) : undefined;
     return new Authenticator(cfg, privateKey, publicKey, jwk, directory, oidcKeys);
   }
@@ -130,7 +142,11 @@ export class Authenticator {
     if (this.cfg.oidc && issuer === this.cfg.oidc.issuer) return this.fromOidc(token, this.cfg.oidc);
     let sub: string;
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: ['ES256'] });
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: SESSION_ISSUER,
+        audience: SESSION_AUDIENCE,
+        algorithms: ['ES256'],
+      });
       sub = String(payload.sub);
     } catch (e) {
       throw new AuthError(`Invalid token: ${explain(e)}`);
@@ -143,7 +159,11 @@ export class Authenticator {
 
   private async fromOidc(token: string, oidc: OidcConfig): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(token, this.oidcKeys!, { issuer: oidc.issuer, audience: oidc.audience, algorithms: ['RS256', 'ES256', 'EdDSA'] });
+      const { payload } = await jwtVerify(token, this.oidcKeys!, {
+        issuer: oidc.issuer,
+        audience: oidc.audience,
+        algorithms: ['RS256', 'ES256', 'EdDSA'],
+      });
       const agency = payload[oidc.agencyClaim];
       if (typeof agency !== 'string' || !agency) throw new AuthError(`Invalid token: the "${oidc.agencyClaim}" claim (agency) is missing`);
       return { kind: 'ACCOUNT', accountId: `oidc:${payload.sub}`, agency, roles: asRoles(payload[oidc.rolesClaim]) };

@@ -2,7 +2,20 @@
 // before exit.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commaList, defineConfig, integer, keyFile, logLevel, milliseconds, onOff, parseConfig, port, seconds, url, flag } from '@hub/runtime';
+import {
+  commaList,
+  defineConfig,
+  integer,
+  keyFile,
+  logLevel,
+  milliseconds,
+  onOff,
+  parseConfig,
+  port,
+  seconds,
+  url,
+  flag,
+} from '@hub/runtime';
 import { envVar, REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
@@ -36,7 +49,6 @@ export interface GatewayConfig {
   auditWriter?: AuditWriterOptions;
 }
 
-
 /**
  * The HTTP server's own limits, suited to a gateway behind a load balancer: a client must send its headers within
  * `headersTimeoutMs` and its whole request within `requestTimeoutMs` (Node's default is 300 s, which lets a slow
@@ -54,7 +66,9 @@ export interface HttpServerConfig {
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
 export const subgraphUrlVar = (name: string) => envVar('HUB_SUBGRAPH_URL', name);
 
-const subgraphUrlVars = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), url(`the URL of the ${s.name} subgraph`).optional()]));
+const subgraphUrlVars = Object.fromEntries(
+  SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), url(`the URL of the ${s.name} subgraph`).optional()]),
+);
 
 const gatewaySettings = defineConfig({
   vars: {
@@ -92,7 +106,10 @@ const gatewaySettings = defineConfig({
     /** `off` (default), a number of proxy hops, or addresses/subnets of the proxies (`loopback, 10.0.0.0/8`). */
     HUB_TRUST_PROXY: commaList().prefault('off'),
     /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
-    HUB_AUDIT_SIGNING_KEY_FILE: keyFile('the audit signing key, an Ed25519 private key', { type: 'private', algorithm: 'Ed25519' }).optional(),
+    HUB_AUDIT_SIGNING_KEY_FILE: keyFile('the audit signing key, an Ed25519 private key', {
+      type: 'private',
+      algorithm: 'Ed25519',
+    }).optional(),
     /** Where signed checkpoints of the audit chains are written (outside the audit database; ship them elsewhere). */
     HUB_AUDIT_CHECKPOINT_DIR: z.string().default(join(REPO_ROOT, '.data', 'audit-checkpoints')),
     HUB_AUDIT_CHECKPOINT_SECONDS: seconds(60, { min: 1, max: 3600 }),
@@ -103,7 +120,10 @@ const gatewaySettings = defineConfig({
     if (c.HUB_AUDIT) {
       if (!c.HUB_AUDIT_DB_URL) problem('HUB_AUDIT_DB_URL', 'the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
       if (!c.HUB_AUDIT_SIGNING_KEY_FILE) {
-        problem('HUB_AUDIT_SIGNING_KEY_FILE', 'must name the PEM file of the audit signing key (Ed25519 private key; npm start makes one in .data/keys/)');
+        problem(
+          'HUB_AUDIT_SIGNING_KEY_FILE',
+          'must name the PEM file of the audit signing key (Ed25519 private key; npm start makes one in .data/keys/)',
+        );
       }
     }
     if (c.HUB_OIDC_ISSUER) {
@@ -122,7 +142,11 @@ const gatewaySettings = defineConfig({
     auditDbUrl: c.HUB_AUDIT ? c.HUB_AUDIT_DB_URL : undefined,
     auditWriter:
       c.HUB_AUDIT && c.HUB_AUDIT_SIGNING_KEY_FILE
-        ? { signingKey: c.HUB_AUDIT_SIGNING_KEY_FILE, checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR, checkpointIntervalMs: c.HUB_AUDIT_CHECKPOINT_SECONDS * 1000 }
+        ? {
+            signingKey: c.HUB_AUDIT_SIGNING_KEY_FILE,
+            checkpointDir: c.HUB_AUDIT_CHECKPOINT_DIR,
+            checkpointIntervalMs: c.HUB_AUDIT_CHECKPOINT_SECONDS * 1000,
+          }
         : undefined,
     rateLimits: {
       enabled: c.HUB_RATE_LIMITS,

@@ -14,7 +14,17 @@ export const CONSOLE_DIR = join(__dirname, '..', 'console');
 const ENTRY = join(CONSOLE_DIR, 'src', 'main.tsx');
 
 /** What goes into the bundle besides the console's own sources: a new version of any of them is a new bundle. */
-const BUNDLED_PACKAGES = ['react', 'react-dom', '@mantine/core', '@mantine/hooks', '@mantine/dates', '@mantine/charts', 'recharts', 'dayjs', 'esbuild'];
+const BUNDLED_PACKAGES = [
+  'react',
+  'react-dom',
+  '@mantine/core',
+  '@mantine/hooks',
+  '@mantine/dates',
+  '@mantine/charts',
+  'recharts',
+  'dayjs',
+  'esbuild',
+];
 
 /** Raised when the build options below change in a way the sources' hash would not show. */
 const BUILD_FORMAT = 1;
@@ -58,7 +68,9 @@ export function consoleSourceKey(): string {
     h.update(`${name}@${version}\n`);
   }
   for (const file of filesUnder(CONSOLE_DIR)) {
-    h.update(`${relative(CONSOLE_DIR, file)}\n`).update(readFileSync(file)).update('\n');
+    h.update(`${relative(CONSOLE_DIR, file)}\n`)
+      .update(readFileSync(file))
+      .update('\n');
   }
   return h.digest('hex');
 }

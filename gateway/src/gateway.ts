@@ -43,7 +43,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(config: GatewayConfig, log: Logger = pino({ name: 'gateway', level: config.logLevel })): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  log: Logger = pino({ name: 'gateway', level: config.logLevel }),
+): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const policy = config.policy ? buildPolicy(supergraphSdl) : undefined;
@@ -113,7 +116,16 @@ export async function startGateway(config: GatewayConfig, log: Logger = pino({ n
   collectDefaultMetrics({ register: metrics, prefix: 'hub_gateway_' });
   audit?.register(metrics);
   app.use(jwksRoute(auth));
-  app.use('/auth/token', signInRoute({ stages: reuse(stages, ['request-id', 'audit-gate', 'error-masking', 'audit-record']), directory, auth, limits: rateLimits, log }));
+  app.use(
+    '/auth/token',
+    signInRoute({
+      stages: reuse(stages, ['request-id', 'audit-gate', 'error-masking', 'audit-record']),
+      directory,
+      auth,
+      limits: rateLimits,
+      log,
+    }),
+  );
   app.use(metricsRoute(metrics));
   app.use(healthRoute(urls));
   app.use(explorerRouter('/graphql'));

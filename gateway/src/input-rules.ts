@@ -84,7 +84,12 @@ interface TextIssue {
 }
 
 /** Walks a JSON value sent for an input type and reports the first text that cannot be accepted, with its path. */
-function checkValue(value: unknown, type: GraphQLInputType | undefined, path: (string | number)[], maxLength: number): TextIssue | undefined {
+function checkValue(
+  value: unknown,
+  type: GraphQLInputType | undefined,
+  path: (string | number)[],
+  maxLength: number,
+): TextIssue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') {
     const problem = textProblem(value, maxLength);
@@ -107,7 +112,9 @@ function checkValue(value: unknown, type: GraphQLInputType | undefined, path: (s
     path.push(k);
     // Keys are text too (a JSON scalar's object, or a key the input type does not have).
     const keyProblem = textProblem(k, maxLength);
-    const issue = keyProblem ? { path: pathText(path), problem: `has a key that ${keyProblem}` } : checkValue((value as Record<string, unknown>)[k], fields?.[k]?.type, path, maxLength);
+    const issue = keyProblem
+      ? { path: pathText(path), problem: `has a key that ${keyProblem}` }
+      : checkValue((value as Record<string, unknown>)[k], fields?.[k]?.type, path, maxLength);
     path.pop();
     if (issue) return issue;
   }
@@ -115,7 +122,13 @@ function checkValue(value: unknown, type: GraphQLInputType | undefined, path: (s
 }
 
 /** A literal written in the document, with the variables it contains, checked the same way. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType | undefined, path: (string | number)[], variables: Record<string, unknown>, maxLength: number): TextIssue | undefined {
+function checkLiteral(
+  node: ValueNode,
+  type: GraphQLInputType | undefined,
+  path: (string | number)[],
+  variables: Record<string, unknown>,
+  maxLength: number,
+): TextIssue | undefined {
   switch (node.kind) {
     case Kind.VARIABLE:
       return checkValue(variables[node.name.value], type, path, maxLength);
@@ -188,7 +201,11 @@ export function textChecksVisitor(typeInfo: TypeInfo, maxLength: number, out: Te
  * cannot accept: longer than `maxLength`, or holding a NUL or a lone surrogate. Named as `input.name`,
  * `inputs[3].name`. Only the variables the operation uses are looked at (an unused variable is never stored).
  */
-export function textInputIssue(checks: TextChecks, variables: Record<string, unknown> | undefined, maxLength: number): TextIssue | undefined {
+export function textInputIssue(
+  checks: TextChecks,
+  variables: Record<string, unknown> | undefined,
+  maxLength: number,
+): TextIssue | undefined {
   if (checks.literal) return checks.literal;
   if (!variables) return undefined;
   for (const [name, path] of checks.variables) {

@@ -100,13 +100,20 @@ export class OperationLimits {
   /** The first limit the operation breaks, as the error the caller gets (status 400); undefined if none. */
   check(principal: Principal, operation: Operation): GraphQLError | undefined {
     const { shape, variables } = operation;
-    if (!this.cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection) return limitError('Introspection is not available without signing in.');
+    if (!this.cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection)
+      return limitError('Introspection is not available without signing in.');
     let cost: number;
     try {
       // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
       const counted = costVariables(variables, shape.listVariables);
       cost = remembered(this.costs, `${operation.hash}:${operation.name ?? ''}:${JSON.stringify(counted)}`, CACHE_SIZE, () =>
-        getComplexity({ schema: operation.schema, query: operation.document, variables: counted, operationName: operation.name ?? undefined, estimators: [estimate] }),
+        getComplexity({
+          schema: operation.schema,
+          query: operation.document,
+          variables: counted,
+          operationName: operation.name ?? undefined,
+          estimators: [estimate],
+        }),
       );
     } catch (e) {
       // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
@@ -118,7 +125,10 @@ export class OperationLimits {
       );
     }
     const issue = textInputIssue(shape.text, variables, this.cfg.maxTextLength);
-    if (issue) return new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } } });
+    if (issue)
+      return new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } },
+      });
     return undefined;
   }
 }

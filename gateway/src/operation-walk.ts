@@ -3,7 +3,18 @@
 // it introspects, its list variables (the cost), the variables that flow into masked positions (the audit) and its
 // text checks (literals checked, variables located). Each of these used to walk the document on its own, and the
 // policy's walk ran on every request.
-import { Kind, TypeInfo, visit, visitInParallel, visitWithTypeInfo, type ASTVisitor, type DefinitionNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  TypeInfo,
+  visit,
+  visitInParallel,
+  visitWithTypeInfo,
+  type ASTVisitor,
+  type DefinitionNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { MaskReason } from '@hub/schema';
 import { remembered } from '@hub/runtime/bounded';
 import { maskedVariablesVisitor, variablePlan, type VariablePlan } from './masking';
@@ -40,7 +51,12 @@ interface Part {
  * The shape of `operation`, walking its document once: the operation first, then every fragment (masking and text
  * checks look at all of them, as a variable may be used in any), then the other operations (only for introspection).
  */
-export function operationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, options: ShapeOptions): OperationShape {
+export function operationShape(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  options: ShapeOptions,
+): OperationShape {
   const typeInfo = new TypeInfo(schema);
   const maskedVariables = new Set<string>();
   const text: TextChecks = { variables: [] };
@@ -61,7 +77,11 @@ export function operationShape(schema: GraphQLSchema, document: DocumentNode, op
         part.spreads.add(node.name.value);
       },
     };
-    const visitors = [own, coordinatesVisitor(typeInfo, part.coordinates), ...(definition.kind === Kind.FRAGMENT_DEFINITION || definition === operation ? [masking, texts] : [])];
+    const visitors = [
+      own,
+      coordinatesVisitor(typeInfo, part.coordinates),
+      ...(definition.kind === Kind.FRAGMENT_DEFINITION || definition === operation ? [masking, texts] : []),
+    ];
     visit(definition, visitWithTypeInfo(typeInfo, visitInParallel(visitors)));
   }
 
@@ -96,6 +116,8 @@ export class OperationShapes {
   constructor(private readonly options: ShapeOptions) {}
 
   of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, hash: string): OperationShape {
-    return remembered(this.cache, `${hash}:${operation.name?.value ?? ''}`, 1000, () => operationShape(schema, document, operation, this.options));
+    return remembered(this.cache, `${hash}:${operation.name?.value ?? ''}`, 1000, () =>
+      operationShape(schema, document, operation, this.options),
+    );
   }
 }

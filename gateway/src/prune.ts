@@ -79,7 +79,9 @@ export async function prune(
   for (const c of coordinates) decisions.set(c, await decide(c));
   if ([...decisions.values()].every((d) => d === true)) return { operation, document, removals: [], nulls: [], empty: false };
 
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const removals: Removal[] = [];
   const nulls: string[][] = [];
 
@@ -123,7 +125,8 @@ export async function prune(
         if (!f) continue;
         const t = schema.getType(f.typeCondition.name.value) as GraphQLCompositeType;
         const inner = rewrite(f.selectionSet, t, path, nullableAt);
-        if (inner) kept.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: f.typeCondition, directives: sel.directives, selectionSet: inner });
+        if (inner)
+          kept.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: f.typeCondition, directives: sel.directives, selectionSet: inner });
       }
     }
     return kept.length ? { ...set, selections: kept } : null;
@@ -155,7 +158,10 @@ function nearestNullable(path: string[], nullable: boolean[]): string[] {
 }
 
 /** Sets null at each path, through lists, shortest paths first; an empty path nulls the whole data. */
-export function applyNulls(data: Record<string, unknown> | null | undefined, paths: readonly (readonly string[])[]): Record<string, unknown> | null {
+export function applyNulls(
+  data: Record<string, unknown> | null | undefined,
+  paths: readonly (readonly string[])[],
+): Record<string, unknown> | null {
   if (!data) return data ?? null;
   for (const p of [...paths].sort((a, b) => a.length - b.length)) {
     if (p.length === 0) return null;
@@ -182,8 +188,12 @@ export function forbiddenErrors(removals: Removal[], rejected = false): GraphQLE
     (r) =>
       new GraphQLError(`Not allowed to read ${r.coordinate}: ${r.reason}`, {
         path: r.path,
-        extensions: { code: ErrorCode.FORBIDDEN, coordinate: r.coordinate, reason: r.reason, ...(rejected ? { http: { status: 403 } } : {}) },
+        extensions: {
+          code: ErrorCode.FORBIDDEN,
+          coordinate: r.coordinate,
+          reason: r.reason,
+          ...(rejected ? { http: { status: 403 } } : {}),
+        },
       }),
   );
 }
-

@@ -39,7 +39,9 @@ export class ReadableCoordinates {
     let found = this.cache.get(key);
     if (!found) {
       const ctx = { principal, facts: this.facts };
-      found = Promise.all(all.map(async (c) => ((await this.policy.decide(c, ctx)) === true ? c : null))).then((r) => r.filter((c): c is string => c !== null));
+      found = Promise.all(all.map(async (c) => ((await this.policy.decide(c, ctx)) === true ? c : null))).then((r) =>
+        r.filter((c): c is string => c !== null),
+      );
       found.catch(() => this.cache.delete(key));
       this.cache.set(key, found);
     }

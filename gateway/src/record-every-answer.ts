@@ -20,10 +20,19 @@ export interface AnswerGuard {
 function reasonOf(chunk: unknown): { message: string | null; code: string | null } {
   const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8', 0, Math.min(chunk.length, 4096)) : '';
   try {
-    const body = JSON.parse(text) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[]; error?: unknown; error_description?: unknown };
+    const body = JSON.parse(text) as {
+      errors?: { message?: unknown; extensions?: { code?: unknown } }[];
+      error?: unknown;
+      error_description?: unknown;
+    };
     const e = body.errors?.[0];
-    if (e) return { message: typeof e.message === 'string' ? e.message : null, code: typeof e.extensions?.code === 'string' ? e.extensions.code : null };
-    if (typeof body.error === 'string') return { message: typeof body.error_description === 'string' ? body.error_description : body.error, code: body.error.toUpperCase() };
+    if (e)
+      return {
+        message: typeof e.message === 'string' ? e.message : null,
+        code: typeof e.extensions?.code === 'string' ? e.extensions.code : null,
+      };
+    if (typeof body.error === 'string')
+      return { message: typeof body.error_description === 'string' ? body.error_description : body.error, code: body.error.toUpperCase() };
   } catch {
     // Not JSON: the first line of the text, if any.
   }
@@ -35,7 +44,19 @@ function writtenAnswer(status: number, chunk: unknown, reason?: string): Answer 
   const { message, code } = reasonOf(chunk);
   const record: AnswerRecord = {
     outcome: status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok',
-    errorCodes: status >= 400 ? [code ?? (status === 405 ? 'METHOD_NOT_ALLOWED' : status === 408 ? 'REQUEST_TIMEOUT' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')] : [],
+    errorCodes:
+      status >= 400
+        ? [
+            code ??
+              (status === 405
+                ? 'METHOD_NOT_ALLOWED'
+                : status === 408
+                  ? 'REQUEST_TIMEOUT'
+                  : status === 413
+                    ? 'PAYLOAD_TOO_LARGE'
+                    : 'BAD_REQUEST'),
+          ]
+        : [],
     refused: reason ?? message ?? undefined,
     bytes: typeof chunk === 'string' || Buffer.isBuffer(chunk) ? Buffer.byteLength(chunk as string) : 0,
   };
@@ -72,6 +93,10 @@ export function guardAnswers(res: Response, guard: AnswerGuard): void {
   res.once('close', () => {
     if (guard.answered || guard.started || res.writableFinished) return;
     guard.answered = true;
-    guard.respond(writtenAnswer(408, undefined, 'the connection closed before the request was complete (request timeout, or the client went away)')).catch(() => undefined);
+    guard
+      .respond(
+        writtenAnswer(408, undefined, 'the connection closed before the request was complete (request timeout, or the client went away)'),
+      )
+      .catch(() => undefined);
   });
 }

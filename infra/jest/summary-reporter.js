@@ -13,7 +13,11 @@ class SummaryReporter {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(
       join(DIR, `${basename(this.rootDir)}.json`),
-      JSON.stringify({ passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests }),
+      JSON.stringify({
+        passed: results.numPassedTests,
+        failed: results.numFailedTests,
+        skipped: results.numPendingTests + results.numTodoTests,
+      }),
     );
   }
 }

@@ -10,7 +10,16 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { ChainFollower, contentOfRow, genesisHash, keyFingerprint, loadCheckpoints, type Checkpoint, type CheckpointPin, type SqlQuery } from '@hub/audit-chain';
+import {
+  ChainFollower,
+  contentOfRow,
+  genesisHash,
+  keyFingerprint,
+  loadCheckpoints,
+  type Checkpoint,
+  type CheckpointPin,
+  type SqlQuery,
+} from '@hub/audit-chain';
 
 export const ARCHIVE_FORMAT = 'hub-audit-archive/2';
 
@@ -70,7 +79,14 @@ export async function exportMonth(
         order by b.chain_id`,
       [from, to],
     )
-  ).map((r) => ({ chainId: r.chain_id, firstSeq: Number(r.lo), lastSeq: Number(r.hi), records: Number(r.n), anchor: r.anchor, head: r.head }));
+  ).map((r) => ({
+    chainId: r.chain_id,
+    firstSeq: Number(r.lo),
+    lastSeq: Number(r.hi),
+    records: Number(r.n),
+    anchor: r.anchor,
+    head: r.head,
+  }));
   const header: ArchiveHeader = {
     format: ARCHIVE_FORMAT,
     month,
@@ -94,7 +110,12 @@ export async function exportMonth(
   for (const c of chains) {
     let after = c.firstSeq - 1;
     for (;;) {
-      const rows = await query('select * from audit_record where chain_id = $1 and seq > $2 and seq <= $3 order by seq limit $4', [c.chainId, after, c.lastSeq, PAGE]);
+      const rows = await query('select * from audit_record where chain_id = $1 and seq > $2 and seq <= $3 order by seq limit $4', [
+        c.chainId,
+        after,
+        c.lastSeq,
+        PAGE,
+      ]);
       for (const r of rows) {
         await write(JSON.stringify({ ...r, seq: Number(r.seq), at: new Date(r.at).toISOString() }));
         after = Number(r.seq);
@@ -152,16 +173,27 @@ export async function verifyArchive(
   let checkpointed = 0;
   const signatures = () => [...followers.values()].reduce((n, f) => n + f.signatures, 0);
   const fail = (problem: string, broken?: ArchiveReport['broken']): ArchiveReport => ({
-    ok: false, month: header?.month, records, chains: header?.chains.length ?? 0, unanchored, signatures: signatures(), checkpointed, unpinned: [], problem, broken,
+    ok: false,
+    month: header?.month,
+    records,
+    chains: header?.chains.length ?? 0,
+    unanchored,
+    signatures: signatures(),
+    checkpointed,
+    unpinned: [],
+    problem,
+    broken,
   });
   const pinned = (p: CheckpointPin) => `the checkpoint of ${p.checkpoint.at} (writer ${p.checkpoint.writer}, no. ${p.checkpoint.n})`;
   try {
     for await (const line of lines) {
       if (!header) {
         header = JSON.parse(line) as ArchiveHeader;
-        if (header.format !== ARCHIVE_FORMAT) return fail(`not an audit archive of this version (format ${JSON.stringify(header.format)}, expected ${ARCHIVE_FORMAT})`);
+        if (header.format !== ARCHIVE_FORMAT)
+          return fail(`not an audit archive of this version (format ${JSON.stringify(header.format)}, expected ${ARCHIVE_FORMAT})`);
         const fingerprint = keyFingerprint(trust.publicKey);
-        if (header.key !== fingerprint) return fail(`the archive's records were signed by key ${header.key}, not the given public key (${fingerprint})`);
+        if (header.key !== fingerprint)
+          return fail(`the archive's records were signed by key ${header.key}, not the given public key (${fingerprint})`);
         const { from, to } = monthRange(header.month);
         for (const source of [header.checkpoints ?? [], ...(trust.checkpoints ? [trust.checkpoints] : [])]) {
           if (Array.isArray(source) && !source.length) continue;
@@ -171,15 +203,23 @@ export async function verifyArchive(
         }
         for (const c of header.chains) {
           const prevHead = previous?.chains.find((p) => p.chainId === c.chainId);
-          if (c.firstSeq === 1 && c.anchor !== genesisHash(c.chainId)) return fail(`chain ${c.chainId} starts at 1 but its anchor is not the genesis hash`);
+          if (c.firstSeq === 1 && c.anchor !== genesisHash(c.chainId))
+            return fail(`chain ${c.chainId} starts at 1 but its anchor is not the genesis hash`);
           if (prevHead && (prevHead.lastSeq !== c.firstSeq - 1 || prevHead.head !== c.anchor)) {
-            return fail(`chain ${c.chainId} does not continue the previous archive (expected record ${prevHead.lastSeq + 1} after head ${prevHead.head.slice(0, 12)}…)`);
+            return fail(
+              `chain ${c.chainId} does not continue the previous archive (expected record ${prevHead.lastSeq + 1} after head ${prevHead.head.slice(0, 12)}…)`,
+            );
           }
           if (c.firstSeq !== 1 && !prevHead) unanchored.push(c.chainId);
           followers.set(c.chainId, new ChainFollower(c.chainId, c.anchor, trust.publicKey));
         }
         for (const p of pins.values()) {
-          if (!followers.has(p.chainId)) return fail(`${pinned(p)} names record ${p.seq} of chain ${p.chainId}, a chain the archive does not hold`, { chainId: p.chainId, seq: p.seq, reason: 'its chain is missing from the archive' });
+          if (!followers.has(p.chainId))
+            return fail(`${pinned(p)} names record ${p.seq} of chain ${p.chainId}, a chain the archive does not hold`, {
+              chainId: p.chainId,
+              seq: p.seq,
+              reason: 'its chain is missing from the archive',
+            });
         }
         continue;
       }
@@ -190,7 +230,12 @@ export async function verifyArchive(
       if (broken) return fail('a link is broken', { chainId: r.chain_id, ...broken });
       const pin = pins.get(r.chain_id);
       if (pin && pin.seq === Number(r.seq)) {
-        if (pin.hash !== r.hash) return fail('a record differs from its checkpoint', { chainId: r.chain_id, seq: pin.seq, reason: `it differs from ${pinned(pin)}: the chain was rewritten up to here` });
+        if (pin.hash !== r.hash)
+          return fail('a record differs from its checkpoint', {
+            chainId: r.chain_id,
+            seq: pin.seq,
+            reason: `it differs from ${pinned(pin)}: the chain was rewritten up to here`,
+          });
         checkpointed += 1;
       }
       records += 1;
@@ -211,16 +256,28 @@ export async function verifyArchive(
       });
     }
     if (!f.head || f.head.seq !== c.lastSeq || f.head.hash !== c.head || f.records !== c.records) {
-      return fail(`chain ${c.chainId} does not end as its header says (records ${f.records} of ${c.records}; last ${f.head?.seq ?? 'none'} of ${c.lastSeq})`, {
-        chainId: c.chainId,
-        seq: (f.head?.seq ?? c.firstSeq - 1) + 1,
-        reason: 'records missing at the end of the chain',
-      });
+      return fail(
+        `chain ${c.chainId} does not end as its header says (records ${f.records} of ${c.records}; last ${f.head?.seq ?? 'none'} of ${c.lastSeq})`,
+        {
+          chainId: c.chainId,
+          seq: (f.head?.seq ?? c.firstSeq - 1) + 1,
+          reason: 'records missing at the end of the chain',
+        },
+      );
     }
     const unsigned = f.end();
     if (unsigned) return fail('a chain ends unsigned', { chainId: c.chainId, ...unsigned });
     if (!pin || pin.seq < c.lastSeq) unpinned.push({ chainId: c.chainId, fromSeq: (pin?.seq ?? c.firstSeq - 1) + 1, toSeq: c.lastSeq });
   }
   if (records !== header.records) return fail(`the header announces ${header.records} records, the archive holds ${records}`);
-  return { ok: true, month: header.month, records, chains: header.chains.length, unanchored, signatures: signatures(), checkpointed, unpinned };
+  return {
+    ok: true,
+    month: header.month,
+    records,
+    chains: header.chains.length,
+    unanchored,
+    signatures: signatures(),
+    checkpointed,
+    unpinned,
+  };
 }

@@ -79,7 +79,10 @@ function databaseUrl(kind: 'reader' | 'admin', config: CliConfig): string {
   const url = kind === 'reader' ? config.readerUrl : config.adminUrl;
   const local = localHub(config);
   const found = url ?? (kind === 'reader' ? local?.readerUrl : local?.adminUrl);
-  if (!found) throw new Usage(`set ${kind === 'reader' ? 'HUB_AUDIT_READER_URL' : 'HUB_PG_ADMIN_URL'}, or run this next to a hub started with npm start`);
+  if (!found)
+    throw new Usage(
+      `set ${kind === 'reader' ? 'HUB_AUDIT_READER_URL' : 'HUB_PG_ADMIN_URL'}, or run this next to a hub started with npm start`,
+    );
   return found;
 }
 
@@ -106,15 +109,26 @@ const instant = (v: string | undefined, name: string): Date | undefined => {
   return d;
 };
 
-export async function run(argv: string[], out: (line: string) => void = console.log, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function run(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const config = parseConfig(env, cliSettings);
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
     options: {
-      ahead: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' },
-      archive: { type: 'string' }, 'public-key': { type: 'string' }, checkpoints: { type: 'string' },
+      ahead: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      month: { type: 'string' },
+      out: { type: 'string' },
+      previous: { type: 'string' },
+      archive: { type: 'string' },
+      'public-key': { type: 'string' },
+      checkpoints: { type: 'string' },
     },
   });
   switch (command) {
@@ -124,20 +138,28 @@ export async function run(argv: string[], out: (line: string) => void = console.
       const publicKey = publicKeyOf(values['public-key'], config);
       const dir = checkpointsOf(values.checkpoints, config);
       const loaded = await loadCheckpoints(dir, publicKey, { from, to });
-      const report = await withClient(databaseUrl('reader', config), (c) => verifyAuditChain(c, { from, to }, { publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }));
+      const report = await withClient(databaseUrl('reader', config), (c) =>
+        verifyAuditChain(c, { from, to }, { publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }),
+      );
       if (!report.ok) {
-        if (report.broken) out(`BROKEN: chain ${report.broken.chainId}, record ${report.broken.seq} (event id ${report.broken.chainId}:${report.broken.seq}): ${report.broken.reason}.`);
+        if (report.broken)
+          out(
+            `BROKEN: chain ${report.broken.chainId}, record ${report.broken.seq} (event id ${report.broken.chainId}:${report.broken.seq}): ${report.broken.reason}.`,
+          );
         else out(`BROKEN: ${report.problem}.`);
         return 1;
       }
-      out(`OK: ${report.records} records in ${report.chains} chain(s) verify${from || to ? ` (${from?.toISOString() ?? 'start'} to ${to?.toISOString() ?? 'now'})` : ''}.`);
+      out(
+        `OK: ${report.records} records in ${report.chains} chain(s) verify${from || to ? ` (${from?.toISOString() ?? 'start'} to ${to?.toISOString() ?? 'now'})` : ''}.`,
+      );
       out(`  Signatures: ${report.signatures} batch signature(s) verify with key ${keyFingerprint(publicKey)}.`);
       out(
         loaded.checkpoints
           ? `  Checkpoints: ${loaded.checkpoints} read from ${dir}, latest ${loaded.latest}; ${report.checkpointed} checkpointed head(s) found. Records committed after the latest checkpoint are covered by signatures only (a cut there is not detectable).`
           : `  Checkpoints: none in ${dir}: a chain cut after a signed batch would not be detected.`,
       );
-      if (report.outcomeUnknown) out(`  Outcome unknown: ${report.outcomeUnknown} mutation intent(s) with no outcome record (not a broken link).`);
+      if (report.outcomeUnknown)
+        out(`  Outcome unknown: ${report.outcomeUnknown} mutation intent(s) with no outcome record (not a broken link).`);
       return 0;
     }
     case 'export': {
@@ -149,7 +171,9 @@ export async function run(argv: string[], out: (line: string) => void = console.
       }
       const file = join(values.out ?? process.cwd(), `audit-${values.month}.jsonl.gz`);
       const publicKey = publicKeyOf(values['public-key'], config);
-      const header = await withClient(databaseUrl('reader', config), (c) => exportMonth(sqlOf(c), values.month!, file, { publicKey, checkpoints: checkpointsOf(values.checkpoints, config) }));
+      const header = await withClient(databaseUrl('reader', config), (c) =>
+        exportMonth(sqlOf(c), values.month!, file, { publicKey, checkpoints: checkpointsOf(values.checkpoints, config) }),
+      );
       out(`Wrote ${file}: ${header.records} records in ${header.chains.length} chain(s); archive SHA-256 ${header.sha256}.`);
       out(`  Signed with key ${header.key}; ${header.checkpoints.length} checkpoint(s) included.`);
       for (const p of header.checkpointProblems) out(`  WARNING: ${p}`);
@@ -165,12 +189,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
       // Offline: the archive and the public key (and the operator's checkpoints when given), no database.
       const report = await verifyArchive(file, { publicKey, previous, checkpoints: values.checkpoints });
       if (!report.ok) {
-        out(`BROKEN: ${report.problem}${report.broken ? `: chain ${report.broken.chainId}, record ${report.broken.seq}: ${report.broken.reason}` : ''}.`);
+        out(
+          `BROKEN: ${report.problem}${report.broken ? `: chain ${report.broken.chainId}, record ${report.broken.seq}: ${report.broken.reason}` : ''}.`,
+        );
         return 1;
       }
       out(`OK: ${report.month}: ${report.records} records in ${report.chains} chain(s) verify.`);
       if (report.unanchored.length) out(`  Anchors not checked (pass --previous with the month before): ${report.unanchored.join(', ')}`);
-      for (const u of report.unpinned) out(`  Not covered by a checkpoint (a cut there is not detectable): chain ${u.chainId}, records ${u.fromSeq}..${u.toSeq}`);
+      for (const u of report.unpinned)
+        out(`  Not covered by a checkpoint (a cut there is not detectable): chain ${u.chainId}, records ${u.fromSeq}..${u.toSeq}`);
       return 0;
     }
     case 'drop-month': {
@@ -183,7 +210,9 @@ export async function run(argv: string[], out: (line: string) => void = console.
       }
       // Closed: strictly before the current UTC month, ended long enough ago that no gateway still stamps it.
       if (range.to.getTime() + CLOSED_AFTER_MS > Date.now()) {
-        out(`REFUSED: ${values.month} is not closed (only a month that ended more than ${CLOSED_AFTER_MS / 60_000} minutes ago may be dropped); nothing dropped.`);
+        out(
+          `REFUSED: ${values.month} is not closed (only a month that ended more than ${CLOSED_AFTER_MS / 60_000} minutes ago may be dropped); nothing dropped.`,
+        );
         return 1;
       }
       const publicKey = publicKeyOf(values['public-key'], config);
@@ -204,16 +233,23 @@ export async function run(argv: string[], out: (line: string) => void = console.
         }
         // Every record of the month must be in its partition (none left in the default one) ...
         const [{ all, held }] = (
-          await c.query(`select (select count(*)::int from audit_record where at >= $1 and at < $2) all, (select count(*)::int from ${partition}) held`, [range.from, range.to])
+          await c.query(
+            `select (select count(*)::int from audit_record where at >= $1 and at < $2) all, (select count(*)::int from ${partition}) held`,
+            [range.from, range.to],
+          )
         ).rows;
         if (all !== held) {
-          out(`REFUSED: ${all - held} record(s) of ${values.month} are outside ${partition} (in the default partition: run partitions first); nothing dropped.`);
+          out(
+            `REFUSED: ${all - held} record(s) of ${values.month} are outside ${partition} (in the default partition: run partitions first); nothing dropped.`,
+          );
           return 1;
         }
         // ... verify in the database as they do in the archive, signatures included ...
         const inDb = await verifyAuditChain(c, range, { publicKey });
         if (!inDb.ok) {
-          out(`REFUSED: ${values.month} does not verify in the database (${inDb.broken ? `chain ${inDb.broken.chainId}, record ${inDb.broken.seq}: ${inDb.broken.reason}` : inDb.problem}); nothing dropped.`);
+          out(
+            `REFUSED: ${values.month} does not verify in the database (${inDb.broken ? `chain ${inDb.broken.chainId}, record ${inDb.broken.seq}: ${inDb.broken.reason}` : inDb.problem}); nothing dropped.`,
+          );
           return 1;
         }
         // ... and be exactly what the archive holds: same chains, from the same anchor to the same head, same counts.
@@ -225,7 +261,14 @@ export async function run(argv: string[], out: (line: string) => void = console.
         );
         for (const r of rows) {
           const a = header.chains.find((x) => x.chainId === r.chain_id);
-          if (!a || a.records !== r.n || a.firstSeq !== Number(r.lo) || a.lastSeq !== Number(r.hi) || a.anchor !== r.anchor || a.head !== r.head) {
+          if (
+            !a ||
+            a.records !== r.n ||
+            a.firstSeq !== Number(r.lo) ||
+            a.lastSeq !== Number(r.hi) ||
+            a.anchor !== r.anchor ||
+            a.head !== r.head
+          ) {
             out(`REFUSED: the archive does not match the database for chain ${r.chain_id}; nothing dropped.`);
             return 1;
           }

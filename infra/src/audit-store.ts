@@ -60,9 +60,14 @@ export async function provisionAuditStore(
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    for (const [role, pw] of [[AUDIT_WRITER, passwords.writer], [AUDIT_READER, passwords.reader]] as const) {
+    for (const [role, pw] of [
+      [AUDIT_WRITER, passwords.writer],
+      [AUDIT_READER, passwords.reader],
+    ] as const) {
       const exists = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
-      await admin.query(`${exists.rowCount ? 'alter' : 'create'} role ${role} with login nosuperuser nocreatedb nocreaterole password '${pw.replace(/'/g, "''")}'`);
+      await admin.query(
+        `${exists.rowCount ? 'alter' : 'create'} role ${role} with login nosuperuser nocreatedb nocreaterole password '${pw.replace(/'/g, "''")}'`,
+      );
       await admin.query(`grant connect on database ${db} to ${role}`);
     }
   } finally {

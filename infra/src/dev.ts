@@ -19,7 +19,9 @@ const devSettings = defineConfig({
     // The demo lets anyone browse the schema in the explorer; a production gateway leaves this off.
     HUB_PUBLIC_INTROSPECTION: flag(true),
     // A database managed elsewhere for one subgraph (HUB_DB_URL_CULTURE_TOURISM), instead of one provisioned here.
-    ...Object.fromEntries(SUBGRAPHS.map((s) => [envVar('HUB_DB_URL', s.name), url(`a postgres:// URL of the ${s.name} subgraph's database`).optional()])),
+    ...Object.fromEntries(
+      SUBGRAPHS.map((s) => [envVar('HUB_DB_URL', s.name), url(`a postgres:// URL of the ${s.name} subgraph's database`).optional()]),
+    ),
   },
   build: (c) => ({
     dataDir: c.HUB_DATA_DIR,
@@ -84,12 +86,16 @@ async function main(): Promise<void> {
     gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0' },
     onLine: showImportant,
     onExit: (service, code, signal) => {
-      console.error(`[${service}] exited (${signal ?? code}); see ${join(hub?.logDir ?? config.dataDir, `${service}.log`)}. Stopping the hub.`);
+      console.error(
+        `[${service}] exited (${signal ?? code}); see ${join(hub?.logDir ?? config.dataDir, `${service}.log`)}. Stopping the hub.`,
+      );
       void shutdown(1);
     },
   });
   const gateway = hub.gatewayUrl;
-  const where = config.pgAdminUrl ? `external PostgreSQL at ${hub.pg.host}:${hub.pg.port}` : `PostgreSQL (embedded) on 127.0.0.1:${hub.pg.port}`;
+  const where = config.pgAdminUrl
+    ? `external PostgreSQL at ${hub.pg.host}:${hub.pg.port}`
+    : `PostgreSQL (embedded) on 127.0.0.1:${hub.pg.port}`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 The provincial data hub is ready in ${seconds} s.

@@ -48,7 +48,6 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const dataDir = resolve(opts.dataDir);
   const logDir = join(dataDir, 'logs');
@@ -136,11 +135,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         HUB_MIGRATE: '1',
         HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
         HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
-        ...(s.database === 'audit-store' ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir } : {}),
+        ...(s.database === 'audit-store'
+          ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir }
+          : {}),
         ...opts.subgraphEnv,
       });
     });
-    await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)));
+    await Promise.all(
+      SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)),
+    );
 
     const startGateway = async (name: string, port: number, env: Record<string, string> = {}) => {
       spawnService(name, ['gateway/src/main.ts'], {
@@ -160,7 +163,17 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     };
     const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
     const pids = () => Object.fromEntries(children.filter((c) => c.proc.pid && c.proc.exitCode === null).map((c) => [c.name, c.proc.pid!]));
-    return { gatewayUrl, subgraphUrls, logDir, pg, auditReaderUrl: auditStore.readerUrl, auditWriterUrl: auditStore.writerUrl, pids, startGateway, stop };
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      logDir,
+      pg,
+      auditReaderUrl: auditStore.readerUrl,
+      auditWriterUrl: auditStore.writerUrl,
+      pids,
+      startGateway,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;
@@ -170,7 +183,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 /** Passwords are made on first start and kept under the data folder (mode 600), so a restart reuses the data. */
 function loadSecrets(dataDir: string): { postgres: string; roles: Record<string, string> } {
   const file = join(dataDir, 'credentials.json');
-  const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { postgres: randomBytes(18).toString('base64url'), roles: {} };
+  const current = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { postgres: randomBytes(18).toString('base64url'), roles: {} };
   for (const s of SUBGRAPHS) if (s.database === 'own') current.roles[s.name] ??= randomBytes(18).toString('base64url');
   current.roles.audit ??= randomBytes(18).toString('base64url');
   current.roles.auditWriter ??= randomBytes(18).toString('base64url');

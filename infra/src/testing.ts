@@ -23,7 +23,14 @@ export async function createTestDatabases(names: string[]): Promise<TestDatabase
   const made = await provisionDatabases(testAdminUrl(), specs);
   const urls: Record<string, string> = {};
   names.forEach((n, i) => (urls[n] = made[specs[i].name]));
-  return { urls, drop: () => dropDatabases(testAdminUrl(), specs.map((s) => s.name)) };
+  return {
+    urls,
+    drop: () =>
+      dropDatabases(
+        testAdminUrl(),
+        specs.map((s) => s.name),
+      ),
+  };
 }
 
 /** Runs one statement on its own connection (tests reading raw tables, or tampering as a superuser) and returns its rows. */

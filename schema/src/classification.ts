@@ -65,7 +65,8 @@ function rolesOf(directives: readonly DirectiveNode[] | undefined): string[] | u
   const d = directives?.find((x) => x.name.value === 'classified');
   const arg = d?.arguments?.find((a) => a.name.value === 'roles');
   if (!arg) return undefined;
-  if (arg.value.kind === Kind.LIST) return arg.value.values.flatMap((v) => (v.kind === Kind.STRING || v.kind === Kind.ENUM ? [v.value] : []));
+  if (arg.value.kind === Kind.LIST)
+    return arg.value.values.flatMap((v) => (v.kind === Kind.STRING || v.kind === Kind.ENUM ? [v.value] : []));
   if (arg.value.kind === Kind.STRING) return [arg.value.value];
   return undefined;
 }
@@ -96,7 +97,8 @@ export function decidedByService(doc: DocumentNode): Set<string> {
   for (const d of doc.definitions) {
     if (!OBJECT_KINDS.has(d.kind)) continue;
     const t = d as unknown as TypeLike;
-    for (const f of t.fields ?? []) if (f.directives?.some((x) => x.name.value === 'decidedByService')) out.add(`${t.name.value}.${f.name.value}`);
+    for (const f of t.fields ?? [])
+      if (f.directives?.some((x) => x.name.value === 'decidedByService')) out.add(`${t.name.value}.${f.name.value}`);
   }
   return out;
 }
@@ -112,7 +114,11 @@ export type MaskReason = 'sensitive' | 'personal';
 export function maskedInputs(doc: DocumentNode): Map<string, MaskReason> {
   const out = new Map<string, MaskReason>();
   const reasonOf = (directives: readonly DirectiveNode[] | undefined): MaskReason | undefined =>
-    directives?.some((d) => d.name.value === 'sensitive') ? 'sensitive' : classificationOf(directives) === 'PERSONAL' ? 'personal' : undefined;
+    directives?.some((d) => d.name.value === 'sensitive')
+      ? 'sensitive'
+      : classificationOf(directives) === 'PERSONAL'
+        ? 'personal'
+        : undefined;
   const fieldLevels = classificationMap(doc);
   for (const d of doc.definitions) {
     if (OBJECT_KINDS.has(d.kind)) {

@@ -12,7 +12,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { generate, type CodegenConfig } from '@graphql-codegen/cli';
-import { buildASTSchema, Kind, parse, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
+import {
+  buildASTSchema,
+  Kind,
+  parse,
+  type DocumentNode,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type TypeNode,
+} from 'graphql';
 import { discoverSubgraphs } from './registry';
 import { SCALAR_TYPES } from './scalars';
 import { REPO_ROOT, subgraphSdl } from './sdl';
@@ -59,7 +67,8 @@ function declaredMappers(root: string, dir: string, types: Map<string, ObjectNod
     }
     if (!types.has(type)) problems.push(`${where}: ${type} is not an object type of the subgraph's SDL`);
     const module = resolve(root, dir, m[1]);
-    if (!existsSync(`${module}.ts`) && !existsSync(join(module, 'index.ts'))) problems.push(`${where}: ${type}: no module ${m[1]} in ${dir}`);
+    if (!existsSync(`${module}.ts`) && !existsSync(join(module, 'index.ts')))
+      problems.push(`${where}: ${type}: no module ${m[1]} in ${dir}`);
     const path = relative(from, module);
     out[type] = `${path.startsWith('.') ? path : `./${path}`}#${m[2]}`;
   }

@@ -37,10 +37,7 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
 export function isPublicCode(code: unknown): boolean {
   return (
     typeof code === 'string' &&
-    (KNOWN.has(code) ||
-      code === 'GRAPHQL_PARSE_FAILED' ||
-      code === 'PERSISTED_QUERY_NOT_FOUND' ||
-      code === 'PERSISTED_QUERY_NOT_SUPPORTED')
+    (KNOWN.has(code) || code === 'GRAPHQL_PARSE_FAILED' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED')
   );
 }
 
@@ -80,8 +77,7 @@ export function serviceUnavailable(serviceName: string, message?: string): Graph
 }
 
 export function internalError(requestId?: string): GraphQLError {
-  return new GraphQLError(
-    requestId ? `Internal server error (request ${requestId})` : 'Internal server error',
-    { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } },
-  );
+  return new GraphQLError(requestId ? `Internal server error (request ${requestId})` : 'Internal server error', {
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+  });
 }

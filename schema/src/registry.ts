@@ -55,13 +55,22 @@ export function discoverSubgraphs(root: string): SubgraphEntry[] {
     const dataset = text('dataset', CODE, 'a dataset code such as CSDL-VHTTDL');
     const owner = text('owner', CODE, 'an agency code such as SVHTTDL');
     const database = hub.database ?? 'own';
-    if (database !== 'own' && database !== 'audit-store') problems.push(`${where}: "database" must be "own" or "audit-store", got ${JSON.stringify(database)}`);
+    if (database !== 'own' && database !== 'audit-store')
+      problems.push(`${where}: "database" must be "own" or "audit-store", got ${JSON.stringify(database)}`);
     const port = hub.port;
     if (!Number.isInteger(port) || (port as number) < FIRST_SUBGRAPH_PORT || (port as number) > 4999) {
       problems.push(`${where}: "port" must be a whole number from ${FIRST_SUBGRAPH_PORT} to 4999, got ${JSON.stringify(port)}`);
     }
     if (typeof pkg.name !== 'string') problems.push(`subgraphs/${folder}/package.json: "name" is missing`);
-    out.push({ name, dir: `subgraphs/${folder}`, package: String(pkg.name), dataset, owner, database: database as SubgraphDatabase, port: port as number });
+    out.push({
+      name,
+      dir: `subgraphs/${folder}`,
+      package: String(pkg.name),
+      dataset,
+      owner,
+      database: database as SubgraphDatabase,
+      port: port as number,
+    });
   }
   for (const key of ['name', 'port', 'dataset'] as const) {
     const seen = new Map<unknown, string>();
@@ -71,7 +80,8 @@ export function discoverSubgraphs(root: string): SubgraphEntry[] {
       seen.set(s[key], s.dir);
     }
   }
-  if (problems.length) throw new Error(`The subgraph registry has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(`The subgraph registry has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return out.sort((a, b) => a.port - b.port);
 }
 

@@ -13,12 +13,12 @@ const run = promisify(execFile);
 
 /** In document order: section name (as the script publishes it), script, what it answers. */
 const SCENARIOS = [
-  { name: 'gateways', script: 'gateways.ts', what: 'A. the gateway\'s cost against Apollo Gateway and Hive Gateway; E. memory' },
+  { name: 'gateways', script: 'gateways.ts', what: "A. the gateway's cost against Apollo Gateway and Hive Gateway; E. memory" },
   { name: 'data-layer', script: 'data-layer.ts', what: 'B. the data layer against raw pg' },
   { name: 'audit-throughput', script: 'audit-throughput.ts', what: 'C. audited requests/s with no loss' },
   { name: 'startup', script: 'startup.ts', what: 'D. start-up' },
-  { name: 'policy-on-off', script: 'policy-on-off.ts', what: 'the field-level policy\'s cost' },
-  { name: 'audit-on-off', script: 'audit-on-off.ts', what: 'the audit\'s cost' },
+  { name: 'policy-on-off', script: 'policy-on-off.ts', what: "the field-level policy's cost" },
+  { name: 'audit-on-off', script: 'audit-on-off.ts', what: "the audit's cost" },
   { name: 'profiles', script: 'profiles.ts', what: 'where the time goes, for the targets missed' },
 ] as const;
 
@@ -29,7 +29,8 @@ function sectionOf(text: string, name: string): string | undefined {
   return new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*?<!-- bench:${name}:end -->`).exec(text)?.[0];
 }
 
-const result = (name: string): any => (existsSync(join(RESULTS, `${name}.json`)) ? JSON.parse(readFileSync(join(RESULTS, `${name}.json`), 'utf8')) : undefined);
+const result = (name: string): any =>
+  existsSync(join(RESULTS, `${name}.json`)) ? JSON.parse(readFileSync(join(RESULTS, `${name}.json`), 'utf8')) : undefined;
 
 /** One line per target of the benchmark issue, from the scenarios' raw results. */
 function targets(): string[] {
@@ -39,35 +40,64 @@ function targets(): string[] {
   if (g) {
     for (const q of g.results) rows.push(`| (2)/(1) ≥ 0.95, ${q.query} query | ${q.ratio21.toFixed(3)} | ${mark(q.ratio21 >= 0.95)} |`);
     const nested = g.results.find((q: any) => q.query === 'nested');
-    if (nested) rows.push(`| nested query p99 through the hub ≤ 50 ms at ${g.settings.connections} connections | ${nested.sides[2].p99} ms | ${mark(nested.sides[2].p99 <= 50)} |`);
+    if (nested)
+      rows.push(
+        `| nested query p99 through the hub ≤ 50 ms at ${g.settings.connections} connections | ${nested.sides[2].p99} ms | ${mark(nested.sides[2].p99 <= 50)} |`,
+      );
   }
   const b = result('data-layer');
   const big = b?.results?.find?.((r: any) => r.n === 10000);
   // Issue 14 split B into its parts, each with its own target at N = 10,000.
-  const partTargets: Record<string, string> = { subgraph: 'B1: the subgraph alone within 2× of raw pg + JSON.stringify', gateway: 'B2: the hub gateway within 1.05× of vanilla @apollo/gateway', whole: 'B3: the whole path within 6× of raw pg + JSON.stringify' };
-  for (const p of big?.pairs ?? []) rows.push(`| ${partTargets[p.part]} at N = 10,000 | ${p.ratio.toFixed(2)}× | ${mark(p.ratio <= b.targets[p.part])} |`);
+  const partTargets: Record<string, string> = {
+    subgraph: 'B1: the subgraph alone within 2× of raw pg + JSON.stringify',
+    gateway: 'B2: the hub gateway within 1.05× of vanilla @apollo/gateway',
+    whole: 'B3: the whole path within 6× of raw pg + JSON.stringify',
+  };
+  for (const p of big?.pairs ?? [])
+    rows.push(`| ${partTargets[p.part]} at N = 10,000 | ${p.ratio.toFixed(2)}× | ${mark(p.ratio <= b.targets[p.part])} |`);
   const c = result('audit-throughput');
-  if (c) for (const r of c.rows) rows.push(`| C: ≥ 2,000 audited requests/s, zero loss, ${r.clients} clients | ${r.rps.toFixed(0)} req/s, ${r.lost} lost | ${mark(r.rps >= 2000 && r.lost === 0)} |`);
+  if (c)
+    for (const r of c.rows)
+      rows.push(
+        `| C: ≥ 2,000 audited requests/s, zero loss, ${r.clients} clients | ${r.rps.toFixed(0)} req/s, ${r.lost} lost | ${mark(r.rps >= 2000 && r.lost === 0)} |`,
+      );
   const a = result('audit-on-off');
   if (a) {
-    rows.push(`| audit on/off throughput ratio ≥ 0.9 (alternating / side by side) | ${a.ratio.toFixed(3)} / ${a.paired?.ratio?.toFixed(3) ?? '–'} | ${mark(a.ratio >= 0.9)} |`);
+    rows.push(
+      `| audit on/off throughput ratio ≥ 0.9 (alternating / side by side) | ${a.ratio.toFixed(3)} / ${a.paired?.ratio?.toFixed(3) ?? '–'} | ${mark(a.ratio >= 0.9)} |`,
+    );
     if (a.fixed && a.floor) {
       // Issue 13: the added p99 may be at most 2 ms above the floor (one durable commit alone, same run).
       const limit = a.floor.commit.p99 + 2;
-      rows.push(`| audit's added p99 ≤ the floor's p99 + 2 ms (${limit.toFixed(1)} ms this run), ${a.settings.connections} connections, fixed load side by side (all rounds' requests pooled) | ${a.fixed.addedP99 >= 0 ? '+' : ''}${a.fixed.addedP99} ms (${(a.fixed.addedP99 - a.floor.commit.p99).toFixed(1)} ms above the floor) | ${mark(a.fixed.addedP99 <= limit)} |`);
+      rows.push(
+        `| audit's added p99 ≤ the floor's p99 + 2 ms (${limit.toFixed(1)} ms this run), ${a.settings.connections} connections, fixed load side by side (all rounds' requests pooled) | ${a.fixed.addedP99 >= 0 ? '+' : ''}${a.fixed.addedP99} ms (${(a.fixed.addedP99 - a.floor.commit.p99).toFixed(1)} ms above the floor) | ${mark(a.fixed.addedP99 <= limit)} |`,
+      );
     }
     const fixed = a.waits?.find((w: any) => w.phase.startsWith('fixed'));
     if (fixed) rows.push(`| (diagnostic, no target) the audit's commit wait p99, ${fixed.phase} on one gateway | ${fixed.p99} | – |`);
-    if (a.floor) rows.push(`| (diagnostic, no target) one durable audit commit alone, hub idle (the floor under the added latency) | p50 ${a.floor.commit.p50} ms, p99 ${a.floor.commit.p99} ms | – |`);
-    if (a.writes) rows.push(`| (diagnostic, no target) what the intent adds to a write: p50 added to a write minus p50 added to a read | ${(a.writes.on.p50 - a.writes.off.p50 - (a.writes.readOn.p50 - a.writes.readOff.p50)).toFixed(1)} ms | – |`);
-    if (a.writer) rows.push(`| audit store ≥ 2,000 records/s sustained, no loss (writer alone, group commit; chains verified) | ${a.writer.perSecond.toFixed(0)} records/s | ${mark(a.writer.perSecond >= 2000 && a.writer.chainOk)} |`);
+    if (a.floor)
+      rows.push(
+        `| (diagnostic, no target) one durable audit commit alone, hub idle (the floor under the added latency) | p50 ${a.floor.commit.p50} ms, p99 ${a.floor.commit.p99} ms | – |`,
+      );
+    if (a.writes)
+      rows.push(
+        `| (diagnostic, no target) what the intent adds to a write: p50 added to a write minus p50 added to a read | ${(a.writes.on.p50 - a.writes.off.p50 - (a.writes.readOn.p50 - a.writes.readOff.p50)).toFixed(1)} ms | – |`,
+      );
+    if (a.writer)
+      rows.push(
+        `| audit store ≥ 2,000 records/s sustained, no loss (writer alone, group commit; chains verified) | ${a.writer.perSecond.toFixed(0)} records/s | ${mark(a.writer.perSecond >= 2000 && a.writer.chainOk)} |`,
+      );
   }
   const ind = result('indicators');
   if (ind) {
     for (const r of Object.values(ind.results as Record<string, { label: string; totalMs: number; sqlMs: number }>)) {
-      rows.push(`| indicators ${r.label.split(',')[0]}…: median ≤ 150 ms | ${r.totalMs.toFixed(0)} ms (SQL ${r.sqlMs.toFixed(0)}) | ${mark(r.totalMs <= 150)} |`);
+      rows.push(
+        `| indicators ${r.label.split(',')[0]}…: median ≤ 150 ms | ${r.totalMs.toFixed(0)} ms (SQL ${r.sqlMs.toFixed(0)}) | ${mark(r.totalMs <= 150)} |`,
+      );
     }
-    rows.push(`| indicators (d) bulk upsert ≥ 20,000 values/s | ${ind.upsert.rate.toFixed(0)} values/s | ${mark(ind.upsert.rate >= 20000)} |`);
+    rows.push(
+      `| indicators (d) bulk upsert ≥ 20,000 values/s | ${ind.upsert.rate.toFixed(0)} values/s | ${mark(ind.upsert.rate >= 20000)} |`,
+    );
   }
   const p = result('policy-on-off');
   if (p) rows.push(`| policy on/off throughput ratio ≥ 0.95 | ${p.ratio.toFixed(3)} | ${mark(p.ratio >= 0.95)} |`);
@@ -96,7 +126,9 @@ async function main(): Promise<void> {
   }
   const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
   const sections = SCENARIOS.map((s) => sectionOf(previous, s.name)).filter(Boolean);
-  const others = [...previous.matchAll(/<!-- bench:([\w-]+):start -->/g)].map((m) => m[1]).filter((n) => !SCENARIOS.some((s) => s.name === n));
+  const others = [...previous.matchAll(/<!-- bench:([\w-]+):start -->/g)]
+    .map((m) => m[1])
+    .filter((n) => !SCENARIOS.some((s) => s.name === n));
   const doc = [
     '# Benchmarks',
     '',
@@ -105,7 +137,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine()}. Load comes from a separate process (autocannon, or an open-loop generator for fixed rates)`,
     'on the same machine, which it shares with PostgreSQL, every subgraph and the gateways measured: absolute figures',
-    'are this machine\'s; ratios measured in the same run are what carry over.',
+    "are this machine's; ratios measured in the same run are what carry over.",
     '',
     '## Targets at a glance',
     '',

@@ -26,17 +26,38 @@ let writer: { records: number; seconds: number; perSecond: number; chainOk: bool
  * writer (a durable commit each), and the disk's own flush (8 KB written and fdatasync'd), both every 10 ms.
  */
 let floor: { commit: Quantiles; fdatasync: Quantiles } | undefined;
-interface Quantiles { n: number; p50: number; p90: number; p99: number }
+interface Quantiles {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
 
-const quantiles = (xs: number[]): Quantiles => ({ n: xs.length, p50: percentile(xs, 50), p90: percentile(xs, 90), p99: percentile(xs, 99) });
+const quantiles = (xs: number[]): Quantiles => ({
+  n: xs.length,
+  p50: percentile(xs, 50),
+  p90: percentile(xs, 90),
+  p99: percentile(xs, 99),
+});
 const ms = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 const pause = (t: number) => new Promise((r) => setTimeout(r, t));
 /** The writers measured here sign like the gateway's (no checkpoints: they are off the commit path). */
 const signingKey = generateAuditSigningKeyPair().privateKey;
 
 const benchRecord = (requestId: string) => ({
-  requestId, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
-  variables: null, requested: ['Query.touristSite'], denied: [], personal: [], subgraphs: ['culture-tourism'], outcome: 'ok', errorCodes: [], durationMs: 1, responseBytes: 10,
+  requestId,
+  principal: { kind: 'PUBLIC' },
+  client: {},
+  operation: { type: 'query', name: 'Bench', hash: 'h', document: '{ __typename }' },
+  variables: null,
+  requested: ['Query.touristSite'],
+  denied: [],
+  personal: [],
+  subgraphs: ['culture-tourism'],
+  outcome: 'ok',
+  errorCodes: [],
+  durationMs: 1,
+  responseBytes: 10,
 });
 
 /** Durable commits one at a time (nothing to batch with), and the disk's flush, at 100 per second each. */
@@ -80,7 +101,11 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 300);
 
 async function measureWrites(urls: { baseline: string; candidate: string }): Promise<NonNullable<typeof writes>> {
   const post = async (url: string, payload: string, token?: string) => {
-    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: payload });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: payload,
+    });
     return (await r.json()) as { data?: any; errors?: unknown[] };
   };
   const signIn = await fetch(urls.candidate.replace(/\/graphql$/, '/auth/token'), {
@@ -92,7 +117,10 @@ async function measureWrites(urls: { baseline: string; candidate: string }): Pro
   const read = body('{ touristSite(code: "DL-0005") { version } }');
   let version = (await post(urls.candidate, read)).data.touristSite.version as number;
   const update = (v: number, i: number) =>
-    body('mutation($v: Int!, $d: String!) { updateTouristSite(code: "DL-0005", input: { description: $d }, expectedVersion: $v, reason: "Đo hiệu năng") { version } }', { v, d: `Lần ${i}` });
+    body(
+      'mutation($v: Int!, $d: String!) { updateTouristSite(code: "DL-0005", input: { description: $d }, expectedVersion: $v, reason: "Đo hiệu năng") { version } }',
+      { v, d: `Lần ${i}` },
+    );
   const t = { off: [] as number[], on: [] as number[], readOff: [] as number[], readOn: [] as number[] };
   for (let i = 0; i < WRITES; i++) {
     for (const side of i % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
@@ -118,7 +146,8 @@ const waits: { phase: string; requests: number; p50: string; p99: string }[] = [
 async function commitWaitBuckets(gatewayUrl: string): Promise<Map<number, number>> {
   const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
   const out = new Map<number, number>();
-  for (const m of text.matchAll(/^hub_audit_commit_wait_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) out.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
+  for (const m of text.matchAll(/^hub_audit_commit_wait_seconds_bucket\{le="([^"]+)"\} (\d+)/gm))
+    out.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
   return out;
 }
 
@@ -126,7 +155,7 @@ async function commitWaitBuckets(gatewayUrl: string): Promise<Map<number, number
 function quantileOf(before: Map<number, number>, after: Map<number, number>, q: number): { n: number; text: string } {
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const n = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
-  const bound = bounds.find((b) => (after.get(b)! - (before.get(b) ?? 0)) >= q * n) ?? Infinity;
+  const bound = bounds.find((b) => after.get(b)! - (before.get(b) ?? 0) >= q * n) ?? Infinity;
   return { n, text: bound === Infinity ? '> 1000 ms' : `≤ ${+(bound * 1000).toFixed(1)} ms` };
 }
 
@@ -144,7 +173,10 @@ compareGateways({
     // The latency the audit adds, measured where it happens: how long each response waited for its commit.
     const phaseSeconds = Number(process.env.BENCH_SECONDS ?? 8) * 2;
     const rate = 2 * FIXED_RATE; // the machine's load in the fixed phase, on one gateway
-    for (const [phase, r] of [[`fixed ${rate} req/s`, rate], ['saturated', undefined]] as const) {
+    for (const [phase, r] of [
+      [`fixed ${rate} req/s`, rate],
+      ['saturated', undefined],
+    ] as const) {
       const before = await commitWaitBuckets(urls.candidate);
       await load({ url: urls.candidate, bodies: Object.values(QUERIES), connections: 50, duration: phaseSeconds, rate: r });
       const after = await commitWaitBuckets(urls.candidate);
@@ -180,7 +212,7 @@ compareGateways({
       '',
       comparisonTable(c),
       '',
-      'Side by side (both gateways under load in the same seconds, so the shared machine\'s drift hits both alike; the steadiest throughput ratio here):',
+      "Side by side (both gateways under load in the same seconds, so the shared machine's drift hits both alike; the steadiest throughput ratio here):",
       '',
       pairedTable(c),
       '',
@@ -188,7 +220,7 @@ compareGateways({
       '',
       fixedRateTable(c),
       '',
-      'The audit\'s own added latency, measured in the audit-on gateway (histogram `hub_audit_commit_wait_seconds` on its `/metrics`): how long each response waited for its record\'s commit, 50 connections:',
+      "The audit's own added latency, measured in the audit-on gateway (histogram `hub_audit_commit_wait_seconds` on its `/metrics`): how long each response waited for its record's commit, 50 connections:",
       '',
       '| load | responses | p50 wait | p99 wait |',
       '| --- | ---: | ---: | ---: |',

@@ -32,7 +32,14 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' } });
+  const hub = await startHub({
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
+  });
   const reader = new Client({ connectionString: hub.auditReaderUrl });
   await reader.connect();
   const count = async () => Number((await reader.query('select count(*)::bigint n from audit_record')).rows[0].n);
@@ -51,10 +58,20 @@ export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; cha
       const records = (await count()) - before;
       const b = await load({ url: baselineUrl, bodies, connections: clients, duration: seconds });
       rows.push({
-        clients, rps: r.rps, p50: r.p50, p99: r.p99, answered: r.answered, records, lost: Math.max(0, r.answered - records), cpuMsPerRequest: r.cpuMsPerRequest,
-        baselineRps: b.rps, baselineP99: b.p99,
+        clients,
+        rps: r.rps,
+        p50: r.p50,
+        p99: r.p99,
+        answered: r.answered,
+        records,
+        lost: Math.max(0, r.answered - records),
+        cpuMsPerRequest: r.cpuMsPerRequest,
+        baselineRps: b.rps,
+        baselineP99: b.p99,
       });
-      console.log(`${clients} clients: ${r.rps.toFixed(0)} audited req/s (audit off: ${b.rps.toFixed(0)}), ${r.answered} answered, ${records} records`);
+      console.log(
+        `${clients} clients: ${r.rps.toFixed(0)} audited req/s (audit off: ${b.rps.toFixed(0)}), ${r.answered} answered, ${records} records`,
+      );
     }
     const chainOk = (await verifyAuditChain(reader)).ok;
     return { rows, chainOk, seconds };

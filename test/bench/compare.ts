@@ -80,7 +80,14 @@ export async function compareGateways(opts: {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' } });
+  const hub = await startHub({
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
+  });
   try {
     const urls = {
       baseline: `${await hub.startGateway('gateway-baseline', base + 2, opts.baseline.env)}/graphql`,
@@ -102,7 +109,9 @@ export async function compareGateways(opts: {
       const out: Comparison['rounds'] = { baseline: [], candidate: [] };
       for (let i = 0; i < rounds; i++) {
         const [b, c] = await Promise.all(
-          (['baseline', 'candidate'] as const).map((side) => load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration, rate })),
+          (['baseline', 'candidate'] as const).map((side) =>
+            load({ url: urls[side], bodies: opts.bodies, connections: CONNECTIONS, duration, rate }),
+          ),
         );
         out.baseline.push(b);
         out.candidate.push(c);
@@ -175,7 +184,8 @@ export async function compareGateways(opts: {
 }
 
 export function comparisonTable(c: Comparison): string {
-  const row = (s: Summary) => `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.cpuMs.toFixed(2)} | ${s.failures} |`;
+  const row = (s: Summary) =>
+    `| ${s.label} | ${s.rps.toFixed(0)} (${s.rpsSpread}) | ${s.p50} | ${s.p99} | ${s.cpuMs.toFixed(2)} | ${s.failures} |`;
   return [
     '| gateway | requests/s | p50 (ms) | p99 (ms) | CPU ms / request | failed requests |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -61,7 +61,9 @@ async function generate(hub: Hub): Promise<{ communes: number; seconds: number }
   const directory = new Pool({ connectionString: dbUrl(hub, 'hub_directory'), max: 1 });
   const tourism = new Pool({ connectionString: dbUrl(hub, 'hub_culture_tourism'), max: 1 });
   try {
-    const codes = (await directory.query<{ code: string }>(`select distinct code from administrative_unit where level = 'COMMUNE' order by code`)).rows.map((r) => r.code);
+    const codes = (
+      await directory.query<{ code: string }>(`select distinct code from administrative_unit where level = 'COMMUNE' order by code`)
+    ).rows.map((r) => r.code);
     if (!codes.length) throw new Error('the directory has no communes: is the demo seed loaded?');
     // Codes BN-… sort before the demo's own (LT-…), so `first: N` returns generated rows only.
     await tourism.query(
@@ -88,33 +90,54 @@ function dbUrl(hub: Hub, database: string): string {
 
 /** The same answer without the hub: three statements on two databases, joined by code and id in JS, then JSON.stringify. */
 async function raw(tourism: Pool, directory: Pool, n: number): Promise<string> {
-  const rows = (await tourism.query<{ code: string; name: string; type: string; commune_code: string }>(
-    'select code, name, type, commune_code from accommodation_establishment order by code limit $1', [n],
-  )).rows;
+  const rows = (
+    await tourism.query<{ code: string; name: string; type: string; commune_code: string }>(
+      'select code, name, type, commune_code from accommodation_establishment order by code limit $1',
+      [n],
+    )
+  ).rows;
   const communeCodes = [...new Set(rows.map((r) => r.commune_code))];
   // As the directory resolves a reference by code: the current version, or the most recent one if retired.
-  const communes = (await directory.query<{ id: string; code: string; name: string; parent_id: string | null }>(
-    `select distinct on (u.code) u.id, u.code, u.name, u.parent_id from administrative_unit u where u.code = any($1)
-     order by u.code, (u.valid_to is null) desc, u.valid_to desc, u.valid_from desc nulls last`, [communeCodes],
-  )).rows;
+  const communes = (
+    await directory.query<{ id: string; code: string; name: string; parent_id: string | null }>(
+      `select distinct on (u.code) u.id, u.code, u.name, u.parent_id from administrative_unit u where u.code = any($1)
+     order by u.code, (u.valid_to is null) desc, u.valid_to desc, u.valid_from desc nulls last`,
+      [communeCodes],
+    )
+  ).rows;
   const parentIds = [...new Set(communes.map((c) => c.parent_id).filter((id): id is string => id !== null))];
-  const parents = (await directory.query<{ id: string; code: string; name: string }>('select id, code, name from administrative_unit where id = any($1)', [parentIds])).rows;
+  const parents = (
+    await directory.query<{ id: string; code: string; name: string }>('select id, code, name from administrative_unit where id = any($1)', [
+      parentIds,
+    ])
+  ).rows;
   const parentById = new Map(parents.map((p) => [p.id, { code: p.code, name: p.name }]));
-  const communeByCode = new Map(communes.map((c) => [c.code, { code: c.code, name: c.name, parent: c.parent_id ? parentById.get(c.parent_id) ?? null : null }]));
+  const communeByCode = new Map(
+    communes.map((c) => [c.code, { code: c.code, name: c.name, parent: c.parent_id ? (parentById.get(c.parent_id) ?? null) : null }]),
+  );
   const nodes: Node[] = rows.map((r) => ({ code: r.code, name: r.name, type: r.type, commune: communeByCode.get(r.commune_code) ?? null }));
   return JSON.stringify({ data: { accommodations: { nodes } } });
 }
 
 /** The subgraph's share without the hub: one statement on its table, the commune as its key, JSON.stringify. */
 async function rawSubgraph(tourism: Pool, n: number): Promise<string> {
-  const rows = (await tourism.query<{ code: string; name: string; type: string; commune_code: string }>(
-    'select code, name, type, commune_code from accommodation_establishment order by code limit $1', [n],
-  )).rows;
-  return JSON.stringify({ data: { accommodations: { nodes: rows.map((r) => ({ code: r.code, name: r.name, type: r.type, commune: { code: r.commune_code } })) } } });
+  const rows = (
+    await tourism.query<{ code: string; name: string; type: string; commune_code: string }>(
+      'select code, name, type, commune_code from accommodation_establishment order by code limit $1',
+      [n],
+    )
+  ).rows;
+  return JSON.stringify({
+    data: { accommodations: { nodes: rows.map((r) => ({ code: r.code, name: r.name, type: r.type, commune: { code: r.commune_code } })) } },
+  });
 }
 
 async function post(url: string, query: string, n: number, headers: Record<string, string> = {}): Promise<string> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { n } }) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables: { n } }),
+  });
   const text = await r.text();
   if (!r.ok) throw new Error(`${url} answered ${r.status}: ${text.slice(0, 500)}`);
   return text;
@@ -159,10 +182,14 @@ type Side = () => Promise<string>;
 
 /** Both sides answer the same data, then alternate for ROUNDS rounds (which goes first alternates too). */
 async function pair(part: Part, label: string, side: Side, baseline: string, base: Side, n: number): Promise<PairResult> {
-  const [a, b] = [JSON.parse(await side()) as { data?: unknown; errors?: unknown[] }, JSON.parse(await base()) as { data?: unknown; errors?: unknown[] }];
+  const [a, b] = [
+    JSON.parse(await side()) as { data?: unknown; errors?: unknown[] },
+    JSON.parse(await base()) as { data?: unknown; errors?: unknown[] },
+  ];
   if (a.errors || b.errors) throw new Error(`${PART[part]}, N = ${n}: errors ${JSON.stringify(a.errors ?? b.errors).slice(0, 500)}`);
   if (!isDeepStrictEqual(a.data, b.data)) throw new Error(`${PART[part]}, N = ${n}: ${label} and ${baseline} answer differently`);
-  if ((a.data as { accommodations: { nodes: unknown[] } }).accommodations.nodes.length !== n) throw new Error(`${PART[part]}, N = ${n}: fewer nodes than asked`);
+  if ((a.data as { accommodations: { nodes: unknown[] } }).accommodations.nodes.length !== n)
+    throw new Error(`${PART[part]}, N = ${n}: fewer nodes than asked`);
   const rounds: number[] = [];
   const baselineRounds: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -174,8 +201,21 @@ async function pair(part: Part, label: string, side: Side, baseline: string, bas
   }
   const ms = median(rounds);
   const baselineMs = median(baselineRounds);
-  const r = { part, label, baseline, ms, baselineMs, ratio: ms / baselineMs, spread: spread(rounds), baselineSpread: spread(baselineRounds), rounds, baselineRounds };
-  console.log(`N = ${n} ${PART[part]}: ${ms.toFixed(1)} ms (${r.spread}) vs ${baselineMs.toFixed(1)} ms (${r.baselineSpread}), ratio ${r.ratio.toFixed(2)}`);
+  const r = {
+    part,
+    label,
+    baseline,
+    ms,
+    baselineMs,
+    ratio: ms / baselineMs,
+    spread: spread(rounds),
+    baselineSpread: spread(baselineRounds),
+    rounds,
+    baselineRounds,
+  };
+  console.log(
+    `N = ${n} ${PART[part]}: ${ms.toFixed(1)} ms (${r.spread}) vs ${baselineMs.toFixed(1)} ms (${r.baselineSpread}), ratio ${r.ratio.toFixed(2)}`,
+  );
   return r;
 }
 
@@ -197,13 +237,38 @@ async function measure(hub: Hub, t: Targets, n: number): Promise<SizeResult> {
   const before = await sqlCounts(hub);
   await throughHub(t.hubUrl, n);
   const after = await sqlCounts(hub);
-  const sql = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]).filter(([, d]) => d !== 0));
+  const sql = Object.fromEntries(
+    Object.keys(after)
+      .map((k) => [k, after[k] - before[k]])
+      .filter(([, d]) => d !== 0),
+  );
 
   const header = { 'x-hub-context': t.contextToken };
   const pairs = [
-    await pair('subgraph', 'culture-tourism subgraph', () => post(t.subgraphUrl, SUBGRAPH_QUERY, n, header), 'raw pg + JSON.stringify', () => rawSubgraph(t.tourism, n), n),
-    await pair('gateway', 'hub gateway', () => throughHub(t.hubUrl, n), 'vanilla @apollo/gateway', () => throughHub(t.vanillaUrl, n), n),
-    await pair('whole', 'hub', () => throughHub(t.hubUrl, n), 'raw pg + JSON.stringify', () => raw(t.tourism, t.directory, n), n),
+    await pair(
+      'subgraph',
+      'culture-tourism subgraph',
+      () => post(t.subgraphUrl, SUBGRAPH_QUERY, n, header),
+      'raw pg + JSON.stringify',
+      () => rawSubgraph(t.tourism, n),
+      n,
+    ),
+    await pair(
+      'gateway',
+      'hub gateway',
+      () => throughHub(t.hubUrl, n),
+      'vanilla @apollo/gateway',
+      () => throughHub(t.vanillaUrl, n),
+      n,
+    ),
+    await pair(
+      'whole',
+      'hub',
+      () => throughHub(t.hubUrl, n),
+      'raw pg + JSON.stringify',
+      () => raw(t.tourism, t.directory, n),
+      n,
+    ),
   ];
   console.log(`N = ${n}: SQL per request ${JSON.stringify(sql)}, ${Buffer.byteLength(hubText)} bytes`);
   return { n, pairs, sql, hubBytes: Buffer.byteLength(hubText), rawBytes: Buffer.byteLength(rawText) };
@@ -214,7 +279,9 @@ function profileFrames(dir: string, fromUs: number, pids: Record<string, number>
   const byPid = new Map(Object.entries(pids).map(([name, pid]) => [pid, name]));
   const out = [];
   for (const file of readdirSync(dir).sort()) {
-    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Parameters<typeof topFrames>[0] & { nodes: { callFrame: { url: string } }[] };
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Parameters<typeof topFrames>[0] & {
+      nodes: { callFrame: { url: string } }[];
+    };
     const { busyMs, frames } = topFrames(profile, Number(process.env.PROFILE_TOP ?? 12), fromUs);
     if (busyMs < 200) continue;
     // Files are named CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; every subgraph runs the kit's one bin.
@@ -231,7 +298,11 @@ async function main(): Promise<void> {
   const profiles = join(dir, 'profiles');
   const base = await freePortRun(20);
   const hub = await startHub({
-    dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo',
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
     // One request returns the largest list: the page-size cap and the query-cost limit raised to fit it.
     gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off', HUB_MAX_COST: String(LARGEST * 100) },
     subgraphEnv: { LOG_LEVEL: 'warn', HUB_MAX_PAGE_SIZE: String(LARGEST) },
@@ -285,8 +356,11 @@ async function main(): Promise<void> {
   const profileFile = join(REPO_ROOT, 'test/bench/results/data-layer-profile.json');
   const frames: { service: string; busyMs: number; frames: Frame[] }[] = PROFILE
     ? profileFrames(profiles, measuredFrom, pids)
-    : existsSync(profileFile) ? (JSON.parse(readFileSync(profileFile, 'utf8')) as { services: { service: string; busyMs: number; frames: Frame[] }[] }).services : [];
-  if (PROFILE) writeFileSync(profileFile, `${JSON.stringify({ machine: machine(), sizes: SIZES, rounds: ROUNDS, services: frames }, null, 2)}\n`);
+    : existsSync(profileFile)
+      ? (JSON.parse(readFileSync(profileFile, 'utf8')) as { services: { service: string; busyMs: number; frames: Frame[] }[] }).services
+      : [];
+  if (PROFILE)
+    writeFileSync(profileFile, `${JSON.stringify({ machine: machine(), sizes: SIZES, rounds: ROUNDS, services: frames }, null, 2)}\n`);
   if (!PROFILE) rmSync(dir, { recursive: true, force: true });
 
   const subgraphs = [...new Set(results.flatMap((r) => Object.keys(r.sql)))].sort();
@@ -311,7 +385,10 @@ async function main(): Promise<void> {
     '| N | part | measured (ms) | baseline (ms) | ratio | target at the largest N |',
     '| ---: | --- | ---: | ---: | ---: | --- |',
     ...results.flatMap((r) =>
-      r.pairs.map((p) => `| ${fmt(r.n)} | ${PART[p.part]} | ${p.ms.toFixed(1)} (${p.spread}) | ${p.baselineMs.toFixed(1)} (${p.baselineSpread}) | **${p.ratio.toFixed(2)}×** | ${r.n === LARGEST ? `≤ ${TARGETS[p.part]}×: **${met[p.part] ? 'met' : 'missed'}**` : ''} |`),
+      r.pairs.map(
+        (p) =>
+          `| ${fmt(r.n)} | ${PART[p.part]} | ${p.ms.toFixed(1)} (${p.spread}) | ${p.baselineMs.toFixed(1)} (${p.baselineSpread}) | **${p.ratio.toFixed(2)}×** | ${r.n === LARGEST ? `≤ ${TARGETS[p.part]}×: **${met[p.part] ? 'met' : 'missed'}**` : ''} |`,
+      ),
     ),
     '',
     `| N | ${subgraphs.map((s) => `SQL / request (${s})`).join(' | ')} | response (bytes) |`,
@@ -320,15 +397,23 @@ async function main(): Promise<void> {
     '',
     `SQL statements per request do not grow with N: **${sqlFlat ? 'met' : 'missed'}**.`,
     ...(frames.length
-      ? ['', `Top frames by self time during the measured requests of a run with every service under \`--cpu-prof\` (\`BENCH_PROFILE=1\`, ${PROFILE ? 'this run' : 'test/bench/results/data-layer-profile.json'}):`, '',
-        ...frames.flatMap((f) => [`- **${f.service}**: busy ${(f.busyMs / 1000).toFixed(1)} s`, ...f.frames.slice(0, 8).map((x) => `  - ${(x.share * 100).toFixed(1)} % ${x.selfMs.toFixed(0)} ms \`${x.frame}\``)])]
+      ? [
+          '',
+          `Top frames by self time during the measured requests of a run with every service under \`--cpu-prof\` (\`BENCH_PROFILE=1\`, ${PROFILE ? 'this run' : 'test/bench/results/data-layer-profile.json'}):`,
+          '',
+          ...frames.flatMap((f) => [
+            `- **${f.service}**: busy ${(f.busyMs / 1000).toFixed(1)} s`,
+            ...f.frames.slice(0, 8).map((x) => `  - ${(x.share * 100).toFixed(1)} % ${x.selfMs.toFixed(0)} ms \`${x.frame}\``),
+          ]),
+        ]
       : []),
   ].join('\n');
   console.log(`\n${table}\n`);
   if (PROFILE) {
     for (const f of frames) {
       console.log(`\n${f.service}: busy ${(f.busyMs / 1000).toFixed(1)} s`);
-      for (const x of f.frames) console.log(`  ${(x.share * 100).toFixed(1).padStart(5)} %  ${x.selfMs.toFixed(0).padStart(6)} ms  ${x.frame}`);
+      for (const x of f.frames)
+        console.log(`  ${(x.share * 100).toFixed(1).padStart(5)} %  ${x.selfMs.toFixed(0).padStart(6)} ms  ${x.frame}`);
     }
     console.log(`\nprofiles in ${profiles}; not published (times under the profiler are not comparable)`);
   } else {

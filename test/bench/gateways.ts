@@ -38,7 +38,10 @@ export function rssMiB(pid: number): number {
 
 /** The supergraph with the subgraph URLs of this hub written in, for the peers. */
 export function supergraphFor(hub: Hub): string {
-  return readSupergraph().replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_, name: string) => `@join__graph(name: "${name}", url: "${hub.subgraphUrls[name]}")`);
+  return readSupergraph().replace(
+    /@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g,
+    (_, name: string) => `@join__graph(name: "${name}", url: "${hub.subgraphUrls[name]}")`,
+  );
 }
 
 export function startPeer(entry: string, env: Record<string, string>, onExit: () => void): Promise<ChildProcess> {
@@ -63,7 +66,10 @@ export function startPeer(entry: string, env: Record<string, string>, onExit: ()
 export interface GatewayResult {
   query: string;
   bytes: number;
-  sides: Record<string, { label: string; rps: number; p50: number; p99: number; rpsSpread: string; failures: number; rounds: LoadResult[] }>;
+  sides: Record<
+    string,
+    { label: string; rps: number; p50: number; p99: number; rpsSpread: string; failures: number; rounds: LoadResult[] }
+  >;
   ratio21: number;
   ratio23: number;
 }
@@ -75,7 +81,14 @@ export async function runGateways(): Promise<{ results: GatewayResult[]; memory:
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   chmodSync(dir, 0o755);
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' } });
+  const hub = await startHub({
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
+  });
   const peers: ChildProcess[] = [];
   let stopping = false;
   try {
@@ -129,8 +142,16 @@ export async function runGateways(): Promise<{ results: GatewayResult[]; memory:
           },
         ]),
       );
-      results.push({ query: name, bytes: Buffer.byteLength(answers[1]), sides: summary, ratio21: summary[2].rps / summary[1].rps, ratio23: summary[2].rps / summary[3].rps });
-      console.log(`${name}: ${sides.map((s) => `${s.label} ${summary[s.key].rps.toFixed(0)} req/s p99 ${summary[s.key].p99} ms`).join(' · ')}`);
+      results.push({
+        query: name,
+        bytes: Buffer.byteLength(answers[1]),
+        sides: summary,
+        ratio21: summary[2].rps / summary[1].rps,
+        ratio23: summary[2].rps / summary[3].rps,
+      });
+      console.log(
+        `${name}: ${sides.map((s) => `${s.label} ${summary[s.key].rps.toFixed(0)} req/s p99 ${summary[s.key].p99} ms`).join(' · ')}`,
+      );
     }
     // E. Memory after the load, every process of the hub and the peers.
     const memory: Record<string, number> = {};
@@ -148,7 +169,7 @@ export async function runGateways(): Promise<{ results: GatewayResult[]; memory:
 export function gatewaysMarkdown(r: Awaited<ReturnType<typeof runGateways>>): string {
   const s = r.settings as { rounds: number; seconds: number; connections: number };
   const lines = [
-    '## A. The gateway\'s cost: hub vs Apollo Gateway vs Hive Gateway',
+    "## A. The gateway's cost: hub vs Apollo Gateway vs Hive Gateway",
     '',
     `Same subgraphs, same supergraph, same queries (PUBLIC fields; each gateway's answer checked equal first), each gateway one Node process, ${s.connections} connections, ${s.rounds} rounds × ${s.seconds} s rotating among the three, medians (spread in brackets).`,
     `Machine: ${machine()}. Targets: (2)/(1) ≥ 0.95; p99 of the nested query through the hub ≤ 50 ms at ${s.connections} connections.`,
@@ -159,7 +180,9 @@ export function gatewaysMarkdown(r: Awaited<ReturnType<typeof runGateways>>): st
   for (const q of r.results) {
     for (const k of ['1', '2', '3']) {
       const x = q.sides[k];
-      lines.push(`| ${k === '1' ? `${q.query} (${(q.bytes / 1024).toFixed(1)} KB)` : ''} | ${x.label} | ${x.rps.toFixed(0)} (${x.rpsSpread}) | ${x.p50} | ${x.p99} | ${x.failures} |`);
+      lines.push(
+        `| ${k === '1' ? `${q.query} (${(q.bytes / 1024).toFixed(1)} KB)` : ''} | ${x.label} | ${x.rps.toFixed(0)} (${x.rpsSpread}) | ${x.p50} | ${x.p99} | ${x.failures} |`,
+      );
     }
     lines.push(`| | **(2)/(1) = ${q.ratio21.toFixed(3)}, (2)/(3) = ${q.ratio23.toFixed(3)}** | | | | |`);
   }

@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   // BENCH_PROFILE=1: every service under --cpu-prof, top frames printed at the end (the figures are then slower).
   const profiles = process.env.BENCH_PROFILE ? join(dir, 'profiles') : undefined;
   const hub = await startHub({
-    dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
     nodeArgs: profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
   });
   try {
@@ -35,7 +40,11 @@ async function main(): Promise<void> {
     const url = `${hub.gatewayUrl}/graphql`;
     const post = async (query: string, variables: unknown, token?: string) => {
       const t = performance.now();
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const r = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await r.json()) as { data?: any; errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
       return { ms: performance.now() - t, data: body.data };
@@ -44,15 +53,36 @@ async function main(): Promise<void> {
     const DATA = `query($q: IndicatorDataQuery!) { indicatorData(query: $q) { sqlMs matrix { units periods series { indicator values } } } }`;
     const ROWS = `query($q: IndicatorDataQuery!) { indicatorData(query: $q) { sqlMs rows { indicator unit value status origin } } }`;
     const cases: { key: string; label: string; query: string; q: unknown; cells: (d: any) => number }[] = [
-      { key: 'a', label: '(a) one indicator (monthly), all communes, 10 years (120 months), matrix', query: DATA,
+      {
+        key: 'a',
+        label: '(a) one indicator (monthly), all communes, 10 years (120 months), matrix',
+        query: DATA,
         q: { indicators: ['G001'], periods: months, units: { under: '04', level: 'COMMUNE' } },
-        cells: (d) => d.indicatorData.matrix.series.reduce((n: number, s: any) => n + s.values.flat().filter((v: unknown) => v != null).length, 0) },
-      { key: 'b', label: '(b) 20 indicators for the province, rolled up from communes, one year (2024), rows', query: ROWS,
-        q: { indicators: Array.from({ length: 20 }, (_, i) => `G${String(i + 1).padStart(3, '0')}`), periods: ['2024'], units: { codes: ['04'] } },
-        cells: (d) => d.indicatorData.rows.length },
-      { key: 'c', label: '(c) derived indicator (density = population / area) over 5 years for all units, rows', query: ROWS,
-        q: { indicators: ['0202'], periods: ['2021', '2022', '2023', '2024', '2025'], units: { codes: ['04', '040', '042', '043', '045', '047', '048', '049', '051', '052', '053'], under: '04', level: 'COMMUNE' } },
-        cells: (d) => d.indicatorData.rows.length },
+        cells: (d) =>
+          d.indicatorData.matrix.series.reduce((n: number, s: any) => n + s.values.flat().filter((v: unknown) => v != null).length, 0),
+      },
+      {
+        key: 'b',
+        label: '(b) 20 indicators for the province, rolled up from communes, one year (2024), rows',
+        query: ROWS,
+        q: {
+          indicators: Array.from({ length: 20 }, (_, i) => `G${String(i + 1).padStart(3, '0')}`),
+          periods: ['2024'],
+          units: { codes: ['04'] },
+        },
+        cells: (d) => d.indicatorData.rows.length,
+      },
+      {
+        key: 'c',
+        label: '(c) derived indicator (density = population / area) over 5 years for all units, rows',
+        query: ROWS,
+        q: {
+          indicators: ['0202'],
+          periods: ['2021', '2022', '2023', '2024', '2025'],
+          units: { codes: ['04', '040', '042', '043', '045', '047', '048', '049', '051', '052', '053'], under: '04', level: 'COMMUNE' },
+        },
+        cells: (d) => d.indicatorData.rows.length,
+      },
     ];
     const results: Record<string, { label: string; totalMs: number; sqlMs: number; cells: number; rounds: number[] }> = {};
     for (const c of cases) {
@@ -72,7 +102,11 @@ async function main(): Promise<void> {
 
     // (d) 100,000 values through the gateway. Its request body limit (1 MB) takes about 10,000 values per call,
     // so they go in 10 calls of 10,000, each all or nothing, one after the other.
-    const signIn = await fetch(`${hub.gatewayUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'password', username: 'stc.editor', password: 'demo-password-2025' }) });
+    const signIn = await fetch(`${hub.gatewayUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password', username: 'stc.editor', password: 'demo-password-2025' }),
+    });
     const token = ((await signIn.json()) as { access_token: string }).access_token;
     // Communes that exist today (after the July 2025 reform), as the indicators' unit mirror knows them.
     const mirror = new Client({ connectionString: dbUrl.toString() });
@@ -87,7 +121,9 @@ async function main(): Promise<void> {
     for (let g = 1; values.length < 100_000; g++) {
       const code = `G${String(g).padStart(3, '0')}`;
       if ((g - 1) % 18 >= 7) continue; // monthly indicators only
-      for (const period of monthsAhead) for (const unit of communes) values.push({ indicator: code, period, unit, value: 1000 + values.length % 997, status: 'PROVISIONAL' });
+      for (const period of monthsAhead)
+        for (const unit of communes)
+          values.push({ indicator: code, period, unit, value: 1000 + (values.length % 997), status: 'PROVISIONAL' });
     }
     values.length = 100_000;
     const UPSERT = `mutation($v: [IndicatorValueInput!]!) { upsertIndicatorValues(values: $v, source: "benchmark", reason: "benchmark") { inserted updated sqlMs } }`;
@@ -100,7 +136,9 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - t0) / 1000;
     const rate = values.length / seconds;
-    console.log(`(d) bulk upsert of 100,000 values: ${seconds.toFixed(2)} s, ${rate.toFixed(0)} values/s (subgraph service time ${(writeSql / 1000).toFixed(2)} s)`);
+    console.log(
+      `(d) bulk upsert of 100,000 values: ${seconds.toFixed(2)} s, ${rate.toFixed(0)} values/s (subgraph service time ${(writeSql / 1000).toFixed(2)} s)`,
+    );
 
     const table = [
       '## Indicators: analytics and bulk writes at full size',
@@ -116,7 +154,11 @@ async function main(): Promise<void> {
       `(d) bulk upsert of 100,000 values (10 calls of 10,000: the gateway's 1 MB body limit), each call one transaction with per-value history: **${rate.toFixed(0)} values/s** (${seconds.toFixed(2)} s; subgraph time ${(writeSql / 1000).toFixed(2)} s).`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    publish('indicators', table, { generated: gen, results, upsert: { values: values.length, seconds, rate, subgraphSeconds: writeSql / 1000 } });
+    publish('indicators', table, {
+      generated: gen,
+      results,
+      upsert: { values: values.length, seconds, rate, subgraphSeconds: writeSql / 1000 },
+    });
   } finally {
     await hub.stop();
     if (profiles) {

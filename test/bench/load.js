@@ -24,7 +24,16 @@ if (!opts.rate) {
         console.error(err.message);
         process.exit(1);
       }
-      console.log(JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, answered: r.requests.total }));
+      console.log(
+        JSON.stringify({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          errors: r.errors,
+          non2xx: r.non2xx,
+          answered: r.requests.total,
+        }),
+      );
     },
   );
 } else {
@@ -39,14 +48,24 @@ if (!opts.rate) {
   const started = process.hrtime.bigint();
   const send = (body) => {
     const t0 = process.hrtime.bigint();
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
-        finish();
-      });
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+          finish();
+        });
+      },
+    );
     req.on('error', () => {
       errors += 1;
       finish();
@@ -58,11 +77,22 @@ if (!opts.rate) {
     if (done < total) return;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
-    const pct = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10 : 0);
+    const pct = (p) =>
+      latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10 : 0;
     // Every latency too (0.1 ms steps), so that rounds can be pooled: one p99 over all of a phase's requests is
     // steadier than a median of per-round p99s, each the 8th-worst of 800.
     const all = latencies.map((l) => Math.round(l * 10) / 10);
-    console.log(JSON.stringify({ rps: latencies.length / seconds, p50: pct(50), p99: pct(99), errors, non2xx, answered: latencies.length, latencies: all }));
+    console.log(
+      JSON.stringify({
+        rps: latencies.length / seconds,
+        p50: pct(50),
+        p99: pct(99),
+        errors,
+        non2xx,
+        answered: latencies.length,
+        latencies: all,
+      }),
+    );
     agent.destroy();
   };
   const interval = 1000 / opts.rate;

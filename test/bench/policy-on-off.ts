@@ -9,7 +9,11 @@ const QUERIES = {
   'partly denied': body('{ accommodations(first: 10) { nodes { name licenceNumber ownerName commune { name } } } }'),
 };
 
-compareGateways({ baseline: { label: 'policy off (baseline)', env: { HUB_POLICY: 'off' } }, candidate: { label: 'policy on', env: {} }, bodies: Object.values(QUERIES) })
+compareGateways({
+  baseline: { label: 'policy off (baseline)', env: { HUB_POLICY: 'off' } },
+  candidate: { label: 'policy on', env: {} },
+  bodies: Object.values(QUERIES),
+})
   .then((c) => {
     const table = [
       '## Field-level policy: on vs off',

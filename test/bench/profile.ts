@@ -102,7 +102,15 @@ export async function profileRun(opts: {
   chmodSync(dir, 0o755);
   const profiles = join(dir, 'profiles');
   const base = await freePortRun(20);
-  const hub = await startHub({ dataDir: dir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
+  const hub = await startHub({
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
+  });
   let result: LoadResult;
   let measuredFrom = 0;
   try {
@@ -116,7 +124,10 @@ export async function profileRun(opts: {
   } finally {
     await hub.stop();
   }
-  const services = servicesOf(profiles, measuredFrom, opts.top ?? 15).map((s) => ({ ...s, msPerRequest: s.busyMs / (result.rps * opts.seconds) }));
+  const services = servicesOf(profiles, measuredFrom, opts.top ?? 15).map((s) => ({
+    ...s,
+    msPerRequest: s.busyMs / (result.rps * opts.seconds),
+  }));
   return { load: result, services, profilesDir: profiles };
 }
 
@@ -132,7 +143,8 @@ async function main(): Promise<void> {
   console.log(`load: ${r.load.rps.toFixed(0)} req/s, p50 ${r.load.p50} ms, p99 ${r.load.p99} ms, errors ${r.load.errors}`);
   for (const s of r.services) {
     console.log(`\n${s.service}: busy ${(s.busyMs / 1000).toFixed(1)} s during the load, ${s.msPerRequest.toFixed(2)} ms per request`);
-    for (const f of s.frames) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+    for (const f of s.frames)
+      console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
   }
   console.log(`\nprofiles in ${r.profilesDir} (open in Chrome DevTools or speedscope)`);
 }

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     lines.push('', `### ${c.label}: ${r.load.rps.toFixed(0)} req/s under the profiler, p99 ${r.load.p99} ms`, '');
     lines.push('| service | CPU ms / request | top frames (self time share) |', '| --- | ---: | --- |');
     for (const s of r.services) {
-      lines.push(`| ${s.service} | ${s.msPerRequest.toFixed(2)} | ${s.frames.map((f) => `${(f.share * 100).toFixed(1)} % \`${f.frame.replace(/\|/g, '\\|')}\``).join('<br>')} |`);
+      lines.push(
+        `| ${s.service} | ${s.msPerRequest.toFixed(2)} | ${s.frames.map((f) => `${(f.share * 100).toFixed(1)} % \`${f.frame.replace(/\|/g, '\\|')}\``).join('<br>')} |`,
+      );
     }
   }
   const md = lines.join('\n');

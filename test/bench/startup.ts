@@ -16,7 +16,13 @@ async function startOnce(dataDir: string, base: number): Promise<{ readyS: numbe
   const started = process.hrtime.bigint();
   const proc = spawn('npm', ['start', '--silent'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HUB_DATA_DIR: dataDir, HUB_PG_PORT: String(base), HUB_GATEWAY_PORT: String(base + 1), HUB_SUBGRAPH_BASE_PORT: String(base + 10) },
+    env: {
+      ...process.env,
+      HUB_DATA_DIR: dataDir,
+      HUB_PG_PORT: String(base),
+      HUB_GATEWAY_PORT: String(base + 1),
+      HUB_SUBGRAPH_BASE_PORT: String(base + 10),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -74,7 +80,8 @@ export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof st
 }
 
 export function startupMarkdown(r: Awaited<ReturnType<typeof runStartup>>): string {
-  const row = (label: string, x: { readyS: number; reportedS: number; stopS: number }) => `| ${label} | ${x.readyS.toFixed(1)} | ${x.reportedS.toFixed(1)} | ${x.stopS.toFixed(1)} |`;
+  const row = (label: string, x: { readyS: number; reportedS: number; stopS: number }) =>
+    `| ${label} | ${x.readyS.toFixed(1)} | ${x.reportedS.toFixed(1)} | ${x.stopS.toFixed(1)} |`;
   return [
     '## D. Start-up',
     '',

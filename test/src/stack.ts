@@ -1,6 +1,15 @@
 // The real hub for cross-service tests: both subgraphs on their own databases (embedded PostgreSQL of the
 // jest run), each serving HTTP on its own port, and the gateway in front of them over real HTTP.
-import { createTestDatabases, dropDatabases, generateAuditSigningKeyPair, generateContextKeyPair, generateHistoryKey, provisionAuditStore, provisionDatabases, testAdminUrl } from '@hub/infra';
+import {
+  createTestDatabases,
+  dropDatabases,
+  generateAuditSigningKeyPair,
+  generateContextKeyPair,
+  generateHistoryKey,
+  provisionAuditStore,
+  provisionDatabases,
+  testAdminUrl,
+} from '@hub/infra';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadSubgraph, readHistoryKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@hub/kit';
@@ -69,7 +78,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dbs = await createTestDatabases(own);
   const auditName = `t${randomBytes(4).toString('hex')}_audit`;
   await provisionDatabases(testAdminUrl(), [{ name: auditName, password: randomBytes(8).toString('hex') }]);
-  const auditStore = await provisionAuditStore(testAdminUrl(), { writer: randomBytes(8).toString('hex'), reader: randomBytes(8).toString('hex') }, auditName);
+  const auditStore = await provisionAuditStore(
+    testAdminUrl(),
+    { writer: randomBytes(8).toString('hex'), reader: randomBytes(8).toString('hex') },
+    auditName,
+  );
   // The audit subgraph reads the audit store with the reader role.
   dbs.urls.audit = auditStore.readerUrl;
   const keys = generateContextKeyPair();
@@ -107,14 +120,25 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       settings: settings[name],
     });
   }
-  const gatewayEnv = { PORT: '0', LOG_LEVEL: 'silent', HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile, HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile, HUB_AUDIT_DB_URL: auditStore.writerUrl, HUB_AUDIT_SIGNING_KEY_FILE: auditKeyFile, HUB_AUDIT_CHECKPOINT_DIR: checkpointDir, ...opts.gatewayEnv };
+  const gatewayEnv = {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    HUB_CONTEXT_PRIVATE_KEY_FILE: keyFile,
+    HUB_SESSION_PRIVATE_KEY_FILE: sessionKeyFile,
+    HUB_AUDIT_DB_URL: auditStore.writerUrl,
+    HUB_AUDIT_SIGNING_KEY_FILE: auditKeyFile,
+    HUB_AUDIT_CHECKPOINT_DIR: checkpointDir,
+    ...opts.gatewayEnv,
+  };
   const launch = (env: Record<string, string>) => {
     const config = gatewayConfig(env);
     config.subgraphUrls = Object.fromEntries(names.map((n) => [n, subgraphs[n].url]));
     const gatewayLog = opts.gatewayLog;
     return startGateway(
       config,
-      gatewayLog ? pino({ level: 'debug' }, { write: (line: string) => gatewayLog(line) }) : pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+      gatewayLog
+        ? pino({ level: 'debug' }, { write: (line: string) => gatewayLog(line) })
+        : pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     );
   };
   const gateway = await launch(gatewayEnv);

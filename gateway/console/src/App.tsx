@@ -1,6 +1,20 @@
 // The console's frame: language switch, who is signed in, and the three views (events, statistics, chain check).
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, AppShell, Badge, Button, Container, createTheme, Group, MantineProvider, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Button,
+  Container,
+  createTheme,
+  Group,
+  MantineProvider,
+  SegmentedControl,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ApiError, type AuditEventFilter, type Session } from './api';
 import { LangContext, translator, type Key, type Lang } from './i18n';
@@ -143,7 +157,14 @@ export function App({ styleNonce }: { styleNonce: string }) {
                     <Tabs.Panel value="events">
                       {/* The list stays mounted behind an open event, so "back" returns to the same page. */}
                       <div hidden={openId !== null}>
-                        <Events key={filterRound} session={session} filter={filter} onFilter={applyFilter} onOpen={open} onError={onError} />
+                        <Events
+                          key={filterRound}
+                          session={session}
+                          filter={filter}
+                          onFilter={applyFilter}
+                          onOpen={open}
+                          onError={onError}
+                        />
                       </div>
                       {openId && (
                         <EventDetail

@@ -45,8 +45,24 @@ export function ChainCheck({ session, onError, onOpen }: { session: Session; onE
         {t('chain.intro')}
       </Text>
       <Group align="flex-end" mb="md">
-        <DateTimePicker label={t('filter.from')} value={from} onChange={setFrom} clearable withSeconds valueFormat="DD/MM/YYYY HH:mm:ss" miw={220} />
-        <DateTimePicker label={t('filter.to')} value={to} onChange={setTo} clearable withSeconds valueFormat="DD/MM/YYYY HH:mm:ss" miw={220} />
+        <DateTimePicker
+          label={t('filter.from')}
+          value={from}
+          onChange={setFrom}
+          clearable
+          withSeconds
+          valueFormat="DD/MM/YYYY HH:mm:ss"
+          miw={220}
+        />
+        <DateTimePicker
+          label={t('filter.to')}
+          value={to}
+          onChange={setTo}
+          clearable
+          withSeconds
+          valueFormat="DD/MM/YYYY HH:mm:ss"
+          miw={220}
+        />
         <Button onClick={() => void verify()} loading={busy} data-testid="verify-chain">
           {t('chain.verify')}
         </Button>
@@ -82,7 +98,13 @@ export function ChainCheck({ session, onError, onOpen }: { session: Session; onE
                   {t('chain.reason')}: {report.brokenLink.reason}
                 </Text>
                 <Group>
-                  <Button size="xs" variant="light" color="red" onClick={() => onOpen(report.brokenLink?.eventId ?? '')} data-testid="chain-open-event">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => onOpen(report.brokenLink?.eventId ?? '')}
+                    data-testid="chain-open-event"
+                  >
                     {t('chain.openEvent')}
                   </Button>
                 </Group>

@@ -106,7 +106,12 @@ export function EventDetail({
                 {e.principal.accountId ? (
                   <Group gap={4}>
                     <Code>{e.principal.accountId}</Code>
-                    <Button size="compact-xs" variant="subtle" onClick={() => onFilterAccount(e.principal.accountId ?? '')} data-testid="detail-filter-account">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onFilterAccount(e.principal.accountId ?? '')}
+                      data-testid="detail-filter-account"
+                    >
                       {t('detail.filterAccount')}
                     </Button>
                   </Group>

@@ -74,7 +74,10 @@ function toFilter(d: Draft): AuditEventFilter {
 }
 
 interface EventsData {
-  auditEvents: { edges: { cursor: string; node: AuditEventSummary }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+  auditEvents: {
+    edges: { cursor: string; node: AuditEventSummary }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  } | null;
 }
 
 /** Remounted (by key) when the applied filter changes: back to the first page. */
@@ -100,7 +103,12 @@ export function Events({
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   const page = cursors.length - 1;
-  const { data, partial, error, loading } = useQuery<EventsData>(session, EVENTS_QUERY, { filter, first: Number(pageSize), after: cursors[page] }, onError);
+  const { data, partial, error, loading } = useQuery<EventsData>(
+    session,
+    EVENTS_QUERY,
+    { filter, first: Number(pageSize), after: cursors[page] },
+    onError,
+  );
   const edges = data?.auditEvents?.edges ?? [];
   const pageInfo = data?.auditEvents?.pageInfo;
 
@@ -149,9 +157,24 @@ export function Events({
               valueFormat="DD/MM/YYYY HH:mm:ss"
               data-testid="filter-to"
             />
-            <TextInput label={t('filter.account')} value={draft.account} onChange={(e) => set('account', e.currentTarget.value)} data-testid="filter-account" />
-            <TextInput label={t('filter.agency')} value={draft.agency} onChange={(e) => set('agency', e.currentTarget.value)} data-testid="filter-agency" />
-            <TextInput label={t('filter.client')} value={draft.client} onChange={(e) => set('client', e.currentTarget.value)} data-testid="filter-client" />
+            <TextInput
+              label={t('filter.account')}
+              value={draft.account}
+              onChange={(e) => set('account', e.currentTarget.value)}
+              data-testid="filter-account"
+            />
+            <TextInput
+              label={t('filter.agency')}
+              value={draft.agency}
+              onChange={(e) => set('agency', e.currentTarget.value)}
+              data-testid="filter-agency"
+            />
+            <TextInput
+              label={t('filter.client')}
+              value={draft.client}
+              onChange={(e) => set('client', e.currentTarget.value)}
+              data-testid="filter-client"
+            />
             <TextInput
               label={t('filter.operationName')}
               value={draft.operationName}
@@ -166,7 +189,12 @@ export function Events({
               clearable
               data-testid="filter-operation-type"
             />
-            <TextInput label={t('filter.username')} value={draft.username} onChange={(e) => set('username', e.currentTarget.value)} data-testid="filter-username" />
+            <TextInput
+              label={t('filter.username')}
+              value={draft.username}
+              onChange={(e) => set('username', e.currentTarget.value)}
+              data-testid="filter-username"
+            />
             <TextInput
               label={t('filter.coordinate')}
               placeholder="AccommodationEstablishment.ownerName"
@@ -185,7 +213,12 @@ export function Events({
           </SimpleGrid>
           <Group mt="md" justify="space-between">
             <Group>
-              <Switch label={t('filter.deniedOnly')} checked={draft.deniedOnly} onChange={(e) => set('deniedOnly', e.currentTarget.checked)} data-testid="filter-denied-only" />
+              <Switch
+                label={t('filter.deniedOnly')}
+                checked={draft.deniedOnly}
+                onChange={(e) => set('deniedOnly', e.currentTarget.checked)}
+                data-testid="filter-denied-only"
+              />
               <Switch
                 label={t('filter.personalOnly')}
                 checked={draft.personalOnly}
@@ -256,9 +289,19 @@ export function Events({
           </Table.Thead>
           <Table.Tbody>
             {edges.map(({ node: e }) => (
-              <Table.Tr key={e.id} data-testid="event-row" data-event-id={e.id} data-outcome={e.outcome} data-denied={e.denied.length} style={{ cursor: 'pointer' }} onClick={() => onOpen(e.id)}>
+              <Table.Tr
+                key={e.id}
+                data-testid="event-row"
+                data-event-id={e.id}
+                data-outcome={e.outcome}
+                data-denied={e.denied.length}
+                style={{ cursor: 'pointer' }}
+                onClick={() => onOpen(e.id)}
+              >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at, lang)}</Table.Td>
-                <Table.Td>{e.principal.kind === 'PUBLIC' ? t('events.public') : (e.principal.account?.username ?? e.principal.accountId)}</Table.Td>
+                <Table.Td>
+                  {e.principal.kind === 'PUBLIC' ? t('events.public') : (e.principal.account?.username ?? e.principal.accountId)}
+                </Table.Td>
                 <Table.Td>{e.principal.agencyCode ?? '—'}</Table.Td>
                 <Table.Td>
                   {e.client.name ?? '—'}
@@ -332,7 +375,13 @@ export function Events({
           <Button variant="default" size="xs" disabled={page === 0} onClick={() => setCursors([null])} data-testid="page-first">
             {t('events.first')}
           </Button>
-          <Button variant="default" size="xs" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="page-previous">
+          <Button
+            variant="default"
+            size="xs"
+            disabled={page === 0}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+            data-testid="page-previous"
+          >
             {t('events.previous')}
           </Button>
           <Button

@@ -35,7 +35,19 @@ export function fillDays(rows: AccessStatistic[], first: string, last: string): 
   return [...out, ...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function TopTable({ title, keyLabel, rows, testid, emptyKey }: { title: Key; keyLabel: Key; rows: AccessStatistic[]; testid: string; emptyKey?: Key }) {
+function TopTable({
+  title,
+  keyLabel,
+  rows,
+  testid,
+  emptyKey,
+}: {
+  title: Key;
+  keyLabel: Key;
+  rows: AccessStatistic[];
+  testid: string;
+  emptyKey?: Key;
+}) {
   const { t, lang } = useT();
   return (
     <Paper withBorder p="md">
@@ -147,8 +159,19 @@ export function Statistics({ session, onError }: { session: Session; onError: On
             </Group>
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <TopTable title="stats.topAgencies" keyLabel="stats.key.agency" rows={data.byAgency ?? []} testid="top-agencies" emptyKey="stats.noAgency" />
-            <TopTable title="stats.topCoordinates" keyLabel="stats.key.coordinate" rows={data.byCoordinate ?? []} testid="top-coordinates" />
+            <TopTable
+              title="stats.topAgencies"
+              keyLabel="stats.key.agency"
+              rows={data.byAgency ?? []}
+              testid="top-agencies"
+              emptyKey="stats.noAgency"
+            />
+            <TopTable
+              title="stats.topCoordinates"
+              keyLabel="stats.key.coordinate"
+              rows={data.byCoordinate ?? []}
+              testid="top-coordinates"
+            />
           </SimpleGrid>
         </>
       )}

@@ -228,7 +228,11 @@ export class Session {
    * other errors beside data come back as `partial` messages.
    */
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; partial: string[] }> {
-    const r = await this.send('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const r = await this.send('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await r.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
     const errors = body.errors ?? [];
     const forbidden = errors.find((e) => e.extensions?.code === 'FORBIDDEN');
@@ -246,7 +250,9 @@ export class Session {
       throw new ApiError('other', text.slice(0, 300) || `HTTP ${r.status}`);
     }
     const blob = await r.blob();
-    const name = /filename="?([^";]+)"?/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? `audit-events-${new Date().toISOString().slice(0, 10)}.csv`;
+    const name =
+      /filename="?([^";]+)"?/.exec(r.headers.get('content-disposition') ?? '')?.[1] ??
+      `audit-events-${new Date().toISOString().slice(0, 10)}.csv`;
     const href = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = href;

@@ -19,7 +19,8 @@ const vi = {
   'session.signedInAs': 'Đang đăng nhập',
   'session.signOut': 'Đăng xuất',
   'session.expired': 'Phiên đăng nhập đã hết hạn: hãy đăng nhập lại.',
-  'session.notAuditor': 'Tài khoản này không có vai trò AUDITOR nên không được xem nhật ký truy cập. Hãy đăng nhập bằng tài khoản của cán bộ an ninh.',
+  'session.notAuditor':
+    'Tài khoản này không có vai trò AUDITOR nên không được xem nhật ký truy cập. Hãy đăng nhập bằng tài khoản của cán bộ an ninh.',
   'session.notAuditorTitle': 'Không có quyền',
 
   'tab.events': 'Sự kiện',
@@ -138,7 +139,8 @@ const vi = {
   'stats.noAgency': '(công dân, không có cơ quan)',
 
   'chain.title': 'Kiểm tra tính toàn vẹn của nhật ký',
-  'chain.intro': 'Tính lại chuỗi băm SHA-256 của mọi bản ghi trong khoảng thời gian (để trống: toàn bộ nhật ký) và chỉ ra mắt xích hỏng đầu tiên.',
+  'chain.intro':
+    'Tính lại chuỗi băm SHA-256 của mọi bản ghi trong khoảng thời gian (để trống: toàn bộ nhật ký) và chỉ ra mắt xích hỏng đầu tiên.',
   'chain.verify': 'Kiểm tra chuỗi',
   'chain.ok': 'Chuỗi nguyên vẹn',
   'chain.okDetail': 'Mọi bản ghi khớp với băm của nó và nối đúng bản ghi trước.',
@@ -168,7 +170,7 @@ const en: Record<Key, string> = {
   'lang.label': 'Language',
 
   'signin.title': 'Sign in',
-  'signin.intro': 'For security staff (role AUDITOR). The access token is kept in this page\'s memory only.',
+  'signin.intro': "For security staff (role AUDITOR). The access token is kept in this page's memory only.",
   'signin.username': 'Username',
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
@@ -177,7 +179,8 @@ const en: Record<Key, string> = {
   'session.signedInAs': 'Signed in as',
   'session.signOut': 'Sign out',
   'session.expired': 'Your session has expired: sign in again.',
-  'session.notAuditor': 'This account does not have the AUDITOR role, so it may not read the access log. Sign in with a security officer\'s account.',
+  'session.notAuditor':
+    "This account does not have the AUDITOR role, so it may not read the access log. Sign in with a security officer's account.",
   'session.notAuditorTitle': 'Not allowed',
 
   'tab.events': 'Events',
@@ -296,7 +299,8 @@ const en: Record<Key, string> = {
   'stats.noAgency': '(citizens, no agency)',
 
   'chain.title': 'Integrity of the log',
-  'chain.intro': 'Re-computes the SHA-256 hash chain of every record in the period (leave empty: the whole log) and names the first broken link.',
+  'chain.intro':
+    'Re-computes the SHA-256 hash chain of every record in the period (leave empty: the whole log) and names the first broken link.',
   'chain.verify': 'Verify chain',
   'chain.ok': 'Chain intact',
   'chain.okDetail': 'Every record matches its hash and follows its predecessor.',

@@ -27,7 +27,14 @@ export function PartialAlert({ messages }: { messages: string[] }) {
   );
 }
 
-const OUTCOME_COLOR: Record<Outcome, string> = { OK: 'green', PARTIAL: 'yellow', DENIED: 'red', REJECTED: 'orange', ERROR: 'grape', INTENT: 'blue' };
+const OUTCOME_COLOR: Record<Outcome, string> = {
+  OK: 'green',
+  PARTIAL: 'yellow',
+  DENIED: 'red',
+  REJECTED: 'orange',
+  ERROR: 'grape',
+  INTENT: 'blue',
+};
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   const { t } = useT();

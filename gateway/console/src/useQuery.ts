@@ -41,5 +41,11 @@ export function useQuery<T>(
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const fresh = result.key === key;
-  return { data: fresh ? result.data : undefined, partial: fresh ? result.partial : [], error: fresh ? result.error : undefined, loading: !skip && !fresh, reload };
+  return {
+    data: fresh ? result.data : undefined,
+    partial: fresh ? result.partial : [],
+    error: fresh ? result.error : undefined,
+    loading: !skip && !fresh,
+    reload,
+  };
 }

@@ -43,7 +43,9 @@ describe('masking decided by the schema', () => {
   });
 
   it('masks renamed variables, whatever they are called', () => {
-    expect(recorded('mutation C($a: String!, $b: String!) { changePassword(currentPassword: $a, newPassword: $b) }', { a: 'p-one', b: 'p-two' })).toEqual({ a: MASK, b: MASK });
+    expect(
+      recorded('mutation C($a: String!, $b: String!) { changePassword(currentPassword: $a, newPassword: $b) }', { a: 'p-one', b: 'p-two' }),
+    ).toEqual({ a: MASK, b: MASK });
   });
 
   it('masks inside nested inputs and lists of inputs, keeping what is not secret', () => {
@@ -62,18 +64,31 @@ describe('masking decided by the schema', () => {
   });
 
   it('masks a variable placed into a secret field of an inline input object, and one used twice', () => {
-    expect(recorded('mutation($u: String!, $p: String!) { createAccount(input: { username: $u, password: $p }) }', { u: 'x', p: 'secret' })).toEqual({ u: 'x', p: MASK });
+    expect(
+      recorded('mutation($u: String!, $p: String!) { createAccount(input: { username: $u, password: $p }) }', { u: 'x', p: 'secret' }),
+    ).toEqual({ u: 'x', p: MASK });
     // $p also feeds a harmless argument: one masked use masks it everywhere.
-    expect(recorded('mutation($p: String!) { createAccounts(inputs: [], note: $p) changePassword(currentPassword: $p, newPassword: "x") }', { p: 's' })).toEqual({ p: MASK });
+    expect(
+      recorded('mutation($p: String!) { createAccounts(inputs: [], note: $p) changePassword(currentPassword: $p, newPassword: "x") }', {
+        p: 's',
+      }),
+    ).toEqual({ p: MASK });
   });
 
   it('masks through aliases and fragments, and PERSONAL arguments of queries', () => {
-    expect(recorded('query($n: String!, $c: String!) { a: owner(name: $n) b: site(code: $c) ...F } fragment F on Query { c: owner(name: $n) }', { n: 'Nguyễn Văn A', c: 'DL-1' })).toEqual({ n: MASK, c: 'DL-1' });
+    expect(
+      recorded('query($n: String!, $c: String!) { a: owner(name: $n) b: site(code: $c) ...F } fragment F on Query { c: owner(name: $n) }', {
+        n: 'Nguyễn Văn A',
+        c: 'DL-1',
+      }),
+    ).toEqual({ n: MASK, c: 'DL-1' });
   });
 
   it('keeps no variable the operation does not declare, and no key its input type does not have', () => {
     expect(recorded('query($c: String!) { site(code: $c) }', { c: 'DL-1', password: 'unused-secret', extra: 1 })).toEqual({ c: 'DL-1' });
-    expect(recorded('mutation($i: NewAccount!) { createAccount(input: $i) }', { i: { username: 'a', password: 'p', pwd: 'also-secret' } })).toEqual({ i: { username: 'a', password: MASK, pwd: MASK } });
+    expect(
+      recorded('mutation($i: NewAccount!) { createAccount(input: $i) }', { i: { username: 'a', password: 'p', pwd: 'also-secret' } }),
+    ).toEqual({ i: { username: 'a', password: MASK, pwd: MASK } });
   });
 
   it('returns parts with nothing to mask as they are (a bulk write is not copied)', () => {
@@ -97,7 +112,12 @@ describe('recordedVariables', () => {
     const text = JSON.stringify(masked);
     expect(text.length).toBeGreaterThan(VARIABLES_RECORD_LIMIT);
     const r = recordedVariables(masked) as Record<string, unknown>;
-    expect(r).toEqual({ truncated: true, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex'), head: text.slice(0, VARIABLES_HEAD) });
+    expect(r).toEqual({
+      truncated: true,
+      bytes: Buffer.byteLength(text),
+      sha256: createHash('sha256').update(text).digest('hex'),
+      head: text.slice(0, VARIABLES_HEAD),
+    });
     expect(r.head).toMatch(/^\{"password":"\[masked\]","v":\[\{"unit":"U0","value":0\}/);
     expect(JSON.stringify(r)).not.toContain('Very-Secret');
   });

@@ -32,7 +32,7 @@ it('copies nothing when nothing needs escaping (a bulk write of 10,000 objects)'
   expect(r.value.values[5000].note).toBe('\\u0000');
 });
 
-it('keeps a client\'s __proto__ key as a key', () => {
+it("keeps a client's __proto__ key as a key", () => {
   const value = JSON.parse('{"__proto__": {"polluted": "\\u0000"}}');
   const { value: out } = storable(value);
   expect(Object.keys(out)).toEqual(['__proto__']);

@@ -78,14 +78,21 @@ it('commits concurrent appends in a few batches, shared by its two chains (lanes
   // One signature per batch: at least one per chain, fewer than one per record.
   expect(report.signatures).toBeGreaterThanOrEqual(2);
   expect(report.signatures).toBeLessThan(200);
-  const perChain = await asReader(async (c) => (await c.query('select chain_id, count(*)::int n from audit_record group by chain_id')).rows);
+  const perChain = await asReader(
+    async (c) => (await c.query('select chain_id, count(*)::int n from audit_record group by chain_id')).rows,
+  );
   expect(perChain.map((r) => r.n).sort()).toEqual([100, 100]);
 });
 
 it('is append-only: the writer cannot read, change or delete; the reader cannot write', async () => {
   const w = new Client({ connectionString: urls.writerUrl });
   await w.connect();
-  for (const sql of ['select * from audit_record', "update audit_record set outcome = 'x'", 'delete from audit_record', 'truncate audit_record']) {
+  for (const sql of [
+    'select * from audit_record',
+    "update audit_record set outcome = 'x'",
+    'delete from audit_record',
+    'truncate audit_record',
+  ]) {
     await expect(w.query(sql)).rejects.toThrow(/permission denied/);
   }
   await w.end();
@@ -118,7 +125,10 @@ describe('tampering by a database superuser is detected, naming the record', () 
     expect(report.broken).toMatchObject({ seq: 80, reason: expect.stringMatching(/missing/) });
     const r = rows[0];
     const cols = Object.keys(r);
-    await su.query(`insert into audit_record (${cols.join(',')}) values (${cols.map((_, i) => `$${i + 1}`).join(',')})`, cols.map((k) => (['principal', 'client', 'operation', 'variables', 'denied'].includes(k) ? JSON.stringify(r[k]) : r[k])));
+    await su.query(
+      `insert into audit_record (${cols.join(',')}) values (${cols.map((_, i) => `$${i + 1}`).join(',')})`,
+      cols.map((k) => (['principal', 'client', 'operation', 'variables', 'denied'].includes(k) ? JSON.stringify(r[k]) : r[k])),
+    );
     expect((await asReader((c) => verifyAuditChain(c))).ok).toBe(true);
     await su.end();
   });
@@ -126,19 +136,26 @@ describe('tampering by a database superuser is detected, naming the record', () 
   it('two records swapped', async () => {
     const su = superuser();
     await su.connect();
-    for (const [from, to] of [[10, -10], [11, 10], [-10, 11]]) {
+    for (const [from, to] of [
+      [10, -10],
+      [11, 10],
+      [-10, 11],
+    ]) {
       await su.query(`update audit_record set seq = $3 where chain_id = $1 and seq = $2`, [chainOf(), from, to]);
     }
     const report = await asReader((c) => verifyAuditChain(c));
     expect(report.broken).toMatchObject({ seq: 10 });
-    for (const [from, to] of [[10, -10], [11, 10], [-10, 11]]) {
+    for (const [from, to] of [
+      [10, -10],
+      [11, 10],
+      [-10, 11],
+    ]) {
       await su.query(`update audit_record set seq = $3 where chain_id = $1 and seq = $2`, [chainOf(), from, to]);
     }
     expect((await asReader((c) => verifyAuditChain(c))).ok).toBe(true);
     await su.end();
   });
 });
-
 
 describe('the database superuser cannot rewrite history unnoticed', () => {
   const chainOf = () => writer.chainIds[0];
@@ -163,7 +180,13 @@ describe('the database superuser cannot rewrite history unnoticed', () => {
     expect(report.ok).toBe(false);
     expect(report.broken).toMatchObject({ chainId: chainOf(), reason: expect.stringMatching(/signature does not match its hash/) });
     expect(report.broken!.seq).toBeGreaterThanOrEqual(40);
-    for (const r of saved) await su.query('update audit_record set prev_hash = $3, hash = $4 where chain_id = $1 and seq = $2', [chainOf(), r.seq, r.prev, r.hash]);
+    for (const r of saved)
+      await su.query('update audit_record set prev_hash = $3, hash = $4 where chain_id = $1 and seq = $2', [
+        chainOf(),
+        r.seq,
+        r.prev,
+        r.hash,
+      ]);
     await su.query(`update audit_record set outcome = 'ok' where chain_id = $1 and seq = 40`, [chainOf()]);
     expect(await verifyAll()).toMatchObject({ ok: true });
     await su.end();
@@ -172,7 +195,8 @@ describe('the database superuser cannot rewrite history unnoticed', () => {
   it('a stripped signature leaves the chain ending on unsigned records', async () => {
     const su = superuser();
     await su.connect();
-    const [last] = (await su.query('select seq, signature from audit_record where chain_id = $1 order by seq desc limit 1', [chainOf()])).rows;
+    const [last] = (await su.query('select seq, signature from audit_record where chain_id = $1 order by seq desc limit 1', [chainOf()]))
+      .rows;
     await su.query('update audit_record set signature = null where chain_id = $1 and seq = $2', [chainOf(), last.seq]);
     expect((await verifyAll()).broken).toMatchObject({ chainId: chainOf(), reason: expect.stringMatching(/no signature covers/) });
     await su.query('update audit_record set signature = $3 where chain_id = $1 and seq = $2', [chainOf(), last.seq, last.signature]);
@@ -182,7 +206,12 @@ describe('the database superuser cannot rewrite history unnoticed', () => {
 
   it('deleting the newest 3 records of a chain (whole batches) is found against the last checkpoint', async () => {
     // Three batches of one record each on the same lane: cutting them leaves a chain that ends on a signed record.
-    const one = new AuditWriter(urls.writerUrl, log, { signingKey: keys.privateKey, checkpointDir, checkpointIntervalMs: 3_600_000, lanes: 1 });
+    const one = new AuditWriter(urls.writerUrl, log, {
+      signingKey: keys.privateKey,
+      checkpointDir,
+      checkpointIntervalMs: 3_600_000,
+      lanes: 1,
+    });
     for (let i = 0; i < 10; i++) await one.append(record(5000 + i));
     const checkpoint = await one.checkpoint();
     expect(checkpoint).toMatchObject({ writer: one.writerId, heads: [{ chainId: one.chainIds[0], seq: 10 }] });
@@ -196,10 +225,17 @@ describe('the database superuser cannot rewrite history unnoticed', () => {
     // ... the checkpoint names record 10.
     const report = await verifyAll();
     expect(report.ok).toBe(false);
-    expect(report.broken).toMatchObject({ chainId: one.chainIds[0], seq: 10, reason: expect.stringMatching(/it is missing, but the checkpoint of .* names it: the chain was cut after record 7/) });
+    expect(report.broken).toMatchObject({
+      chainId: one.chainIds[0],
+      seq: 10,
+      reason: expect.stringMatching(/it is missing, but the checkpoint of .* names it: the chain was cut after record 7/),
+    });
     for (const r of rows) {
       const cols = Object.keys(r);
-      await su.query(`insert into audit_record (${cols.join(',')}) values (${cols.map((_, i) => `$${i + 1}`).join(',')})`, cols.map((k) => (['principal', 'client', 'operation', 'variables', 'denied'].includes(k) ? JSON.stringify(r[k]) : r[k])));
+      await su.query(
+        `insert into audit_record (${cols.join(',')}) values (${cols.map((_, i) => `$${i + 1}`).join(',')})`,
+        cols.map((k) => (['principal', 'client', 'operation', 'variables', 'denied'].includes(k) ? JSON.stringify(r[k]) : r[k])),
+      );
     }
     expect(await verifyAll()).toMatchObject({ ok: true });
     await su.end();
@@ -213,11 +249,17 @@ describe('the database superuser cannot rewrite history unnoticed', () => {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const [a, b] = lines.slice(-2).map((l) => JSON.parse(l));
-    expect(b).toMatchObject({ format: 'hub-audit-checkpoint/1', n: a.n + 1, heads: expect.arrayContaining([expect.objectContaining({ chainId: writer.chainIds[0] })]) });
+    expect(b).toMatchObject({
+      format: 'hub-audit-checkpoint/1',
+      n: a.n + 1,
+      heads: expect.arrayContaining([expect.objectContaining({ chainId: writer.chainIds[0] })]),
+    });
     const other = mkdtempSync(join(tmpdir(), 'hub-checkpoints-'));
     const forged = { ...b, heads: b.heads.map((h: { seq: number }) => ({ ...h, seq: h.seq - 1 })) };
     writeFileSync(join(other, 'audit-checkpoints-x.jsonl'), `${[...lines.slice(0, -1), JSON.stringify(forged)].join('\n')}\n`);
-    expect((await loadCheckpoints(other, keys.publicKey)).problems).toEqual([expect.stringMatching(/line \d+: its signature does not verify/)]);
+    expect((await loadCheckpoints(other, keys.publicKey)).problems).toEqual([
+      expect.stringMatching(/line \d+: its signature does not verify/),
+    ]);
     writeFileSync(join(other, 'audit-checkpoints-x.jsonl'), `${[...lines.slice(0, -2), lines[lines.length - 1]].join('\n')}\n`);
     expect((await loadCheckpoints(other, keys.publicKey)).problems).toEqual([expect.stringMatching(/does not follow checkpoint/)]);
     const report = await asReader(async (c) => {
@@ -254,7 +296,9 @@ describe('one record cannot poison its batch', () => {
     const batch = Array.from({ length: 20 }, (_, i) => (i === 7 ? poisoned(8001 + i) : record(8001 + i)));
     const results = await Promise.allSettled([first, ...batch.map((r) => one.append(r))]);
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const rows = await asReader(async (c) => (await c.query('select * from audit_record where chain_id = $1 order by seq', [one.chainIds[0]])).rows);
+    const rows = await asReader(
+      async (c) => (await c.query('select * from audit_record where chain_id = $1 order by seq', [one.chainIds[0]])).rows,
+    );
     expect(rows).toHaveLength(21);
     expect(new Set(rows.slice(1).map((r) => r.at.toISOString())).size).toBe(1); // one batch
     const stored = rows.find((r) => r.request_id === 'r-8008');
@@ -277,10 +321,17 @@ describe('one record cannot poison its batch', () => {
     const batch = Array.from({ length: 20 }, (_, i) => (i === 11 ? { ...record(9001 + i), responseBytes: 3e9 } : record(9001 + i)));
     const results = await Promise.allSettled([first, ...batch.map((r) => one.append(r))]);
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const rows = await asReader(async (c) => (await c.query('select * from audit_record where chain_id = $1 order by seq', [one.chainIds[0]])).rows);
+    const rows = await asReader(
+      async (c) => (await c.query('select * from audit_record where chain_id = $1 order by seq', [one.chainIds[0]])).rows,
+    );
     expect(rows.map((r) => r.request_id)).toEqual(Array.from({ length: 21 }, (_, i) => `r-${9000 + i}`));
     const standIn = rows.find((r) => r.request_id === 'r-9012');
-    expect(standIn).toMatchObject({ outcome: 'ok', principal: { kind: 'PUBLIC' }, response_bytes: 0, unstorable: 'record could not be stored as sent (PostgreSQL error 22003)' });
+    expect(standIn).toMatchObject({
+      outcome: 'ok',
+      principal: { kind: 'PUBLIC' },
+      response_bytes: 0,
+      unstorable: 'record could not be stored as sent (PostgreSQL error 22003)',
+    });
     expect(rows.filter((r) => r.unstorable)).toHaveLength(1);
     expect(await verifyAll()).toMatchObject({ ok: true });
     expect(unreachable()).toEqual([]);
@@ -295,13 +346,15 @@ describe('connections', () => {
     const su = superuser();
     await su.connect();
     try {
-      return (await su.query(`select pid from pg_stat_activity where usename = $1`, [`hub_${name}_writer`])).rows.map((r) => r.pid as number);
+      return (await su.query(`select pid from pg_stat_activity where usename = $1`, [`hub_${name}_writer`])).rows.map(
+        (r) => r.pid as number,
+      );
     } finally {
       await su.end();
     }
   };
 
-  it('keeps one connection per lane, the same ones through bursts and idle spells (no reconnecting inside a response\'s wait)', async () => {
+  it("keeps one connection per lane, the same ones through bursts and idle spells (no reconnecting inside a response's wait)", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, j) => writer.append(record(1000 + j))));
     const first = (await writerBackends()).sort();
     expect(first).toHaveLength(2);

@@ -19,10 +19,19 @@ const base = {
 
 it('needs an Ed25519 audit signing key when the audit is on, and passes it with the checkpoint settings', () => {
   expect(() => gatewayConfig(base)).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name the PEM file of the audit signing key/);
-  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).toThrow(/HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of the audit signing key, an Ed25519 private key \(ENOENT/);
-  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: base.HUB_CONTEXT_PRIVATE_KEY_FILE })).toThrow(/it is a ec key, not Ed25519/);
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: join(dir, 'missing.pem') })).toThrow(
+    /HUB_AUDIT_SIGNING_KEY_FILE: must name a readable PEM file of the audit signing key, an Ed25519 private key \(ENOENT/,
+  );
+  expect(() => gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: base.HUB_CONTEXT_PRIVATE_KEY_FILE })).toThrow(
+    /it is a ec key, not Ed25519/,
+  );
   const key = generateAuditSigningKeyPair().privateKey;
-  const config = gatewayConfig({ ...base, HUB_AUDIT_SIGNING_KEY_FILE: file('audit.pem', key), HUB_AUDIT_CHECKPOINT_DIR: join(dir, 'cp'), HUB_AUDIT_CHECKPOINT_SECONDS: '5' });
+  const config = gatewayConfig({
+    ...base,
+    HUB_AUDIT_SIGNING_KEY_FILE: file('audit.pem', key),
+    HUB_AUDIT_CHECKPOINT_DIR: join(dir, 'cp'),
+    HUB_AUDIT_CHECKPOINT_SECONDS: '5',
+  });
   expect(config.auditWriter).toEqual({ signingKey: key, checkpointDir: join(dir, 'cp'), checkpointIntervalMs: 5000 });
   // Both problems at once.
   expect(() => gatewayConfig({ ...base, HUB_AUDIT_DB_URL: undefined })).toThrow(/HUB_AUDIT_DB_URL: .*\n.*HUB_AUDIT_SIGNING_KEY_FILE/);
@@ -34,8 +43,19 @@ it('names each OIDC variable an issuer needs, with any other problem, in one err
   expect(() => gatewayConfig({ ...off, HUB_OIDC_ISSUER: 'https://id.example', PORT: 'eighty' })).toThrow(
     /PORT: must be a whole number.*\n.*HUB_OIDC_AUDIENCE: is required with HUB_OIDC_ISSUER\n.*HUB_OIDC_JWKS_URL: is required with HUB_OIDC_ISSUER/,
   );
-  const oidc = gatewayConfig({ ...off, HUB_OIDC_ISSUER: 'https://id.example', HUB_OIDC_AUDIENCE: 'hub', HUB_OIDC_JWKS_URL: 'https://id.example/jwks' }).auth.oidc;
-  expect(oidc).toEqual({ issuer: 'https://id.example', audience: 'hub', jwksUrl: 'https://id.example/jwks', agencyClaim: 'agency', rolesClaim: 'roles' });
+  const oidc = gatewayConfig({
+    ...off,
+    HUB_OIDC_ISSUER: 'https://id.example',
+    HUB_OIDC_AUDIENCE: 'hub',
+    HUB_OIDC_JWKS_URL: 'https://id.example/jwks',
+  }).auth.oidc;
+  expect(oidc).toEqual({
+    issuer: 'https://id.example',
+    audience: 'hub',
+    jwksUrl: 'https://id.example/jwks',
+    agencyClaim: 'agency',
+    rolesClaim: 'roles',
+  });
 });
 
 it('reads HUB_TRUST_PROXY as off, a number of hops, or a list of proxies', () => {

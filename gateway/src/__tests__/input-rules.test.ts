@@ -54,11 +54,26 @@ describe('text the hub cannot accept', () => {
   };
 
   it('names the argument or input field, through variables, inline objects and lists', () => {
-    expect(issue('query($p: [Person!]) { find(people: $p) }', { p: [{ name: 'ok' }, { name: 'a\u0000b' }] })).toEqual({ path: 'people[1].name', problem: expect.stringMatching(/NUL/) });
-    expect(issue('query($n: String) { find(person: { name: $n }) }', { n: 'x\ud800' })).toEqual({ path: 'person.name', problem: expect.stringMatching(/lone UTF-16 surrogate/) });
-    expect(issue('{ find(person: { tags: ["a", "b\\u0000"] }) }')).toEqual({ path: 'person.tags[1]', problem: expect.stringMatching(/NUL/) });
-    expect(issue('query($q: String) { find(q: $q) }', { q: 'x'.repeat(51) })).toEqual({ path: 'q', problem: 'is 51 characters long; at most 50 are accepted' });
-    expect(issue('query($p: Person) { find(person: $p) }', { p: { ['k\u0000']: 1 } })).toEqual({ path: 'person.k\u0000', problem: expect.stringMatching(/^has a key that contains a NUL/) });
+    expect(issue('query($p: [Person!]) { find(people: $p) }', { p: [{ name: 'ok' }, { name: 'a\u0000b' }] })).toEqual({
+      path: 'people[1].name',
+      problem: expect.stringMatching(/NUL/),
+    });
+    expect(issue('query($n: String) { find(person: { name: $n }) }', { n: 'x\ud800' })).toEqual({
+      path: 'person.name',
+      problem: expect.stringMatching(/lone UTF-16 surrogate/),
+    });
+    expect(issue('{ find(person: { tags: ["a", "b\\u0000"] }) }')).toEqual({
+      path: 'person.tags[1]',
+      problem: expect.stringMatching(/NUL/),
+    });
+    expect(issue('query($q: String) { find(q: $q) }', { q: 'x'.repeat(51) })).toEqual({
+      path: 'q',
+      problem: 'is 51 characters long; at most 50 are accepted',
+    });
+    expect(issue('query($p: Person) { find(person: $p) }', { p: { ['k\u0000']: 1 } })).toEqual({
+      path: 'person.k\u0000',
+      problem: expect.stringMatching(/^has a key that contains a NUL/),
+    });
   });
 
   it('accepts good text and pairs, and never looks at variables the operation does not use', () => {

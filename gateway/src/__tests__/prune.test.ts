@@ -12,7 +12,13 @@ const decide: Decide = async (c) => (DENIED.has(c) ? `${c} is denied` : true);
 
 /** Prunes with the coordinates the gateway's walk of the document finds. */
 const pruned = (document: DocumentNode, operation: OperationDefinitionNode) =>
-  prune(schema, document, operation, operationShape(schema, document, operation, { masked: new Map(), maxTextLength: 1000 }).coordinates, decide);
+  prune(
+    schema,
+    document,
+    operation,
+    operationShape(schema, document, operation, { masked: new Map(), maxTextLength: 1000 }).coordinates,
+    decide,
+  );
 
 async function run(query: string) {
   const document = parse(query);
@@ -28,7 +34,9 @@ describe('prune', () => {
   });
 
   it('removes denied fields everywhere a fragment is used, with one path per use', async () => {
-    const r = await run(`query($c: String!, $unused: String) { sites { ...F } one: site(code: $c) { ...F } } fragment F on Site { code s: secret }`);
+    const r = await run(
+      `query($c: String!, $unused: String) { sites { ...F } one: site(code: $c) { ...F } } fragment F on Site { code s: secret }`,
+    );
     expect(r.removals.map((x) => x.path.join('.'))).toEqual(['sites.s', 'one.s']);
     expect(print(r.document)).not.toMatch(/secret|fragment|\$unused/);
     expect(print(r.document)).toMatch(/\$c: String!/);
@@ -48,7 +56,12 @@ describe('prune', () => {
 
   it('nulls a denied field in every item of a list', async () => {
     const r = await run(`{ sites { code secret } }`);
-    expect(applyNulls({ sites: [{ code: 'a' }, { code: 'b' }] }, r.nulls)).toEqual({ sites: [{ code: 'a', secret: null }, { code: 'b', secret: null }] });
+    expect(applyNulls({ sites: [{ code: 'a' }, { code: 'b' }] }, r.nulls)).toEqual({
+      sites: [
+        { code: 'a', secret: null },
+        { code: 'b', secret: null },
+      ],
+    });
   });
 
   it('reports an operation with nothing left as empty, and its errors carry 403', async () => {

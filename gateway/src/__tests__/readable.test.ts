@@ -12,7 +12,12 @@ const facts = {
     return this.grants.filter((g) => g.consumer === agency);
   },
 };
-const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR')[]): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-${roles.join('-')}`, agency, roles });
+const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR')[]): Principal => ({
+  kind: 'ACCOUNT',
+  accountId: `${agency}-${roles.join('-')}`,
+  agency,
+  roles,
+});
 const readable = new ReadableCoordinates(policy, facts);
 
 it('lists the RESTRICTED and PERSONAL coordinates of one subgraph that the caller may read', async () => {

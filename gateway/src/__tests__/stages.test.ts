@@ -40,17 +40,41 @@ describe('the stage list', () => {
   };
 
   it('is refused when a stage comes before what it needs, or a later phase before an earlier one', () => {
-    expect(orderProblems(swapped('authenticate', 'rate-limit'))).toEqual(['stage rate-limit needs principal, which is not provided before it for every request that reaches it']);
-    expect(orderProblems(swapped('audit-asked', 'audit-intent'))).toEqual(['stage audit-intent needs asked, which is not provided before it for every request that reaches it']);
-    expect(orderProblems(swapped('audit-intent', 'policy-prune'))).toEqual(['stage audit-intent (operation) comes after a stage of a later phase']);
-    expect(orderProblems(swapped('error-masking', 'audit-record'))).toEqual(['stage audit-record needs shown, which is not provided before it for every request that reaches it']);
-    expect(() => ordered(swapped('authenticate', 'rate-limit') as never)).toThrow(/stages are out of order: stage rate-limit needs principal/);
+    expect(orderProblems(swapped('authenticate', 'rate-limit'))).toEqual([
+      'stage rate-limit needs principal, which is not provided before it for every request that reaches it',
+    ]);
+    expect(orderProblems(swapped('audit-asked', 'audit-intent'))).toEqual([
+      'stage audit-intent needs asked, which is not provided before it for every request that reaches it',
+    ]);
+    expect(orderProblems(swapped('audit-intent', 'policy-prune'))).toEqual([
+      'stage audit-intent (operation) comes after a stage of a later phase',
+    ]);
+    expect(orderProblems(swapped('error-masking', 'audit-record'))).toEqual([
+      'stage audit-record needs shown, which is not provided before it for every request that reaches it',
+    ]);
+    expect(() => ordered(swapped('authenticate', 'rate-limit') as never)).toThrow(
+      /stages are out of order: stage rate-limit needs principal/,
+    );
   });
 
   it('lets a response stage need only what every answer has (a request may be refused before authenticate)', () => {
-    const needsPrincipal = stage({ name: 'greedy', phase: 'response', needs: ['principal'], provides: [], create: () => ({ run: () => undefined }) });
-    expect(orderProblems([...STAGES, needsPrincipal])).toEqual(['stage greedy needs principal, which is not provided before it for every request that reaches it']);
-    const again = stage({ name: 'again', phase: 'request', needs: [], provides: ['requestId'], create: () => ({ run: () => ({ requestId: 'x' }) }) });
+    const needsPrincipal = stage({
+      name: 'greedy',
+      phase: 'response',
+      needs: ['principal'],
+      provides: [],
+      create: () => ({ run: () => undefined }),
+    });
+    expect(orderProblems([...STAGES, needsPrincipal])).toEqual([
+      'stage greedy needs principal, which is not provided before it for every request that reaches it',
+    ]);
+    const again = stage({
+      name: 'again',
+      phase: 'request',
+      needs: [],
+      provides: ['requestId'],
+      create: () => ({ run: () => ({ requestId: 'x' }) }),
+    });
     expect(orderProblems([STAGES[0], again])).toEqual(['stage again provides requestId, which is provided before it']);
   });
 });

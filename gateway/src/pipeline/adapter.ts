@@ -22,7 +22,15 @@ import { OperationShapes } from '../operation-walk';
 import { guardAnswers, type AnswerGuard } from '../record-every-answer';
 import { stringifyResult } from '../serialized';
 import { Refusal, refuse } from './refusal';
-import { type AnyStage, type Answer, type ApolloParts, type GatewayServices, type HttpExchange, type Phase, type RequestState } from './stage';
+import {
+  type AnyStage,
+  type Answer,
+  type ApolloParts,
+  type GatewayServices,
+  type HttpExchange,
+  type Phase,
+  type RequestState,
+} from './stage';
 
 interface Built {
   readonly stage: AnyStage;
@@ -162,9 +170,13 @@ export const runOf = (res: Response): Run => (res.locals as { run: Run }).run;
 
 /** A refusal after GraphQL has begun: errors carrying its status (and headers) for Apollo Server to answer. */
 function graphQLErrors(refusal: Refusal): GraphQLError[] {
-  const http = Object.keys(refusal.headers).length ? { status: refusal.status, headers: new HeaderMap(Object.entries(refusal.headers)) } : { status: refusal.status };
+  const http = Object.keys(refusal.headers).length
+    ? { status: refusal.status, headers: new HeaderMap(Object.entries(refusal.headers)) }
+    : { status: refusal.status };
   // (Apollo Server reads `http`; graphql-yoga, loaded beside it in the tests, types it differently.)
-  return refusal.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: { ...e.extensions, http } as GraphQLErrorExtensions }));
+  return refusal.errors.map(
+    (e) => new GraphQLError(e.message, { path: e.path, extensions: { ...e.extensions, http } as GraphQLErrorExtensions }),
+  );
 }
 
 interface PipelineContext {
@@ -207,17 +219,32 @@ function pipelinePlugin(shapes: OperationShapes): ApolloServerPlugin<PipelineCon
           // No operation of the document matches the request's operationName: the caller's mistake, nothing runs.
           if (!operation) {
             const name = request.operationName;
-            const message = name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.';
+            const message = name
+              ? `Unknown operation named "${name}".`
+              : 'Must provide operation name if query contains multiple operations.';
             throw new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } } });
           }
           const shape = shapes.of(schema, document, operation, queryHash);
-          run.host('operation', { schema, document, definition: operation, type: operation.operation, name: operation.name?.value ?? null, hash: queryHash, variables: request.variables, shape });
+          run.host('operation', {
+            schema,
+            document,
+            definition: operation,
+            type: operation.operation,
+            name: operation.name?.value ?? null,
+            hash: queryHash,
+            variables: request.variables,
+            shape,
+          });
           const refusal = await run.through('operation');
           if (refusal) throw graphQLErrors(refusal)[0];
         },
         async willSendResponse({ response, errors, request }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const answer: Answer = { status: response.http.status ?? 200, body, graphql: { operationName: request.operationName ?? null, raised: errors ?? [] } };
+          const answer: Answer = {
+            status: response.http.status ?? 200,
+            body,
+            graphql: { operationName: request.operationName ?? null, raised: errors ?? [] },
+          };
           const sent = await run.respond(answer);
           if (sent.body !== answer.body) response.body = { kind: 'single', singleResult: sent.body as FormattedExecutionResult };
           if (sent.status !== answer.status) response.http.status = sent.status;
@@ -246,7 +273,12 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, next
 };
 
 /** /graphql: the whole pipeline, as Express handlers around Apollo Server (started here, stopped by the caller). */
-export async function graphqlRoute(pipeline: Pipeline, inner: ApolloGateway, httpServer: Server, log: Logger): Promise<{ handlers: (RequestHandler | ErrorRequestHandler)[]; server: ApolloServer<PipelineContext> }> {
+export async function graphqlRoute(
+  pipeline: Pipeline,
+  inner: ApolloGateway,
+  httpServer: Server,
+  log: Logger,
+): Promise<{ handlers: (RequestHandler | ErrorRequestHandler)[]; server: ApolloServer<PipelineContext> }> {
   const apollo = pipeline.all.flatMap((b) => (b.apollo ? [b.apollo] : []));
   const formats = apollo.flatMap((a) => (a.formatError ? [a.formatError] : []));
   const options: ApolloServerOptions<PipelineContext> = {
@@ -260,7 +292,13 @@ export async function graphqlRoute(pipeline: Pipeline, inner: ApolloGateway, htt
     parseOptions: Object.assign({}, ...apollo.map((a) => a.parseOptions)),
     validationRules: apollo.flatMap((a) => a.validationRules ?? []),
     formatError: (formatted, error) => formats.reduce((f, format) => format(f, error), formatted),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), pipelinePlugin(new OperationShapes({ masked: pipeline.services.masked, maxTextLength: pipeline.services.config.limits.maxTextLength }))],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      pipelinePlugin(
+        new OperationShapes({ masked: pipeline.services.masked, maxTextLength: pipeline.services.config.limits.maxTextLength }),
+      ),
+    ],
     logger: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   };
   const server = new ApolloServer<PipelineContext>(options);
@@ -279,6 +317,12 @@ export async function graphqlRoute(pipeline: Pipeline, inner: ApolloGateway, htt
     if (refusal) return runOf(res).send(res, refusal.answer());
     next();
   };
-  const handlers = [arrival, express.json({ limit: '1mb' }), request, expressMiddleware(server, { context: async ({ res }) => ({ run: runOf(res) }) }), bodyErrors];
+  const handlers = [
+    arrival,
+    express.json({ limit: '1mb' }),
+    request,
+    expressMiddleware(server, { context: async ({ res }) => ({ run: runOf(res) }) }),
+    bodyErrors,
+  ];
   return { handlers, server };
 }

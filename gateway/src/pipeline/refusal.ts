@@ -50,7 +50,11 @@ export const outcomeOf = (status: number): AnswerRecord['outcome'] => (status >=
 export function refuse(error: RegistryError | readonly RegistryError[], options: RefusalOptions = {}): Refusal {
   const list: readonly RegistryError[] = isList(error) ? error : [error];
   const status = options.status ?? (list[0]?.extensions.http as { status?: number } | undefined)?.status ?? 400;
-  const errors = list.map(({ message, path, extensions: { http: _http, ...extensions } }) => ({ message, ...(path ? { path } : {}), extensions }));
+  const errors = list.map(({ message, path, extensions: { http: _http, ...extensions } }) => ({
+    message,
+    ...(path ? { path } : {}),
+    extensions,
+  }));
   const record: AnswerRecord | false =
     options.record === false
       ? false

@@ -2,7 +2,15 @@
 // needs, the fields it provides, what it does) and the check that an ordered list of stages holds together.
 // stages/index.ts holds the list; adapter.ts maps its phases onto Express and Apollo Server.
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, ParseOptions, ValidationRule } from 'graphql';
+import type {
+  DocumentNode,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  ParseOptions,
+  ValidationRule,
+} from 'graphql';
 import type { Logger } from 'pino';
 import type { ClassificationLevel, MaskReason, Policy, Principal } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime/context-token';
@@ -149,7 +157,13 @@ export interface RequestState {
 export type Field = keyof RequestState;
 
 /** Fields the host provides, by the phase from which they are known. */
-const HOST = { arrival: ['http'], request: [], operation: ['operation'], execution: ['execution'], response: ['answer'] } as const satisfies Record<Phase, readonly Field[]>;
+const HOST = {
+  arrival: ['http'],
+  request: [],
+  operation: ['operation'],
+  execution: ['execution'],
+  response: ['answer'],
+} as const satisfies Record<Phase, readonly Field[]>;
 type HostField = (typeof HOST)[Phase][number];
 
 /** The gateway's services, built once at start-up; each stage takes what it needs. */
@@ -189,7 +203,13 @@ export interface StageRuntime<Ph extends Phase, N extends Field, U extends Field
   apollo?: ApolloParts;
 }
 
-export interface Stage<Ph extends Phase = Phase, N extends Field = never, U extends Field = never, P extends Field = never, Name extends string = string> {
+export interface Stage<
+  Ph extends Phase = Phase,
+  N extends Field = never,
+  U extends Field = never,
+  P extends Field = never,
+  Name extends string = string,
+> {
   readonly name: Name;
   readonly phase: Ph;
   /** Fields it reads, which an earlier stage or the host has provided whenever it runs. */
@@ -213,7 +233,13 @@ export interface AnyStage {
 }
 
 /** Declares a stage: the fields its `run` may read and must return are those of needs, uses and provides. */
-export function stage<Ph extends Phase, N extends Field = never, U extends Field = never, P extends Field = never, const Name extends string = string>(s: {
+export function stage<
+  Ph extends Phase,
+  N extends Field = never,
+  U extends Field = never,
+  P extends Field = never,
+  const Name extends string = string,
+>(s: {
   readonly name: Name;
   readonly phase: Ph;
   readonly needs: readonly N[];
@@ -244,15 +270,24 @@ type ProvidesOf<S extends AnyStage> = S['provides'][number];
  * stage needs provided before it (in the response phase, which every answer reaches, only what arrival provided and
  * earlier response stages); every field provided once.
  */
-type Checked<L extends readonly AnyStage[], Known extends Field = never, Always extends Field = never, Seen extends Phase = never> = L extends readonly [
-  infer S extends AnyStage,
-  ...infer R extends readonly AnyStage[],
-]
+type Checked<
+  L extends readonly AnyStage[],
+  Known extends Field = never,
+  Always extends Field = never,
+  Seen extends Phase = never,
+> = L extends readonly [infer S extends AnyStage, ...infer R extends readonly AnyStage[]]
   ? [Extract<Seen, Later<S['phase']>>] extends [never]
-    ? [Exclude<NeedsOf<S>, S['phase'] extends 'response' ? Always | HostOf<'arrival'> | HostOf<'response'> : Known | HostUpTo<S['phase']>>] extends [never]
+    ? [
+        Exclude<NeedsOf<S>, S['phase'] extends 'response' ? Always | HostOf<'arrival'> | HostOf<'response'> : Known | HostUpTo<S['phase']>>,
+      ] extends [never]
       ? [Exclude<UsesOf<S>, Known | HostField>] extends [never]
         ? [Extract<ProvidesOf<S>, Known | HostField>] extends [never]
-          ? Checked<R, Known | ProvidesOf<S>, S['phase'] extends 'arrival' | 'response' ? Always | ProvidesOf<S> : Always, Seen | S['phase']>
+          ? Checked<
+              R,
+              Known | ProvidesOf<S>,
+              S['phase'] extends 'arrival' | 'response' ? Always | ProvidesOf<S> : Always,
+              Seen | S['phase']
+            >
           : `stage ${S['name']} provides ${Extract<ProvidesOf<S>, Known | HostField>}, which is provided before it`
         : `stage ${S['name']} uses ${Exclude<UsesOf<S>, Known | HostField>}, which nothing before it provides`
       : `stage ${S['name']} needs ${Exclude<NeedsOf<S>, Known | HostField>}, which is not provided before it for every request that reaches it`
@@ -272,8 +307,10 @@ export function orderProblems(stages: readonly AnyStage[]): string[] {
     rank = Math.max(rank, r);
     const host = new Set<Field>(PHASES.slice(0, r + 1).flatMap((p) => HOST[p]));
     const available = s.phase === 'response' ? always : new Set([...known, ...host]);
-    for (const f of s.needs) if (!available.has(f)) problems.push(`stage ${s.name} needs ${f}, which is not provided before it for every request that reaches it`);
-    for (const f of s.uses ?? []) if (!known.has(f) && !allHost.has(f)) problems.push(`stage ${s.name} uses ${f}, which nothing before it provides`);
+    for (const f of s.needs)
+      if (!available.has(f)) problems.push(`stage ${s.name} needs ${f}, which is not provided before it for every request that reaches it`);
+    for (const f of s.uses ?? [])
+      if (!known.has(f) && !allHost.has(f)) problems.push(`stage ${s.name} uses ${f}, which nothing before it provides`);
     for (const f of s.provides) {
       if (known.has(f) || allHost.has(f)) problems.push(`stage ${s.name} provides ${f}, which is provided before it`);
       known.add(f);

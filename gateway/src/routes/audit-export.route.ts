@@ -13,7 +13,20 @@ import { Run, type Pipeline } from '../pipeline/adapter';
 import { refuse } from '../pipeline/refusal';
 
 export const EXPORT_COORDINATE = 'Query.auditEvents';
-const FILTER_PARAMS = ['from', 'to', 'account', 'agency', 'client', 'operationName', 'operationType', 'username', 'coordinate', 'outcome', 'deniedOnly', 'personalOnly'];
+const FILTER_PARAMS = [
+  'from',
+  'to',
+  'account',
+  'agency',
+  'client',
+  'operationName',
+  'operationType',
+  'username',
+  'coordinate',
+  'outcome',
+  'deniedOnly',
+  'personalOnly',
+];
 const EXPORT = { type: 'export', name: 'auditEvents.csv', hash: null, document: 'GET /audit/events.csv' };
 
 export interface ExportDeps {
@@ -43,8 +56,14 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
     if (decision !== true) {
       run.provide({ denied: [{ coordinate: EXPORT_COORDINATE, path: null, reason: decision }] });
       const anonymous = principal.kind === 'PUBLIC';
-      const error = { message: `Not allowed to export the audit log: ${decision}`, extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, coordinate: EXPORT_COORDINATE, reason: decision } };
-      return run.send(res, refuse(error, { status: anonymous ? 401 : 403, record: { outcome: 'denied', errorCodes: [ErrorCode.FORBIDDEN] } }).answer());
+      const error = {
+        message: `Not allowed to export the audit log: ${decision}`,
+        extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, coordinate: EXPORT_COORDINATE, reason: decision },
+      };
+      return run.send(
+        res,
+        refuse(error, { status: anonymous ? 401 : 403, record: { outcome: 'denied', errorCodes: [ErrorCode.FORBIDDEN] } }).answer(),
+      );
     }
     let upstream: Response;
     try {
@@ -53,15 +72,23 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       });
     } catch (e) {
       deps.log.warn({ err: { message: (e as Error).message } }, 'audit subgraph unreachable for export');
-      const error = { message: 'The audit service is unreachable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' } };
+      const error = {
+        message: 'The audit service is unreachable; try again shortly',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' },
+      };
       return run.send(res, refuse(error, { status: 503 }).answer());
     }
     if (upstream.status !== 200) {
       // A bad filter (400, naming the parameter) or a failure: passed on as the hub's JSON error, and recorded.
-      const body = (await upstream.json().catch(() => null)) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
+      const body = (await upstream.json().catch(() => null)) as {
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      } | null;
       const given = upstream.status === 400 ? body?.errors?.[0] : undefined;
       const error = given
-        ? { message: given.message, extensions: { ...given.extensions, code: String(given.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) } }
+        ? {
+            message: given.message,
+            extensions: { ...given.extensions, code: String(given.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) },
+          }
         : { message: 'The export failed', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       return run.send(res, refuse(error, { status: upstream.status === 400 ? 400 : 502 }).answer());
     }
@@ -72,7 +99,10 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       void upstream.body?.cancel();
       return run.send(res, sent);
     }
-    res.status(200).type(upstream.headers.get('content-type') ?? 'text/csv').set('content-disposition', upstream.headers.get('content-disposition') ?? 'attachment; filename="audit-events.csv"');
+    res
+      .status(200)
+      .type(upstream.headers.get('content-type') ?? 'text/csv')
+      .set('content-disposition', upstream.headers.get('content-disposition') ?? 'attachment; filename="audit-events.csv"');
     const body = Readable.fromWeb(upstream.body as unknown as WebReadableStream<Uint8Array>);
     body.on('error', (e) => {
       deps.log.warn({ err: { message: e.message } }, 'audit export interrupted');

@@ -65,9 +65,19 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
     const run = runOf(res);
     run.provide({
       ...(a.principal ? { principal: a.principal } : {}),
-      asked: { operation: { type: 'sign-in', name: attempt.grant, hash: null, document: null }, variables: null, requested: [], username: attempt.username?.slice(0, USERNAME_RECORDED) },
+      asked: {
+        operation: { type: 'sign-in', name: attempt.grant, hash: null, document: null },
+        variables: null,
+        requested: [],
+        username: attempt.username?.slice(0, USERNAME_RECORDED),
+      },
     });
-    return run.send(res, { status: a.status, headers: a.retryAfter ? { 'Retry-After': String(a.retryAfter) } : {}, body: a.body, record: { outcome: a.outcome, errorCodes: a.codes } });
+    return run.send(res, {
+      status: a.status,
+      headers: a.retryAfter ? { 'Retry-After': String(a.retryAfter) } : {},
+      body: a.body,
+      record: { outcome: a.outcome, errorCodes: a.codes },
+    });
   };
 
   router.use(async (req, res, next) => {
@@ -97,7 +107,12 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
       if (!req.is('application/json')) return answer(req, res, attempt, refused(400, 'invalid_request', USAGE, 'WRONG_CONTENT_TYPE'));
       // The audit gate before the directory is asked: no session starts or rotates unlogged.
       if (await runOf(res).through('request')) {
-        return answer(req, res, attempt, refused(503, 'temporarily_unavailable', 'the audit store is unavailable: try again shortly', 'AUDIT_UNAVAILABLE'));
+        return answer(
+          req,
+          res,
+          attempt,
+          refused(503, 'temporarily_unavailable', 'the audit store is unavailable: try again shortly', 'AUDIT_UNAVAILABLE'),
+        );
       }
       if (grant === 'password' && typeof b.username === 'string' && typeof b.password === 'string') {
         return answer(req, res, attempt, await passwordGrant(b.username, b.password, addressOf(req)));
@@ -116,7 +131,13 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
     const r = await directory.signIn(username, password, address);
     if (r.status === 200) {
       const account = r.body.account as AccountView;
-      return { status: 200, body: { ...(await auth.issue(account)), refresh_token: r.body.refreshToken }, outcome: 'ok', codes: [], principal: principalOf(account) };
+      return {
+        status: 200,
+        body: { ...(await auth.issue(account)), refresh_token: r.body.refreshToken },
+        outcome: 'ok',
+        codes: [],
+        principal: principalOf(account),
+      };
     }
     if (r.status === 429) {
       const seconds = Math.max(1, Number(r.body.retryAfterSeconds) || 1);
@@ -135,7 +156,8 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
       return { answer: { status: 200, body, outcome: 'ok', codes: [], principal: principalOf(account) }, username: account.username };
     }
     const username = typeof r.body.username === 'string' ? r.body.username : undefined;
-    if (r.status === 401) return { answer: refused(400, 'invalid_grant', REFRESH_FAILED, String(r.body.reason ?? 'INVALID_GRANT')), username };
+    if (r.status === 401)
+      return { answer: refused(400, 'invalid_grant', REFRESH_FAILED, String(r.body.reason ?? 'INVALID_GRANT')), username };
     log.error({ status: r.status }, 'the directory failed a refresh');
     return { answer: refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'DIRECTORY_UNAVAILABLE') };
   };
@@ -149,10 +171,17 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
   // A body that is not JSON, or too large.
   router.use((err: { type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    if (err?.type === 'entity.too.large') return answer(req, res, { grant: null }, refused(413, 'invalid_request', 'the body is too large', 'BODY_TOO_LARGE'));
-    if (err?.type?.startsWith('entity.')) return answer(req, res, { grant: null }, refused(400, 'invalid_request', USAGE, 'MALFORMED_BODY'));
+    if (err?.type === 'entity.too.large')
+      return answer(req, res, { grant: null }, refused(413, 'invalid_request', 'the body is too large', 'BODY_TOO_LARGE'));
+    if (err?.type?.startsWith('entity.'))
+      return answer(req, res, { grant: null }, refused(400, 'invalid_request', USAGE, 'MALFORMED_BODY'));
     log.error({ err }, 'sign-in failed');
-    return answer(req, res, { grant: null }, refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'INTERNAL_ERROR'));
+    return answer(
+      req,
+      res,
+      { grant: null },
+      refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'INTERNAL_ERROR'),
+    );
   });
 
   return router;

@@ -69,7 +69,10 @@ export function explorerRouter(endpoint = '/graphql'): Router {
   router.get(['/', '/explorer'], (_req, res) => {
     res
       .type('html')
-      .set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+      .set(
+        'Content-Security-Policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      )
       .send(html);
   });
   router.get('/explorer/assets/explorer.js', (_req, res) => {

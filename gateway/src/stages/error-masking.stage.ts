@@ -21,7 +21,13 @@ export const errorMasking = stage({
     },
     run({ answer, principal }) {
       const body = answer.body as FormattedExecutionResult | undefined;
-      if (config.limits.publicIntrospection || (principal && principal.kind !== 'PUBLIC') || !answer.graphql || !body?.errors?.some((e) => SUGGESTION.test(e.message))) return { shown: answer };
+      if (
+        config.limits.publicIntrospection ||
+        (principal && principal.kind !== 'PUBLIC') ||
+        !answer.graphql ||
+        !body?.errors?.some((e) => SUGGESTION.test(e.message))
+      )
+        return { shown: answer };
       const errors = body.errors.map((e) => (SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e));
       return { shown: { ...answer, body: { ...body, errors } } };
     },

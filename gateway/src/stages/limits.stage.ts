@@ -14,7 +14,10 @@ export const limits = stage({
   create: ({ config }) => {
     const operationLimits = new OperationLimits(config.limits);
     return {
-      apollo: { parseOptions: { maxTokens: config.limits.maxTokens }, validationRules: [CustomScalarInputRule, ...limitRules(config.limits)] },
+      apollo: {
+        parseOptions: { maxTokens: config.limits.maxTokens },
+        validationRules: [CustomScalarInputRule, ...limitRules(config.limits)],
+      },
       run({ principal, operation }) {
         const broken = operationLimits.check(principal, operation);
         if (broken) return refuse(broken);

@@ -10,7 +10,9 @@ export const log = stage({
   provides: [],
   create: ({ log: logger }) => ({
     run({ requestId, received, sent, operation }) {
-      const errors = sent.graphql?.raised.length ? sent.graphql.raised : ((sent.body as FormattedExecutionResult | undefined)?.errors ?? []);
+      const errors = sent.graphql?.raised.length
+        ? sent.graphql.raised
+        : ((sent.body as FormattedExecutionResult | undefined)?.errors ?? []);
       logger.info(
         {
           requestId,

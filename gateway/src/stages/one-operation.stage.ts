@@ -12,7 +12,10 @@ export const oneOperation = stage({
   create: () => ({
     run({ http }) {
       if (Array.isArray(http.body)) {
-        return refuse({ message: 'Batched requests are not accepted: send one operation per request', extensions: { code: ErrorCode.BAD_REQUEST } });
+        return refuse({
+          message: 'Batched requests are not accepted: send one operation per request',
+          extensions: { code: ErrorCode.BAD_REQUEST },
+        });
       }
     },
   }),

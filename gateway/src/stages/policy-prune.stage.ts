@@ -7,7 +7,13 @@ import { refuse } from '../pipeline/refusal';
 import { stage, type FetchPlan, type Operation } from '../pipeline/stage';
 
 /** The operation as it came: nothing removed. */
-const whole = (operation: Operation): FetchPlan => ({ document: operation.document, definition: operation.definition, queryHash: operation.hash, nulls: [], forbidden: [] });
+const whole = (operation: Operation): FetchPlan => ({
+  document: operation.document,
+  definition: operation.definition,
+  queryHash: operation.hash,
+  nulls: [],
+  forbidden: [],
+});
 
 export const policyPrune = stage({
   name: 'policy-prune',
@@ -18,7 +24,9 @@ export const policyPrune = stage({
     async run({ principal, operation }) {
       if (!policy) return { denied: [], plan: whole(operation) };
       const context = { principal, facts };
-      const pruned = await prune(operation.schema, operation.document, operation.definition, operation.shape.coordinates, (c) => policy.decide(c, context));
+      const pruned = await prune(operation.schema, operation.document, operation.definition, operation.shape.coordinates, (c) =>
+        policy.decide(c, context),
+      );
       if (pruned.removals.length === 0) return { denied: [], plan: whole(operation) };
       if (pruned.empty) return refuse(forbiddenErrors(pruned.removals, true), { provided: { denied: pruned.removals } });
       // The plan cache is keyed by queryHash: the pruned operation must not share the unpruned one's plan.
@@ -26,7 +34,13 @@ export const policyPrune = stage({
       const queryHash = createHash('sha256').update(`${operation.hash}|pruned:${removed}`).digest('hex');
       return {
         denied: pruned.removals,
-        plan: { document: pruned.document, definition: pruned.operation, queryHash, nulls: pruned.nulls, forbidden: forbiddenErrors(pruned.removals) },
+        plan: {
+          document: pruned.document,
+          definition: pruned.operation,
+          queryHash,
+          nulls: pruned.nulls,
+          forbidden: forbiddenErrors(pruned.removals),
+        },
       };
     },
   }),

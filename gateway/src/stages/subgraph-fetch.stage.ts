@@ -29,7 +29,13 @@ export const subgraphFetch = stage({
         },
         called: (subgraph) => void called.add(subgraph),
       };
-      const fetched = await execution.execute({ ...execution.request, document: plan.document, operation: plan.definition, queryHash: plan.queryHash, context: calls });
+      const fetched = await execution.execute({
+        ...execution.request,
+        document: plan.document,
+        operation: plan.definition,
+        queryHash: plan.queryHash,
+        context: calls,
+      });
       // A mutation may change the facts (an agreement approved or suspended): it takes effect before the answer.
       if (policy && operation.type === 'mutation') await facts.refresh();
       const result = plan.forbidden.length

@@ -134,7 +134,10 @@ export interface SqlClient {
   query(sql: string, params: unknown[]): Promise<{ rows: Record<string, any>[] }>;
 }
 
-export const sqlOf = (c: SqlClient): SqlQuery => async (sql, params) => (await c.query(sql, params)).rows;
+export const sqlOf =
+  (c: SqlClient): SqlQuery =>
+  async (sql, params) =>
+    (await c.query(sql, params)).rows;
 
 /** The hashed content of a stored row. */
 export function contentOfRow(r: Record<string, any>): AuditContent {
@@ -187,14 +190,21 @@ export class ChainFollower {
   }
 
   /** Checks the next record; returns the broken link (the record it names, and why) if there is one. */
-  next(r: { seq: number; prevHash: string; hash: string; content: AuditContent; signature?: string | null }): { seq: number; reason: string } | undefined {
+  next(r: {
+    seq: number;
+    prevHash: string;
+    hash: string;
+    content: AuditContent;
+    signature?: string | null;
+  }): { seq: number; reason: string } | undefined {
     if (this.expectedSeq === undefined) {
       this.expectedSeq = r.seq;
       this.prev ??= r.seq === 1 ? genesisHash(this.chainId) : r.prevHash;
     }
     if (r.seq !== this.expectedSeq) return { seq: this.expectedSeq, reason: `record ${this.expectedSeq} is missing (found ${r.seq} next)` };
     if (r.prevHash !== this.prev) return { seq: r.seq, reason: 'it does not follow the record before it (previous hash differs)' };
-    if (auditHash(this.prev, r.content) !== r.hash) return { seq: r.seq, reason: 'its content does not match its hash (changed after it was written)' };
+    if (auditHash(this.prev, r.content) !== r.hash)
+      return { seq: r.seq, reason: 'its content does not match its hash (changed after it was written)' };
     if (this.publicKey) {
       if (r.signature) {
         if (!recordSignatureValid(this.publicKey, r.hash, r.signature)) {
@@ -287,10 +297,12 @@ export async function verifyAuditChain(
     };
     let after = Number(b.lo) - 1;
     for (;;) {
-      const rows = await query(
-        'select * from audit_record where chain_id = $1 and seq > $2 and seq <= $3 order by seq limit $4',
-        [b.chain_id, after, b.hi, PAGE],
-      );
+      const rows = await query('select * from audit_record where chain_id = $1 and seq > $2 and seq <= $3 order by seq limit $4', [
+        b.chain_id,
+        after,
+        b.hi,
+        PAGE,
+      ]);
       for (const r of rows) {
         const seq = Number(r.seq);
         const broken = follower.next({ seq, prevHash: r.prev_hash, hash: r.hash, content: contentOfRow(r), signature: r.signature });
@@ -303,21 +315,31 @@ export async function verifyAuditChain(
       }
       if (rows.length < PAGE) break;
     }
-    if (follower.head && follower.head.seq !== Number(b.hi)) return fail({ seq: follower.head.seq + 1, reason: `record ${follower.head.seq + 1} is missing` });
+    if (follower.head && follower.head.seq !== Number(b.hi))
+      return fail({ seq: follower.head.seq + 1, reason: `record ${follower.head.seq + 1} is missing` });
     const unsigned = follower.end();
     if (unsigned) return fail(unsigned);
     if (pin && pin.seq > Number(b.hi)) {
       return fail({ seq: pin.seq, reason: `it is missing, but ${pinned(pin)} names it: the chain was cut after record ${b.hi}` });
     }
     if (pin && pin.seq < Number(b.lo)) {
-      return fail({ seq: pin.seq, reason: `it is missing, but ${pinned(pin)} names it: the chain's records up to ${Number(b.lo) - 1} were removed` });
+      return fail({
+        seq: pin.seq,
+        reason: `it is missing, but ${pinned(pin)} names it: the chain's records up to ${Number(b.lo) - 1} were removed`,
+      });
     }
     records += follower.records;
     if (base.signatures !== null) base.signatures += follower.signatures;
   }
   // A checkpointed chain with no record left at all.
   for (const pin of pins.values()) {
-    return report({ broken: { chainId: pin.chainId, seq: pin.seq, reason: `it is missing, and so is every record of its chain, but ${pinned(pin)} names it` } });
+    return report({
+      broken: {
+        chainId: pin.chainId,
+        seq: pin.seq,
+        reason: `it is missing, and so is every record of its chain, but ${pinned(pin)} names it`,
+      },
+    });
   }
   return report();
 }

@@ -161,13 +161,18 @@ export async function loadCheckpoints(
   const take = (c: Checkpoint, where: string, complete: boolean) => {
     if (c.format !== CHECKPOINT_FORMAT) return void problems.push(`${where}: not a checkpoint (format ${JSON.stringify(c.format)})`);
     if (c.key !== fingerprint) return void problems.push(`${where}: signed by key ${c.key}, not the given public key (${fingerprint})`);
-    if (!checkpointSignatureValid(key, c)) return void problems.push(`${where}: its signature does not verify (the checkpoint was changed)`);
+    if (!checkpointSignatureValid(key, c))
+      return void problems.push(`${where}: its signature does not verify (the checkpoint was changed)`);
     const before = last.get(c.writer);
     if (before && (c.n !== before.n + 1 || c.prev !== checkpointHash(before))) {
-      problems.push(`${where}: checkpoint ${c.n} of writer ${c.writer} does not follow checkpoint ${before.n} (a checkpoint was removed or replaced)`);
+      problems.push(
+        `${where}: checkpoint ${c.n} of writer ${c.writer} does not follow checkpoint ${before.n} (a checkpoint was removed or replaced)`,
+      );
     } else if (!before && complete && (c.n !== 1 || c.prev !== null)) {
       // A writer's file starts at its first checkpoint.
-      problems.push(`${where}: checkpoint ${c.n} of writer ${c.writer} does not follow checkpoint ${c.n - 1}, which is missing (a checkpoint was removed)`);
+      problems.push(
+        `${where}: checkpoint ${c.n} of writer ${c.writer} does not follow checkpoint ${c.n - 1}, which is missing (a checkpoint was removed)`,
+      );
     }
     last.set(c.writer, c);
     checkpoints += 1;
@@ -176,7 +181,8 @@ export async function loadCheckpoints(
       const at = new Date(h.at);
       if ((range.from && at < range.from) || (range.to && at >= range.to)) continue;
       const b = best.get(h.chainId);
-      if (!b || h.seq > b.pin.seq) best.set(h.chainId, { pin: { ...h, checkpoint: { writer: c.writer, n: c.n, at: c.at } }, checkpoint: c });
+      if (!b || h.seq > b.pin.seq)
+        best.set(h.chainId, { pin: { ...h, checkpoint: { writer: c.writer, n: c.n, at: c.at } }, checkpoint: c });
     }
   };
   if (Array.isArray(source) && source.length && typeof source[0] === 'object') {

@@ -65,7 +65,9 @@ export function parseConfigs<S extends Record<string, ConfigSpec<any, unknown>>>
   const parts = Object.entries(specs).map(([key, spec]) => [key, read(env, spec)] as const);
   const problems = parts.flatMap(([, r]) => r.problems);
   if (problems.length) throw new ConfigError(problems);
-  return Object.fromEntries(parts.map(([key, r]) => [key, r.build()])) as { [K in keyof S]: S[K] extends ConfigSpec<any, infer T> ? T : never };
+  return Object.fromEntries(parts.map(([key, r]) => [key, r.build()])) as {
+    [K in keyof S]: S[K] extends ConfigSpec<any, infer T> ? T : never;
+  };
 }
 
 // Variable kinds the services share. Each names what it wants in its message.

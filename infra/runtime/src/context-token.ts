@@ -32,7 +32,10 @@ export interface CallerClaims {
 const CACHE_SIZE = 10_000;
 
 /** `ttlSeconds`: the gateway keeps the default; a benchmark's stand-in for another gateway signs one long-lived token. */
-export async function contextSigner(privateKeyPem: string, ttlSeconds = CONTEXT_TOKEN_TTL_SECONDS): Promise<(claims: CallerClaims) => Promise<string>> {
+export async function contextSigner(
+  privateKeyPem: string,
+  ttlSeconds = CONTEXT_TOKEN_TTL_SECONDS,
+): Promise<(claims: CallerClaims) => Promise<string>> {
   const key = await importPKCS8(privateKeyPem, ALG);
   const signed = new Map<string, { token: Promise<string>; reuseUntil: number }>();
   return (claims) => {

@@ -14,7 +14,9 @@ export const jsonErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
         : status < 500
           ? 'Bad request'
           : 'Internal server error';
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }] });
 };
 
 export const notFound: RequestHandler = (_req, res) => {

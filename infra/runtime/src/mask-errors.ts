@@ -24,7 +24,12 @@ export function maskErrors(log: Logger): (formatted: GraphQLFormattedError, erro
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && typeof upstreamId === 'string') {
       const masked = internalError(upstreamId);
       const serviceName = formatted.extensions?.serviceName;
-      return { message: masked.message, path: formatted.path, locations: formatted.locations, extensions: { ...masked.extensions, ...(serviceName ? { serviceName } : {}) } };
+      return {
+        message: masked.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { ...masked.extensions, ...(serviceName ? { serviceName } : {}) },
+      };
     }
     const errorId = randomUUID();
     log.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'internal error');

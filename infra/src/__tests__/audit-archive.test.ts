@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { auditHash, CheckpointLog, contentOfRow, genesisHash, signRecordHash, type AuditContent, type CheckpointHead } from '@hub/audit-chain';
+import {
+  auditHash,
+  CheckpointLog,
+  contentOfRow,
+  genesisHash,
+  signRecordHash,
+  type AuditContent,
+  type CheckpointHead,
+} from '@hub/audit-chain';
 import { ensureAuditPartitions, provisionAuditStore } from '../audit-store';
 import { generateAuditSigningKeyPair } from '../keys';
 import { dbIdentifier, dropDatabases, provisionDatabases } from '../postgres';
@@ -35,14 +43,48 @@ async function writeChain(chainId: string, times: string[]) {
   await c.connect();
   for (const [i, at] of times.entries()) {
     const content: AuditContent = {
-      chainId, seq: i + 1, at, requestId: `r${i}`, principal: { kind: 'PUBLIC' }, client: {}, operation: { type: 'query', name: `Op${i}`, hash: 'h', document: '{ x }' },
-      variables: null, requested: ['Query.x'], denied: [], personal: [], subgraphs: ['directory'], outcome: 'ok', errorCodes: [], durationMs: 1, responseBytes: 10,
+      chainId,
+      seq: i + 1,
+      at,
+      requestId: `r${i}`,
+      principal: { kind: 'PUBLIC' },
+      client: {},
+      operation: { type: 'query', name: `Op${i}`, hash: 'h', document: '{ x }' },
+      variables: null,
+      requested: ['Query.x'],
+      denied: [],
+      personal: [],
+      subgraphs: ['directory'],
+      outcome: 'ok',
+      errorCodes: [],
+      durationMs: 1,
+      responseBytes: 10,
     };
     const hash = auditHash(prev, content);
     await c.query(
       `insert into audit_record (chain_id, seq, at, request_id, principal, client, operation, variables, requested, denied, personal, subgraphs, outcome, error_codes, duration_ms, response_bytes, prev_hash, hash, signature)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
-      [chainId, i + 1, at, content.requestId, content.principal, content.client, content.operation, null, content.requested, JSON.stringify(content.denied), content.personal, content.subgraphs, 'ok', [], 1, 10, prev, hash, signRecordHash(signingKey, hash)],
+      [
+        chainId,
+        i + 1,
+        at,
+        content.requestId,
+        content.principal,
+        content.client,
+        content.operation,
+        null,
+        content.requested,
+        JSON.stringify(content.denied),
+        content.personal,
+        content.subgraphs,
+        'ok',
+        [],
+        1,
+        10,
+        prev,
+        hash,
+        signRecordHash(signingKey, hash),
+      ],
     );
     // The writer pins a month's last record when its chain moves on to the next month, and the head at the end.
     if (i === times.length - 1 || times[i + 1].slice(0, 7) !== at.slice(0, 7)) heads.push({ chainId, seq: i + 1, hash, at });
@@ -97,7 +139,9 @@ it('verifies the whole log, or a time range, and names a record changed in the d
   await sql(ownerUrl, `update audit_record set request_id = 'forged' where chain_id = $1 and seq = 7`, [A]);
   const broken = await cli('verify');
   expect(broken.code).toBe(1);
-  expect(broken.text).toBe(`BROKEN: chain ${A}, record 7 (event id ${A}:7): its content does not match its hash (changed after it was written).`);
+  expect(broken.text).toBe(
+    `BROKEN: chain ${A}, record 7 (event id ${A}:7): its content does not match its hash (changed after it was written).`,
+  );
   await sql(ownerUrl, `update audit_record set request_id = 'r6' where chain_id = $1 and seq = 7`, [A]);
   await expect(cli('verify', '--from', 'soon')).rejects.toThrow('--from must be an ISO 8601 date or date-time, got "soon"');
 });
@@ -110,16 +154,19 @@ it('exports months to archives that verify alone and as a sequence, and prints t
   expect(jan.text).toContain(`${A}  records 1..20  head ${head.hash}`);
   expect((await cli('export', '--month', '2025-02', '--out', dir)).text).toMatch(/15 records in 2 chain/);
 
-  expect(await cli('verify-archive', join(dir, 'audit-2025-01.jsonl.gz'))).toEqual({ code: 0, text: 'OK: 2025-01: 20 records in 1 chain(s) verify.' });
+  expect(await cli('verify-archive', join(dir, 'audit-2025-01.jsonl.gz'))).toEqual({
+    code: 0,
+    text: 'OK: 2025-01: 20 records in 1 chain(s) verify.',
+  });
   expect(jan.text).toContain('1 checkpoint(s) included');
   const alone = await cli('verify-archive', join(dir, 'audit-2025-02.jsonl.gz'));
   expect(alone.text).toContain(`Anchors not checked (pass --previous with the month before): ${A}`);
   const sequence = await cli('verify-archive', join(dir, 'audit-2025-02.jsonl.gz'), '--previous', join(dir, 'audit-2025-01.jsonl.gz'));
   expect(sequence).toEqual({ code: 0, text: 'OK: 2025-02: 15 records in 2 chain(s) verify.' });
   // Months out of order do not chain.
-  expect((await cli('verify-archive', join(dir, 'audit-2025-01.jsonl.gz'), '--previous', join(dir, 'audit-2025-02.jsonl.gz'))).text).toMatch(
-    new RegExp(`BROKEN: chain ${A} does not continue the previous archive`),
-  );
+  expect(
+    (await cli('verify-archive', join(dir, 'audit-2025-01.jsonl.gz'), '--previous', join(dir, 'audit-2025-02.jsonl.gz'))).text,
+  ).toMatch(new RegExp(`BROKEN: chain ${A} does not continue the previous archive`));
   await expect(cli('export', '--month', '2025-13')).rejects.toThrow('month must look like 2026-11, got "2025-13"');
 }, 30_000);
 
@@ -134,19 +181,26 @@ describe('a changed archive is detected', () => {
 
   it('a record changed, removed, or two swapped', async () => {
     const changed = edit((l) => l.map((x, i) => (i === 5 ? x.replace('"outcome":"ok"', '"outcome":"denied"') : x)));
-    expect((await cli('verify-archive', changed)).text).toBe(`BROKEN: a link is broken: chain ${A}, record 5: its content does not match its hash (changed after it was written).`);
+    expect((await cli('verify-archive', changed)).text).toBe(
+      `BROKEN: a link is broken: chain ${A}, record 5: its content does not match its hash (changed after it was written).`,
+    );
     const removed = edit((l) => l.filter((_, i) => i !== 9));
     expect((await cli('verify-archive', removed)).text).toMatch(new RegExp(`chain ${A}, record 9: record 9 is missing`));
     const swapped = edit((l) => [l[0], l[1], l[3], l[2], ...l.slice(4)]);
     expect((await cli('verify-archive', swapped)).code).toBe(1);
     const truncated = edit((l) => l.slice(0, -1));
-    expect((await cli('verify-archive', truncated)).text).toMatch(new RegExp(`chain ${A} was cut: the checkpoint of .* names record 20, the archive ends at 19`));
+    expect((await cli('verify-archive', truncated)).text).toMatch(
+      new RegExp(`chain ${A} was cut: the checkpoint of .* names record 20, the archive ends at 19`),
+    );
   });
 
   /** What a superuser with the archive in hand would do: edit, recompute every later hash, and fix the header. */
   const rechain = (l: string[], change: (r: Record<string, any>) => Record<string, any>, keep = (_: number) => true) => {
     const header = JSON.parse(l[0]);
-    const rows = l.slice(1).map((x) => JSON.parse(x)).filter((r) => keep(r.seq));
+    const rows = l
+      .slice(1)
+      .map((x) => JSON.parse(x))
+      .filter((r) => keep(r.seq));
     let prev = rows[0].prev_hash;
     const out: Record<string, any>[] = rows.map((r: Record<string, any>) => {
       const edited = change(r);
@@ -169,11 +223,23 @@ describe('a changed archive is detected', () => {
   });
 
   it('the newest 3 records cut and the header fixed: the checkpoint names the real end', async () => {
-    const cut = edit((l) => rechain(l, (r) => r, (seq) => seq <= 17));
-    expect((await cli('verify-archive', cut)).text).toMatch(new RegExp(`BROKEN: chain ${A} was cut: the checkpoint of .* names record 20, the archive ends at 17`));
+    const cut = edit((l) =>
+      rechain(
+        l,
+        (r) => r,
+        (seq) => seq <= 17,
+      ),
+    );
+    expect((await cli('verify-archive', cut)).text).toMatch(
+      new RegExp(`BROKEN: chain ${A} was cut: the checkpoint of .* names record 20, the archive ends at 17`),
+    );
     // Without its checkpoints (stripped from the header too) the cut is not detectable, and the report says so.
     const stripped = edit((l) => {
-      const [h, ...rest] = rechain(l, (r) => r, (seq) => seq <= 17);
+      const [h, ...rest] = rechain(
+        l,
+        (r) => r,
+        (seq) => seq <= 17,
+      );
       return [JSON.stringify({ ...JSON.parse(h), checkpoints: [] }), ...rest];
     });
     expect(await cli('verify-archive', stripped, '--checkpoints', join(dir, 'none'))).toEqual({
@@ -181,7 +247,9 @@ describe('a changed archive is detected', () => {
       text: `OK: 2025-01: 17 records in 1 chain(s) verify.\n  Not covered by a checkpoint (a cut there is not detectable): chain ${A}, records 1..17`,
     });
     // The operator's shipped copy of the checkpoints still finds it.
-    expect((await cli('verify-archive', stripped, '--checkpoints', checkpointDir)).text).toMatch(/was cut: .* names record 20, the archive ends at 17/);
+    expect((await cli('verify-archive', stripped, '--checkpoints', checkpointDir)).text).toMatch(
+      /was cut: .* names record 20, the archive ends at 17/,
+    );
   });
 
   it('verifies offline: the file and the public key, no database, no hub', async () => {
@@ -191,10 +259,15 @@ describe('a changed archive is detected', () => {
     delete process.env.HUB_AUDIT_CHECKPOINT_DIR;
     delete process.env.HUB_AUDIT_PUBLIC_KEY_FILE;
     try {
-      expect(await cli('verify-archive', file(), '--public-key', publicKeyFile)).toEqual({ code: 0, text: 'OK: 2025-01: 20 records in 1 chain(s) verify.' });
+      expect(await cli('verify-archive', file(), '--public-key', publicKeyFile)).toEqual({
+        code: 0,
+        text: 'OK: 2025-01: 20 records in 1 chain(s) verify.',
+      });
       const otherKey = join(dir, 'other.pub.pem');
       writeFileSync(otherKey, generateAuditSigningKeyPair().publicKey);
-      expect((await cli('verify-archive', file(), '--public-key', otherKey)).text).toMatch(/^BROKEN: the archive's records were signed by key sha256:\w+, not the given public key/);
+      expect((await cli('verify-archive', file(), '--public-key', otherKey)).text).toMatch(
+        /^BROKEN: the archive's records were signed by key sha256:\w+, not the given public key/,
+      );
       await expect(cli('verify-archive', file())).rejects.toThrow(/no audit public key at .*: pass --public-key FILE/);
     } finally {
       Object.assign(process.env, saved);
@@ -208,12 +281,17 @@ describe('a changed archive is detected', () => {
     const header = JSON.parse(l[0]);
     header.chains.find((c: { chainId: string }) => c.chainId === A).anchor = 'f'.repeat(64);
     writeFileSync(forged, gzipSync(`${[JSON.stringify(header), ...l.slice(1)].join('\n')}\n`));
-    expect((await cli('verify-archive', forged, '--previous', file())).text).toMatch(new RegExp(`chain ${A} does not continue the previous archive`));
+    expect((await cli('verify-archive', forged, '--previous', file())).text).toMatch(
+      new RegExp(`chain ${A} does not continue the previous archive`),
+    );
   });
 });
 
-it('creates the coming months\' partitions (run daily by the operator)', async () => {
-  expect(await cli('partitions', '--ahead', '4')).toEqual({ code: 0, text: 'Monthly partitions exist from this month to 4 month(s) ahead.' });
+it("creates the coming months' partitions (run daily by the operator)", async () => {
+  expect(await cli('partitions', '--ahead', '4')).toEqual({
+    code: 0,
+    text: 'Monthly partitions exist from this month to 4 month(s) ahead.',
+  });
   const now = new Date();
   const later = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1));
   const part = `audit_record_${later.toISOString().slice(0, 7).replace('-', '')}`;
@@ -231,7 +309,10 @@ it('refuses to drop a month that is not closed: the current one and the next, wh
   const before = await sql(urls.readerUrl, 'select count(*)::int n from audit_record');
   for (const m of [month(0), month(1)]) {
     const refused = await cli('drop-month', '--month', m, '--archive', join(dir, `audit-${month(0)}.jsonl.gz`));
-    expect(refused).toEqual({ code: 1, text: `REFUSED: ${m} is not closed (only a month that ended more than 60 minutes ago may be dropped); nothing dropped.` });
+    expect(refused).toEqual({
+      code: 1,
+      text: `REFUSED: ${m} is not closed (only a month that ended more than 60 minutes ago may be dropped); nothing dropped.`,
+    });
   }
   expect(await sql(urls.readerUrl, 'select count(*)::int n from audit_record')).toEqual(before);
   const part = `audit_record_${month(0).replace('-', '')}`;
@@ -258,7 +339,10 @@ it('drops a month only with an archive that matches the database; the rest still
   const refused = await cli('drop-month', '--month', '2025-01', '--archive', join(dir, 'audit-2025-02.jsonl.gz'));
   expect(refused).toMatchObject({ code: 1, text: expect.stringMatching(/^REFUSED: the archive is of 2025-02/) });
   const dropped = await cli('drop-month', '--month', '2025-01', '--archive', join(dir, 'audit-2025-01.jsonl.gz'));
-  expect(dropped).toEqual({ code: 0, text: `Dropped audit_record_202501 (20 records), archived in ${join(dir, 'audit-2025-01.jsonl.gz')}.` });
+  expect(dropped).toEqual({
+    code: 0,
+    text: `Dropped audit_record_202501 (20 records), archived in ${join(dir, 'audit-2025-01.jsonl.gz')}.`,
+  });
   expect(await sql(urls.readerUrl, `select count(*)::int n from audit_record where at < '2025-03-01'`)).toEqual([{ n: 15 }]);
   // The January head the checkpoint names is checked in its archive now, not in the store.
   expect((await cli('verify')).text).toMatch(/^OK: 18 records in 4 chain\(s\) verify\./);

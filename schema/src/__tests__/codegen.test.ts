@@ -11,16 +11,21 @@ import { REPO_ROOT, SUBGRAPHS } from '../sdl';
 function copyOfSubgraphs(): string {
   const root = mkdtempSync(join(tmpdir(), 'hub-codegen-test-'));
   for (const s of SUBGRAPHS) {
-    for (const part of ['package.json', 'schema.graphql', 'src']) cpSync(join(REPO_ROOT, s.dir, part), join(root, s.dir, part), { recursive: true });
+    for (const part of ['package.json', 'schema.graphql', 'src'])
+      cpSync(join(REPO_ROOT, s.dir, part), join(root, s.dir, part), { recursive: true });
   }
   return root;
 }
 
 /** `npm run codegen:check`, run as a process against `root`. */
 function check(root: string) {
-  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=development', join(REPO_ROOT, 'schema/src/codegen.ts'), '--check', '--root', root], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=development', join(REPO_ROOT, 'schema/src/codegen.ts'), '--check', '--root', root],
+    {
+      encoding: 'utf8',
+    },
+  );
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -35,7 +40,10 @@ describe('generated resolver types', () => {
 
     const sdlFile = join(root, 'subgraphs/culture-tourism/schema.graphql');
     const sdl = readFileSync(sdlFile, 'utf8');
-    const edited = sdl.replace('type VisitorCount @classified(level: PUBLIC) {', 'type VisitorCount @classified(level: PUBLIC) {\n  """Khách lưu trú qua đêm."""\n  overnight: Int!');
+    const edited = sdl.replace(
+      'type VisitorCount @classified(level: PUBLIC) {',
+      'type VisitorCount @classified(level: PUBLIC) {\n  """Khách lưu trú qua đêm."""\n  overnight: Int!',
+    );
     expect(edited).not.toBe(sdl);
     writeFileSync(sdlFile, edited);
 
@@ -65,7 +73,9 @@ describe('generated resolver types', () => {
     expect([...files.keys()]).toEqual([join(dir, GENERATED_FILE)]);
     expect(generated).toContain("import type { Park as ParkModel } from '../entities';");
     expect(generated).toMatch(/export type QueryParkArgs = \{\s+code: Scalars\['String'\]\['input'\];/);
-    expect(generated).toContain("park?: Resolver<Maybe<ResolversTypes['Park']>, ParentType, ContextType, RequireFields<QueryParkArgs, 'code'>>;");
+    expect(generated).toContain(
+      "park?: Resolver<Maybe<ResolversTypes['Park']>, ParentType, ContextType, RequireFields<QueryParkArgs, 'code'>>;",
+    );
     expect(generated).toContain('Date: { input: string; output: string; }');
     expect(generated).not.toMatch(/(input|output): any\b/);
   });
@@ -81,8 +91,12 @@ describe('generated resolver types', () => {
       () => 'generated',
       (e: Error) => e.message,
     );
-    expect(failure).toContain('subgraphs/culture-tourism/package.json "hub.codegen.mappers": Museum is not an object type of the subgraph\'s SDL');
-    expect(failure).toContain('subgraphs/culture-tourism/package.json "hub.codegen.mappers": TouristSite: no module src/models in subgraphs/culture-tourism');
+    expect(failure).toContain(
+      'subgraphs/culture-tourism/package.json "hub.codegen.mappers": Museum is not an object type of the subgraph\'s SDL',
+    );
+    expect(failure).toContain(
+      'subgraphs/culture-tourism/package.json "hub.codegen.mappers": TouristSite: no module src/models in subgraphs/culture-tourism',
+    );
     expect(failure).toContain('subgraphs/indicators/schema.graphql: Unknown type: "Indikator".');
   });
 });

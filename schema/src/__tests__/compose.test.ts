@@ -43,10 +43,13 @@ describe('composition', () => {
   it('fails when an argument or input field that looks like a secret is not marked @sensitive', () => {
     const sources = defaultSources().map((s) =>
       s.name === 'culture-tourism'
-        ? { ...s, sdl: `${s.sdl}
+        ? {
+            ...s,
+            sdl: `${s.sdl}
 input PortalLogin { user: String apiToken: String }
 extend type Query { portal(login: PortalLogin, adminPassword: String): String @classified(level: PUBLIC) }
-` }
+`,
+          }
         : s,
     );
     const result = compose(sources);
@@ -59,14 +62,24 @@ extend type Query { portal(login: PortalLogin, adminPassword: String): String @c
 
   it('refuses restricted or personal data on a field that several subgraphs serve', () => {
     const sources = defaultSources().map((s) =>
-      s.name === 'culture-tourism' ? { ...s, sdl: s.sdl.replace('type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String!', 'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String! @classified(level: PERSONAL)') } : s,
+      s.name === 'culture-tourism'
+        ? {
+            ...s,
+            sdl: s.sdl.replace(
+              'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String!',
+              'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String! @classified(level: PERSONAL)',
+            ),
+          }
+        : s,
     );
     expect(compose(sources).errors.join('\n')).toMatch(/AdministrativeUnit\.code is PERSONAL but served by several subgraphs/);
   });
 
   it('reports composition errors between subgraphs', () => {
     const sources = defaultSources().map((s) =>
-      s.name === 'culture-tourism' ? { ...s, sdl: s.sdl.replace('code: String!\n  currentCommuneCodes', 'code: Int!\n  currentCommuneCodes') } : s,
+      s.name === 'culture-tourism'
+        ? { ...s, sdl: s.sdl.replace('code: String!\n  currentCommuneCodes', 'code: Int!\n  currentCommuneCodes') }
+        : s,
     );
     const result = compose(sources);
     expect(result.errors.length).toBeGreaterThan(0);

@@ -15,15 +15,18 @@ const GRANTS: Record<string, Grant[]> = {
 };
 const facts: PolicyFacts = { ownerOf: (s) => OWNERS[s], grantsFor: (a) => GRANTS[a] ?? [] };
 
-const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN' | 'SYSTEM_ADMIN' | 'APPROVER' | 'AUDITOR')[]): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
+const account = (
+  agency: string,
+  ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN' | 'SYSTEM_ADMIN' | 'APPROVER' | 'AUDITOR')[]
+): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
 const CALLERS: Record<string, Principal> = {
   public: { kind: 'PUBLIC' },
   'official of another agency, no agreement': account('SCT', 'OFFICIAL'),
   'official with an agreement (no personal data)': account('SXD', 'OFFICIAL'),
   'official with an agreement including personal data': account('SNNMT', 'OFFICIAL'),
-  "official of the owning agency": account('SVHTTDL', 'OFFICIAL'),
-  "data editor of the owning agency": account('SVHTTDL', 'DATA_EDITOR'),
-  "agency admin of the owning agency": account('SVHTTDL', 'AGENCY_ADMIN'),
+  'official of the owning agency': account('SVHTTDL', 'OFFICIAL'),
+  'data editor of the owning agency': account('SVHTTDL', 'DATA_EDITOR'),
+  'agency admin of the owning agency': account('SVHTTDL', 'AGENCY_ADMIN'),
   'data editor of another agency': account('SCT', 'DATA_EDITOR'),
   'system admin (operator)': account('TTCDS', 'SYSTEM_ADMIN'),
   'approver (provincial office)': account('VP-UBND-04', 'APPROVER'),
@@ -31,7 +34,16 @@ const CALLERS: Record<string, Principal> = {
 };
 
 /** The directory's administrative mutations: the directory decides who may call them (`@decidedByService`). */
-const DECIDED_BY_DIRECTORY = ['createAccount', 'disableAccount', 'enableAccount', 'setRoles', 'changePassword', 'requestSharingAgreement', 'decideSharingAgreement', 'recordDatasetOwnership'].map((m) => `Mutation.${m}`);
+const DECIDED_BY_DIRECTORY = [
+  'createAccount',
+  'disableAccount',
+  'enableAccount',
+  'setRoles',
+  'changePassword',
+  'requestSharingAgreement',
+  'decideSharingAgreement',
+  'recordDatasetOwnership',
+].map((m) => `Mutation.${m}`);
 
 function expected(coordinate: string, level: string, p: Principal): boolean {
   if (coordinate.startsWith('Mutation.')) {
@@ -50,7 +62,9 @@ function expectedRead(coordinate: string, level: string, p: Principal): boolean 
   if (level === 'INTERNAL') return true;
   const owner = OWNERS[policy.subgraphOf.get(coordinate)!];
   const type = coordinate.split('.')[0];
-  const grants = (GRANTS[p.agency] ?? []).filter((g) => g.provider === owner && (g.coordinates.includes(coordinate) || g.coordinates.includes(type)));
+  const grants = (GRANTS[p.agency] ?? []).filter(
+    (g) => g.provider === owner && (g.coordinates.includes(coordinate) || g.coordinates.includes(type)),
+  );
   if (level === 'RESTRICTED') return p.agency === owner || grants.length > 0;
   return (p.agency === owner && p.roles.includes('DATA_EDITOR')) || grants.some((g) => g.includesPersonalData);
 }
@@ -64,11 +78,18 @@ describe('permission matrix', () => {
 
   it('covers every coordinate of the supergraph; every restricted or personal one has an owning subgraph', () => {
     expect(coordinates.length).toBeGreaterThan(100);
-    for (const [c, level] of coordinates) if (level === 'RESTRICTED' || level === 'PERSONAL') expect(policy.subgraphOf.get(c)).toBeDefined();
+    for (const [c, level] of coordinates)
+      if (level === 'RESTRICTED' || level === 'PERSONAL') expect(policy.subgraphOf.get(c)).toBeDefined();
     // Shared types (change history) are INTERNAL and served by every subgraph: their rule needs no owner.
     expect(policy.levels.get('FieldChange.before')).toBe('INTERNAL');
     expect(policy.subgraphOf.get('FieldChange.before')).toBeUndefined();
-    for (const c of ['TouristSite.history', 'AccommodationEstablishment.history', 'Account.history', 'SharingAgreement.history', 'Dataset.history']) {
+    for (const c of [
+      'TouristSite.history',
+      'AccommodationEstablishment.history',
+      'Account.history',
+      'SharingAgreement.history',
+      'Dataset.history',
+    ]) {
       expect(policy.levels.get(c)).toBe('INTERNAL');
     }
     expect(policy.levels.get('Mutation.updateAccommodation')).toBe('PERSONAL');
@@ -80,10 +101,17 @@ describe('permission matrix', () => {
   });
 
   it('narrows the audit log to AUDITORs (roles on @classified), type by type', () => {
-    for (const c of ['Query.auditEvents', 'Query.verifyAuditChain', 'AuditEvent.document', 'AuditPrincipal.account', 'AccessStatistic.requests']) {
+    for (const c of [
+      'Query.auditEvents',
+      'Query.verifyAuditChain',
+      'AuditEvent.document',
+      'AuditPrincipal.account',
+      'AccessStatistic.requests',
+    ]) {
       expect(policy.roles.get(c)).toEqual(['AUDITOR']);
     }
-    expect(policy.roles.get('Account.username')).toBeUndefined();  });
+    expect(policy.roles.get('Account.username')).toBeUndefined();
+  });
 
   it('checks every kind of caller, every role among them', () => {
     const roles = new Set(Object.values(CALLERS).flatMap((p) => (p.kind === 'ACCOUNT' ? p.roles : [])));

@@ -16,7 +16,7 @@ function repoWith(packages: Record<string, unknown>): string {
 }
 
 describe('subgraph registry', () => {
-  it('finds the hub\'s subgraphs in their folders, in port order, the kit left out', () => {
+  it("finds the hub's subgraphs in their folders, in port order, the kit left out", () => {
     expect(SUBGRAPHS.map((s) => [s.name, s.port, s.database, s.package])).toEqual([
       ['directory', 4101, 'own', '@hub/directory'],
       ['culture-tourism', 4102, 'own', '@hub/culture-tourism'],
@@ -33,7 +33,10 @@ describe('subgraph registry', () => {
       kit: { name: '@x/kit' },
     });
     const found = discoverSubgraphs(root);
-    expect(found.map((s) => [s.name, s.port, s.database])).toEqual([['zebra', 4101, 'own'], ['alpha', 4107, 'own']]);
+    expect(found.map((s) => [s.name, s.port, s.database])).toEqual([
+      ['zebra', 4101, 'own'],
+      ['alpha', 4107, 'own'],
+    ]);
     expect(found.map((s) => portFrom(s, 5200))).toEqual([5200, 5206]);
     expect(portFrom({ port: FIRST_SUBGRAPH_PORT }, FIRST_SUBGRAPH_PORT)).toBe(FIRST_SUBGRAPH_PORT);
   });

@@ -43,11 +43,19 @@ export function subgraphOfCoordinates(supergraph: DocumentNode): Map<string, str
     const t = d as ObjectTypeDefinitionNode;
     // A subgraph that only references an entity (`@key(…, resolvable: false)`) does not serve its fields.
     const typeGraphs = (t.directives ?? [])
-      .filter((x) => x.name.value === 'join__type' && !x.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value))
+      .filter(
+        (x) =>
+          x.name.value === 'join__type' &&
+          !x.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value),
+      )
       .map(graphArg);
     for (const f of t.fields ?? []) {
       const fieldGraphs = (f.directives ?? [])
-        .filter((x) => x.name.value === 'join__field' && !x.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value))
+        .filter(
+          (x) =>
+            x.name.value === 'join__field' &&
+            !x.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value),
+        )
         .map(graphArg)
         .filter(Boolean);
       const owner = fieldGraphs[0] ?? (typeGraphs.length === 1 ? typeGraphs[0] : undefined);
@@ -94,7 +102,13 @@ export function buildPolicy(supergraphSdl: string): Policy {
     const rule = type === 'Mutation' && !byService.has(coordinate) ? and(levelRule, r.isOwnerEditor) : levelRule;
     (rules[type] ??= {})[field] = rule;
   }
-  const options = { debug: false, allowExternalErrors: false, fallbackRule: deny, fallbackError: new Error('Not authorised'), hashFunction: () => '' };
+  const options = {
+    debug: false,
+    allowExternalErrors: false,
+    fallbackRule: deny,
+    fallbackError: new Error('Not authorised'),
+    hashFunction: () => '',
+  };
   return {
     rules,
     levels,
@@ -113,7 +127,7 @@ export function buildPolicy(supergraphSdl: string): Policy {
       if (needed && !(ctx.principal.kind === 'ACCOUNT' && ctx.principal.roles.some((x) => needed.includes(x)))) {
         return `only accounts with the role ${needed.join(' or ')} may read ${coordinate}`;
       }
-      if (type === 'Mutation' && !byService.has(coordinate)) return "writes belong to the data editors of the agency that owns this data";
+      if (type === 'Mutation' && !byService.has(coordinate)) return 'writes belong to the data editors of the agency that owns this data';
       return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
     },
     middleware: () => shield(rules, { fallbackRule: deny, allowExternalErrors: false }),

@@ -3,9 +3,7 @@
 export const ROLES = ['SYSTEM_ADMIN', 'AGENCY_ADMIN', 'DATA_EDITOR', 'OFFICIAL', 'APPROVER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Principal =
-  | { kind: 'PUBLIC' }
-  | { kind: 'ACCOUNT'; accountId: string; agency: string; roles: Role[] };
+export type Principal = { kind: 'PUBLIC' } | { kind: 'ACCOUNT'; accountId: string; agency: string; roles: Role[] };
 
 export const PUBLIC: Principal = { kind: 'PUBLIC' };
 

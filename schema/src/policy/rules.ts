@@ -20,7 +20,9 @@ export function hasAnyRole(roles: string[]): HubRule {
   );
 }
 
-export function rulesFor(subgraphOf: OwnerLookup): Record<'isOwnerAgency' | 'isOwnerEditor' | 'hasGrant' | 'hasPersonalDataGrant', HubRule> {
+export function rulesFor(
+  subgraphOf: OwnerLookup,
+): Record<'isOwnerAgency' | 'isOwnerEditor' | 'hasGrant' | 'hasPersonalDataGrant', HubRule> {
   const ownerAgency = (ctx: PolicyContext, info: GraphQLResolveInfo) => {
     const subgraph = subgraphOf(coordinateOf(info));
     return subgraph ? ctx.facts.ownerOf(subgraph) : undefined;
@@ -47,7 +49,12 @@ export function rulesFor(subgraphOf: OwnerLookup): Record<'isOwnerAgency' | 'isO
     /** The caller is a data editor of the owning agency. */
     isOwnerEditor: rule({ cache: 'no_cache' })((_p, _a, ctx: PolicyContext, info) => {
       const owner = ownerAgency(ctx, info);
-      return ctx.principal.kind === 'ACCOUNT' && owner !== undefined && ctx.principal.agency === owner && ctx.principal.roles.includes('DATA_EDITOR');
+      return (
+        ctx.principal.kind === 'ACCOUNT' &&
+        owner !== undefined &&
+        ctx.principal.agency === owner &&
+        ctx.principal.roles.includes('DATA_EDITOR')
+      );
     }),
     /** An agreement in force lets the caller's agency read this coordinate. */
     hasGrant: rule({ cache: 'no_cache' })((_p, _a, ctx: PolicyContext, info) => grantCovers(ctx, info, false)),

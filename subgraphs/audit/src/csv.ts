@@ -12,9 +12,35 @@ import { eventOf, eventPage, instant, keyOfRow, sqlOn, type AuditRecordRow } fro
 const PAGE = 2000;
 
 export const CSV_COLUMNS = [
-  'id', 'at', 'requestId', 'principalKind', 'accountId', 'agency', 'roles', 'clientIp', 'userAgent', 'clientName', 'clientVersion',
-  'operationType', 'operationName', 'documentHash', 'outcome', 'errorCodes', 'requested', 'denied', 'personal', 'subgraphs',
-  'durationMs', 'responseBytes', 'variables', 'document', 'hash', 'previousHash', 'username', 'method', 'refused',
+  'id',
+  'at',
+  'requestId',
+  'principalKind',
+  'accountId',
+  'agency',
+  'roles',
+  'clientIp',
+  'userAgent',
+  'clientName',
+  'clientVersion',
+  'operationType',
+  'operationName',
+  'documentHash',
+  'outcome',
+  'errorCodes',
+  'requested',
+  'denied',
+  'personal',
+  'subgraphs',
+  'durationMs',
+  'responseBytes',
+  'variables',
+  'document',
+  'hash',
+  'previousHash',
+  'username',
+  'method',
+  'refused',
 ] as const;
 
 /** A spreadsheet would run a cell starting with = + - @ as a formula: such text is prefixed with a quote. */
@@ -26,10 +52,35 @@ export const cell = (v: unknown): string => {
 function rowOf(r: AuditRecordRow): string[] {
   const e = eventOf(r);
   return [
-    e.id, e.at.toISOString(), e.requestId, e.principal.kind, e.principal.accountId, e.principal.agencyCode, e.principal.roles.join(' '),
-    e.client.ip, e.client.userAgent, e.client.name, e.client.version, e.operationType, e.operationName, e.documentHash, e.outcome,
-    e.errorCodes.join(' '), e.requested.join(' '), e.denied.map((d) => `${d.coordinate}: ${d.reason}`).join('; '), e.personal.join(' '),
-    e.subgraphs.join(' '), e.durationMs, e.responseBytes, e.variables, e.document, e.hash, e.previousHash, e.principal.username, e.method, e.refused,
+    e.id,
+    e.at.toISOString(),
+    e.requestId,
+    e.principal.kind,
+    e.principal.accountId,
+    e.principal.agencyCode,
+    e.principal.roles.join(' '),
+    e.client.ip,
+    e.client.userAgent,
+    e.client.name,
+    e.client.version,
+    e.operationType,
+    e.operationName,
+    e.documentHash,
+    e.outcome,
+    e.errorCodes.join(' '),
+    e.requested.join(' '),
+    e.denied.map((d) => `${d.coordinate}: ${d.reason}`).join('; '),
+    e.personal.join(' '),
+    e.subgraphs.join(' '),
+    e.durationMs,
+    e.responseBytes,
+    e.variables,
+    e.document,
+    e.hash,
+    e.previousHash,
+    e.principal.username,
+    e.method,
+    e.refused,
   ].map(cell);
 }
 
@@ -50,7 +101,11 @@ export function filterOfQuery(q: Record<string, unknown>): AuditEventFilter {
     operationType: s('operationType'),
     username: s('username'),
     coordinate: s('coordinate'),
-    outcome: s('outcome') ? (s('outcome')!.split(',').map((o) => o.trim().toUpperCase()) as AuditOutcome[]) : null,
+    outcome: s('outcome')
+      ? (s('outcome')!
+          .split(',')
+          .map((o) => o.trim().toUpperCase()) as AuditOutcome[])
+      : null,
     deniedOnly: b('deniedOnly'),
     personalOnly: b('personalOnly'),
   };

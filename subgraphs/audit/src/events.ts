@@ -79,7 +79,10 @@ export function whereOf(filter: AuditEventFilter | null | undefined, params: unk
   if (f.username) cond.push(`principal->>'username' = ${p(f.username)}`);
   if (f.coordinate) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(f.coordinate)) {
-      throw badUserInput(`${prefix}.coordinate`, `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`);
+      throw badUserInput(
+        `${prefix}.coordinate`,
+        `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`,
+      );
     }
     cond.push(`${p(f.coordinate)} = any(requested)`);
   }
@@ -106,7 +109,13 @@ export function encodeEventCursor(k: EventKey): string {
 export function decodeEventCursor(cursor: string, argument = 'after'): EventKey {
   try {
     const [at, chainId, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, number];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/.test(chainId) && Number.isInteger(seq) && encodeEventCursor({ at, chainId, seq }) === cursor) {
+    if (
+      typeof at === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
+      /^[0-9a-f-]{36}$/.test(chainId) &&
+      Number.isInteger(seq) &&
+      encodeEventCursor({ at, chainId, seq }) === cursor
+    ) {
       return { at, chainId, seq };
     }
   } catch {
@@ -116,7 +125,12 @@ export function decodeEventCursor(cursor: string, argument = 'after'): EventKey 
 }
 
 /** Rows of one newest-first page after `after` (or from the newest). */
-export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null | undefined, limit: number, after?: EventKey): Promise<AuditRecordRow[]> {
+export async function eventPage(
+  query: SqlQuery,
+  filter: AuditEventFilter | null | undefined,
+  limit: number,
+  after?: EventKey,
+): Promise<AuditRecordRow[]> {
   const params: unknown[] = [];
   let where = whereOf(filter, params);
   if (after) {
@@ -125,7 +139,10 @@ export async function eventPage(query: SqlQuery, filter: AuditEventFilter | null
     where += ` and (at, chain_id, seq) < ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::bigint)`;
   }
   params.push(limit);
-  return (await query(`select * from audit_record where ${where} order by at desc, chain_id desc, seq desc limit $${params.length}`, params)) as AuditRecordRow[];
+  return (await query(
+    `select * from audit_record where ${where} order by at desc, chain_id desc, seq desc limit $${params.length}`,
+    params,
+  )) as AuditRecordRow[];
 }
 
 /** The row of one event, when the store has it. */
@@ -199,7 +216,11 @@ export const GROUP_BY: readonly AccessGroupBy[] = ['AGENCY', 'ACCOUNT', 'COORDIN
 const GROUP_KEY: Record<AccessGroupBy, { from: string; key: string; order: string }> = {
   AGENCY: { from: 'audit_record', key: `coalesce(principal->>'agency', 'PUBLIC')`, order: 'requests desc, key' },
   ACCOUNT: { from: 'audit_record', key: `coalesce(principal->>'accountId', 'PUBLIC')`, order: 'requests desc, key' },
-  COORDINATE: { from: 'audit_record cross join lateral unnest(requested) as c(coordinate)', key: 'c.coordinate', order: 'requests desc, key' },
+  COORDINATE: {
+    from: 'audit_record cross join lateral unnest(requested) as c(coordinate)',
+    key: 'c.coordinate',
+    order: 'requests desc, key',
+  },
   SUBGRAPH: { from: 'audit_record cross join lateral unnest(subgraphs) as s(subgraph)', key: 's.subgraph', order: 'requests desc, key' },
   DAY: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM-DD')`, order: 'key' },
   MONTH: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM')`, order: 'key' },

@@ -48,7 +48,11 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
       const { publicKey, checkpointDir } = ctx.settings;
       const checkedAt = new Date();
       const loaded = checkpointDir ? await loadCheckpoints(checkpointDir, publicKey, { from, to }) : undefined;
-      const report = await verifyAuditChain(sqlOn(ctx.em), { from, to }, { publicKey, pins: loaded?.pins, checkpointProblems: loaded?.problems });
+      const report = await verifyAuditChain(
+        sqlOn(ctx.em),
+        { from, to },
+        { publicKey, pins: loaded?.pins, checkpointProblems: loaded?.problems },
+      );
       return {
         ok: report.ok,
         records: report.records,

@@ -25,7 +25,8 @@ export function internalRoutes(router: Router, { em, log, settings: signInPolicy
       return;
     }
     const result = await accounts().signIn(username, password, clientAddress);
-    if (++signIns % SWEEP_EVERY === 0) void new SignInThrottleService(em(), signInPolicy).sweep().catch((e) => log.warn({ err: e }, 'sign-in throttle sweep failed'));
+    if (++signIns % SWEEP_EVERY === 0)
+      void new SignInThrottleService(em(), signInPolicy).sweep().catch((e) => log.warn({ err: e }, 'sign-in throttle sweep failed'));
     if (result.ok) {
       res.json({ account: result.account, refreshToken: result.refreshToken });
       return;

@@ -113,7 +113,10 @@ export function parseFormula(text: string): Formula {
 }
 
 /** The indicators a formula reads, with whether it needs their previous-year values. */
-export function formulaInputs(f: Formula, out = new Map<string, { current: boolean; prevYear: boolean }>()): Map<string, { current: boolean; prevYear: boolean }> {
+export function formulaInputs(
+  f: Formula,
+  out = new Map<string, { current: boolean; prevYear: boolean }>(),
+): Map<string, { current: boolean; prevYear: boolean }> {
   switch (f.kind) {
     case 'ref': {
       const e = out.get(f.code) ?? { current: false, prevYear: false };

@@ -16,11 +16,19 @@ export function syntheticIndicators(count: number): { code: string; types: Perio
   return Array.from({ length: count }, (_, i) => {
     const kind = i % 18 < 7 ? 'M' : i % 18 < 12 ? 'Q' : 'Y';
     const types: Periodicity[] = kind === 'M' ? ['MONTH', 'QUARTER', 'YEAR'] : kind === 'Q' ? ['QUARTER', 'YEAR'] : ['YEAR'];
-    return { code: `G${String(i + 1).padStart(3, '0')}`, types, dims: ['', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX'][i % 8], max: null };
+    return {
+      code: `G${String(i + 1).padStart(3, '0')}`,
+      types,
+      dims: ['', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX', 'AREA', 'SEX'][i % 8],
+      max: null,
+    };
   });
 }
 
-export async function generate(dbUrl: string, opts: { indicators?: number; log?: (m: string) => void } = {}): Promise<{ values: number; seconds: number }> {
+export async function generate(
+  dbUrl: string,
+  opts: { indicators?: number; log?: (m: string) => void } = {},
+): Promise<{ values: number; seconds: number }> {
   const log = opts.log ?? (() => undefined);
   const t0 = Date.now();
   const c = new Client({ connectionString: dbUrl });
@@ -34,7 +42,12 @@ export async function generate(dbUrl: string, opts: { indicators?: number; log?:
        select gen_random_uuid(), now(), now(), 1, $1::int + n, code, '99', 'Chỉ tiêu tổng hợp ' || code, 'Synthetic indicator ' || code, 'đơn vị',
               types::jsonb, '["COMMUNE"]'::jsonb, dims::jsonb, 'SUM', 'TK-04', lower(code)
        from unnest($2::text[], $3::text[], $4::text[]) with ordinality as s(code, types, dims, n)`,
-      [INDICATORS.length, synthetic.map((s) => s.code), synthetic.map((s) => JSON.stringify(s.types)), synthetic.map((s) => JSON.stringify(s.dims ? [s.dims] : []))],
+      [
+        INDICATORS.length,
+        synthetic.map((s) => s.code),
+        synthetic.map((s) => JSON.stringify(s.types)),
+        synthetic.map((s) => JSON.stringify(s.dims ? [s.dims] : [])),
+      ],
     );
     for (const key of ['SEX=FEMALE', 'SEX=MALE', 'AREA=RURAL', 'AREA=URBAN']) {
       await c.query(`insert into category_combo (key, dims) values ($1, $2) on conflict (key) do nothing`, [key, key.split('=')[0]]);
@@ -58,10 +71,18 @@ export async function generate(dbUrl: string, opts: { indicators?: number; log?:
     const periods = PERIODICITIES.flatMap((type) => periodsBetween(type, parsePeriod(String(FIRST_YEAR)), parsePeriod(String(LAST_YEAR))));
     await c.query('create temp table gen_plan (num int, ptype text, level text, dims text, vmax float8) on commit drop');
     await c.query('insert into gen_plan select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[])', [
-      plan.map((p) => p.num), plan.map((p) => p.type), plan.map((p) => p.level), plan.map((p) => p.dims), plan.map((p) => p.max),
+      plan.map((p) => p.num),
+      plan.map((p) => p.type),
+      plan.map((p) => p.level),
+      plan.map((p) => p.dims),
+      plan.map((p) => p.max),
     ]);
     await c.query('create temp table gen_period (key int, ptype text, pend date) on commit drop');
-    await c.query('insert into gen_period select * from unnest($1::int[], $2::text[], $3::date[])', [periods.map((p) => p.key), periods.map((p) => p.type), periods.map((p) => p.end)]);
+    await c.query('insert into gen_period select * from unnest($1::int[], $2::text[], $3::date[])', [
+      periods.map((p) => p.key),
+      periods.map((p) => p.type),
+      periods.map((p) => p.end),
+    ]);
     await c.query('truncate indicator_value, value_change');
     await c.query('alter table indicator_value drop constraint indicator_value_pkey');
     log(`plan: ${plan.length} indicator × period-type rows, ${periods.length} periods`);

@@ -37,17 +37,25 @@ function lastDay(year: number, month: number): string {
 
 function make(type: Periodicity, year: number, index: number): Period {
   const [first, last] =
-    type === 'MONTH' ? [index, index]
-    : type === 'QUARTER' ? [3 * index - 2, 3 * index]
-    : type === 'HALF_YEAR' ? [6 * index - 5, 6 * index]
-    : type === 'NINE_MONTHS' ? [1, 9]
-    : [1, 12];
+    type === 'MONTH'
+      ? [index, index]
+      : type === 'QUARTER'
+        ? [3 * index - 2, 3 * index]
+        : type === 'HALF_YEAR'
+          ? [6 * index - 5, 6 * index]
+          : type === 'NINE_MONTHS'
+            ? [1, 9]
+            : [1, 12];
   const id =
-    type === 'MONTH' ? `${year}M${pad(index)}`
-    : type === 'QUARTER' ? `${year}Q${index}`
-    : type === 'HALF_YEAR' ? `${year}S${index}`
-    : type === 'NINE_MONTHS' ? `${year}N9`
-    : String(year);
+    type === 'MONTH'
+      ? `${year}M${pad(index)}`
+      : type === 'QUARTER'
+        ? `${year}Q${index}`
+        : type === 'HALF_YEAR'
+          ? `${year}S${index}`
+          : type === 'NINE_MONTHS'
+            ? `${year}N9`
+            : String(year);
   return { id, type, year, index, start: `${year}-${pad(first)}-01`, end: lastDay(year, last), key: year * 100 + SUB[type](index) };
 }
 

@@ -121,7 +121,11 @@ export class UnitTree {
    * be apportioned); after it ended, by its successor when it was renamed into exactly one unit that took nobody
    * else. `SELF` when the unit existed on that day.
    */
-  mapOn(code: string, day: string, refDay = day): { kind: 'SELF' } | { kind: 'MAPPED'; codes: string[]; note: string } | { kind: 'NONE'; reason: string } {
+  mapOn(
+    code: string,
+    day: string,
+    refDay = day,
+  ): { kind: 'SELF' } | { kind: 'MAPPED'; codes: string[]; note: string } | { kind: 'NONE'; reason: string } {
     // The unit the series is about is the version valid on `refDay` (the series' last day): a merged unit that
     // kept its seat's code is not the old commune of the same code.
     const ref = this.versionAt(code, refDay) ?? this.latestVersion(code, refDay);
@@ -143,11 +147,18 @@ export class UnitTree {
       };
       back(code, 0);
       if (partial.length) {
-        return { kind: 'NONE', reason: `${code}: ${partial.join(', ')} were split between several units; their values cannot be apportioned` };
+        return {
+          kind: 'NONE',
+          reason: `${code}: ${partial.join(', ')} were split between several units; their values cannot be apportioned`,
+        };
       }
       if (!found.length) return { kind: 'NONE', reason: `${code} did not exist on ${day} and the directory records no predecessor` };
       found.sort();
-      return { kind: 'MAPPED', codes: found, note: `${code} began on ${first}; before that its territory was ${found.join(', ')}, merged into it` };
+      return {
+        kind: 'MAPPED',
+        codes: found,
+        note: `${code} began on ${first}; before that its territory was ${found.join(', ')}, merged into it`,
+      };
     }
     const succ = this.successorsOf.get(code) ?? [];
     if (succ.length === 1 && (this.predecessorsOf.get(succ[0].successor) ?? []).length === 1 && this.versionAt(succ[0].successor, day)) {
@@ -155,7 +166,10 @@ export class UnitTree {
     }
     const last = versions.map(to).sort().pop();
     return succ.length
-      ? { kind: 'NONE', reason: `${code} ended on ${last} and was merged with other units into ${succ.map((s) => s.successor).join(', ')}: no value for it after that` }
+      ? {
+          kind: 'NONE',
+          reason: `${code} ended on ${last} and was merged with other units into ${succ.map((s) => s.successor).join(', ')}: no value for it after that`,
+        }
       : { kind: 'NONE', reason: `${code} ended on ${last} and the directory records no successor` };
   }
 }

@@ -11,9 +11,15 @@ import { p } from '@mikro-orm/core';
  * the schema and `.onCreate(() => v)` for a new entity (and its first history record).
  */
 export const hubEntityProperties = {
-  id: p.uuid().primary().onCreate(() => randomUUID()),
+  id: p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID()),
   createdAt: p.datetime().onCreate(() => new Date()),
-  updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  updatedAt: p
+    .datetime()
+    .onCreate(() => new Date())
+    .onUpdate(() => new Date()),
   /** Optimistic concurrency: bumped by every update; a stale write fails. */
   version: p.integer().version(),
 };

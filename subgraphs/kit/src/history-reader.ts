@@ -65,7 +65,8 @@ const keyOf = (c: ChangeView) => `${c.at.toISOString()}|${c.id}`;
 
 function afterKey(after: string): { at: string; id: string } {
   const [at, id] = decodeCursor(after).split('|');
-  if (!/^[0-9a-f-]{36}$/i.test(id ?? '') || Number.isNaN(Date.parse(at))) throw badUserInput('after', 'not a cursor returned by this connection');
+  if (!/^[0-9a-f-]{36}$/i.test(id ?? '') || Number.isNaN(Date.parse(at)))
+    throw badUserInput('after', 'not a cursor returned by this connection');
   return { at, id };
 }
 
@@ -105,7 +106,11 @@ export class HistoryReader {
            from hub_change c where entity = $1 and entity_id = any($2)) t where n <= $3 order by entity_id, at desc, id desc`,
         [type, [...new Set(group.map((i) => keys[i].id))], limit],
       );
-      for (const i of group) rowsOf.set(i, rows.filter((r) => r.entity_id === keys[i].id));
+      for (const i of group)
+        rowsOf.set(
+          i,
+          rows.filter((r) => r.entity_id === keys[i].id),
+        );
     }
     // Later pages: one statement each (a cursor belongs to one record).
     return Promise.all(
@@ -126,7 +131,10 @@ export class HistoryReader {
             page,
             keyOf,
             async () => {
-              const [c] = await db.rows<{ n: number }>('select count(*)::int as n from hub_change where entity = $1 and entity_id = $2', [k.type, k.id]);
+              const [c] = await db.rows<{ n: number }>('select count(*)::int as n from hub_change where entity = $1 and entity_id = $2', [
+                k.type,
+                k.id,
+              ]);
               return c.n;
             },
           );
@@ -165,7 +173,10 @@ export class HistoryReader {
     const masked = { field: c.field, before: null, after: null, masked: true };
     if (!this.readable(c)) return masked;
     if (c.enc !== undefined) {
-      const opened = this.settings.key ? (openValue(this.settings.key, sealedAad(r.entity, r.entity_id, c.field), c.enc) as { before: unknown; after: unknown } | undefined) : undefined;
+      const opened = this.settings.key
+        ? (openValue(this.settings.key, sealedAad(r.entity, r.entity_id, c.field), c.enc) as
+            { before: unknown; after: unknown } | undefined)
+        : undefined;
       return opened ? { field: c.field, before: opened.before, after: opened.after, masked: false } : masked;
     }
     return { field: c.field, before: c.before ?? null, after: c.after ?? null, masked: false };
@@ -177,5 +188,7 @@ export class HistoryReader {
  * (the kit adds it to every type with a `history: ChangeConnection` field that has no resolver of its own).
  */
 export function historyResolver(type: string) {
-  return reads(['id'], (parent: { id: string }, args: PageArgs, ctx: { history: HistoryReader }) => ctx.history.connection(type, String(parent.id), args));
+  return reads(['id'], (parent: { id: string }, args: PageArgs, ctx: { history: HistoryReader }) =>
+    ctx.history.connection(type, String(parent.id), args),
+  );
 }

@@ -131,7 +131,10 @@ export const ChangeRecord = defineEntity({
   tableName: 'hub_change',
   indexes: [{ properties: ['entity', 'entityId', 'at'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     /** GraphQL type name of the record the change is shown under. */
     entity: p.string().length(100),
     entityId: p.string().length(100),
@@ -270,7 +273,14 @@ const operationOf = (t: ChangeSetType): ChangeOperation =>
   t === ChangeSetType.CREATE ? 'CREATE' : t === ChangeSetType.DELETE || t === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
 
 /** Approved data changes only with a reason (a create needs none, nor a write that changed no field). */
-function requireReason(type: string, id: string, operation: ChangeOperation, changed: boolean, approved: () => boolean, scope: ChangeScope): void {
+function requireReason(
+  type: string,
+  id: string,
+  operation: ChangeOperation,
+  changed: boolean,
+  approved: () => boolean,
+  scope: ChangeScope,
+): void {
   if (changed && operation !== 'CREATE' && approved() && !scope.reason) {
     throw badUserInput('reason', `${type} ${id} is approved data: say why it is changed`);
   }
@@ -308,7 +318,8 @@ export class HistoryRecorder implements EventSubscriber {
   private trackingOf(className: string): Resolved | null {
     if (this.resolved.has(className)) return this.resolved.get(className)!;
     const options = this.declared.get(className);
-    const r = className === ChangeRecord.meta.className || options === false ? null : { type: options?.type ?? className, options: options ?? {} };
+    const r =
+      className === ChangeRecord.meta.className || options === false ? null : { type: options?.type ?? className, options: options ?? {} };
     this.resolved.set(className, r);
     return r;
   }
@@ -317,7 +328,15 @@ export class HistoryRecorder implements EventSubscriber {
    * The stored form of one changed field: value, sealed value, or only the fact that it changed. `type` names the
    * coordinate (`<type>.<prop>`) unless `treatment` does; the draft's type and id bind a sealed value to its record.
    */
-  private fieldChange(draft: Draft, type: string, treatment: FieldTreatment | undefined, prop: string, field: string, before: unknown, after: unknown): StoredFieldChange | null {
+  private fieldChange(
+    draft: Draft,
+    type: string,
+    treatment: FieldTreatment | undefined,
+    prop: string,
+    field: string,
+    before: unknown,
+    after: unknown,
+  ): StoredFieldChange | null {
     if (treatment === 'ignore') return null;
     if (treatment === 'secret') return { field, secret: true };
     if (treatment === 'PUBLIC' || treatment === 'INTERNAL') return { field, level: treatment, before: plain(before), after: plain(after) };
@@ -326,7 +345,11 @@ export class HistoryRecorder implements EventSubscriber {
     if (!level) return { field, secret: true };
     if (level === 'PERSONAL') {
       if (!this.opts.key) return { field, coordinate, masked: true };
-      return { field, coordinate, enc: sealValue(this.opts.key, sealedAad(draft.type, draft.id, field), { before: plain(before), after: plain(after) }) };
+      return {
+        field,
+        coordinate,
+        enc: sealValue(this.opts.key, sealedAad(draft.type, draft.id, field), { before: plain(before), after: plain(after) }),
+      };
     }
     return { field, coordinate, before: plain(before), after: plain(after) };
   }
@@ -348,8 +371,7 @@ export class HistoryRecorder implements EventSubscriber {
       draft.operation = operation; // the parent's own change names the operation; its children only add fields
     }
     const skip = new Set([...cs.meta.primaryKeys, ...(cs.meta.versionProperty ? [cs.meta.versionProperty] : []), ...TECHNICAL]);
-    const props =
-      operation === 'DELETE' ? Object.keys(original ?? {}) : Object.keys(cs.payload as Record<string, unknown>);
+    const props = operation === 'DELETE' ? Object.keys(original ?? {}) : Object.keys(cs.payload as Record<string, unknown>);
     const prefix = part ? `${part.as}[${part.key ? part.key(entity) : helper(entity).getSerializedPrimaryKey()}].` : '';
     const added: StoredFieldChange[] = [];
     for (const prop of props) {
@@ -357,7 +379,15 @@ export class HistoryRecorder implements EventSubscriber {
       const before = operation === 'CREATE' ? null : original?.[prop];
       const after = operation === 'DELETE' ? null : (cs.payload as Record<string, unknown>)[prop];
       if (operation === 'UPDATE' && JSON.stringify(plain(before)) === JSON.stringify(plain(after))) continue;
-      const change = this.fieldChange(draft, t.type, t.options.fields?.[prop] as FieldTreatment | undefined, prop, `${prefix}${prop}`, before, after);
+      const change = this.fieldChange(
+        draft,
+        t.type,
+        t.options.fields?.[prop] as FieldTreatment | undefined,
+        prop,
+        `${prefix}${prop}`,
+        before,
+        after,
+      );
       if (change) added.push(change);
     }
     requireReason(t.type, id, operation, added.length > 0, () => !!t.options.approved?.(original ?? {}), scope);
@@ -370,9 +400,11 @@ export class HistoryRecorder implements EventSubscriber {
     const drafts = new Map<string, Draft>();
     for (const cs of uow.getChangeSets()) {
       if (cs.meta.className === ChangeRecord.meta.className) continue;
-      const original = (cs.type === ChangeSetType.UPDATE || cs.type === ChangeSetType.UPDATE_EARLY ? cs.originalEntity : uow.getOriginalEntityData(cs.entity)) as
-        | Record<string, unknown>
-        | undefined;
+      const original = (
+        cs.type === ChangeSetType.UPDATE || cs.type === ChangeSetType.UPDATE_EARLY
+          ? cs.originalEntity
+          : uow.getOriginalEntityData(cs.entity)
+      ) as Record<string, unknown> | undefined;
       this.record(cs, original, drafts, scope);
     }
     const at = new Date();
@@ -421,6 +453,6 @@ export async function recordChange(em: EntityManager, change: WrittenChange): Pr
   const scope = scopes.getStore();
   if (!scope) return;
   const recorder = [...em.getEventManager().getSubscribers()].find((s): s is HistoryRecorder => s instanceof HistoryRecorder);
-  if (!recorder) throw new Error('recordChange needs the kit\'s history recorder: an ORM the kit started (startSubgraph)');
+  if (!recorder) throw new Error("recordChange needs the kit's history recorder: an ORM the kit started (startSubgraph)");
   await recorder.recordWritten(em, change, scope);
 }

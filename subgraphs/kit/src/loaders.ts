@@ -30,12 +30,7 @@ export function createLoaders<B extends BatchFns>(fns: B, em: EntityManager): Lo
 }
 
 /** Orders `rows` to match `keys` (DataLoader's contract); a missing key gives `fallback` (null by default). */
-export function byKeys<K, V, F = null>(
-  keys: readonly K[],
-  rows: readonly V[],
-  keyOf: (row: V) => K,
-  fallback: F = null as F,
-): (V | F)[] {
+export function byKeys<K, V, F = null>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, fallback: F = null as F): (V | F)[] {
   const index = new Map<K, V>();
   for (const r of rows) index.set(keyOf(r), r);
   return keys.map((k) => (index.has(k) ? (index.get(k) as V) : fallback));

@@ -75,7 +75,12 @@ export function inUnitBatch<F, T extends Located>(entity: EntityName<T>, where: 
       em,
       entity,
       keys.map((k) => {
-        const { communeCodes, filter, first, after } = JSON.parse(k) as { communeCodes: string[]; filter: F; first: number | null; after: string | null };
+        const { communeCodes, filter, first, after } = JSON.parse(k) as {
+          communeCodes: string[];
+          filter: F;
+          first: number | null;
+          after: string | null;
+        };
         return { communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
       }),
     );

@@ -38,7 +38,12 @@ export function subgraphMetrics(subgraph: string, stats: { sqlStatements: number
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'hub_graphql_errors_total', help: 'Errors in GraphQL answers, by registry code.', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: 'hub_graphql_errors_total',
+    help: 'Errors in GraphQL answers, by registry code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       const end = duration.startTimer();

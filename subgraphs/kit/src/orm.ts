@@ -65,12 +65,10 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
  * Loads a subgraph's seed once: the seed's name is recorded in `hub_seed` in the same transaction, so a
  * second start (or a concurrent one) does nothing, and a failed seed leaves nothing behind.
  */
-export async function seedOnce(
-  orm: MikroORM,
-  name: string,
-  seed: (em: EntityManager) => Promise<void>,
-): Promise<boolean> {
-  await sql(orm.em.fork()).run('create table if not exists hub_seed (name text primary key, applied_at timestamptz not null default now())');
+export async function seedOnce(orm: MikroORM, name: string, seed: (em: EntityManager) => Promise<void>): Promise<boolean> {
+  await sql(orm.em.fork()).run(
+    'create table if not exists hub_seed (name text primary key, applied_at timestamptz not null default now())',
+  );
   return sql(orm.em.fork()).transaction(async (tx) => {
     const rows = await tx.rows('insert into hub_seed (name) values ($1) on conflict do nothing returning name', [name]);
     if (rows.length === 0) return false;

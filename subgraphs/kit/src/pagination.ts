@@ -111,7 +111,12 @@ export async function findConnection<T extends object>(
   const keyed = page.after !== undefined ? ({ $and: [where, { [key]: { $gt: page.after } }] } as never) : where;
   const fields = info && selectedProperties(info, em.getMetadata().find(entity)!, [key]);
   const rows = await plainRows(em, entity, keyed, { [key]: 'asc' }, page.limit + 1, fields);
-  return connectionOf(rows, page, (r) => String(r[key]), () => em.count(entity, where));
+  return connectionOf(
+    rows,
+    page,
+    (r) => String(r[key]),
+    () => em.count(entity, where),
+  );
 }
 
 /** Rows of `entity` as plain objects (see findConnection): one statement, no entity is created or tracked. */
@@ -124,10 +129,18 @@ export async function plainRows<T extends object>(
   /** Properties to read; every column when absent. */
   fields?: readonly string[],
 ): Promise<T[]> {
-  const qb = em.createQueryBuilder(entity).select(fields ? ([...fields] as never) : '*').where(where).orderBy(orderBy as never);
+  const qb = em
+    .createQueryBuilder(entity)
+    .select(fields ? ([...fields] as never) : '*')
+    .where(where)
+    .orderBy(orderBy as never);
   if (limit !== undefined) qb.limit(limit);
   const rows = await qb.execute<Record<string, unknown>[]>('all', true);
-  const refs = em.getMetadata().find(entity)!.relations.filter((r) => r.kind === 'm:1' || r.kind === '1:1').map((r) => r.name);
+  const refs = em
+    .getMetadata()
+    .find(entity)!
+    .relations.filter((r) => r.kind === 'm:1' || r.kind === '1:1')
+    .map((r) => r.name);
   if (refs.length) {
     for (const row of rows) for (const name of refs) if (row[name] != null && typeof row[name] !== 'object') row[name] = { id: row[name] };
   }

@@ -14,4 +14,5 @@ export const unitRef = (code: string): UnitRef => ({ __typename: 'Administrative
 export const agencyRef = (code: string) => ({ __typename: 'Agency' as const, code });
 
 /** The directory's Account by its id; null for ids that are no hub account (`PUBLIC`, an external `oidc:` subject). */
-export const accountRef = (id: string | null | undefined) => (id && /^[0-9a-f-]{36}$/i.test(id) ? { __typename: 'Account' as const, id } : null);
+export const accountRef = (id: string | null | undefined) =>
+  id && /^[0-9a-f-]{36}$/i.test(id) ? { __typename: 'Account' as const, id } : null;

@@ -11,7 +11,8 @@ const OPTIONS = { debug: false, allowExternalErrors: false, hashFunction: () => 
 
 export function policyContextOf(ctx: HubContext): PolicyContext {
   const c = ctx.caller;
-  const principal = c.sub === 'PUBLIC' ? PUBLIC : { kind: 'ACCOUNT' as const, accountId: c.sub, agency: c.agency ?? '', roles: c.roles as never };
+  const principal =
+    c.sub === 'PUBLIC' ? PUBLIC : { kind: 'ACCOUNT' as const, accountId: c.sub, agency: c.agency ?? '', roles: c.roles as never };
   return { principal, facts: NO_FACTS, _shield: { cache: {} } };
 }
 
@@ -40,7 +41,9 @@ export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSche
       }
       if (roleRule && (await roleRule.resolve({}, args, pctx as never, info, OPTIONS as never)) !== true) {
         const reason = `only accounts with the role ${needed!.join(' or ')} may read this`;
-        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, { extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason } });
+        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, {
+          extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason },
+        });
       }
       return inner(source, args, ctx, info);
     };

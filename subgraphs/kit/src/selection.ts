@@ -31,13 +31,20 @@ export function markReads(schema: GraphQLSchema, resolvers: ResolverMap): void {
 }
 
 /** Fields selected in `set`, through fragments and inline fragments. */
-function selectedFields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into = new Map<string, SelectionSetNode | undefined>()) {
+function selectedFields(
+  set: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  into = new Map<string, SelectionSetNode | undefined>(),
+) {
   for (const s of set?.selections ?? []) {
     if (s.kind === Kind.FIELD) {
       const name = s.name.value;
       // Several selections of one field (aliases, fragments) merge their sub-selections.
       const prev = into.get(name);
-      into.set(name, prev && s.selectionSet ? { ...prev, selections: [...prev.selections, ...s.selectionSet.selections] } : (s.selectionSet ?? prev));
+      into.set(
+        name,
+        prev && s.selectionSet ? { ...prev, selections: [...prev.selections, ...s.selectionSet.selections] } : (s.selectionSet ?? prev),
+      );
     } else if (s.kind === Kind.INLINE_FRAGMENT) selectedFields(s.selectionSet, info, into);
     else selectedFields(info.fragments[s.name.value]?.selectionSet, info, into);
   }
@@ -50,7 +57,11 @@ function selectedFields(set: SelectionSetNode | undefined, info: GraphQLResolveI
  * version and `always` (the sort key). `undefined` (read every column) when some asked field is neither a
  * property nor declares what it reads.
  */
-export function selectedProperties(info: GraphQLResolveInfo, meta: EntityMetadata<any>, always: readonly string[] = []): string[] | undefined {
+export function selectedProperties(
+  info: GraphQLResolveInfo,
+  meta: EntityMetadata<any>,
+  always: readonly string[] = [],
+): string[] | undefined {
   const returned = getNamedType(info.returnType);
   if (!isObjectType(returned)) return undefined;
   const asked = new Map<string, SelectionSetNode | undefined>();

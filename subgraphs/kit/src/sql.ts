@@ -22,7 +22,8 @@ export interface Sql {
  * What can hold a `?` or a `$n`: string literals (E'…' with backslash escapes), quoted names, comments and
  * dollar-quoted bodies are copied (their `?` escaped); `$n` is a placeholder unless it ends a name (`a$1`).
  */
-const TOKEN = /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|(?<![\w$])\$(\d+)|\?/g;
+const TOKEN =
+  /(?<![\w$])[eE]'(?:[^'\\]|\\[\s\S]|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|(?<![\w$])\$(\d+)|\?/g;
 
 /**
  * `$n` placeholders rewritten as knex's `?` (the values reordered, and repeated where a placeholder is), every
@@ -58,7 +59,10 @@ async function execute(em: EntityManager, text: string, params: readonly unknown
   try {
     return await q;
   } catch (e) {
-    throw em.getPlatform().getExceptionConverter().convertException(e as Error);
+    throw em
+      .getPlatform()
+      .getExceptionConverter()
+      .convertException(e as Error);
   }
 }
 

@@ -114,9 +114,12 @@ export function defineSubgraph<B extends BatchFns, S = unknown>(def: SubgraphDef
  * same block): its service name and dataset, and whether its database belongs to someone else (the audit store).
  */
 export function readDeclaration(packageDir: string): Pick<SubgraphDefinition, 'name' | 'dataset' | 'readOnlyDatabase'> {
-  const pkg = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')) as { hub?: { name?: unknown; dataset?: unknown; database?: unknown } };
+  const pkg = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')) as {
+    hub?: { name?: unknown; dataset?: unknown; database?: unknown };
+  };
   const { name, dataset, database } = pkg.hub ?? {};
-  if (typeof name !== 'string' || typeof dataset !== 'string') throw new Error(`${packageDir}/package.json: the "hub" block needs "name" and "dataset"`);
+  if (typeof name !== 'string' || typeof dataset !== 'string')
+    throw new Error(`${packageDir}/package.json: the "hub" block needs "name" and "dataset"`);
   return { name, dataset, readOnlyDatabase: database === 'audit-store' };
 }
 
@@ -163,7 +166,8 @@ function withHistory(def: SubgraphDefinition<any, any>, sdl: string, resolvers: 
     const own = out[t.name.value] ?? {};
     if (!own.history) out[t.name.value] = { ...own, history: historyResolver(t.name.value) };
   }
-  const ownAccount = (def.resolvers as AnyResolvers).Account?.__resolveReference as ((ref: { id: string }, ctx: HubContext) => unknown) | undefined;
+  const ownAccount = (def.resolvers as AnyResolvers).Account?.__resolveReference as
+    ((ref: { id: string }, ctx: HubContext) => unknown) | undefined;
   out.Change = {
     ...(out.Change ?? {}),
     account: (c: { accountId: string | null }, _a: unknown, ctx: HubContext) => {
@@ -180,7 +184,8 @@ function applyReasons(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(mutation?.getFields() ?? {})) {
     if (!field.args.some((a) => a.name === 'reason')) continue;
     const inner: GraphQLFieldResolver<unknown, HubContext> = field.resolve ?? defaultFieldResolver;
-    field.resolve = (source, args, ctx, info) => withChangeReason(args.reason as string | null | undefined, () => inner(source, args, ctx, info));
+    field.resolve = (source, args, ctx, info) =>
+      withChangeReason(args.reason as string | null | undefined, () => inner(source, args, ctx, info));
   }
   return schema;
 }
@@ -330,7 +335,12 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
     } catch (e) {
       log.warn({ reason: (e as Error).message, remote: req.socket.remoteAddress }, 'request without a valid context token refused');
       res.status(401).json({
-        errors: [{ message: 'This service answers only the hub gateway: missing or invalid context token', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+        errors: [
+          {
+            message: 'This service answers only the hub gateway: missing or invalid context token',
+            extensions: { code: ErrorCode.UNAUTHENTICATED },
+          },
+        ],
       });
     }
   };

@@ -17,7 +17,10 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 /** `historyKey`: a fresh random key unless given; `null` runs without one (PERSONAL values stored masked). */
-export async function startTestSubgraph(def: SubgraphDefinition<any, any>, opts: { seed?: boolean; historyKey?: Buffer | null } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  def: SubgraphDefinition<any, any>,
+  opts: { seed?: boolean; historyKey?: Buffer | null } = {},
+): Promise<TestSubgraph> {
   const dbs = await createTestDatabases([def.name]);
   const running = await startSubgraph(def, {
     dbUrl: dbs.urls[def.name],
@@ -60,7 +63,10 @@ export async function schemaDrift(def: SubgraphDefinition<any, any>): Promise<st
     try {
       if (!def.readOnlyDatabase) await migrate(orm);
       const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, dropTables: !def.readOnlyDatabase });
-      return diff.split('\n').map((line) => line.trim()).filter(Boolean);
+      return diff
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     } finally {
       await orm.close(true);
     }

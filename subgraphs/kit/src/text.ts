@@ -3,14 +3,7 @@ import { badUserInput } from '@hub/schema';
 
 /** Lower-case, without diacritics, đ as d, single spaces. */
 export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** A LIKE pattern matching `text` anywhere in a searchKey column, with LIKE's wildcards escaped. */

@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const CREATE = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { username status roles agency { code } } }`;
-const input = (o: Record<string, unknown>) => ({ input: { username: 'x', displayName: 'Người thử', agencyCode: 'SVHTTDL', roles: ['OFFICIAL'], password: 'a-long-enough-password', ...o } });
+const input = (o: Record<string, unknown>) => ({
+  input: { username: 'x', displayName: 'Người thử', agencyCode: 'SVHTTDL', roles: ['OFFICIAL'], password: 'a-long-enough-password', ...o },
+});
 const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions;
 
 it('an agency admin creates an account in their own agency, and it can sign in', async () => {
@@ -26,13 +28,17 @@ it('an agency admin cannot act outside their agency or grant reserved roles', as
   expect(other.errors![0].message).toMatch(/own agency \(SVHTTDL\)/);
   const reserved = await stack.query(CREATE, input({ username: 'vhttdl.root', roles: ['SYSTEM_ADMIN'] }), tokens['vhttdl.admin']);
   expect(reserved.errors![0].message).toMatch(/only the system admin grants SYSTEM_ADMIN/);
-  const disable = await stack.query(`mutation { disableAccount(username: "sxd.official", reason: "test") { status } }`, undefined, tokens['vhttdl.admin']);
+  const disable = await stack.query(
+    `mutation { disableAccount(username: "sxd.official", reason: "test") { status } }`,
+    undefined,
+    tokens['vhttdl.admin'],
+  );
   expect(codeOf(disable)?.code).toBe('FORBIDDEN');
   const list = await stack.query(`{ accounts(agencyCode: "SXD") { totalCount } }`, undefined, tokens['vhttdl.admin']);
   expect(codeOf(list)?.code).toBe('FORBIDDEN');
 });
 
-it('the system admin creates another agency\'s admin; an official administers nothing', async () => {
+it("the system admin creates another agency's admin; an official administers nothing", async () => {
   const res = await stack.query(CREATE, input({ username: 'sct.admin', agencyCode: 'SCT', roles: ['AGENCY_ADMIN'] }), tokens.admin);
   expect(res.data.createAccount.agency.code).toBe('SCT');
   const official = await stack.query(CREATE, input({ username: 'sxd.x', agencyCode: 'SXD' }), tokens['sxd.official']);
@@ -41,10 +47,17 @@ it('the system admin creates another agency\'s admin; an official administers no
   expect(anonymous.status).toBe(403);
 });
 
-it('a disabled account\'s token stops on its next request; re-enabled, it signs in again', async () => {
+it("a disabled account's token stops on its next request; re-enabled, it signs in again", async () => {
   const token = tokens['vhttdl.official'];
-  expect((await stack.query('{ me { username status } }', undefined, token)).data.me).toEqual({ username: 'vhttdl.official', status: 'ACTIVE' });
-  const disabled = await stack.query(`mutation { disableAccount(username: "vhttdl.official", reason: "phone reported stolen") { status statusReason } }`, undefined, tokens['vhttdl.admin']);
+  expect((await stack.query('{ me { username status } }', undefined, token)).data.me).toEqual({
+    username: 'vhttdl.official',
+    status: 'ACTIVE',
+  });
+  const disabled = await stack.query(
+    `mutation { disableAccount(username: "vhttdl.official", reason: "phone reported stolen") { status statusReason } }`,
+    undefined,
+    tokens['vhttdl.admin'],
+  );
   expect(disabled.data.disableAccount).toEqual({ status: 'DISABLED', statusReason: 'phone reported stolen' });
   expect((await stack.query('{ me { username } }', undefined, token)).status).toBe(401);
   expect((await stack.signIn('vhttdl.official')).body.error).toBe('invalid_grant');
@@ -54,11 +67,23 @@ it('a disabled account\'s token stops on its next request; re-enabled, it signs 
 
 it('everyone changes their own password', async () => {
   const token = tokens['sxd.official'];
-  const wrong = await stack.query(`mutation { changePassword(currentPassword: "not-it-at-all", newPassword: "a-brand-new-password") }`, undefined, token);
+  const wrong = await stack.query(
+    `mutation { changePassword(currentPassword: "not-it-at-all", newPassword: "a-brand-new-password") }`,
+    undefined,
+    token,
+  );
   expect(codeOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'currentPassword' });
-  const short = await stack.query(`mutation { changePassword(currentPassword: "demo-password-2025", newPassword: "short") }`, undefined, token);
+  const short = await stack.query(
+    `mutation { changePassword(currentPassword: "demo-password-2025", newPassword: "short") }`,
+    undefined,
+    token,
+  );
   expect(codeOf(short)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'newPassword' });
-  const ok = await stack.query(`mutation { changePassword(currentPassword: "demo-password-2025", newPassword: "a-brand-new-password") }`, undefined, token);
+  const ok = await stack.query(
+    `mutation { changePassword(currentPassword: "demo-password-2025", newPassword: "a-brand-new-password") }`,
+    undefined,
+    token,
+  );
   expect(ok.data.changePassword).toBe(true);
   expect((await stack.signIn('sxd.official')).status).toBe(400);
   expect((await stack.signIn('sxd.official', 'a-brand-new-password')).status).toBe(200);

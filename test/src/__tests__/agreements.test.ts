@@ -6,7 +6,8 @@ let stack: Stack;
 const t: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startStack();
-  for (const u of ['vhttdl.admin', 'vhttdl.official', 'sxd.admin', 'sxd.official', 'admin']) t[u] = (await stack.signIn(u)).body.access_token;
+  for (const u of ['vhttdl.admin', 'vhttdl.official', 'sxd.admin', 'sxd.official', 'admin'])
+    t[u] = (await stack.signIn(u)).body.access_token;
 });
 afterAll(() => stack?.stop());
 
@@ -29,15 +30,22 @@ const request = (o: Record<string, unknown> = {}) => ({
 
 const revenueFor = async (user: string) => {
   const res = await stack.query(REVENUE, undefined, t[user]);
-  return { value: res.data?.accommodation?.annualRevenue, denied: (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.extensions!.coordinate) };
+  return {
+    value: res.data?.accommodation?.annualRevenue,
+    denied: (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.extensions!.coordinate),
+  };
 };
 
-it('RESTRICTED data is the owning agency\'s until an agreement is approved, then the consumer\'s too, and only its coordinates', async () => {
+it("RESTRICTED data is the owning agency's until an agreement is approved, then the consumer's too, and only its coordinates", async () => {
   expect((await revenueFor('vhttdl.official')).value).toBeGreaterThan(0);
   expect((await revenueFor('sxd.official')).denied).toContain('AccommodationEstablishment.annualRevenue');
 
   const requested = await stack.query(REQUEST, request(), t['sxd.admin']);
-  expect(requested.data.requestSharingAgreement).toMatchObject({ status: 'REQUESTED', provider: { code: 'SVHTTDL' }, consumer: { code: 'SXD' } });
+  expect(requested.data.requestSharingAgreement).toMatchObject({
+    status: 'REQUESTED',
+    provider: { code: 'SVHTTDL' },
+    consumer: { code: 'SXD' },
+  });
   const id = requested.data.requestSharingAgreement.id;
   expect((await revenueFor('sxd.official')).denied).toContain('AccommodationEstablishment.annualRevenue');
 
@@ -60,8 +68,13 @@ it('RESTRICTED data is the owning agency\'s until an agreement is approved, then
   const sctRes = await stack.query(REVENUE, undefined, sctToken);
   expect(sctRes.data.accommodation.annualRevenue).toBeNull();
 
-  expect((await stack.query(DECIDE, { id, d: 'SUSPEND' }, t['vhttdl.admin'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
-  expect((await stack.query(DECIDE, { id, d: 'SUSPEND', r: 'Vi phạm mục đích sử dụng' }, t['vhttdl.admin'])).data.decideSharingAgreement.status).toBe('SUSPENDED');
+  expect((await stack.query(DECIDE, { id, d: 'SUSPEND' }, t['vhttdl.admin'])).errors![0].extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    argument: 'reason',
+  });
+  expect(
+    (await stack.query(DECIDE, { id, d: 'SUSPEND', r: 'Vi phạm mục đích sử dụng' }, t['vhttdl.admin'])).data.decideSharingAgreement.status,
+  ).toBe('SUSPENDED');
   expect((await revenueFor('sxd.official')).denied).toContain('AccommodationEstablishment.annualRevenue');
 });
 
@@ -74,7 +87,9 @@ it('an approved agreement past its end date grants nothing', async () => {
 it('refusal needs reasons, and a refused agreement cannot be approved later', async () => {
   const r = await stack.query(REQUEST, request(), t['sxd.admin']);
   const id = r.data.requestSharingAgreement.id;
-  expect((await stack.query(DECIDE, { id, d: 'REFUSE', r: 'Thiếu cam kết bảo vệ dữ liệu' }, t['vhttdl.admin'])).data.decideSharingAgreement).toEqual({
+  expect(
+    (await stack.query(DECIDE, { id, d: 'REFUSE', r: 'Thiếu cam kết bảo vệ dữ liệu' }, t['vhttdl.admin'])).data.decideSharingAgreement,
+  ).toEqual({
     status: 'REFUSED',
     statusReason: 'Thiếu cam kết bảo vệ dữ liệu',
   });
@@ -84,9 +99,15 @@ it('refusal needs reasons, and a refused agreement cannot be approved later', as
 
 it('checks the request: who asks, and what Decree 47 requires', async () => {
   expect((await stack.query(REQUEST, request(), t['sxd.official'])).errors![0].extensions?.code).toBe('FORBIDDEN');
-  expect((await stack.query(REQUEST, request({ purpose: ' ' }), t['sxd.admin'])).errors![0].extensions).toMatchObject({ argument: 'input.purpose' });
-  expect((await stack.query(REQUEST, request({ coordinates: ['not a coordinate'] }), t['sxd.admin'])).errors![0].extensions).toMatchObject({ argument: 'input.coordinates' });
-  expect((await stack.query(REQUEST, request({ validTo: '2020-01-01' }), t['sxd.admin'])).errors![0].extensions).toMatchObject({ argument: 'input.validTo' });
+  expect((await stack.query(REQUEST, request({ purpose: ' ' }), t['sxd.admin'])).errors![0].extensions).toMatchObject({
+    argument: 'input.purpose',
+  });
+  expect((await stack.query(REQUEST, request({ coordinates: ['not a coordinate'] }), t['sxd.admin'])).errors![0].extensions).toMatchObject({
+    argument: 'input.coordinates',
+  });
+  expect((await stack.query(REQUEST, request({ validTo: '2020-01-01' }), t['sxd.admin'])).errors![0].extensions).toMatchObject({
+    argument: 'input.validTo',
+  });
   const list = await stack.query(`{ sharingAgreements { totalCount nodes { consumer { code } } } }`, undefined, t['sxd.admin']);
   expect(list.data.sharingAgreements.totalCount).toBeGreaterThanOrEqual(3);
 });

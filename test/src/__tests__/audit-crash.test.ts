@@ -63,7 +63,9 @@ it('every response released before SIGKILL has a committed record', async () => 
         const r = await fetch(`${url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: i % 3 ? '{ touristSites(first: 2) { totalCount } }' : '{ accommodation(code: "LT-0001") { name ownerName } }' }),
+          body: JSON.stringify({
+            query: i % 3 ? '{ touristSites(first: 2) { totalCount } }' : '{ accommodation(code: "LT-0001") { name ownerName } }',
+          }),
         });
         await r.text();
         if (r.status === 200) answered.push(r.headers.get('x-request-id')!);

@@ -53,14 +53,16 @@ it('is for AUDITORs only: PUBLIC, officials and even the system admin are refuse
   expect(denied.edges.every((e) => e.node.outcome === 'DENIED')).toBe(true);
 });
 
-it('lists events newest first with who, what, what was denied and why; an auditor\'s own reads are recorded', async () => {
+it("lists events newest first with who, what, what was denied and why; an auditor's own reads are recorded", async () => {
   const all = await events({}, 100);
   const lodging = all.edges.map((e) => e.node).find((n) => n.operationName === 'Lodging')!;
   expect(lodging).toMatchObject({
     outcome: 'PARTIAL',
     operationType: 'query',
     principal: { kind: 'PUBLIC', accountId: null, account: null },
-    denied: [{ coordinate: 'AccommodationEstablishment.ownerName', path: 'accommodation.ownerName', reason: expect.stringMatching(/^PERSONAL/) }],
+    denied: [
+      { coordinate: 'AccommodationEstablishment.ownerName', path: 'accommodation.ownerName', reason: expect.stringMatching(/^PERSONAL/) },
+    ],
     errorCodes: ['FORBIDDEN'],
     subgraphs: ['culture-tourism'],
   });
@@ -111,7 +113,11 @@ it('filters by outcome, account, agency, coordinate, personal data and time, and
 
 it('opens one event by id, and names bad arguments', async () => {
   const [first] = (await events({ operationName: 'Lodging' })).edges;
-  const r = await stack.query('query($id: ID!) { auditEvent(id: $id) { id operationName denied { reason } hash } }', { id: first.node.id }, auditor);
+  const r = await stack.query(
+    'query($id: ID!) { auditEvent(id: $id) { id operationName denied { reason } hash } }',
+    { id: first.node.id },
+    auditor,
+  );
   expect(r.data.auditEvent).toMatchObject({ id: first.node.id, operationName: 'Lodging', hash: first.node.hash });
   const bad = await stack.query('{ auditEvent(id: "x") { id } }', undefined, auditor);
   expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
@@ -125,13 +131,26 @@ it('counts requests, denials, personal reads and failures by agency, coordinate,
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 86_400_000).toISOString();
   const stats = async (groupBy: string) => {
-    const r = await stack.query('query($from: DateTime!, $to: DateTime!, $g: AccessGroupBy!) { accessStatistics(from: $from, to: $to, groupBy: $g) { key requests denied personalReads failed accounts } }', { from, to, g: groupBy }, auditor);
+    const r = await stack.query(
+      'query($from: DateTime!, $to: DateTime!, $g: AccessGroupBy!) { accessStatistics(from: $from, to: $to, groupBy: $g) { key requests denied personalReads failed accounts } }',
+      { from, to, g: groupBy },
+      auditor,
+    );
     expect(r.errors).toBeUndefined();
-    return r.data.accessStatistics as { key: string; requests: number; denied: number; personalReads: number; failed: number; accounts: number }[];
+    return r.data.accessStatistics as {
+      key: string;
+      requests: number;
+      denied: number;
+      personalReads: number;
+      failed: number;
+      accounts: number;
+    }[];
   };
   const c = new Client({ connectionString: stack.audit.readerUrl });
   await c.connect();
-  const { rows } = await c.query(`select count(*)::int as n, count(*) filter (where cardinality(personal) > 0)::int as p from audit_record`);
+  const { rows } = await c.query(
+    `select count(*)::int as n, count(*) filter (where cardinality(personal) > 0)::int as p from audit_record`,
+  );
   await c.end();
   const byDay = await stats('DAY');
   // Statistics are counted before the query that asks for them is recorded.
@@ -144,7 +163,11 @@ it('counts requests, denials, personal reads and failures by agency, coordinate,
   expect(byCoordinate.find((r) => r.key === 'AccommodationEstablishment.ownerName')!.denied).toBeGreaterThanOrEqual(1);
   expect((await stats('SUBGRAPH')).map((r) => r.key)).toEqual(expect.arrayContaining(['culture-tourism', 'audit']));
   expect((await stats('MONTH')).length).toBeGreaterThanOrEqual(1);
-  const bad = await stack.query('{ accessStatistics(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: DAY) { key } }', undefined, auditor);
+  const bad = await stack.query(
+    '{ accessStatistics(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: DAY) { key } }',
+    undefined,
+    auditor,
+  );
   expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
 });
 
@@ -182,7 +205,15 @@ it('streams a large export page by page', async () => {
   // gateway makes them instead, cheaply: a rejected request is one record.
   const n = 1200;
   for (let i = 0; i < n; i += 100) {
-    await Promise.all(Array.from({ length: 100 }, () => fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{}' })));
+    await Promise.all(
+      Array.from({ length: 100 }, () =>
+        fetch(`${stack.gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+          body: '{}',
+        }),
+      ),
+    );
   }
   const r = await fetch(`${stack.gateway.url}/audit/events.csv?outcome=REJECTED`, { headers: { authorization: `Bearer ${auditor}` } });
   let text = '';
@@ -198,7 +229,11 @@ it('streams a large export page by page', async () => {
 
 it('verifies the chain, its signatures and checkpoints, and names a record a superuser changed', async () => {
   const verify = () =>
-    stack.query('{ verifyAuditChain { ok records chains signatures checkpoints latestCheckpoint checkpointed outcomeUnknown problem brokenLink { chainId seq eventId reason } } }', undefined, auditor);
+    stack.query(
+      '{ verifyAuditChain { ok records chains signatures checkpoints latestCheckpoint checkpointed outcomeUnknown problem brokenLink { chainId seq eventId reason } } }',
+      undefined,
+      auditor,
+    );
   await new Promise((r) => setTimeout(r, 1100)); // at least one checkpoint
   const ok = await verify();
   expect(ok.data.verifyAuditChain).toMatchObject({ ok: true, brokenLink: null, problem: null, outcomeUnknown: 0 });
@@ -212,7 +247,10 @@ it('verifies the chain, its signatures and checkpoints, and names a record a sup
   await su.connect();
   await su.query(`update audit_record set outcome = 'ok' where seq = 3`);
   const broken = await verify();
-  expect(broken.data.verifyAuditChain).toMatchObject({ ok: false, brokenLink: { seq: 3, reason: expect.stringMatching(/content does not match/) } });
+  expect(broken.data.verifyAuditChain).toMatchObject({
+    ok: false,
+    brokenLink: { seq: 3, reason: expect.stringMatching(/content does not match/) },
+  });
   expect(broken.data.verifyAuditChain.brokenLink.eventId).toMatch(/:3$/);
   await su.end();
 });

@@ -20,7 +20,11 @@ const POISONED = 150;
 const POISON = ['\u0000', '\ud800', 'x\udc00y', 'a\u0000\udbff'];
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const r = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const r = await fetch(`${stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   await r.arrayBuffer();
   return { status: r.status, requestId: r.headers.get('x-request-id')! };
 }
@@ -31,7 +35,10 @@ it('20 legitimate clients beside a poisoning one: no legitimate 503, every poiso
   const poisoned: { status: number; requestId: string }[] = [];
   const client = async (i: number) => {
     while (!done) {
-      const r = await post({ query: 'query Site($c: String!) { touristSite(code: $c) { name category } }', variables: { c: 'DL-0001' } }, { 'apollographql-client-name': `portal-${i}` });
+      const r = await post(
+        { query: 'query Site($c: String!) { touristSite(code: $c) { name category } }', variables: { c: 'DL-0001' } },
+        { 'apollographql-client-name': `portal-${i}` },
+      );
       legitimate.push(r.status);
     }
   };
@@ -40,15 +47,26 @@ it('20 legitimate clients beside a poisoning one: no legitimate 503, every poiso
     for (let n = 0; n < POISONED; n++) {
       const bad = POISON[n % POISON.length];
       // Headers are bytes (latin1): a lone surrogate can only arrive as its UTF-8 bytes; Node refuses a NUL there itself.
-      const headers = { 'user-agent': `poison\u00ed\u00a0\u0080${n}`, 'apollographql-client-name': `p\u00ed\u00a0\u0080`, 'apollographql-client-version': `1.${n}` };
+      const headers = {
+        'user-agent': `poison\u00ed\u00a0\u0080${n}`,
+        'apollographql-client-name': `p\u00ed\u00a0\u0080`,
+        'apollographql-client-version': `1.${n}`,
+      };
       // In the operation name; in a variable the operation uses (refused as BAD_USER_INPUT, and recorded); in
       // variables it does not use (never stored at all).
       const body =
         n % 3 === 2
-          ? { query: 'query Site($c: String!) { touristSite(code: $c) { name } }', operationName: `Site${bad}`, variables: { c: 'DL-0001' } }
+          ? {
+              query: 'query Site($c: String!) { touristSite(code: $c) { name } }',
+              operationName: `Site${bad}`,
+              variables: { c: 'DL-0001' },
+            }
           : n % 3 === 1
             ? { query: 'query Site($c: String!) { touristSite(code: $c) { name } }', variables: { c: `DL-0001${bad}` } }
-            : { query: 'query Site($c: String!) { touristSite(code: $c) { name } }', variables: { c: 'DL-0001', unused: `v${bad}`, [`k${bad}`]: [{ deep: bad }] } };
+            : {
+                query: 'query Site($c: String!) { touristSite(code: $c) { name } }',
+                variables: { c: 'DL-0001', unused: `v${bad}`, [`k${bad}`]: [{ deep: bad }] },
+              };
       sent.push(post(body, headers).then((r) => void poisoned.push(r)));
       await new Promise((r) => setTimeout(r, 20)); // ~50 requests/s
     }
@@ -64,7 +82,11 @@ it('20 legitimate clients beside a poisoning one: no legitimate 503, every poiso
   expect(poisoned.filter((p) => p.status === 503)).toEqual([]);
   // Every poisoned request has exactly one record: escaped where the poison is kept (the operation name, a used
   // variable), and without the poison where it was in variables the operation does not use (they are not kept).
-  const rows = await sql(stack.audit.readerUrl, 'select request_id, escaped, operation, variables from audit_record where request_id = any($1)', [poisoned.map((p) => p.requestId)]);
+  const rows = await sql(
+    stack.audit.readerUrl,
+    'select request_id, escaped, operation, variables from audit_record where request_id = any($1)',
+    [poisoned.map((p) => p.requestId)],
+  );
   expect(rows).toHaveLength(poisoned.length);
   const kept = rows.filter((r) => r.operation.name !== 'Site' || r.variables?.c !== 'DL-0001');
   expect(kept.length).toBeGreaterThan(poisoned.length / 2);
@@ -78,7 +100,9 @@ it('20 legitimate clients beside a poisoning one: no legitimate 503, every poiso
   await c.connect();
   try {
     const loaded = await loadCheckpoints(stack.audit.checkpointDir, stack.audit.publicKey);
-    expect(await verifyAuditChain(c, {}, { publicKey: stack.audit.publicKey, pins: loaded.pins, checkpointProblems: loaded.problems })).toMatchObject({ ok: true });
+    expect(
+      await verifyAuditChain(c, {}, { publicKey: stack.audit.publicKey, pins: loaded.pins, checkpointProblems: loaded.problems }),
+    ).toMatchObject({ ok: true });
   } finally {
     await c.end();
   }

@@ -32,14 +32,21 @@ async function post(body: unknown, token?: string) {
   return { status: r.status, requestId: r.headers.get('x-request-id')!, body: (await r.json()) as any };
 }
 
-const recordsOf = (requestId: string) => sql(stack.audit.readerUrl, 'select * from audit_record where request_id = $1 order by seq', [requestId]);
+const recordsOf = (requestId: string) =>
+  sql(stack.audit.readerUrl, 'select * from audit_record where request_id = $1 order by seq', [requestId]);
 
 it('stores none of the secrets sent under any name, in the store, the CSV export, the archive or the logs', async () => {
   const admin = (await stack.signIn('vhttdl.admin')).body.access_token as string;
   const secrets: Record<string, string> = {};
   const cases: { name: string; body: (s: string) => unknown; token?: string }[] = [
     // Renamed variables: nothing in their names says "password".
-    { name: 'renamed', body: (s) => ({ query: 'mutation C($a: String!, $b: String!) { changePassword(currentPassword: $a, newPassword: $b) }', variables: { a: s, b: `${s}-new` } }) },
+    {
+      name: 'renamed',
+      body: (s) => ({
+        query: 'mutation C($a: String!, $b: String!) { changePassword(currentPassword: $a, newPassword: $b) }',
+        variables: { a: s, b: `${s}-new` },
+      }),
+    },
     // A password inside an input object, under an innocent variable name.
     {
       name: 'nested',
@@ -52,18 +59,31 @@ it('stores none of the secrets sent under any name, in the store, the CSV export
     {
       name: 'inline-object',
       body: (s) => ({
-        query: 'mutation I($u: String!, $q: String!) { createAccount(input: { username: $u, displayName: "X Y", agencyCode: "SVHTTDL", roles: [OFFICIAL], password: $q }) { username } }',
+        query:
+          'mutation I($u: String!, $q: String!) { createAccount(input: { username: $u, displayName: "X Y", agencyCode: "SVHTTDL", roles: [OFFICIAL], password: $q }) { username } }',
         variables: { u: 'secret.inline', q: s },
       }),
     },
     // Literals written in the document itself.
     { name: 'literal', body: (s) => ({ query: `mutation { changePassword(currentPassword: "${s}", newPassword: """${s}-block""") }` }) },
     // A default value in the document.
-    { name: 'default', body: (s) => ({ query: `mutation D($p: String! = "${s}") { changePassword(currentPassword: $p, newPassword: "n3w-Password-123") }` }) },
+    {
+      name: 'default',
+      body: (s) => ({ query: `mutation D($p: String! = "${s}") { changePassword(currentPassword: $p, newPassword: "n3w-Password-123") }` }),
+    },
     // An unused variable carrying a password (and one the operation does not declare at all).
-    { name: 'unused', body: (s) => ({ query: 'query U($c: String!) { touristSite(code: $c) { name } }', variables: { c: 'DL-0001', password: s, p: s } }) },
+    {
+      name: 'unused',
+      body: (s) => ({ query: 'query U($c: String!) { touristSite(code: $c) { name } }', variables: { c: 'DL-0001', password: s, p: s } }),
+    },
     // Aliases change nothing.
-    { name: 'alias', body: (s) => ({ query: 'mutation A($v: String!) { first: changePassword(currentPassword: $v, newPassword: $v) }', variables: { v: s } }) },
+    {
+      name: 'alias',
+      body: (s) => ({
+        query: 'mutation A($v: String!) { first: changePassword(currentPassword: $v, newPassword: $v) }',
+        variables: { v: s },
+      }),
+    },
   ];
   const requestIds: Record<string, string> = {};
   for (const c of cases) {
@@ -78,7 +98,8 @@ it('stores none of the secrets sent under any name, in the store, the CSV export
   secrets.owner = owner;
   const w = await post(
     {
-      query: 'mutation W($k: String!, $i: AccommodationUpdate!, $v: Int!, $r: String) { updateAccommodation(code: $k, input: $i, expectedVersion: $v, reason: $r) { version } }',
+      query:
+        'mutation W($k: String!, $i: AccommodationUpdate!, $v: Int!, $r: String) { updateAccommodation(code: $k, input: $i, expectedVersion: $v, reason: $r) { version } }',
       variables: { k: 'LT-0005', i: { ownerName: owner }, v: site.body.data.accommodation.version, r: 'Cập nhật chủ hộ' },
     },
     editor,
@@ -92,7 +113,9 @@ it('stores none of the secrets sent under any name, in the store, the CSV export
     { a: '[masked]', b: '[masked]' },
   ]);
   const nested = await recordsOf(requestIds.nested);
-  expect(nested.at(-1)!.variables).toEqual({ x: { username: 'secret.nested', displayName: 'Trần Thị B', agencyCode: 'SVHTTDL', roles: ['OFFICIAL'], password: '[masked]' } });
+  expect(nested.at(-1)!.variables).toEqual({
+    x: { username: 'secret.nested', displayName: 'Trần Thị B', agencyCode: 'SVHTTDL', roles: ['OFFICIAL'], password: '[masked]' },
+  });
   expect((await recordsOf(requestIds['inline-object'])).at(-1)!.variables).toEqual({ u: 'secret.inline', q: '[masked]' });
   expect((await recordsOf(requestIds.unused)).at(-1)!.variables).toEqual({ c: 'DL-0001' });
   expect((await recordsOf(requestIds.alias)).at(-1)!.variables).toEqual({ v: '[masked]' });
@@ -113,7 +136,10 @@ it('stores none of the secrets sent under any name, in the store, the CSV export
   const file = join(mkdtempSync(join(tmpdir(), 'hub-archive-')), 'month.jsonl.gz');
   const c = new Client({ connectionString: stack.audit.readerUrl });
   await c.connect();
-  await exportMonth(sqlOf(c), new Date().toISOString().slice(0, 7), file, { publicKey: stack.audit.publicKey, checkpoints: stack.audit.checkpointDir });
+  await exportMonth(sqlOf(c), new Date().toISOString().slice(0, 7), file, {
+    publicKey: stack.audit.publicKey,
+    checkpoints: stack.audit.checkpointDir,
+  });
   await c.end();
   const archive = gunzipSync(readFileSync(file)).toString('utf8');
   expect(archive).toContain(requestIds.renamed);

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const UPDATE = 'mutation U($c: String!, $v: Int!, $d: String!) { updateTouristSite(code: $c, input: { description: $d }, expectedVersion: $v, reason: "Kiểm thử nhật ký") { version } }';
+const UPDATE =
+  'mutation U($c: String!, $v: Int!, $d: String!) { updateTouristSite(code: $c, input: { description: $d }, expectedVersion: $v, reason: "Kiểm thử nhật ký") { version } }';
 
 async function post(query: string, variables: Record<string, unknown>, token?: string) {
   const r = await fetch(`${stack.gateway.url}/graphql`, {
@@ -26,11 +27,17 @@ async function post(query: string, variables: Record<string, unknown>, token?: s
   return { status: r.status, requestId: r.headers.get('x-request-id')!, body: JSON.parse(text) as any };
 }
 
-const versionOf = async (code: string) => (await stack.query(`{ touristSite(code: "${code}") { version } }`)).data.touristSite.version as number;
+const versionOf = async (code: string) =>
+  (await stack.query(`{ touristSite(code: "${code}") { version } }`)).data.touristSite.version as number;
 /** Read from the subgraph's own database: while the audit store refuses, the gateway answers nothing. */
-const storedVersion = async (code: string) => (await sql(stack.dbUrls['culture-tourism'], 'select version from tourist_site where code = $1', [code]))[0].version as number;
+const storedVersion = async (code: string) =>
+  (await sql(stack.dbUrls['culture-tourism'], 'select version from tourist_site where code = $1', [code]))[0].version as number;
 const changesOf = async (code: string) =>
-  sql(stack.dbUrls['culture-tourism'], "select h.request_id from hub_change h join tourist_site t on h.entity_id = t.id::text where h.entity = 'TouristSite' and t.code = $1", [code]);
+  sql(
+    stack.dbUrls['culture-tourism'],
+    "select h.request_id from hub_change h join tourist_site t on h.entity_id = t.id::text where h.entity = 'TouristSite' and t.code = $1",
+    [code],
+  );
 
 it('refuses a mutation whose intent cannot be recorded, and the write does not take effect', async () => {
   const code = 'DL-0003';
@@ -60,12 +67,16 @@ it('refuses a mutation whose intent cannot be recorded, and the write does not t
   expect(r.body.data.updateTouristSite.version).toBe(v + 1);
   expect((await changesOf(code)).map((c) => c.request_id)).toEqual(expect.arrayContaining([r.requestId]));
   expect(await changesOf(code)).toHaveLength(before + 1);
-  const recs = await sql(stack.audit.readerUrl, 'select outcome, seq, chain_id from audit_record where request_id = $1 order by at, seq', [r.requestId]);
+  const recs = await sql(stack.audit.readerUrl, 'select outcome, seq, chain_id from audit_record where request_id = $1 order by at, seq', [
+    r.requestId,
+  ]);
   expect(recs.map((x) => x.outcome)).toEqual(['intent', 'ok']);
 });
 
 it('under connection cuts during 1,000 writes, every change in the history has its intent, and every answered request its record', async () => {
-  const codes = (await stack.query('{ touristSites(first: 8) { nodes { code } } }')).data.touristSites.nodes.map((n: { code: string }) => n.code) as string[];
+  const codes = (await stack.query('{ touristSites(first: 8) { nodes { code } } }')).data.touristSites.nodes.map(
+    (n: { code: string }) => n.code,
+  ) as string[];
   expect(codes.length).toBe(8);
   const started = new Date();
   let stop = false;
@@ -73,7 +84,11 @@ it('under connection cuts during 1,000 writes, every change in the history has i
   const cutter = (async () => {
     while (!stop) {
       await new Promise((res) => setTimeout(res, 250));
-      const r = await sql(stack.audit.superuserUrl, 'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where usename = $1', [writerRole]);
+      const r = await sql(
+        stack.audit.superuserUrl,
+        'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where usename = $1',
+        [writerRole],
+      );
       cuts += r[0].n;
     }
   })();
@@ -112,14 +127,26 @@ it('under connection cuts during 1,000 writes, every change in the history has i
   expect(all.some((r) => r.status === 503)).toBe(true);
 
   // Join the history of every site with the audit store: each change has the intent of its request.
-  const changes = await sql(stack.dbUrls['culture-tourism'], "select request_id from hub_change where entity = 'TouristSite' and at >= $1", [started]);
+  const changes = await sql(
+    stack.dbUrls['culture-tourism'],
+    "select request_id from hub_change where entity = 'TouristSite' and at >= $1",
+    [started],
+  );
   expect(changes.length).toBeGreaterThan(500);
   const ids = changes.map((c) => c.request_id as string);
-  const intents = await sql(stack.audit.readerUrl, "select distinct request_id from audit_record where outcome = 'intent' and request_id = any($1)", [ids]);
+  const intents = await sql(
+    stack.audit.readerUrl,
+    "select distinct request_id from audit_record where outcome = 'intent' and request_id = any($1)",
+    [ids],
+  );
   const withIntent = new Set(intents.map((r) => r.request_id));
   expect(ids.filter((id) => !withIntent.has(id))).toEqual([]);
   // Every answered request has its outcome record.
-  const outcomes = await sql(stack.audit.readerUrl, "select distinct request_id from audit_record where outcome <> 'intent' and request_id = any($1)", [answered]);
+  const outcomes = await sql(
+    stack.audit.readerUrl,
+    "select distinct request_id from audit_record where outcome <> 'intent' and request_id = any($1)",
+    [answered],
+  );
   const recorded = new Set(outcomes.map((r) => r.request_id));
   expect(answered.filter((id) => !recorded.has(id))).toEqual([]);
 }, 240_000);

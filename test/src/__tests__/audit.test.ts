@@ -15,15 +15,25 @@ afterAll(() => stack?.stop());
 const records = (requestId: string) => sql(stack.audit.readerUrl, 'select * from audit_record where request_id = $1', [requestId]);
 
 async function post(body: string, headers: Record<string, string> = {}) {
-  const r = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const r = await fetch(`${stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: r.status, requestId: r.headers.get('x-request-id')!, body: await r.text() };
 }
 
 it('records what was asked, denied and called, for an answered request', async () => {
-  const r = await post(JSON.stringify({ query: 'query Lodging($c: String!) { accommodation(code: $c) { name ownerName commune { name } } }', variables: { c: 'LT-0005' } }), {
-    'apollographql-client-name': 'tourism-portal',
-    'user-agent': 'jest',
-  });
+  const r = await post(
+    JSON.stringify({
+      query: 'query Lodging($c: String!) { accommodation(code: $c) { name ownerName commune { name } } }',
+      variables: { c: 'LT-0005' },
+    }),
+    {
+      'apollographql-client-name': 'tourism-portal',
+      'user-agent': 'jest',
+    },
+  );
   expect(r.status).toBe(200);
   const [rec] = await records(r.requestId);
   expect(rec).toMatchObject({
@@ -36,14 +46,24 @@ it('records what was asked, denied and called, for an answered request', async (
     subgraphs: ['culture-tourism', 'directory'],
     personal: [],
   });
-  expect(rec.requested).toEqual(expect.arrayContaining(['Query.accommodation', 'AccommodationEstablishment.ownerName', 'AdministrativeUnit.name']));
-  expect(rec.denied).toEqual([{ coordinate: 'AccommodationEstablishment.ownerName', path: ['accommodation', 'ownerName'], reason: expect.stringMatching(/^PERSONAL/) }]);
+  expect(rec.requested).toEqual(
+    expect.arrayContaining(['Query.accommodation', 'AccommodationEstablishment.ownerName', 'AdministrativeUnit.name']),
+  );
+  expect(rec.denied).toEqual([
+    {
+      coordinate: 'AccommodationEstablishment.ownerName',
+      path: ['accommodation', 'ownerName'],
+      reason: expect.stringMatching(/^PERSONAL/),
+    },
+  ]);
   expect(rec.response_bytes).toBeGreaterThan(0);
 });
 
 it('notes personal data read, and masks passwords wherever they appear', async () => {
   const editor = (await stack.signIn('vhttdl.editor')).body.access_token;
-  const read = await post(JSON.stringify({ query: '{ accommodation(code: "LT-0005") { ownerName } }' }), { authorization: `Bearer ${editor}` });
+  const read = await post(JSON.stringify({ query: '{ accommodation(code: "LT-0005") { ownerName } }' }), {
+    authorization: `Bearer ${editor}`,
+  });
   const [rec] = await records(read.requestId);
   expect(rec.personal).toEqual(['AccommodationEstablishment.ownerName']);
   expect(rec.principal).toMatchObject({ kind: 'ACCOUNT', agency: 'SVHTTDL', roles: ['DATA_EDITOR', 'OFFICIAL'] });
@@ -57,7 +77,9 @@ it('notes personal data read, and masks passwords wherever they appear', async (
     }),
     { authorization: `Bearer ${admin}` },
   );
-  await post(JSON.stringify({ query: `mutation { changePassword(currentPassword: "${secret}", newPassword: "${secret}-2") }` }), { authorization: `Bearer ${admin}` });
+  await post(JSON.stringify({ query: `mutation { changePassword(currentPassword: "${secret}", newPassword: "${secret}-2") }` }), {
+    authorization: `Bearer ${admin}`,
+  });
   const dump = JSON.stringify(await sql(stack.audit.readerUrl, 'select * from audit_record'));
   expect(dump).not.toContain(secret);
   expect(dump).toContain('[masked]');
@@ -68,7 +90,13 @@ it('records large variables by size, digest and masked beginning: no secret in a
   // Variables the operation does not declare are not kept at all; large declared ones by their digest.
   const codes = Array.from({ length: 12_000 }, (_, i) => `C${String(i).padStart(5, '0')}`);
   const variables = { password: secret, c: 'DL-0001', codes };
-  const r = await post(JSON.stringify({ query: 'query Big($c: String!, $codes: [String!]) { touristSite(code: $c) { name } touristSites(filter: { communeCodes: $codes }) { totalCount } }', variables }));
+  const r = await post(
+    JSON.stringify({
+      query:
+        'query Big($c: String!, $codes: [String!]) { touristSite(code: $c) { name } touristSites(filter: { communeCodes: $codes }) { totalCount } }',
+      variables,
+    }),
+  );
   expect(r.status).toBe(200);
   const [rec] = await records(r.requestId);
   const maskedJson = JSON.stringify({ c: 'DL-0001', codes });
@@ -111,7 +139,11 @@ it('keeps exactly one record per request under concurrent load, rejected request
 });
 
 it('answers 503 while the audit store is unreachable, leaves no answered request unrecorded, and resumes by itself', async () => {
-  const writerRole = (await sql(stack.audit.superuserUrl, "select rolname from pg_roles where rolname like '%_audit_writer' and rolname like $1", [`%${new URL(stack.audit.superuserUrl).pathname.slice(1)}%`]))[0].rolname;
+  const writerRole = (
+    await sql(stack.audit.superuserUrl, "select rolname from pg_roles where rolname like '%_audit_writer' and rolname like $1", [
+      `%${new URL(stack.audit.superuserUrl).pathname.slice(1)}%`,
+    ])
+  )[0].rolname;
   const q = JSON.stringify({ query: '{ touristSite(code: "DL-0001") { name } }' });
   const during: { status: number; requestId: string }[] = [];
   // The store goes away in the middle of a load: the writer's role can no longer log in, its sessions are cut.

@@ -22,7 +22,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => oidc.listen(0, '127.0.0.1', () => r()));
   const jwksUrl = `http://127.0.0.1:${(oidc.address() as AddressInfo).port}/jwks`;
   oidcSign = (claims, aud = 'hub-test') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer('https://idp.example.gov.vn').setAudience(aud).setSubject('u-42').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setIssuer('https://idp.example.gov.vn')
+      .setAudience(aud)
+      .setSubject('u-42')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
   stack = await startStack({
     gatewayEnv: {
       HUB_OIDC_ISSUER: 'https://idp.example.gov.vn',
@@ -64,17 +71,27 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {
-    for (const [user, pw] of [['sxd.official', 'wrong-password-123'], ['nobody', 'whatever-password']]) {
+    for (const [user, pw] of [
+      ['sxd.official', 'wrong-password-123'],
+      ['nobody', 'whatever-password'],
+    ]) {
       const res = await stack.signIn(user, pw);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'wrong username or password, or the account cannot sign in now' });
+      expect(res.body).toEqual({
+        error: 'invalid_grant',
+        error_description: 'wrong username or password, or the account cannot sign in now',
+      });
     }
   });
 
   it('rotates refresh tokens: a used one no longer works', async () => {
     const first = await stack.signIn('vhttdl.official');
     const refresh = (t: string) =>
-      fetch(`${stack.gateway.url}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: t }) });
+      fetch(`${stack.gateway.url}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: t }),
+      });
     const second = await refresh(first.body.refresh_token);
     expect(second.status).toBe(200);
     expect(((await second.json()) as { access_token: string }).access_token).toEqual(expect.any(String));
@@ -82,7 +99,11 @@ describe('sign-in', () => {
   });
 
   it('answers a malformed request with 400 and says what to send', async () => {
-    const r = await fetch(`${stack.gateway.url}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"x"}' });
+    const r = await fetch(`${stack.gateway.url}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"x"}',
+    });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error_description: string }).error_description).toMatch(/grant_type/);
   });
@@ -98,7 +119,7 @@ describe('who is asking', () => {
     expect(anonymous.data.accommodation.licenceNumber).toBeNull();
   });
 
-  it('PERSONAL data: the owning agency\'s data editor reads it, its other officials and other agencies do not', async () => {
+  it("PERSONAL data: the owning agency's data editor reads it, its other officials and other agencies do not", async () => {
     const q = `{ accommodation(code: "LT-0005") { ownerName } }`;
     const editor = await stack.query(q, undefined, (await stack.signIn('vhttdl.editor')).body.access_token);
     expect(editor.data.accommodation.ownerName).toBe('Nông Văn Thắng');
@@ -108,14 +129,17 @@ describe('who is asking', () => {
     }
   });
 
-  it('stops a disabled account\'s token on its next request', async () => {
+  it("stops a disabled account's token on its next request", async () => {
     const token = (await stack.signIn('vp.approver')).body.access_token;
     expect((await stack.query(INTERNAL_FIELD, undefined, token)).status).toBe(200);
     const em = stack.subgraphs.directory.orm.em.fork();
     await em.nativeUpdate(Account, { username: 'vp.approver' }, { status: 'DISABLED', statusReason: 'reported lost' });
     const res = await stack.query(INTERNAL_FIELD, undefined, token);
     expect(res.status).toBe(401);
-    expect(res.errors![0]).toMatchObject({ message: 'The account is disabled: its tokens no longer work', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.errors![0]).toMatchObject({
+      message: 'The account is disabled: its tokens no longer work',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it.each([
@@ -123,7 +147,12 @@ describe('who is asking', () => {
     ['signed with another key', () => forged({ key: generateContextKeyPair().privateKey }), /signature is not valid/],
     ['of another issuer', () => forged({ iss: 'https://elsewhere' }), /iss/],
     ['for another audience', () => forged({ aud: 'someone-else' }), /aud/],
-    ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","iss":"provincial-data-hub","aud":"provincial-data-hub-api"}').toString('base64url')}.`, /algorithm|malformed/],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","iss":"provincial-data-hub","aud":"provincial-data-hub-api"}').toString('base64url')}.`,
+      /algorithm|malformed/,
+    ],
     ['malformed', async () => 'not.a.token', /malformed/],
   ])('refuses a token %s with 401 and a clear message', async (_what, make, message) => {
     const res = await stack.query('{ __typename }', undefined, await make());
@@ -134,7 +163,11 @@ describe('who is asking', () => {
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
-    const r = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic YWRtaW46YWRtaW4=' }, body: '{"query":"{ __typename }"}' });
+    const r = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic YWRtaW46YWRtaW4=' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toMatch(/Bearer/);
   });
@@ -154,17 +187,40 @@ describe('who is asking', () => {
     const token = await oidcSign({ org: 'SXD', hub_roles: ['OFFICIAL', 'AGENCY_ADMIN'] });
     const me = await stack.query('{ me { id source username agency { code } roles status history { totalCount } } }', undefined, token);
     expect(me.errors).toBeUndefined();
-    expect(me.data.me).toEqual({ id: 'oidc:u-42', source: 'EXTERNAL', username: 'u-42', agency: { code: 'SXD' }, roles: ['OFFICIAL', 'AGENCY_ADMIN'], status: 'ACTIVE', history: { totalCount: 0 } });
+    expect(me.data.me).toEqual({
+      id: 'oidc:u-42',
+      source: 'EXTERNAL',
+      username: 'u-42',
+      agency: { code: 'SXD' },
+      roles: ['OFFICIAL', 'AGENCY_ADMIN'],
+      status: 'ACTIVE',
+      history: { totalCount: 0 },
+    });
     const hub = await stack.query('{ me { source } }', undefined, (await stack.signIn('sxd.official')).body.access_token);
     expect(hub.data.me).toEqual({ source: 'HUB' });
     // Everything else that takes the caller's account id refuses or works, never an internal error.
-    const password = await stack.query('mutation { changePassword(currentPassword: "whatever-it-is", newPassword: "a-brand-new-password") }', undefined, token);
+    const password = await stack.query(
+      'mutation { changePassword(currentPassword: "whatever-it-is", newPassword: "a-brand-new-password") }',
+      undefined,
+      token,
+    );
     expect(password.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.changePassword' });
     const accounts = await stack.query('{ accounts(first: 1) { totalCount } }', undefined, token);
     expect(accounts.errors).toBeUndefined();
     const agreement = await stack.query(
       'mutation($input: SharingAgreementRequest!) { requestSharingAgreement(input: $input) { status consumer { code } } }',
-      { input: { providerCode: 'SVHTTDL', coordinates: ['AccommodationEstablishment.annualRevenue'], includesPersonalData: false, purpose: 'Kiểm thử', legalBasis: 'CV 1/SXD', usage: 'Nội bộ', validFrom: '2025-01-01', validTo: '2025-12-31' } },
+      {
+        input: {
+          providerCode: 'SVHTTDL',
+          coordinates: ['AccommodationEstablishment.annualRevenue'],
+          includesPersonalData: false,
+          purpose: 'Kiểm thử',
+          legalBasis: 'CV 1/SXD',
+          usage: 'Nội bộ',
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+        },
+      },
       token,
     );
     expect(agreement.errors).toBeUndefined();

@@ -24,7 +24,13 @@ async function post(body: unknown, token: string) {
 }
 
 const CREATE = 'mutation($i: CreateAccountInput!) { createAccount(input: $i) { username } }';
-const account = (username: string, displayName: string) => ({ username, displayName, agencyCode: 'SVHTTDL', roles: ['OFFICIAL'], password: 'a-long-enough-password' });
+const account = (username: string, displayName: string) => ({
+  username,
+  displayName,
+  agencyCode: 'SVHTTDL',
+  roles: ['OFFICIAL'],
+  password: 'a-long-enough-password',
+});
 const accounts = (username: string) => sql(stack.dbUrls.directory, 'select id from account where username = $1', [username]);
 
 it.each([
@@ -41,7 +47,11 @@ it.each([
   expect(await accounts(username)).toHaveLength(0);
   // Recorded like any other request, with the code (refused by the gateway: rejected; by the directory, after the
   // intent: partial, the mutation's field null).
-  const recs = await sql(stack.audit.readerUrl, "select outcome, error_codes from audit_record where request_id = $1 and outcome <> 'intent'", [r.requestId]);
+  const recs = await sql(
+    stack.audit.readerUrl,
+    "select outcome, error_codes from audit_record where request_id = $1 and outcome <> 'intent'",
+    [r.requestId],
+  );
   expect(recs).toHaveLength(1);
   expect(recs[0].error_codes).toEqual(['BAD_USER_INPUT']);
 });
@@ -49,12 +59,20 @@ it.each([
 it('names the field inside nested inputs and inline literals, and the reason of a write', async () => {
   const v = (await stack.query('{ touristSite(code: "DL-0004") { version } }')).data.touristSite.version;
   const nul = await post(
-    { query: 'mutation($v: Int!, $d: String) { updateTouristSite(code: "DL-0004", input: { name: "Tên", description: $d }, expectedVersion: $v, reason: "r") { version } }', variables: { v, d: 'a\u0000b' } },
+    {
+      query:
+        'mutation($v: Int!, $d: String) { updateTouristSite(code: "DL-0004", input: { name: "Tên", description: $d }, expectedVersion: $v, reason: "r") { version } }',
+      variables: { v, d: 'a\u0000b' },
+    },
     editor,
   );
   expect(nul.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.description' });
   const reason = await post(
-    { query: 'mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0004", input: { name: "Tên mới" }, expectedVersion: $v, reason: $r) { version } }', variables: { v, r: 'lý do '.repeat(500) } },
+    {
+      query:
+        'mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0004", input: { name: "Tên mới" }, expectedVersion: $v, reason: $r) { version } }',
+      variables: { v, r: 'lý do '.repeat(500) },
+    },
     editor,
   );
   expect(reason.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
@@ -72,8 +90,14 @@ it('refuses too long agreement texts naming the field', async () => {
       query: 'mutation($i: SharingAgreementRequest!) { requestSharingAgreement(input: $i) { id } }',
       variables: {
         i: {
-          providerCode: 'SVHTTDL', coordinates: ['AccommodationEstablishment.annualRevenue'], includesPersonalData: false, purpose: 'Quy hoạch',
-          legalBasis: 'Công văn 1/SXD', usage: 'x'.repeat(9000), validFrom: '2026-01-01', validTo: '2026-12-31',
+          providerCode: 'SVHTTDL',
+          coordinates: ['AccommodationEstablishment.annualRevenue'],
+          includesPersonalData: false,
+          purpose: 'Quy hoạch',
+          legalBasis: 'Công văn 1/SXD',
+          usage: 'x'.repeat(9000),
+          validFrom: '2026-01-01',
+          validTo: '2026-12-31',
         },
       },
     },

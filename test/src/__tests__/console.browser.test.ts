@@ -60,10 +60,14 @@ maybe('security console in a browser, offline', () => {
     const editor = (await stack.signIn('vhttdl.editor')).body.access_token;
     const official = (await stack.signIn('vhttdl.official')).body.access_token;
     expect((await stack.query('query Sites { touristSites(first: 2) { totalCount } }')).status).toBe(200);
-    expect((await stack.query('query Lodging { accommodation(code: "LT-0005") { name ownerName } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.query('query Lodging { accommodation(code: "LT-0005") { name ownerName } }')).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await stack.query('{ touristSites { totalCount } }', undefined, 'not-a-token')).status).toBe(401);
     expect((await stack.query('query Peek { auditEvents(first: 1) { edges { cursor } } }', undefined, official)).status).toBe(403);
-    expect((await stack.query('query OwnerRead { accommodation(code: "LT-0005") { ownerName } }', undefined, editor)).errors).toBeUndefined();
+    expect(
+      (await stack.query('query OwnerRead { accommodation(code: "LT-0005") { ownerName } }', undefined, editor)).errors,
+    ).toBeUndefined();
   });
   afterAll(async () => {
     await browser?.close();
@@ -224,7 +228,8 @@ maybe('security console in a browser, offline', () => {
     await page.getByTestId('detail-username').waitFor();
     expect(await page.getByTestId('detail-username').textContent()).toContain('ghost.user');
     expect(await page.getByTestId('detail-error-codes').textContent()).toContain('invalid_grant');
-    if (process.env.HUB_SCREENSHOTS) await page.screenshot({ path: `${process.env.HUB_SCREENSHOTS}/console-sign-in-event.png`, fullPage: true });
+    if (process.env.HUB_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.HUB_SCREENSHOTS}/console-sign-in-event.png`, fullPage: true });
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -243,7 +248,7 @@ maybe('security console in a browser, offline', () => {
     await context.close();
   });
 
-  it('names the first broken link when a record was changed behind the hub\'s back, and opens it', async () => {
+  it("names the first broken link when a record was changed behind the hub's back, and opens it", async () => {
     const su = new Client({ connectionString: stack.audit.superuserUrl });
     await su.connect();
     await su.query(`update audit_record set outcome = case when outcome = 'ok' then 'denied' else 'ok' end where seq = 3`);

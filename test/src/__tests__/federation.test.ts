@@ -15,7 +15,7 @@ const { merges } = directorySeed.planCaoBang();
 const communeName = new Map(merges.map((m) => [m.code, m.name]));
 
 describe('one graph over two department databases', () => {
-  it('(a) lists tourist sites with their commune and that commune\'s ancestors', async () => {
+  it("(a) lists tourist sites with their commune and that commune's ancestors", async () => {
     const res = await stack.query(`{
       touristSites(first: 100) {
         totalCount
@@ -28,7 +28,12 @@ describe('one graph over two department databases', () => {
       SITES.map((s, i) => ({
         code: `DL-${String(i + 1).padStart(4, '0')}`,
         name: s.name,
-        commune: { code: s.commune, name: communeName.get(s.commune), level: 'COMMUNE', ancestors: [{ code: '04', name: 'Tỉnh Cao Bằng' }] },
+        commune: {
+          code: s.commune,
+          name: communeName.get(s.commune),
+          level: 'COMMUNE',
+          ancestors: [{ code: '04', name: 'Tỉnh Cao Bằng' }],
+        },
       })),
     );
   });
@@ -60,7 +65,9 @@ describe('one graph over two department databases', () => {
   });
 
   it('carries provenance whose dataset and owner come from the directory', async () => {
-    const res = await stack.query(`{ touristSite(code: "DL-0001") { provenance { dataset { code name owner { code name } } updatedAt retrievedAt } } }`);
+    const res = await stack.query(
+      `{ touristSite(code: "DL-0001") { provenance { dataset { code name owner { code name } } updatedAt retrievedAt } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.touristSite.provenance.dataset).toEqual({
       code: 'CSDL-VHTTDL',
@@ -99,7 +106,9 @@ describe('cost of a query', () => {
 
 describe('bad input', () => {
   it('an unknown code gives null, not an error', async () => {
-    const res = await stack.query(`{ administrativeUnit(code: "99999") { name } touristSite(code: "XX") { name } agency(code: "NOPE") { name } }`);
+    const res = await stack.query(
+      `{ administrativeUnit(code: "99999") { name } touristSite(code: "XX") { name } agency(code: "NOPE") { name } }`,
+    );
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ administrativeUnit: null, touristSite: null, agency: null });

@@ -10,7 +10,12 @@ let stack: Stack;
 let port: number;
 beforeAll(async () => {
   stack = await startStack({
-    gatewayEnv: { HUB_HTTP_REQUEST_TIMEOUT_MS: '1500', HUB_HTTP_HEADERS_TIMEOUT_MS: '1000', HUB_HTTP_KEEPALIVE_TIMEOUT_MS: '65000', HUB_HTTP_MAX_CONNECTIONS: '12' },
+    gatewayEnv: {
+      HUB_HTTP_REQUEST_TIMEOUT_MS: '1500',
+      HUB_HTTP_HEADERS_TIMEOUT_MS: '1000',
+      HUB_HTTP_KEEPALIVE_TIMEOUT_MS: '65000',
+      HUB_HTTP_MAX_CONNECTIONS: '12',
+    },
   });
   port = stack.gateway.port;
 });
@@ -39,16 +44,26 @@ function slowClient(head: string, drip: string): Promise<{ ms: number; answer: s
 it('closes a connection whose body arrives too slowly, answers 408, and records it', async () => {
   const since = new Date();
   const body = JSON.stringify({ query: '{ __typename }' }).padEnd(400, ' ');
-  const r = await slowClient(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+  const r = await slowClient(
+    `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    body,
+  );
   expect(r.ms).toBeLessThan(4000);
   expect(r.answer).toMatch(/^HTTP\/1\.1 408/);
   await new Promise((res) => setTimeout(res, 200));
-  const rows = await sql(stack.audit.readerUrl, "select outcome, error_codes from audit_record where at >= $1 and lower(operation->>'refused') like 'the connection closed%'", [since]);
+  const rows = await sql(
+    stack.audit.readerUrl,
+    "select outcome, error_codes from audit_record where at >= $1 and lower(operation->>'refused') like 'the connection closed%'",
+    [since],
+  );
   expect(rows).toEqual([{ outcome: 'rejected', error_codes: ['REQUEST_TIMEOUT'] }]);
 });
 
 it('closes a connection whose headers arrive too slowly', async () => {
-  const r = await slowClient('POST /graphql HTTP/1.1\r\n', 'Host: x\r\nContent-Type: application/json\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n');
+  const r = await slowClient(
+    'POST /graphql HTTP/1.1\r\n',
+    'Host: x\r\nContent-Type: application/json\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n',
+  );
   expect(r.ms).toBeLessThan(3500);
 });
 
@@ -69,7 +84,7 @@ it('caps the number of open connections', async () => {
   expect((await stack.query('{ __typename }')).status).toBe(200);
 });
 
-it('keeps an idle keep-alive connection longer than a load balancer would (65 s, not Node\'s 5 s)', async () => {
+it("keeps an idle keep-alive connection longer than a load balancer would (65 s, not Node's 5 s)", async () => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const get = () =>
     new Promise<{ reused: boolean; status: number }>((resolve, reject) => {

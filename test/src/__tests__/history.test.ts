@@ -8,7 +8,8 @@ let stack: Stack;
 const t: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startStack();
-  for (const u of ['admin', 'vhttdl.editor', 'vhttdl.official', 'vhttdl.admin', 'sxd.admin', 'sxd.official']) t[u] = (await stack.signIn(u)).body.access_token;
+  for (const u of ['admin', 'vhttdl.editor', 'vhttdl.official', 'vhttdl.admin', 'sxd.admin', 'sxd.official'])
+    t[u] = (await stack.signIn(u)).body.access_token;
 });
 afterAll(() => stack?.stop());
 
@@ -19,7 +20,7 @@ const SITE = `query($code: String!) { touristSite(code: $code) { name version hi
 const UPDATE_SITE = `mutation($v: Int!, $r: String, $n: String = "Hồ Thang Hen (hồ Ba Bể)") { updateTouristSite(code: "DL-0005", input: { name: $n }, expectedVersion: $v, reason: $r) { version } }`;
 
 describe('a tourist site', () => {
-  it('an editor\'s change shows in its history: operation, values before and after, account, agency, reason, request', async () => {
+  it("an editor's change shows in its history: operation, values before and after, account, agency, reason, request", async () => {
     const before = (await stack.query(SITE, { code: 'DL-0005' }, t['vhttdl.editor'])).data.touristSite;
     expect(before.history.totalCount).toBe(0);
     const res = await stack.query(UPDATE_SITE, { v: before.version, r: 'Tên theo Quyết định xếp hạng di tích' }, t['vhttdl.editor']);
@@ -41,7 +42,9 @@ describe('a tourist site', () => {
     expect(Date.now() - Date.parse(change.at)).toBeLessThan(60_000);
     // The request id leads to the gateway's audit record of the same write.
     // (Two records: the intent, committed before the write, and the outcome.)
-    const audit = await sql(stack.audit.readerUrl, 'select operation, outcome from audit_record where request_id = $1 order by at, seq', [change.requestId]);
+    const audit = await sql(stack.audit.readerUrl, 'select operation, outcome from audit_record where request_id = $1 order by at, seq', [
+      change.requestId,
+    ]);
     expect(audit.map((a) => a.outcome)).toEqual(['intent', 'ok']);
     expect(JSON.stringify(audit[0].operation)).toContain('mutation');
   });
@@ -79,17 +82,29 @@ describe('personal data in history', () => {
       `mutation($i: SharingAgreementRequest!) { requestSharingAgreement(input: $i) { id } }`,
       {
         i: {
-          providerCode: 'SVHTTDL', coordinates: ['AccommodationEstablishment'], includesPersonalData: false, purpose: 'Quy hoạch', legalBasis: 'CV 1/SXD',
-          usage: 'Nội bộ', validFrom: '2025-01-01', validTo: '2099-12-31',
+          providerCode: 'SVHTTDL',
+          coordinates: ['AccommodationEstablishment'],
+          includesPersonalData: false,
+          purpose: 'Quy hoạch',
+          legalBasis: 'CV 1/SXD',
+          usage: 'Nội bộ',
+          validFrom: '2025-01-01',
+          validTo: '2099-12-31',
         },
       },
       t['sxd.admin'],
     );
     const id = requested.data.requestSharingAgreement.id;
-    const approved = await stack.query(`mutation($id: ID!) { decideSharingAgreement(id: $id, decision: APPROVE) { status } }`, { id }, t['vhttdl.admin']);
+    const approved = await stack.query(
+      `mutation($id: ID!) { decideSharingAgreement(id: $id, decision: APPROVE) { status } }`,
+      { id },
+      t['vhttdl.admin'],
+    );
     expect(approved.data.decideSharingAgreement.status).toBe('APPROVED');
 
-    const { version, ownerName } = (await stack.query(`{ accommodation(code: "LT-0003") { version ownerName } }`, undefined, t['vhttdl.editor'])).data.accommodation;
+    const { version, ownerName } = (
+      await stack.query(`{ accommodation(code: "LT-0003") { version ownerName } }`, undefined, t['vhttdl.editor'])
+    ).data.accommodation;
     const res = await stack.query(
       `mutation($v: Int!, $i: AccommodationUpdate!) { updateAccommodation(code: "LT-0003", input: $i, expectedVersion: $v, reason: "Chuyển nhượng cơ sở") { ownerName } }`,
       { v: version, i: { ownerName: OWNER, annualRevenue: 4321 } },
@@ -100,7 +115,7 @@ describe('personal data in history', () => {
     expect(ownerName).not.toBe(OWNER);
   });
 
-  it('the owning agency\'s editor sees the personal value', async () => {
+  it("the owning agency's editor sees the personal value", async () => {
     const c = await changesFor('vhttdl.editor');
     expect(c.ownerName).toMatchObject({ after: OWNER, masked: false });
     expect(c.annualRevenue).toEqual({ field: 'annualRevenue', before: expect.any(Number), after: 4321, masked: false });
@@ -133,14 +148,24 @@ describe('who made a change', () => {
     for (const reader of ['sxd.official', 'vhttdl.official', 'sxd.admin']) {
       const res = await stack.query(AUTHOR, undefined, t[reader]);
       const [node] = res.data.touristSite.history.nodes;
-      expect({ reader, node }).toEqual({ reader, node: { agencyCode: 'SVHTTDL', accountRoles: ['DATA_EDITOR', 'OFFICIAL'], account: null } });
+      expect({ reader, node }).toEqual({
+        reader,
+        node: { agencyCode: 'SVHTTDL', accountRoles: ['DATA_EDITOR', 'OFFICIAL'], account: null },
+      });
       expect(res.errors).toHaveLength(1);
-      expect(res.errors![0]).toMatchObject({ path: ['touristSite', 'history', 'nodes', 0, 'account'], extensions: { code: 'FORBIDDEN', coordinate: 'Change.account' } });
+      expect(res.errors![0]).toMatchObject({
+        path: ['touristSite', 'history', 'nodes', 0, 'account'],
+        extensions: { code: 'FORBIDDEN', coordinate: 'Change.account' },
+      });
     }
     for (const reader of ['admin', 'vhttdl.admin', 'vhttdl.editor']) {
       const res = await stack.query(AUTHOR, undefined, t[reader]);
       expect({ reader, errors: res.errors }).toEqual({ reader, errors: undefined });
-      expect(res.data.touristSite.history.nodes[0].account).toMatchObject({ username: 'vhttdl.editor', roles: ['DATA_EDITOR', 'OFFICIAL'], status: 'ACTIVE' });
+      expect(res.data.touristSite.history.nodes[0].account).toMatchObject({
+        username: 'vhttdl.editor',
+        roles: ['DATA_EDITOR', 'OFFICIAL'],
+        status: 'ACTIVE',
+      });
     }
   });
 });
@@ -157,13 +182,23 @@ describe('accounts', () => {
     );
     expect(created.errors).toBeUndefined();
     const token = (await stack.signIn('history.case', PASSWORD)).body.access_token;
-    const hashBefore = (await sql(stack.dbUrls.directory, 'select password_hash from account where username = $1', ['history.case']))[0].password_hash;
-    const changed = await stack.query(`mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: PASSWORD, n: NEXT }, token);
+    const hashBefore = (await sql(stack.dbUrls.directory, 'select password_hash from account where username = $1', ['history.case']))[0]
+      .password_hash;
+    const changed = await stack.query(
+      `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
+      { c: PASSWORD, n: NEXT },
+      token,
+    );
     expect(changed.data.changePassword).toBe(true);
-    const hashAfter = (await sql(stack.dbUrls.directory, 'select password_hash from account where username = $1', ['history.case']))[0].password_hash;
+    const hashAfter = (await sql(stack.dbUrls.directory, 'select password_hash from account where username = $1', ['history.case']))[0]
+      .password_hash;
     expect(hashAfter).not.toBe(hashBefore);
 
-    const me = await stack.query(`{ me { history { nodes { operation accountId changes { field before after masked } } } } }`, undefined, token);
+    const me = await stack.query(
+      `{ me { history { nodes { operation accountId changes { field before after masked } } } } }`,
+      undefined,
+      token,
+    );
     expect(me.errors).toBeUndefined();
     const [latest, creation] = me.data.me.history.nodes;
     expect(latest).toMatchObject({ operation: 'UPDATE', changes: [{ field: 'passwordHash', before: null, after: null, masked: true }] });
@@ -189,8 +224,14 @@ describe('sharing agreements', () => {
       `mutation($i: SharingAgreementRequest!) { requestSharingAgreement(input: $i) { id } }`,
       {
         i: {
-          providerCode: 'SVHTTDL', coordinates: ['AccommodationEstablishment.annualRevenue'], includesPersonalData: false, purpose: 'Thống kê',
-          legalBasis: 'CV 2/SXD', usage: 'Nội bộ', validFrom: '2025-01-01', validTo: '2099-12-31',
+          providerCode: 'SVHTTDL',
+          coordinates: ['AccommodationEstablishment.annualRevenue'],
+          includesPersonalData: false,
+          purpose: 'Thống kê',
+          legalBasis: 'CV 2/SXD',
+          usage: 'Nội bộ',
+          validFrom: '2025-01-01',
+          validTo: '2099-12-31',
         },
       },
       t['sxd.admin'],
@@ -200,9 +241,15 @@ describe('sharing agreements', () => {
     await stack.query(DECIDE, { id, d: 'APPROVE' }, t['vhttdl.admin']);
     const refused = await stack.query(DECIDE, { id, d: 'END' }, t['vhttdl.admin']);
     expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
-    expect((await stack.query(DECIDE, { id, d: 'END', r: 'Hết nhu cầu sử dụng' }, t['vhttdl.admin'])).data.decideSharingAgreement.status).toBe('ENDED');
+    expect(
+      (await stack.query(DECIDE, { id, d: 'END', r: 'Hết nhu cầu sử dụng' }, t['vhttdl.admin'])).data.decideSharingAgreement.status,
+    ).toBe('ENDED');
 
-    const list = await stack.query(`{ sharingAgreements(first: 20) { nodes { id history(first: 5) { nodes { operation reason agencyCode changes { field before after } } } } } }`, undefined, t['sxd.admin']);
+    const list = await stack.query(
+      `{ sharingAgreements(first: 20) { nodes { id history(first: 5) { nodes { operation reason agencyCode changes { field before after } } } } } }`,
+      undefined,
+      t['sxd.admin'],
+    );
     expect(list.errors).toBeUndefined();
     const h = list.data.sharingAgreements.nodes.find((a: { id: string }) => a.id === id).history.nodes;
     expect(h.map((n: { operation: string }) => n.operation)).toEqual(['UPDATE', 'UPDATE', 'CREATE']);
@@ -213,7 +260,7 @@ describe('sharing agreements', () => {
 });
 
 describe('datasets', () => {
-  it('a transfer of ownership shows in the dataset\'s history, the ended period and the new one', async () => {
+  it("a transfer of ownership shows in the dataset's history, the ended period and the new one", async () => {
     const res = await stack.query(
       `mutation { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "SXD", validFrom: "2099-01-01", basis: "Quyết định thử") { history { nodes { operation reason changes { field before after } } } } }`,
       undefined,

@@ -7,7 +7,14 @@ let stack: Stack;
 let editor: string;
 const UPSERT = `mutation($v: [IndicatorValueInput!]!, $s: String) { upsertIndicatorValues(values: $v, source: $s, reason: "Báo cáo thống kê") { inserted updated } }`;
 const DATA = `query($q: IndicatorDataQuery!) { indicatorData(query: $q) { rows { indicator period unit categories { dimension category } value status origin unitsReported previousYearValue changeOnPreviousYear source } matrix { periods units series { indicator values } } notes } }`;
-const v = (indicator: string, period: string, unit: string, value: unknown, extra: Record<string, unknown> = {}) => ({ indicator, period, unit, value, status: 'OFFICIAL', ...extra });
+const v = (indicator: string, period: string, unit: string, value: unknown, extra: Record<string, unknown> = {}) => ({
+  indicator,
+  period,
+  unit,
+  value,
+  status: 'OFFICIAL',
+  ...extra,
+});
 
 beforeAll(async () => {
   stack = await startStack();
@@ -18,10 +25,15 @@ beforeAll(async () => {
       s: 'Báo cáo của UBND xã',
       v: [
         // Phường Thục Phán (01240 since July 2025) was made of 01240, 01243, 01246 and 01249, all in district 040.
-        v('0804', '2024', '01240', 100), v('0804', '2024', '01243', 200), v('0804', '2024', '01246', 300), v('0804', '2024', '01249', '400'),
+        v('0804', '2024', '01240', 100),
+        v('0804', '2024', '01243', 200),
+        v('0804', '2024', '01246', 300),
+        v('0804', '2024', '01249', '400'),
         v('0804', '2025', '01240', 1100, { status: 'PROVISIONAL' }),
-        v('1203', '2024', '01240', 50), v('1203', '2024', '01243', 70),
-        v('1602', '2024', '01240', 50), v('1602', '2024', '01243', 80),
+        v('1203', '2024', '01240', 50),
+        v('1203', '2024', '01243', 70),
+        v('1602', '2024', '01240', 50),
+        v('1602', '2024', '01243', 80),
       ],
     },
     editor,
@@ -85,7 +97,9 @@ it('disaggregates by a dimension', async () => {
 });
 
 it('continues a time series across the reform through the units merged, and says so', async () => {
-  const r = await stack.query(`{ indicator(code: "0804") { timeSeries(unit: "01240", from: "2024", to: "2025") { points { period value mappedFrom } notes } } }`);
+  const r = await stack.query(
+    `{ indicator(code: "0804") { timeSeries(unit: "01240", from: "2024", to: "2025") { points { period value mappedFrom } notes } } }`,
+  );
   expect(r.errors).toBeUndefined();
   expect(r.data.indicator.timeSeries.points).toEqual([
     { period: '2024', value: 1000, mappedFrom: ['01240', '01243', '01246', '01249'] },
@@ -94,8 +108,10 @@ it('continues a time series across the reform through the units merged, and says
   expect(r.data.indicator.timeSeries.notes.join('\n')).toMatch(/01240 began on 2025-07-01/);
 });
 
-it('gives a unit its values through the directory\'s AdministrativeUnit', async () => {
-  const r = await stack.query(`{ administrativeUnit(code: "040", asOf: "2024-06-01") { name indicatorValues(indicators: ["0804"], periods: ["2024"]) { value origin } } }`);
+it("gives a unit its values through the directory's AdministrativeUnit", async () => {
+  const r = await stack.query(
+    `{ administrativeUnit(code: "040", asOf: "2024-06-01") { name indicatorValues(indicators: ["0804"], periods: ["2024"]) { value origin } } }`,
+  );
   expect(r.errors).toBeUndefined();
   expect(r.data.administrativeUnit.indicatorValues).toEqual([{ value: 1000, origin: 'ROLLED_UP' }]);
 });
@@ -103,9 +119,16 @@ it('gives a unit its values through the directory\'s AdministrativeUnit', async 
 describe('bad input names the offending item', () => {
   const bad = async (q: Record<string, unknown>) => (await stack.query(DATA, { q })).errors![0];
   it('in queries', async () => {
-    expect(await bad({ indicators: ['9999'], periods: ['2024'], units: { codes: ['04'] } })).toMatchObject({ message: expect.stringMatching(/unknown indicator "9999"/), extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await bad({ indicators: ['0804'], periods: ['2024'], units: { codes: ['99999'] } })).toMatchObject({ message: expect.stringMatching(/unknown administrative unit "99999"/) });
-    expect(await bad({ indicators: ['0804'], periods: ['2024Q1'], units: { codes: ['04'] } })).toMatchObject({ message: expect.stringMatching(/0804 has no QUARTER values \("2024Q1"\)/) });
+    expect(await bad({ indicators: ['9999'], periods: ['2024'], units: { codes: ['04'] } })).toMatchObject({
+      message: expect.stringMatching(/unknown indicator "9999"/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await bad({ indicators: ['0804'], periods: ['2024'], units: { codes: ['99999'] } })).toMatchObject({
+      message: expect.stringMatching(/unknown administrative unit "99999"/),
+    });
+    expect(await bad({ indicators: ['0804'], periods: ['2024Q1'], units: { codes: ['04'] } })).toMatchObject({
+      message: expect.stringMatching(/0804 has no QUARTER values \("2024Q1"\)/),
+    });
   });
   it('in writes, and one bad value writes nothing', async () => {
     const cases: [unknown, RegExp][] = [

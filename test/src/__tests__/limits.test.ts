@@ -24,7 +24,10 @@ async function refused(body: unknown, message: RegExp) {
 
 describe('operation limits', () => {
   it('refuses 101 aliases on a real field', async () => {
-    await refused({ query: `{ administrativeUnit(code: "04") { ${repeat(101, (i) => `a${i}: name`)} } }` }, /Aliases limit of 30 exceeded, found 101/);
+    await refused(
+      { query: `{ administrativeUnit(code: "04") { ${repeat(101, (i) => `a${i}: name`)} } }` },
+      /Aliases limit of 30 exceeded, found 101/,
+    );
   });
 
   it('refuses 101 aliases on __typename', async () => {
@@ -40,12 +43,18 @@ describe('operation limits', () => {
   });
 
   it('refuses a 2,000-token flood with a parse error naming the limit', async () => {
-    const res = await refused({ query: `{ administrativeUnit(code: "04") { ${repeat(2000, () => 'name')} } }` }, /Document contains more tha[nt] 1000 tokens/);
+    const res = await refused(
+      { query: `{ administrativeUnit(code: "04") { ${repeat(2000, () => 'name')} } }` },
+      /Document contains more tha[nt] 1000 tokens/,
+    );
     expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('refuses depth reached through fragments', async () => {
-    const fragments = Array.from({ length: 14 }, (_, i) => `fragment F${i} on AdministrativeUnit { children { ${i < 13 ? `...F${i + 1}` : 'name'} } }`).join('\n');
+    const fragments = Array.from(
+      { length: 14 },
+      (_, i) => `fragment F${i} on AdministrativeUnit { children { ${i < 13 ? `...F${i + 1}` : 'name'} } }`,
+    ).join('\n');
     await refused({ query: `{ administrativeUnit(code: "04") { ...F0 } }\n${fragments}` }, /Query depth limit of 12 exceeded/);
   });
 
@@ -66,9 +75,15 @@ describe('operation limits', () => {
     const editor = (await stack.signIn('stc.editor')).body.access_token;
     const before = Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0);
     const q = `mutation($v: [IndicatorValueInput!]!) { upsertIndicatorValues(values: $v) { inserted } }`;
-    const res = (await stack.query(q, { v: [{ indicator: 'G001', period: '2026M01' }] }, editor)) as { status: number; errors?: { message: string; extensions?: { code?: string } }[] };
+    const res = (await stack.query(q, { v: [{ indicator: 'G001', period: '2026M01' }] }, editor)) as {
+      status: number;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
     expect(res.status).toBe(400);
-    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Variable "\$v" got invalid value/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Variable "\$v" got invalid value/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(Object.values(stack.subgraphs).reduce((a, s) => a + s.stats.requests, 0)).toBe(before);
   });
 
@@ -90,7 +105,9 @@ describe('operation limits', () => {
   });
 
   it('still serves ordinary queries', async () => {
-    const res = await stack.query(`{ touristSites(first: 100) { nodes { name commune { name ancestors { name } } provenance { dataset { owner { name } } } } } }`);
+    const res = await stack.query(
+      `{ touristSites(first: 100) { nodes { name commune { name ancestors { name } } provenance { dataset { owner { name } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.touristSites.nodes.length).toBeGreaterThan(0);
   });

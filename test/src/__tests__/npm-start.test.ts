@@ -47,7 +47,11 @@ function stop(proc: ChildProcess): Promise<number | null> {
 
 const postgresRunning = () => {
   try {
-    return execSync(`ps -eo args | grep -F -- "-D ${join(dataDir, 'pg')}" | grep -v grep`).toString().trim().length > 0;
+    return (
+      execSync(`ps -eo args | grep -F -- "-D ${join(dataDir, 'pg')}" | grep -v grep`)
+        .toString()
+        .trim().length > 0
+    );
   } catch {
     return false;
   }

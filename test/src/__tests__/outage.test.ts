@@ -10,7 +10,7 @@ afterAll(() => stack?.stop());
 
 const MIXED = `{ administrativeUnit(code: "04") { name } touristSites(first: 2) { nodes { name } } }`;
 
-it('answers the directory\'s fields while culture-tourism is down, then recovers', async () => {
+it("answers the directory's fields while culture-tourism is down, then recovers", async () => {
   await stack.stopSubgraph('culture-tourism');
   for (let i = 0; i < 3; i++) {
     const res = await stack.query(MIXED);
@@ -26,7 +26,10 @@ it('answers the directory\'s fields while culture-tourism is down, then recovers
   }
   const health = await fetch(`${stack.gateway.url}/health`);
   expect(health.status).toBe(503);
-  expect(await health.json()).toMatchObject({ status: 'degraded', subgraphs: { 'culture-tourism': { status: 'unavailable' }, directory: { status: 'ok' } } });
+  expect(await health.json()).toMatchObject({
+    status: 'degraded',
+    subgraphs: { 'culture-tourism': { status: 'unavailable' }, directory: { status: 'ok' } },
+  });
 
   await stack.restartSubgraph('culture-tourism');
   const back = await stack.query(MIXED);

@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const since = (name: string, from: number) => stack.received[name].slice(from).map((op) => `${op.query} ${JSON.stringify(op.variables ?? {})}`).join('\n');
+const since = (name: string, from: number) =>
+  stack.received[name]
+    .slice(from)
+    .map((op) => `${op.query} ${JSON.stringify(op.variables ?? {})}`)
+    .join('\n');
 
 describe('an anonymous caller', () => {
   it('gets public fields and null + FORBIDDEN for each denied path, through aliases and fragments', async () => {
@@ -43,7 +47,10 @@ describe('an anonymous caller', () => {
       'accommodations.nodes.licence',
       'accommodations.nodes.ownerName',
     ]);
-    expect(forbidden[0].extensions).toMatchObject({ coordinate: expect.stringMatching(/^AccommodationEstablishment\./), reason: expect.any(String) });
+    expect(forbidden[0].extensions).toMatchObject({
+      coordinate: expect.stringMatching(/^AccommodationEstablishment\./),
+      reason: expect.any(String),
+    });
     const asked = since('culture-tourism', mark);
     expect(asked).toMatch(/accommodations/);
     expect(asked).not.toMatch(/licenceNumber|ownerName/);
@@ -51,9 +58,12 @@ describe('an anonymous caller', () => {
 
   it('sends the arguments and variables of denied fields nowhere', async () => {
     const marks = Object.fromEntries(Object.entries(stack.received).map(([n, r]) => [n, r.length]));
-    const res = await stack.query(`query($x: String!) { touristSites(first: 1) { nodes { name } } accommodation(code: $x) { ownerName } }`, {
-      x: 'SECRET-ARGUMENT-VALUE',
-    });
+    const res = await stack.query(
+      `query($x: String!) { touristSites(first: 1) { nodes { name } } accommodation(code: $x) { ownerName } }`,
+      {
+        x: 'SECRET-ARGUMENT-VALUE',
+      },
+    );
     expect(res.data.touristSites.nodes).toHaveLength(1);
     expect(res.data.accommodation).toBeNull();
     for (const name of Object.keys(stack.received)) expect(since(name, marks[name])).not.toMatch(/SECRET-ARGUMENT-VALUE|ownerName|\$x/);

@@ -4,7 +4,18 @@
 // installed packages (one link per package) except the hub's own, which point into the copy.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdtempSync, readlinkSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdtempSync,
+  readlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -70,7 +81,15 @@ const inCopy = (args: string[], cwd = copy, env: Record<string, string> = {}) =>
 it('scaffolds a subgraph that passes its tests, composes, starts and answers through the gateway, editing nothing else', async () => {
   const before = fingerprints(copy);
   // Bad input first: every problem named, nothing written.
-  const bad = await inCopy([tsx(), '--conditions=development', 'subgraphs/kit/src/cli/new-subgraph.ts', 'Transport', '--dataset', 'lower-case', '--no-install']).then(
+  const bad = await inCopy([
+    tsx(),
+    '--conditions=development',
+    'subgraphs/kit/src/cli/new-subgraph.ts',
+    'Transport',
+    '--dataset',
+    'lower-case',
+    '--no-install',
+  ]).then(
     () => null,
     (e: { code: number; stderr: string }) => e,
   );
@@ -79,7 +98,19 @@ it('scaffolds a subgraph that passes its tests, composes, starts and answers thr
   expect(bad?.stderr).toMatch(/--dataset must be a catalogue code/);
   expect(fingerprints(copy)).toEqual(before);
 
-  const made = await inCopy([tsx(), '--conditions=development', 'subgraphs/kit/src/cli/new-subgraph.ts', 'transport', '--dataset', 'GTVT-CAUDUONG', '--owner', 'SXD', '--entity', 'Road', '--no-install']);
+  const made = await inCopy([
+    tsx(),
+    '--conditions=development',
+    'subgraphs/kit/src/cli/new-subgraph.ts',
+    'transport',
+    '--dataset',
+    'GTVT-CAUDUONG',
+    '--owner',
+    'SXD',
+    '--entity',
+    'Road',
+    '--no-install',
+  ]);
   expect(made.stdout).toMatch(/subgraphs\/transport: \d+ files written/);
 
   // Outside the new folder only the regenerated supergraph changed.
@@ -124,7 +155,11 @@ import { freePortRun } from '@hub/infra/ports';
   const { list, note, owner } = JSON.parse(answer.stdout) as { list: any; note: any; owner: any };
   expect(list.errors).toBeUndefined();
   expect(list.data.roads.totalCount).toBe(3);
-  expect(list.data.roads.nodes[0]).toEqual({ code: 'GTVT-0001', name: 'Bản ghi mẫu một', commune: { code: '01435', name: expect.any(String) } });
+  expect(list.data.roads.nodes[0]).toEqual({
+    code: 'GTVT-0001',
+    name: 'Bản ghi mẫu một',
+    commune: { code: '01435', name: expect.any(String) },
+  });
   expect(note.data.road).toEqual({ name: 'Bản ghi mẫu một', note: null });
   expect(note.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   expect(owner.data?.dataset ?? owner).toMatchObject({ code: 'GTVT-CAUDUONG', subgraph: 'transport' });

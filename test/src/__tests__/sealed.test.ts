@@ -58,7 +58,7 @@ describe.each(['directory', 'culture-tourism'])('%s called directly', (subgraph)
     for (const t of bad) expect((await direct(subgraph, OPERATIONS.query, { [CONTEXT_HEADER]: t })).status).toBe(401);
   });
 
-  it('answers a token signed with the gateway\'s key', async () => {
+  it("answers a token signed with the gateway's key", async () => {
     const res = await direct(subgraph, OPERATIONS._service, { [CONTEXT_HEADER]: await token(stack.keys.privateKey) });
     expect(res.status).toBe(200);
     expect(res.body.data._service.sdl).toContain('@classified');
@@ -69,11 +69,15 @@ it('second line: a subgraph serves non-public fields only to a signed-in caller,
   const q = '{ accommodation(code: "LT-0001") { name licenceNumber ownerName } }';
   const anonymous = await direct('culture-tourism', q, { [CONTEXT_HEADER]: await token(stack.keys.privateKey) });
   expect(anonymous.body.data.accommodation).toEqual({ name: expect.any(String), licenceNumber: null, ownerName: null });
-  expect(anonymous.body.errors.map((e: { extensions: { code: string; coordinate: string } }) => [e.extensions.code, e.extensions.coordinate])).toEqual([
+  expect(
+    anonymous.body.errors.map((e: { extensions: { code: string; coordinate: string } }) => [e.extensions.code, e.extensions.coordinate]),
+  ).toEqual([
     ['FORBIDDEN', 'AccommodationEstablishment.licenceNumber'],
     ['FORBIDDEN', 'AccommodationEstablishment.ownerName'],
   ]);
-  const official = await direct('culture-tourism', q, { [CONTEXT_HEADER]: await token(stack.keys.privateKey, { sub: '00000000-0000-4000-8000-000000000001', agency: 'SXD' }) });
+  const official = await direct('culture-tourism', q, {
+    [CONTEXT_HEADER]: await token(stack.keys.privateKey, { sub: '00000000-0000-4000-8000-000000000001', agency: 'SXD' }),
+  });
   expect(official.body.data.accommodation.licenceNumber).toMatch(/GP-SVHTTDL/);
 });
 

@@ -55,10 +55,12 @@ async function tokenCall(init: { body?: string; from: string; contentType?: stri
 
 const password = (username: string, pw: string, from: string, url?: string) =>
   tokenCall({ body: JSON.stringify({ grant_type: 'password', username, password: pw }), from, url });
-const refresh = (token: string, from: string) => tokenCall({ body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: token }), from });
+const refresh = (token: string, from: string) =>
+  tokenCall({ body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: token }), from });
 const directorySql = (text: string, params: unknown[] = []) => sql(stack.dbUrls.directory, text, params);
 /** As if the waits had passed: the throttle's clock is the database's. */
-const waitsPass = () => directorySql(`update sign_in_throttle set blocked_until = now() - interval '1 second' where blocked_until is not null`);
+const waitsPass = () =>
+  directorySql(`update sign_in_throttle set blocked_until = now() - interval '1 second' where blocked_until is not null`);
 const forgetFailures = () => directorySql('delete from sign_in_throttle');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -76,7 +78,8 @@ describe('failed passwords', () => {
     const from = address();
     const live = await password('sxd.admin', DEMO_PASSWORD, address());
     expect(live.status).toBe(200);
-    for (let i = 0; i < 5; i++) expect(await password('sxd.admin', `wrong-password-${i}`, from)).toMatchObject({ status: 400, body: FAILED });
+    for (let i = 0; i < 5; i++)
+      expect(await password('sxd.admin', `wrong-password-${i}`, from)).toMatchObject({ status: 400, body: FAILED });
     // The right password is refused too while the username waits, with the time to wait.
     const waiting = await password('sxd.admin', DEMO_PASSWORD, address());
     expect(waiting.status).toBe(429);
@@ -237,7 +240,9 @@ describe('budgets', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(over.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
-    const [rec] = await sql(stack.audit.readerUrl, 'select outcome, error_codes, principal from audit_record where request_id = $1', [over.requestId]);
+    const [rec] = await sql(stack.audit.readerUrl, 'select outcome, error_codes, principal from audit_record where request_id = $1', [
+      over.requestId,
+    ]);
     expect(rec).toMatchObject({ outcome: 'rejected', error_codes: ['RATE_LIMITED'], principal: { kind: 'ACCOUNT' } });
   });
 
@@ -256,9 +261,24 @@ describe('the audit of sign-in', () => {
   it('records every attempt exactly once: who was tried, from where, the outcome and why, never a password or token', async () => {
     await forgetFailures();
     const secret = 'Secret-Password-For-Audit-7';
-    const kinds: { kind: string; call: () => Promise<TokenAnswer>; status: number; outcome: string; codes: string[]; username?: string; grant: string | null }[] = [];
-    const add = (kind: string, call: () => Promise<TokenAnswer>, status: number, outcome: string, codes: string[], grant: string | null, username?: string) =>
-      kinds.push({ kind, call, status, outcome, codes, grant, username });
+    const kinds: {
+      kind: string;
+      call: () => Promise<TokenAnswer>;
+      status: number;
+      outcome: string;
+      codes: string[];
+      username?: string;
+      grant: string | null;
+    }[] = [];
+    const add = (
+      kind: string,
+      call: () => Promise<TokenAnswer>,
+      status: number,
+      outcome: string,
+      codes: string[],
+      grant: string | null,
+      username?: string,
+    ) => kinds.push({ kind, call, status, outcome, codes, grant, username });
     const ok = await password('sxd.official', DEMO_PASSWORD, address());
     const rotated = await refresh(ok.body.refresh_token, address());
     const em = stack.subgraphs.directory.orm.em.fork();
@@ -268,16 +288,90 @@ describe('the audit of sign-in', () => {
     const flood = address();
     await Promise.all(Array.from({ length: 150 }, () => tokenCall({ body: '{}', from: flood })));
     add('success', () => password('sxd.official', DEMO_PASSWORD, address()), 200, 'ok', [], 'password', 'sxd.official');
-    add('wrong password', () => password('sxd.official', secret, address()), 400, 'rejected', ['invalid_grant', 'WRONG_PASSWORD'], 'password', 'sxd.official');
-    add('unknown user', () => password('no.one', secret, address()), 400, 'rejected', ['invalid_grant', 'UNKNOWN_USERNAME'], 'password', 'no.one');
-    add('disabled', () => password('vp.approver', DEMO_PASSWORD, address()), 400, 'rejected', ['invalid_grant', 'ACCOUNT_DISABLED'], 'password', 'vp.approver');
-    add('throttled', () => password('audit.target', secret, address()), 429, 'rejected', ['too_many_requests', 'THROTTLED_USERNAME'], 'password', 'audit.target');
+    add(
+      'wrong password',
+      () => password('sxd.official', secret, address()),
+      400,
+      'rejected',
+      ['invalid_grant', 'WRONG_PASSWORD'],
+      'password',
+      'sxd.official',
+    );
+    add(
+      'unknown user',
+      () => password('no.one', secret, address()),
+      400,
+      'rejected',
+      ['invalid_grant', 'UNKNOWN_USERNAME'],
+      'password',
+      'no.one',
+    );
+    add(
+      'disabled',
+      () => password('vp.approver', DEMO_PASSWORD, address()),
+      400,
+      'rejected',
+      ['invalid_grant', 'ACCOUNT_DISABLED'],
+      'password',
+      'vp.approver',
+    );
+    add(
+      'throttled',
+      () => password('audit.target', secret, address()),
+      429,
+      'rejected',
+      ['too_many_requests', 'THROTTLED_USERNAME'],
+      'password',
+      'audit.target',
+    );
     add('refresh ok', () => refresh(rotated.body.refresh_token, address()), 200, 'ok', [], 'refresh_token', 'sxd.official');
-    add('refresh unknown', () => refresh('not-a-refresh-token', address()), 400, 'rejected', ['invalid_grant', 'UNKNOWN_TOKEN'], 'refresh_token');
-    add('refresh reused', () => refresh(ok.body.refresh_token, address()), 400, 'rejected', ['invalid_grant', 'REUSED'], 'refresh_token', 'sxd.official');
-    add('malformed body', () => tokenCall({ body: '{"grant_type": "password", ', from: address() }), 400, 'rejected', ['invalid_request', 'MALFORMED_BODY'], null);
-    add('wrong content type', () => tokenCall({ body: `grant_type=password&username=sxd.official&password=${secret}`, contentType: 'application/x-www-form-urlencoded', from: address() }), 400, 'rejected', ['invalid_request', 'WRONG_CONTENT_TYPE'], null);
-    add('missing fields', () => tokenCall({ body: JSON.stringify({ grant_type: 'password', username: 'sxd.official' }), from: address() }), 400, 'rejected', ['invalid_request', 'MISSING_PARAMETERS'], 'password', 'sxd.official');
+    add(
+      'refresh unknown',
+      () => refresh('not-a-refresh-token', address()),
+      400,
+      'rejected',
+      ['invalid_grant', 'UNKNOWN_TOKEN'],
+      'refresh_token',
+    );
+    add(
+      'refresh reused',
+      () => refresh(ok.body.refresh_token, address()),
+      400,
+      'rejected',
+      ['invalid_grant', 'REUSED'],
+      'refresh_token',
+      'sxd.official',
+    );
+    add(
+      'malformed body',
+      () => tokenCall({ body: '{"grant_type": "password", ', from: address() }),
+      400,
+      'rejected',
+      ['invalid_request', 'MALFORMED_BODY'],
+      null,
+    );
+    add(
+      'wrong content type',
+      () =>
+        tokenCall({
+          body: `grant_type=password&username=sxd.official&password=${secret}`,
+          contentType: 'application/x-www-form-urlencoded',
+          from: address(),
+        }),
+      400,
+      'rejected',
+      ['invalid_request', 'WRONG_CONTENT_TYPE'],
+      null,
+    );
+    add(
+      'missing fields',
+      () => tokenCall({ body: JSON.stringify({ grant_type: 'password', username: 'sxd.official' }), from: address() }),
+      400,
+      'rejected',
+      ['invalid_request', 'MISSING_PARAMETERS'],
+      'password',
+      'sxd.official',
+    );
     add('over the budget', () => password('sxd.official', secret, flood), 429, 'rejected', ['too_many_requests', 'RATE_LIMITED'], null);
     add('GET', () => tokenCall({ method: 'GET', from: address() }), 405, 'rejected', ['invalid_request', 'METHOD_NOT_ALLOWED'], null);
     const answers: TokenAnswer[] = [];
@@ -288,11 +382,22 @@ describe('the audit of sign-in', () => {
     }
     await em.nativeUpdate(Account, { username: 'vp.approver' }, { status: 'ACTIVE', statusReason: null });
     const ids = answers.map((a) => a.requestId);
-    const rows = await sql(stack.audit.readerUrl, 'select request_id, outcome, error_codes, principal, client, operation from audit_record where request_id = any($1)', [ids]);
+    const rows = await sql(
+      stack.audit.readerUrl,
+      'select request_id, outcome, error_codes, principal, client, operation from audit_record where request_id = any($1)',
+      [ids],
+    );
     kinds.forEach((k, i) => {
       const mine = rows.filter((r) => r.request_id === ids[i]);
       expect({ kind: k.kind, records: mine.length }).toEqual({ kind: k.kind, records: 1 });
-      expect({ kind: k.kind, outcome: mine[0].outcome, codes: mine[0].error_codes, username: mine[0].principal.username, type: mine[0].operation.type, grant: mine[0].operation.name }).toEqual({
+      expect({
+        kind: k.kind,
+        outcome: mine[0].outcome,
+        codes: mine[0].error_codes,
+        username: mine[0].principal.username,
+        type: mine[0].operation.type,
+        grant: mine[0].operation.name,
+      }).toEqual({
         kind: k.kind,
         outcome: k.outcome,
         codes: k.codes,
@@ -309,7 +414,11 @@ describe('the audit of sign-in', () => {
   });
 
   it('answers 503 and releases no token when the record cannot be committed', async () => {
-    const writerRole = (await sql(stack.audit.superuserUrl, "select rolname from pg_roles where rolname like '%_audit_writer' and rolname like $1", [`%${new URL(stack.audit.superuserUrl).pathname.slice(1)}%`]))[0].rolname;
+    const writerRole = (
+      await sql(stack.audit.superuserUrl, "select rolname from pg_roles where rolname like '%_audit_writer' and rolname like $1", [
+        `%${new URL(stack.audit.superuserUrl).pathname.slice(1)}%`,
+      ])
+    )[0].rolname;
     await sql(stack.audit.superuserUrl, `revoke insert on audit_record from ${writerRole}`);
     try {
       const r = await password('sxd.official', DEMO_PASSWORD, address());

@@ -29,9 +29,20 @@ async function post(query: string, from: string, headers: Record<string, string>
   });
   const body = (await r.json()) as { errors?: { message: string; extensions: { code: string } }[] };
   const requestId = r.headers.get('x-request-id')!;
-  const records = await sql(stack.audit.readerUrl, 'select outcome, error_codes, subgraphs, denied, operation from audit_record where request_id = $1', [requestId]);
+  const records = await sql(
+    stack.audit.readerUrl,
+    'select outcome, error_codes, subgraphs, denied, operation from audit_record where request_id = $1',
+    [requestId],
+  );
   const logged = logs.map((l) => JSON.parse(l)).filter((l) => l.requestId === requestId && l.msg === 'graphql request');
-  return { status: r.status, codes: body.errors?.map((e) => e.extensions.code), message: body.errors?.[0]?.message, records, logged, fetched: subgraphRequests() - before };
+  return {
+    status: r.status,
+    codes: body.errors?.map((e) => e.extensions.code),
+    message: body.errors?.[0]?.message,
+    records,
+    logged,
+    fetched: subgraphRequests() - before,
+  };
 }
 
 const SITE = '{ touristSite(code: "DL-0001") { name commune { name } } }';
@@ -64,14 +75,29 @@ it('refused by limits, too deep (Apollo Server validation): recorded, never fetc
   const deep = `{ administrativeUnit(code: "04") { ${'children { '.repeat(13)}name${' }'.repeat(13)} } }`;
   const r = await post(deep, address());
   // GraphQL Armor's depth rule reports the caller's bad input.
-  expect(r).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'], message: expect.stringMatching(/Query depth limit of 12 exceeded, found 15/), fetched: 0 });
+  expect(r).toMatchObject({
+    status: 400,
+    codes: ['BAD_USER_INPUT'],
+    message: expect.stringMatching(/Query depth limit of 12 exceeded, found 15/),
+    fetched: 0,
+  });
   // The record keeps the code Apollo Server raised (a validation error) beside the one the caller is shown.
-  expect(r.records).toEqual([expect.objectContaining({ outcome: 'rejected', error_codes: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'], subgraphs: [] })]);
+  expect(r.records).toEqual([
+    expect.objectContaining({ outcome: 'rejected', error_codes: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'], subgraphs: [] }),
+  ]);
 });
 
 it('refused by limits, too costly (operation phase): recorded with what it asked, never fetched', async () => {
-  const r = await post('query Costly { administrativeUnits(first: 1000) { nodes { children { children { children { name } } } } } }', address());
-  expect(r).toMatchObject({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'], message: expect.stringMatching(/^Query cost \d+ exceeds the limit/), fetched: 0 });
+  const r = await post(
+    'query Costly { administrativeUnits(first: 1000) { nodes { children { children { children { name } } } } } }',
+    address(),
+  );
+  expect(r).toMatchObject({
+    status: 400,
+    codes: ['GRAPHQL_VALIDATION_FAILED'],
+    message: expect.stringMatching(/^Query cost \d+ exceeds the limit/),
+    fetched: 0,
+  });
   expect(r.records).toEqual([expect.objectContaining({ outcome: 'rejected', error_codes: ['GRAPHQL_VALIDATION_FAILED'], subgraphs: [] })]);
   expect(r.records[0].operation).toMatchObject({ type: 'query', name: 'Costly', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 });
@@ -80,5 +106,8 @@ it('refused by policy-prune, nothing left to read (execution phase): recorded wi
   const r = await post('{ accommodation(code: "LT-0001") { licenceNumber ownerName } }', address());
   expect(r).toMatchObject({ status: 403, codes: ['FORBIDDEN', 'FORBIDDEN'], fetched: 0 });
   expect(r.records).toEqual([expect.objectContaining({ outcome: 'denied', subgraphs: [] })]);
-  expect(r.records[0].denied.map((d: { coordinate: string }) => d.coordinate).sort()).toEqual(['AccommodationEstablishment.licenceNumber', 'AccommodationEstablishment.ownerName']);
+  expect(r.records[0].denied.map((d: { coordinate: string }) => d.coordinate).sort()).toEqual([
+    'AccommodationEstablishment.licenceNumber',
+    'AccommodationEstablishment.ownerName',
+  ]);
 });

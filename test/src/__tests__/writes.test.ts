@@ -21,7 +21,7 @@ const READ = `{ touristSite(code: "DL-0002") { name description version } }`;
 const UPDATE = `mutation($v: Int!, $input: TouristSiteUpdate!, $r: String = "Cập nhật theo hồ sơ di tích") { updateTouristSite(code: "DL-0002", input: $input, expectedVersion: $v, reason: $r) { name description version } }`;
 const version = async () => (await stack.query(READ)).data.touristSite.version as number;
 
-it('the owning agency\'s editor changes a site; the version moves on', async () => {
+it("the owning agency's editor changes a site; the version moves on", async () => {
   const v = await version();
   const res = await stack.query(UPDATE, { v, input: { description: 'Hang động lớn trong Công viên địa chất' } }, t['vhttdl.editor']);
   expect(res.errors).toBeUndefined();
@@ -49,12 +49,16 @@ it('bad input names what is wrong and writes nothing', async () => {
   const v = await version();
   const empty = await stack.query(UPDATE, { v, input: { name: '  ' } }, t['vhttdl.editor']);
   expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
-  const unknown = await stack.query(`mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1, reason: "x") { name } }`, undefined, t['vhttdl.editor']);
+  const unknown = await stack.query(
+    `mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1, reason: "x") { name } }`,
+    undefined,
+    t['vhttdl.editor'],
+  );
   expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
   expect(await version()).toBe(v);
 });
 
-it('after a merger moves the database to another agency, its editors write and the old owner\'s cannot', async () => {
+it("after a merger moves the database to another agency, its editors write and the old owner's cannot", async () => {
   const today = new Date().toISOString().slice(0, 10);
   const moved = await stack.query(
     `mutation($d: Date!) { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "SXD", validFrom: $d, basis: "Quyết định sáp nhập (thử)") { owner { code } ownerships { agency { code } validTo } } }`,

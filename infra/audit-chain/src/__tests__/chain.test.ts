@@ -11,9 +11,23 @@ const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const chainId = randomUUID();
 
 const content = (seq: number, extra: Partial<AuditContent> = {}): AuditContent => ({
-  chainId, seq, at: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(), requestId: `r${seq}`, principal: { kind: 'PUBLIC' }, client: {},
-  operation: { type: 'query' }, variables: null, requested: ['Query.units'], denied: [], personal: [], subgraphs: ['directory'], outcome: 'ok',
-  errorCodes: [], durationMs: 1, responseBytes: 10, ...extra,
+  chainId,
+  seq,
+  at: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
+  requestId: `r${seq}`,
+  principal: { kind: 'PUBLIC' },
+  client: {},
+  operation: { type: 'query' },
+  variables: null,
+  requested: ['Query.units'],
+  denied: [],
+  personal: [],
+  subgraphs: ['directory'],
+  outcome: 'ok',
+  errorCodes: [],
+  durationMs: 1,
+  responseBytes: 10,
+  ...extra,
 });
 
 /** Records 1..n as the writer makes them: linked, with the last of each batch (every `batch` records) signed. */
@@ -23,7 +37,13 @@ function chain(n: number, batch = 2) {
     const seq = i + 1;
     const c = content(seq);
     const hash = auditHash(prev, c);
-    const record = { seq, prevHash: prev, hash, content: c, signature: seq % batch === 0 || seq === n ? signRecordHash(privateKey, hash) : null };
+    const record = {
+      seq,
+      prevHash: prev,
+      hash,
+      content: c,
+      signature: seq % batch === 0 || seq === n ? signRecordHash(privateKey, hash) : null,
+    };
     prev = hash;
     return record;
   });
@@ -71,11 +91,17 @@ describe('ChainFollower', () => {
     const forged = content(1, { requestId: 'forged' });
     rechained[0] = { ...rechained[0], content: forged, hash: auditHash(rechained[0].prevHash, forged) };
     rechained[1] = { ...rechained[1], prevHash: rechained[0].hash, hash: auditHash(rechained[0].hash, rechained[1].content) };
-    expect(follow(rechained).broken).toEqual({ seq: 2, reason: expect.stringMatching(/signature does not match its hash: a record of its batch \(1\.\.2\) was changed/) });
+    expect(follow(rechained).broken).toEqual({
+      seq: 2,
+      reason: expect.stringMatching(/signature does not match its hash: a record of its batch \(1\.\.2\) was changed/),
+    });
 
     // Cut in the middle of a batch: the chain ends on records no signature covers.
     expect(follow(chain(6, 3)).broken).toBeUndefined();
-    expect(follow(chain(6, 3).slice(0, 5)).broken).toEqual({ seq: 5, reason: expect.stringMatching(/ends on records 4\.\.5, which no signature covers/) });
+    expect(follow(chain(6, 3).slice(0, 5)).broken).toEqual({
+      seq: 5,
+      reason: expect.stringMatching(/ends on records 4\.\.5, which no signature covers/),
+    });
   });
 
   it('refuses a key that is not Ed25519', () => {
@@ -95,7 +121,11 @@ describe('checkpoints', () => {
     await log.append([head(2)], 2);
     await log.append([head(5)], 5);
     const loaded = await loadCheckpoints(dir, publicKey);
-    expect(loaded).toMatchObject({ checkpoints: 2, problems: [], pins: [{ chainId, seq: 5, hash: 'h5', checkpoint: { writer: 'w1', n: 2 } }] });
+    expect(loaded).toMatchObject({
+      checkpoints: 2,
+      problems: [],
+      pins: [{ chainId, seq: 5, hash: 'h5', checkpoint: { writer: 'w1', n: 2 } }],
+    });
     // A time range keeps only the heads inside it.
     const early = await loadCheckpoints(dir, publicKey, { to: new Date(Date.UTC(2025, 0, 1, 0, 0, 3)) });
     expect(early.pins.map((p) => p.seq)).toEqual([2]);
@@ -109,7 +139,9 @@ describe('checkpoints', () => {
     const [first, second, third] = readFileSync(file, 'utf8').trim().split('\n');
 
     writeFileSync(file, `${first}\n${third}\n`);
-    expect((await loadCheckpoints(dir, publicKey)).problems).toEqual([expect.stringMatching(/line 2: checkpoint 3 of writer w1 does not follow checkpoint 1/)]);
+    expect((await loadCheckpoints(dir, publicKey)).problems).toEqual([
+      expect.stringMatching(/line 2: checkpoint 3 of writer w1 does not follow checkpoint 1/),
+    ]);
 
     writeFileSync(file, `${first}\n${second.replace('"records":2', '"records":20')}\n`);
     expect((await loadCheckpoints(dir, publicKey)).problems).toEqual([expect.stringMatching(/line 2: its signature does not verify/)]);
@@ -118,6 +150,9 @@ describe('checkpoints', () => {
     appendFileSync(file, 'not json\n');
     const other = generateKeyPairSync('ed25519').publicKey;
     const foreign = await loadCheckpoints(dir, other);
-    expect(foreign.problems).toEqual([expect.stringMatching(/line 1: signed by key sha256:\w+, not the given public key/), expect.stringMatching(/line 2: not JSON/)]);
+    expect(foreign.problems).toEqual([
+      expect.stringMatching(/line 1: signed by key sha256:\w+, not the given public key/),
+      expect.stringMatching(/line 2: not JSON/),
+    ]);
   });
 });

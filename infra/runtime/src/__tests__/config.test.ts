@@ -5,7 +5,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commaList, ConfigError, defineConfig, flag, integer, keyFile, logLevel, milliseconds, onOff, parseConfig, parseConfigs, port, seconds, url } from '../config';
+import {
+  commaList,
+  ConfigError,
+  defineConfig,
+  flag,
+  integer,
+  keyFile,
+  logLevel,
+  milliseconds,
+  onOff,
+  parseConfig,
+  parseConfigs,
+  port,
+  seconds,
+  url,
+} from '../config';
 
 const spec = defineConfig({
   vars: {
@@ -23,7 +38,18 @@ const spec = defineConfig({
   check(c, problem) {
     if (c.HUB_MODE === 'b' && !c.HUB_PROXIES) problem('HUB_PROXIES', 'is required with HUB_MODE=b');
   },
-  build: (c) => ({ port: c.PORT, timeoutMs: c.HUB_TIMEOUT_MS, ttlSeconds: c.HUB_TTL_SECONDS, workers: c.HUB_WORKERS, migrate: c.HUB_MIGRATE, policy: c.HUB_POLICY, dbUrl: c.HUB_DB_URL, proxies: c.HUB_PROXIES ?? [], mode: c.HUB_MODE, logLevel: c.LOG_LEVEL }),
+  build: (c) => ({
+    port: c.PORT,
+    timeoutMs: c.HUB_TIMEOUT_MS,
+    ttlSeconds: c.HUB_TTL_SECONDS,
+    workers: c.HUB_WORKERS,
+    migrate: c.HUB_MIGRATE,
+    policy: c.HUB_POLICY,
+    dbUrl: c.HUB_DB_URL,
+    proxies: c.HUB_PROXIES ?? [],
+    mode: c.HUB_MODE,
+    logLevel: c.LOG_LEVEL,
+  }),
 });
 
 const problemsOf = (fn: () => unknown): string[] => {
@@ -40,23 +66,71 @@ const problemsOf = (fn: () => unknown): string[] => {
 describe('parseConfig', () => {
   it('takes the defaults of every unset variable', () => {
     expect(parseConfig({ HUB_DB_URL: 'postgres://h/db' }, spec)).toEqual({
-      port: 4000, timeoutMs: 1500, ttlSeconds: 900, workers: 2, migrate: true, policy: true, dbUrl: 'postgres://h/db', proxies: [], mode: 'a', logLevel: 'info',
+      port: 4000,
+      timeoutMs: 1500,
+      ttlSeconds: 900,
+      workers: 2,
+      migrate: true,
+      policy: true,
+      dbUrl: 'postgres://h/db',
+      proxies: [],
+      mode: 'a',
+      logLevel: 'info',
     });
   });
 
   it('turns the text of each variable into its type', () => {
     const c = parseConfig(
-      { HUB_DB_URL: 'postgres://h/db', PORT: '0', HUB_TIMEOUT_MS: '250', HUB_WORKERS: '8', HUB_MIGRATE: 'no', HUB_POLICY: 'off', HUB_PROXIES: ' loopback, 10.0.0.0/8 ,', HUB_MODE: 'b', LOG_LEVEL: 'silent' },
+      {
+        HUB_DB_URL: 'postgres://h/db',
+        PORT: '0',
+        HUB_TIMEOUT_MS: '250',
+        HUB_WORKERS: '8',
+        HUB_MIGRATE: 'no',
+        HUB_POLICY: 'off',
+        HUB_PROXIES: ' loopback, 10.0.0.0/8 ,',
+        HUB_MODE: 'b',
+        LOG_LEVEL: 'silent',
+      },
       spec,
     );
-    expect(c).toMatchObject({ port: 0, timeoutMs: 250, workers: 8, migrate: false, policy: false, proxies: ['loopback', '10.0.0.0/8'], mode: 'b', logLevel: 'silent' });
+    expect(c).toMatchObject({
+      port: 0,
+      timeoutMs: 250,
+      workers: 8,
+      migrate: false,
+      policy: false,
+      proxies: ['loopback', '10.0.0.0/8'],
+      mode: 'b',
+      logLevel: 'silent',
+    });
   });
 
   it('lists every bad variable in one error, by name, in the order they are declared', () => {
     const problems = problemsOf(() =>
-      parseConfig({ PORT: '70000', HUB_TIMEOUT_MS: 'soon', HUB_TTL_SECONDS: '1.5', HUB_MIGRATE: 'maybe', HUB_POLICY: 'yes', HUB_MODE: 'b', LOG_LEVEL: 'loud' }, spec),
+      parseConfig(
+        {
+          PORT: '70000',
+          HUB_TIMEOUT_MS: 'soon',
+          HUB_TTL_SECONDS: '1.5',
+          HUB_MIGRATE: 'maybe',
+          HUB_POLICY: 'yes',
+          HUB_MODE: 'b',
+          LOG_LEVEL: 'loud',
+        },
+        spec,
+      ),
     );
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'HUB_TIMEOUT_MS', 'HUB_TTL_SECONDS', 'HUB_MIGRATE', 'HUB_POLICY', 'HUB_DB_URL', 'HUB_PROXIES', 'LOG_LEVEL']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'PORT',
+      'HUB_TIMEOUT_MS',
+      'HUB_TTL_SECONDS',
+      'HUB_MIGRATE',
+      'HUB_POLICY',
+      'HUB_DB_URL',
+      'HUB_PROXIES',
+      'LOG_LEVEL',
+    ]);
     expect(problems).toContain('PORT: must be a whole number, from 0 to 65535');
     expect(problems).toContain('HUB_TIMEOUT_MS: must be a whole number of ms, from 100 to 60000');
     expect(problems).toContain('HUB_TTL_SECONDS: must be a whole number of seconds, at least 60');
@@ -84,7 +158,10 @@ describe('parseConfig', () => {
 
   it('parses several configurations from one environment, every problem of all of them together', () => {
     const other = defineConfig({ vars: { HUB_NAME: z.string({ message: 'must name the service' }) }, build: (c) => c.HUB_NAME });
-    expect(parseConfigs({ HUB_DB_URL: 'postgres://h/db', HUB_NAME: 'x' }, { base: spec, other })).toMatchObject({ base: { port: 4000 }, other: 'x' });
+    expect(parseConfigs({ HUB_DB_URL: 'postgres://h/db', HUB_NAME: 'x' }, { base: spec, other })).toMatchObject({
+      base: { port: 4000 },
+      other: 'x',
+    });
     expect(problemsOf(() => parseConfigs({ PORT: '-1' }, { base: spec, other }))).toEqual([
       'PORT: must be a whole number, from 0 to 65535',
       'HUB_DB_URL: must be a postgres:// URL',
@@ -119,17 +196,27 @@ describe('keyFile', () => {
   });
 
   it('reads the PEM of the right key', () => {
-    expect(parseConfig({ SIGNING: write('es.key', es256.privateKey), VERIFYING: write('ed.pub', ed.publicKey) }, keys)).toEqual({ SIGNING: es256.privateKey, VERIFYING: ed.publicKey });
+    expect(parseConfig({ SIGNING: write('es.key', es256.privateKey), VERIFYING: write('ed.pub', ed.publicKey) }, keys)).toEqual({
+      SIGNING: es256.privateKey,
+      VERIFYING: ed.publicKey,
+    });
   });
 
   it('names what is wrong with each file', () => {
-    expect(problemsOf(() => parseConfig({}, keys))).toEqual(['SIGNING: must name the PEM file of the signing key', 'VERIFYING: must name the PEM file of the verifying key']);
-    const problems = problemsOf(() => parseConfig({ SIGNING: write('p384.key', p384.privateKey), VERIFYING: write('ed.key', ed.privateKey) }, keys));
+    expect(problemsOf(() => parseConfig({}, keys))).toEqual([
+      'SIGNING: must name the PEM file of the signing key',
+      'VERIFYING: must name the PEM file of the verifying key',
+    ]);
+    const problems = problemsOf(() =>
+      parseConfig({ SIGNING: write('p384.key', p384.privateKey), VERIFYING: write('ed.key', ed.privateKey) }, keys),
+    );
     expect(problems).toEqual([
       'SIGNING: must name a readable PEM file of the signing key (it is an EC key on secp384r1, not P-256 (ES256))',
       'VERIFYING: must name a readable PEM file of the verifying key (it holds a private key, not the public one)',
     ]);
-    expect(problemsOf(() => parseConfig({ SIGNING: write('ed-as-es.key', ed.privateKey), VERIFYING: join(dir, 'missing.pem') }, keys))).toEqual([
+    expect(
+      problemsOf(() => parseConfig({ SIGNING: write('ed-as-es.key', ed.privateKey), VERIFYING: join(dir, 'missing.pem') }, keys)),
+    ).toEqual([
       'SIGNING: must name a readable PEM file of the signing key (it is a ed25519 key, not an EC key on P-256 (ES256))',
       expect.stringMatching(/^VERIFYING: must name a readable PEM file of the verifying key \(ENOENT/),
     ]);

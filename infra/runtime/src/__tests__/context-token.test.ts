@@ -19,7 +19,7 @@ describe('context tokens', () => {
     jest.setSystemTime(ms);
   };
 
-  it('reuses a caller\'s token while it has more than half its life left, then signs a new one', async () => {
+  it("reuses a caller's token while it has more than half its life left, then signs a new one", async () => {
     const sign = await contextSigner(keys.privateKey);
     at(now);
     const first = await sign({ sub: 'a', agency: 'X', roles: ['DATA_EDITOR'], read: ['T.f'] });
@@ -42,7 +42,7 @@ describe('context tokens', () => {
     await expect(verify(token)).rejects.toThrow(/exp/);
   });
 
-  it('never remembers a token that failed: another key\'s token stays refused', async () => {
+  it("never remembers a token that failed: another key's token stays refused", async () => {
     const other = await contextSigner(pair().privateKey);
     const verify = await contextVerifier(keys.publicKey);
     const forged = await other({ sub: 'mallory', roles: ['SYSTEM_ADMIN'] });

@@ -11,8 +11,15 @@ beforeEach(() => logged.splice(0));
 describe('maskErrors', () => {
   it('passes an error with a registry code, without its stack or internals', () => {
     const error = badUserInput('first', 'must be positive');
-    const out = format({ message: error.message, path: ['units'], extensions: { ...error.extensions, stacktrace: ['at x'], exception: { sql: 'select' } } }, error);
-    expect(out).toEqual({ message: 'Invalid value for "first": must be positive', path: ['units'], extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' } });
+    const out = format(
+      { message: error.message, path: ['units'], extensions: { ...error.extensions, stacktrace: ['at x'], exception: { sql: 'select' } } },
+      error,
+    );
+    expect(out).toEqual({
+      message: 'Invalid value for "first": must be positive',
+      path: ['units'],
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' },
+    });
     expect(logged).toEqual([]);
   });
 
@@ -21,20 +28,39 @@ describe('maskErrors', () => {
     const out = format({ message: error.message, path: ['createAccount'], extensions: { code: 'SOME_DRIVER_CODE' } }, error);
     const id = out.extensions?.requestId as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(out).toEqual({ message: `Internal server error (request ${id})`, path: ['createAccount'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: id } });
+    expect(out).toEqual({
+      message: `Internal server error (request ${id})`,
+      path: ['createAccount'],
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: id },
+    });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ errorId: id, msg: 'internal error', err: { message: error.message } });
   });
 
   it("keeps a subgraph's error id and name, and nothing else it sent", () => {
-    const out = format({ message: 'Internal server error (request abc) at db.internal:5432', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'abc', serviceName: 'directory', detail: 'x' } }, new Error());
-    expect(out).toEqual({ message: 'Internal server error (request abc)', path: undefined, locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'abc', serviceName: 'directory' } });
+    const out = format(
+      {
+        message: 'Internal server error (request abc) at db.internal:5432',
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'abc', serviceName: 'directory', detail: 'x' },
+      },
+      new Error(),
+    );
+    expect(out).toEqual({
+      message: 'Internal server error (request abc)',
+      path: undefined,
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'abc', serviceName: 'directory' },
+    });
     expect(logged).toEqual([]);
   });
 
   it("unwraps a validation rule's bad-input error (it is the caller's input, not a validation failure)", () => {
     const inner = badUserInput('asOf', 'is not a date');
     const wrapped = new GraphQLError(inner.message, { originalError: inner, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } });
-    expect(format({ message: wrapped.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }, wrapped).extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT, argument: 'asOf' });
+    expect(format({ message: wrapped.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }, wrapped).extensions).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      argument: 'asOf',
+    });
   });
 });

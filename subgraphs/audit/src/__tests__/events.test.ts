@@ -7,7 +7,15 @@ describe('whereOf', () => {
   it('puts every value in a parameter', () => {
     const params: unknown[] = [];
     const where = whereOf(
-      { from: new Date('2026-11-01T00:00:00Z'), account: "x' or 1=1 --", agency: 'SXD', coordinate: 'Query.touristSites', outcome: ['DENIED', 'PARTIAL'], deniedOnly: true, personalOnly: true },
+      {
+        from: new Date('2026-11-01T00:00:00Z'),
+        account: "x' or 1=1 --",
+        agency: 'SXD',
+        coordinate: 'Query.touristSites',
+        outcome: ['DENIED', 'PARTIAL'],
+        deniedOnly: true,
+        personalOnly: true,
+      },
       params,
     );
     expect(where).not.toContain('or 1=1');
@@ -65,7 +73,9 @@ describe('CSV', () => {
   });
 
   it('reads the export filter from query parameters', () => {
-    expect(filterOfQuery({ outcome: 'ok, denied', deniedOnly: 'true', personalOnly: '0', agency: '', from: '2026-11-01T00:00:00Z' })).toMatchObject({
+    expect(
+      filterOfQuery({ outcome: 'ok, denied', deniedOnly: 'true', personalOnly: '0', agency: '', from: '2026-11-01T00:00:00Z' }),
+    ).toMatchObject({
       outcome: ['OK', 'DENIED'],
       deniedOnly: true,
       personalOnly: false,

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => sg?.stop());
 
-const ok = (query: string, variables?: Record<string, unknown>, caller?: Parameters<TestSubgraph["data"]>[2]) => sg.data(query, variables, caller);
+const ok = (query: string, variables?: Record<string, unknown>, caller?: Parameters<TestSubgraph['data']>[2]) =>
+  sg.data(query, variables, caller);
 
 describe('tourist sites', () => {
   it('lists sites with filters, visitor counts and a reference to their commune', async () => {
@@ -39,7 +40,9 @@ describe('tourist sites', () => {
   });
 
   it('lists accommodation by type and stars', async () => {
-    const d = await ok(`{ accommodations(filter: { minStars: 2 }) { nodes { name starRating } } homestays: accommodations(filter: { type: HOMESTAY }) { totalCount } }`);
+    const d = await ok(
+      `{ accommodations(filter: { minStars: 2 }) { nodes { name starRating } } homestays: accommodations(filter: { type: HOMESTAY }) { totalCount } }`,
+    );
     expect(d.accommodations.nodes.every((a: { starRating: number }) => a.starRating >= 2)).toBe(true);
     expect(d.homestays.totalCount).toBe(ACCOMMODATIONS.filter((a) => a.type === 'HOMESTAY').length);
     const bad = await sg.execute(`{ accommodations(filter: { minStars: 9 }) { totalCount } }`);
@@ -51,12 +54,18 @@ describe('federation contract', () => {
   it('resolves TouristSite and AccommodationEstablishment by @key', async () => {
     const d = await ok(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on TouristSite { name } ... on AccommodationEstablishment { name } } }`,
-      { r: [{ __typename: 'TouristSite', code: 'DL-0005' }, { __typename: 'AccommodationEstablishment', code: 'LT-0001' }, { __typename: 'TouristSite', code: 'nope' }] },
+      {
+        r: [
+          { __typename: 'TouristSite', code: 'DL-0005' },
+          { __typename: 'AccommodationEstablishment', code: 'LT-0001' },
+          { __typename: 'TouristSite', code: 'nope' },
+        ],
+      },
     );
     expect(d._entities).toEqual([{ name: SITES[4].name }, { name: ACCOMMODATIONS[0].name }, null]);
   });
 
-  it('contributes AdministrativeUnit.touristSites from the unit\'s current commune codes, in one batch', async () => {
+  it("contributes AdministrativeUnit.touristSites from the unit's current commune codes, in one batch", async () => {
     const before = sg.stats.sqlStatements;
     const d = await ok(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit {
@@ -110,7 +119,11 @@ describe('changes and their history', () => {
 
   it('reads the history of a whole page of sites with one statement', async () => {
     const before = sg.stats.sqlStatements;
-    const d = await ok(`{ touristSites(first: 50) { nodes { code history(first: 3) { nodes { operation reason } } } } }`, undefined, editor);
+    const d = await ok(
+      `{ touristSites(first: 50) { nodes { code history(first: 3) { nodes { operation reason } } } } }`,
+      undefined,
+      editor,
+    );
     expect(sg.stats.sqlStatements - before).toBe(2); // the page of sites, the first page of history of all of them
     expect(d.touristSites.nodes.find((n: { code: string }) => n.code === 'DL-0003').history.nodes).toHaveLength(1);
   });
@@ -125,14 +138,17 @@ describe('changes and their history', () => {
     );
     expect(res.updateAccommodation).toMatchObject({ ownerName: 'Nông Thị Hoa', annualRevenue: 1234.5, version: a.version + 1 });
     const H = `{ accommodation(code: "LT-0002") { history { nodes { changes { field before after masked } } } } }`;
-    const shown = (await ok(H, undefined, { ...editor, read: ['AccommodationEstablishment.ownerName', 'AccommodationEstablishment.annualRevenue'] })).accommodation;
+    const shown = (
+      await ok(H, undefined, { ...editor, read: ['AccommodationEstablishment.ownerName', 'AccommodationEstablishment.annualRevenue'] })
+    ).accommodation;
     expect(shown.history.nodes[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'ownerName', before: a.ownerName, after: 'Nông Thị Hoa', masked: false },
         expect.objectContaining({ field: 'annualRevenue', after: 1234.5, masked: false }),
       ]),
     );
-    const hidden = (await ok(H, undefined, { sub: 'e1f0c1d2-0000-4000-8000-000000000001', agency: 'SXD', roles: ['OFFICIAL'] })).accommodation;
+    const hidden = (await ok(H, undefined, { sub: 'e1f0c1d2-0000-4000-8000-000000000001', agency: 'SXD', roles: ['OFFICIAL'] }))
+      .accommodation;
     expect(hidden.history.nodes[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'ownerName', before: null, after: null, masked: true },

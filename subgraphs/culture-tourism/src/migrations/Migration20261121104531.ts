@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261121104531 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "accommodation_establishment" add column "annual_revenue" double precision null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261121104531 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "accommodation_establishment" drop column "annual_revenue";`);
   }
-
 }

@@ -24,15 +24,31 @@ export class AccommodationService {
     return codes.length ? this.em.find(AccommodationEstablishment, { code: { $in: [...codes] } }) : Promise.resolve([]);
   }
 
-  list(filter: AccommodationFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<AccommodationEstablishment>> {
+  list(
+    filter: AccommodationFilter | null | undefined,
+    args: PageArgs,
+    info?: GraphQLResolveInfo,
+  ): Promise<Connection<AccommodationEstablishment>> {
     return findConnection(this.em, AccommodationEstablishment, AccommodationService.where(filter), args, 'code', info);
   }
 
   /** Changes an establishment if the caller read its current version; every value is checked before anything is written. */
   update(caller: CallerClaims, code: string, input: AccommodationUpdate, expectedVersion: number): Promise<AccommodationEstablishment> {
-    const where = { entity: AccommodationEstablishment, where: { code }, what: `accommodation establishment "${code}"`, expectedVersion, coordinate: 'Mutation.updateAccommodation' };
+    const where = {
+      entity: AccommodationEstablishment,
+      where: { code },
+      what: `accommodation establishment "${code}"`,
+      expectedVersion,
+      coordinate: 'Mutation.updateAccommodation',
+    };
     return updateVersioned(this.em, caller, where, (a) => {
-      for (const [k, max] of [['name', 300], ['address', 300], ['licenceNumber', 60], ['ownerName', 200]] as const) limitText(`input.${k}`, input[k], max);
+      for (const [k, max] of [
+        ['name', 300],
+        ['address', 300],
+        ['licenceNumber', 60],
+        ['ownerName', 200],
+      ] as const)
+        limitText(`input.${k}`, input[k], max);
       if (input.name !== undefined && !input.name?.trim()) throw badUserInput('input.name', 'must not be empty');
       if (input.starRating != null && (!Number.isInteger(input.starRating) || input.starRating < 1 || input.starRating > 5)) {
         throw badUserInput('input.starRating', `must be from 1 to 5, got ${input.starRating}`);

@@ -24,9 +24,21 @@ export class TouristSiteService {
 
   /** Changes a site if the caller read its current version; every value is checked before anything is written. */
   update(caller: CallerClaims, code: string, input: TouristSiteUpdate, expectedVersion: number): Promise<TouristSite> {
-    const where = { entity: TouristSite, where: { code }, what: `tourist site "${code}"`, expectedVersion, coordinate: 'Mutation.updateTouristSite' };
+    const where = {
+      entity: TouristSite,
+      where: { code },
+      what: `tourist site "${code}"`,
+      expectedVersion,
+      coordinate: 'Mutation.updateTouristSite',
+    };
     return updateVersioned(this.em, caller, where, (site) => {
-      for (const [k, max] of [['name', 300], ['nameEn', 300], ['address', 300], ['description', 5000]] as const) limitText(`input.${k}`, input[k], max);
+      for (const [k, max] of [
+        ['name', 300],
+        ['nameEn', 300],
+        ['address', 300],
+        ['description', 5000],
+      ] as const)
+        limitText(`input.${k}`, input[k], max);
       if (input.name != null && !input.name.trim()) throw badUserInput('input.name', 'must not be empty');
       if (input.name != null) site.name = input.name.trim();
       if (input.nameEn !== undefined) site.nameEn = input.nameEn?.trim() || null;

@@ -50,8 +50,19 @@ describe('administrative units as of a date', () => {
       gone: administrativeUnit(code: "047", asOf: "2025-07-01") { name }
       unknown: administrativeUnit(code: "99999") { name }
     }`);
-    expect(d.old).toEqual({ name: 'Xã Chí Viễn', level: 'COMMUNE', validTo: '2025-06-30', parent: { code: '047' }, successors: [{ code: '01435', name: 'Xã Đàm Thủy' }] });
-    expect(d.now).toEqual({ name: 'Xã Đàm Thủy', validFrom: '2025-07-01', parent: { code: '04' }, predecessors: [{ code: '01435' }, { code: '01438' }, { code: '01441' }] });
+    expect(d.old).toEqual({
+      name: 'Xã Chí Viễn',
+      level: 'COMMUNE',
+      validTo: '2025-06-30',
+      parent: { code: '047' },
+      successors: [{ code: '01435', name: 'Xã Đàm Thủy' }],
+    });
+    expect(d.now).toEqual({
+      name: 'Xã Đàm Thủy',
+      validFrom: '2025-07-01',
+      parent: { code: '04' },
+      predecessors: [{ code: '01435' }, { code: '01438' }, { code: '01441' }],
+    });
     expect(d.district).toEqual({ name: 'Huyện Trùng Khánh', validTo: '2025-06-30' });
     expect(d.gone).toBeNull();
     expect(d.unknown).toBeNull();
@@ -76,10 +87,15 @@ describe('administrative units as of a date', () => {
   it('filters by level, parent and diacritic-free search, with cursor pages', async () => {
     const d = await ok(`{ administrativeUnits(search: "dam thuy", asOf: "2024-01-01") { nodes { code name } } }`);
     expect(d.administrativeUnits.nodes).toEqual([{ code: '01432', name: 'Xã Đàm Thủy' }]);
-    const p1 = await ok(`{ administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 10) { nodes { code } pageInfo { hasNextPage endCursor } } }`);
-    const p3 = await ok(`query($after: String) { administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 20, after: $after) { nodes { code } pageInfo { hasNextPage } } }`, {
-      after: p1.administrativeUnits.pageInfo.endCursor,
-    });
+    const p1 = await ok(
+      `{ administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 10) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
+    );
+    const p3 = await ok(
+      `query($after: String) { administrativeUnits(parentCode: "047", asOf: "2024-01-01", first: 20, after: $after) { nodes { code } pageInfo { hasNextPage } } }`,
+      {
+        after: p1.administrativeUnits.pageInfo.endCursor,
+      },
+    );
     expect(p1.administrativeUnits.pageInfo.hasNextPage).toBe(true);
     expect(p3.administrativeUnits.nodes).toHaveLength(11);
     expect(p3.administrativeUnits.pageInfo.hasNextPage).toBe(false);
@@ -97,7 +113,11 @@ describe('agencies and datasets', () => {
         ownerships { agency { code } validFrom validTo }
       }
     }`);
-    expect(d.agency).toEqual({ name: 'Sở Tài nguyên và Môi trường', validTo: '2025-02-28', successor: { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' } });
+    expect(d.agency).toEqual({
+      name: 'Sở Tài nguyên và Môi trường',
+      validTo: '2025-02-28',
+      successor: { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' },
+    });
     expect(d.merged.predecessors.map((a: { code: string }) => a.code)).toEqual(['SNNPTNT', 'STNMT']);
     expect(d.merged.datasets.map((x: { code: string }) => x.code).sort()).toEqual(['CSDL-NNPTNT', 'CSDL-TNMT']);
     expect(d.dataset.before.code).toBe('STNMT');
@@ -109,7 +129,9 @@ describe('agencies and datasets', () => {
   });
 
   it('filters agencies by kind, date and search', async () => {
-    const d = await ok(`{ agencies(filter: { kind: DEPARTMENT, asOf: "2025-12-01", search: "so" }, first: 100) { totalCount nodes { code } } }`);
+    const d = await ok(
+      `{ agencies(filter: { kind: DEPARTMENT, asOf: "2025-12-01", search: "so" }, first: 100) { totalCount nodes { code } } }`,
+    );
     expect(d.agencies.nodes.map((a: { code: string }) => a.code)).not.toContain('STNMT');
     expect(d.agencies.nodes.map((a: { code: string }) => a.code)).toContain('SNNMT');
   });
@@ -154,12 +176,29 @@ describe('federation contract', () => {
   it('resolves an Account through _entities for those who may list it, FORBIDDEN for others, null for a non-uuid id', async () => {
     const [{ id }] = await sql(sg.orm.em.fork()).rows<{ id: string }>(`select id from account where username = 'sxd.official'`);
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { username source } } }`;
-    const r = { r: [{ __typename: 'Account', id }, { __typename: 'Account', id: 'oidc:u-42' }] };
-    for (const caller of [{ roles: ['SYSTEM_ADMIN'] }, { roles: ['AUDITOR'] }, { roles: ['AGENCY_ADMIN'], agency: 'SXD' }, { sub: id, roles: ['OFFICIAL'], agency: 'SXD' }]) {
+    const r = {
+      r: [
+        { __typename: 'Account', id },
+        { __typename: 'Account', id: 'oidc:u-42' },
+      ],
+    };
+    for (const caller of [
+      { roles: ['SYSTEM_ADMIN'] },
+      { roles: ['AUDITOR'] },
+      { roles: ['AGENCY_ADMIN'], agency: 'SXD' },
+      { sub: id, roles: ['OFFICIAL'], agency: 'SXD' },
+    ]) {
       const res = await sg.execute(q, r, caller);
-      expect({ caller, errors: res.errors, data: res.data }).toEqual({ caller, errors: undefined, data: { _entities: [{ username: 'sxd.official', source: 'HUB' }, null] } });
+      expect({ caller, errors: res.errors, data: res.data }).toEqual({
+        caller,
+        errors: undefined,
+        data: { _entities: [{ username: 'sxd.official', source: 'HUB' }, null] },
+      });
     }
-    for (const caller of [{ roles: ['OFFICIAL'], agency: 'SXD' }, { roles: ['AGENCY_ADMIN'], agency: 'SVHTTDL' }]) {
+    for (const caller of [
+      { roles: ['OFFICIAL'], agency: 'SXD' },
+      { roles: ['AGENCY_ADMIN'], agency: 'SVHTTDL' },
+    ]) {
       const res = await sg.execute(q, r, caller);
       expect(res.data?._entities).toEqual([null, null]);
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Change.account' });
@@ -206,7 +245,9 @@ describe('the catalogue follows the registry', () => {
     const empty = await startTestSubgraph(directory);
     try {
       const d = await empty.data('{ datasets(first: 100) { nodes { code subgraph owner { code } } } }');
-      expect(d.datasets.nodes.map((n: { code: string; subgraph: string }) => [n.code, n.subgraph]).sort()).toEqual(SUBGRAPHS.map((s) => [s.dataset, s.name]).sort());
+      expect(d.datasets.nodes.map((n: { code: string; subgraph: string }) => [n.code, n.subgraph]).sort()).toEqual(
+        SUBGRAPHS.map((s) => [s.dataset, s.name]).sort(),
+      );
       // No agencies yet: no owner until one is recorded.
       expect(d.datasets.nodes.every((n: { owner: unknown }) => n.owner === null)).toBe(true);
       const again = await linkDeclaredDatasets(empty.orm.em.fork() as never, SUBGRAPHS, createLogger('directory', 'silent'));

@@ -16,8 +16,16 @@ export const Account = defineEntity({
     username: p.string().length(80).unique(),
     displayName: p.string().length(200),
     agency: () => p.manyToOne(Agency),
-    roles: p.array().$type<Role[]>().onCreate(() => []),
-    status: p.string().$type<AccountStatus>().length(10).default('ACTIVE').onCreate(() => 'ACTIVE'),
+    roles: p
+      .array()
+      .$type<Role[]>()
+      .onCreate(() => []),
+    status: p
+      .string()
+      .$type<AccountStatus>()
+      .length(10)
+      .default('ACTIVE')
+      .onCreate(() => 'ACTIVE'),
     /** scrypt, see password.ts; never leaves the directory. */
     passwordHash: p.string().length(200).lazy(true, false),
     lastLoginAt: p.datetime().nullable(),

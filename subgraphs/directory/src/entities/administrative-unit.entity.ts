@@ -3,15 +3,7 @@ import { hubEntityProperties } from '@hub/kit';
 
 export type AdministrativeLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 export type AdministrativeUnitKind =
-  | 'PROVINCE'
-  | 'MUNICIPALITY'
-  | 'DISTRICT'
-  | 'PROVINCIAL_CITY'
-  | 'TOWN'
-  | 'COMMUNE'
-  | 'WARD'
-  | 'TOWNSHIP'
-  | 'SPECIAL_ZONE';
+  'PROVINCE' | 'MUNICIPALITY' | 'DISTRICT' | 'PROVINCIAL_CITY' | 'TOWN' | 'COMMUNE' | 'WARD' | 'TOWNSHIP' | 'SPECIAL_ZONE';
 
 /** One version of an administrative unit; a change of parent or territory makes a new version with the same code. */
 export const AdministrativeUnit = defineEntity({

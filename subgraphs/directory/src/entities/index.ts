@@ -18,7 +18,17 @@ export * from './account-session.entity';
 export * from './sharing-agreement.entity';
 export * from './sign-in-throttle.entity';
 
-export const entities = [AdministrativeUnit, UnitSuccession, Agency, Dataset, DatasetOwnership, Account, AccountSession, SharingAgreement, SignInThrottle];
+export const entities = [
+  AdministrativeUnit,
+  UnitSuccession,
+  Agency,
+  Dataset,
+  DatasetOwnership,
+  Account,
+  AccountSession,
+  SharingAgreement,
+  SignInThrottle,
+];
 
 /** How entities' changes are recorded (see the kit's `tracked`); the others are tracked under their class name. */
 export const history = [AccountHistory, AccountSessionHistory, SharingAgreementHistory, DatasetOwnershipHistory, SignInThrottleHistory];

@@ -27,7 +27,12 @@ export const SharingAgreement = defineEntity({
     protectionCommitments: p.text().nullable(),
     retention: p.text().nullable(),
     deletion: p.text().nullable(),
-    status: p.string().$type<AgreementStatus>().length(10).default('REQUESTED').onCreate(() => 'REQUESTED'),
+    status: p
+      .string()
+      .$type<AgreementStatus>()
+      .length(10)
+      .default('REQUESTED')
+      .onCreate(() => 'REQUESTED'),
     statusReason: p.text().nullable(),
     /** An account id: a directory account's uuid, or `oidc:<subject>` for an account of the external identity provider. */
     requestedBy: p.string().length(100),

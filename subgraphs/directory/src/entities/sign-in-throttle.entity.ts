@@ -11,7 +11,10 @@ export const SignInThrottle = defineEntity({
   properties: {
     ...hubEntityProperties,
     key: p.string().length(80).unique(),
-    failures: p.integer().default(0).onCreate(() => 0),
+    failures: p
+      .integer()
+      .default(0)
+      .onCreate(() => 0),
     lastFailureAt: p.datetime().nullable(),
     /** Attempts before this time are refused (429) without a password check; it passes by itself. */
     blockedUntil: p.datetime().nullable(),

@@ -12,7 +12,10 @@ export const Account: AccountResolvers<Ctx> = {
     const account = await ctx.loaders.accountById.load(String(ref.id));
     if (!account) return null;
     if (!new AccountAdminService(ctx.em, ctx.caller).mayRead(account)) {
-      throw forbidden('Change.account', 'an account is shown to the system admin, auditors and the admins of its agency; the change\'s agencyCode and accountRoles say who made it');
+      throw forbidden(
+        'Change.account',
+        "an account is shown to the system admin, auditors and the admins of its agency; the change's agencyCode and accountRoles say who made it",
+      );
     }
     return account;
   },

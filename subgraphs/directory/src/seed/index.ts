@@ -22,12 +22,24 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
   const province = unit(PROVINCE.code, null, { name: PROVINCE.name, kind: 'PROVINCE', level: 'PROVINCE', parent: null, validTo: null });
   const districts = new Map<string, AdministrativeUnit>();
   for (const d of DISTRICTS) {
-    districts.set(d.code, unit(d.code, null, { name: d.name, kind: d.kind, level: 'DISTRICT', parent: province, validTo: LAST_DAY_BEFORE_REFORM }));
+    districts.set(
+      d.code,
+      unit(d.code, null, { name: d.name, kind: d.kind, level: 'DISTRICT', parent: province, validTo: LAST_DAY_BEFORE_REFORM }),
+    );
   }
   const { communes, merges } = planCaoBang();
   const old = new Map<string, AdministrativeUnit>();
   for (const c of communes) {
-    old.set(c.code, unit(c.code, null, { name: c.name, kind: c.kind, level: 'COMMUNE', parent: districts.get(c.districtCode)!, validTo: LAST_DAY_BEFORE_REFORM }));
+    old.set(
+      c.code,
+      unit(c.code, null, {
+        name: c.name,
+        kind: c.kind,
+        level: 'COMMUNE',
+        parent: districts.get(c.districtCode)!,
+        validTo: LAST_DAY_BEFORE_REFORM,
+      }),
+    );
   }
   for (const m of merges) {
     const merged = unit(m.code, REFORM_DAY, { name: m.name, kind: m.kind, level: 'COMMUNE', parent: province, validTo: null });
@@ -56,21 +68,21 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
 
 function addAgency(em: EntityManager, a: (typeof AGENCIES)[number]): Agency {
   return em.create(Agency, {
-        id: id('agency', a.code),
-        code: a.code,
-        name: a.name,
-        nameEn: a.nameEn ?? null,
-        kind: a.kind,
-        level: a.level,
-        unitCode: a.unitCode,
-        validFrom: a.validFrom ?? null,
-        validTo: a.validTo ?? null,
-        contactAddress: a.address ?? null,
-        contactPhone: a.phone ?? null,
-        contactEmail: a.email ?? null,
-        contactWebsite: a.website ?? null,
-        searchText: searchKey(`${a.code} ${a.name} ${a.nameEn ?? ''}`),
-      });
+    id: id('agency', a.code),
+    code: a.code,
+    name: a.name,
+    nameEn: a.nameEn ?? null,
+    kind: a.kind,
+    level: a.level,
+    unitCode: a.unitCode,
+    validFrom: a.validFrom ?? null,
+    validTo: a.validTo ?? null,
+    contactAddress: a.address ?? null,
+    contactPhone: a.phone ?? null,
+    contactEmail: a.email ?? null,
+    contactWebsite: a.website ?? null,
+    searchText: searchKey(`${a.code} ${a.name} ${a.nameEn ?? ''}`),
+  });
 }
 
 /**
@@ -148,4 +160,9 @@ function dayBefore(day: string): string {
 }
 
 /** The demo data the kit loads, each step once. */
-export const seed = { demo: seedDirectory, 'demo-accounts': seedDemoAccounts, 'audit-dataset': seedAuditDataset, indicators: seedIndicatorsDirectory };
+export const seed = {
+  demo: seedDirectory,
+  'demo-accounts': seedDemoAccounts,
+  'audit-dataset': seedAuditDataset,
+  indicators: seedIndicatorsDirectory,
+};

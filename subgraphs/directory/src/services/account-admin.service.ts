@@ -43,7 +43,8 @@ export class AccountAdminService {
   private mayManage(agency: string, coordinate: string): void {
     if (this.isSystemAdmin) return;
     if (!this.caller.roles.includes('AGENCY_ADMIN')) throw forbidden(coordinate, 'only the system admin and agency admins manage accounts');
-    if (agency !== this.caller.agency) throw forbidden(coordinate, `an agency admin manages the accounts of their own agency (${this.caller.agency}) only`);
+    if (agency !== this.caller.agency)
+      throw forbidden(coordinate, `an agency admin manages the accounts of their own agency (${this.caller.agency}) only`);
   }
 
   private mayGrant(roles: Role[], coordinate: string, argument: string): void {
@@ -65,7 +66,17 @@ export class AccountAdminService {
     if (isUuid(sub)) return this.em.findOne(Account, { id: sub }, { populate: ['agency'] });
     if (!sub.startsWith('oidc:') || !this.caller.agency) return null;
     const subject = sub.slice('oidc:'.length);
-    return { id: sub, source: 'EXTERNAL', username: subject, displayName: subject, agency: { code: this.caller.agency }, roles: [...this.caller.roles], status: 'ACTIVE', statusReason: null, lastLoginAt: null };
+    return {
+      id: sub,
+      source: 'EXTERNAL',
+      username: subject,
+      displayName: subject,
+      agency: { code: this.caller.agency },
+      roles: [...this.caller.roles],
+      status: 'ACTIVE',
+      statusReason: null,
+      lastLoginAt: null,
+    };
   }
 
   /**
@@ -132,8 +143,11 @@ export class AccountAdminService {
   }
 
   async changePassword(current: string, next: string): Promise<boolean> {
-    if (this.caller.sub.startsWith('oidc:')) throw forbidden('Mutation.changePassword', 'an external account changes its password at its identity provider');
-    const account = isUuid(this.caller.sub) ? await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] }) : null;
+    if (this.caller.sub.startsWith('oidc:'))
+      throw forbidden('Mutation.changePassword', 'an external account changes its password at its identity provider');
+    const account = isUuid(this.caller.sub)
+      ? await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] })
+      : null;
     if (!account) throw forbidden('Mutation.changePassword', 'only an account can change its password');
     if (!(await verifyPassword(current, account.passwordHash))) throw badUserInput('currentPassword', 'is not the current password');
     const problem = passwordProblem(next);

@@ -24,8 +24,7 @@ export type SignInResult =
 /** Why a refresh failed (for the audit record); the caller is told only that the token is not valid. */
 export type RefreshFailure = 'UNKNOWN_TOKEN' | 'REVOKED' | 'EXPIRED' | 'ACCOUNT_INACTIVE' | 'REUSED';
 export type RefreshResult =
-  | { ok: true; account: AccountView; refreshToken: string }
-  | { ok: false; reason: RefreshFailure; username?: string };
+  { ok: true; account: AccountView; refreshToken: string } | { ok: false; reason: RefreshFailure; username?: string };
 
 const SESSION_DAYS = 7;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

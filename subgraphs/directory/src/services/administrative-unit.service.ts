@@ -8,7 +8,8 @@ import type { QueryAdministrativeUnitsArgs } from '../__generated__/resolvers-ty
 import type { AdministrativeLevel, AdministrativeUnitKind } from '../entities';
 import { today, validOnSql } from './dates';
 
-const COLUMNS = 'u.id, u.created_at, u.updated_at, u.version, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.search_text';
+const COLUMNS =
+  'u.id, u.created_at, u.updated_at, u.version, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.search_text';
 
 /** An `administrative_unit` row as `COLUMNS` selects it (dates and timestamps as PostgreSQL writes them). */
 interface UnitRow {
@@ -80,7 +81,10 @@ export class AdministrativeUnitService {
   /** The version valid on `asOf`; without a date, the current version or else the most recent one. */
   async byCode(code: string, asOf?: string | null): Promise<AdministrativeUnitView | null> {
     if (asOf) {
-      const rows = await this.db.rows<UnitRow>(`select ${COLUMNS} from administrative_unit u where u.code = $1 and ${validOnSql('$2')} limit 1`, [code, asOf]);
+      const rows = await this.db.rows<UnitRow>(
+        `select ${COLUMNS} from administrative_unit u where u.code = $1 and ${validOnSql('$2')} limit 1`,
+        [code, asOf],
+      );
       return rows.map(view)[0] ?? null;
     }
     return (await this.latestByCodes([code]))[0] ?? null;
@@ -98,7 +102,9 @@ export class AdministrativeUnitService {
   }
 
   async byIds(ids: readonly string[]): Promise<AdministrativeUnitView[]> {
-    return ids.length ? (await this.db.rows<UnitRow>(`select ${COLUMNS} from administrative_unit u where u.id = any($1)`, [ids])).map(view) : [];
+    return ids.length
+      ? (await this.db.rows<UnitRow>(`select ${COLUMNS} from administrative_unit u where u.id = any($1)`, [ids])).map(view)
+      : [];
   }
 
   async list(args: QueryAdministrativeUnitsArgs): Promise<Connection<AdministrativeUnitView>> {
@@ -115,7 +121,13 @@ export class AdministrativeUnitService {
     let cte = '';
     if (args.parentCode != null) {
       const root = await this.byCode(args.parentCode, asOf);
-      if (!root) return connectionOf<AdministrativeUnitView>([], page, (u) => u.code, () => 0);
+      if (!root)
+        return connectionOf<AdministrativeUnitView>(
+          [],
+          page,
+          (u) => u.code,
+          () => 0,
+        );
       cte = `with recursive under(id) as (
           select u.id from administrative_unit u where u.parent_id = ${param(root.id)} and ${validOnSql(day)}
           union all
@@ -129,10 +141,15 @@ export class AdministrativeUnitService {
     const filterParams = [...params];
     const pageWhere = page.after !== undefined ? ` and u.code > ${param(page.after)}` : '';
     const rows = await this.db.rows<UnitRow>(`${filtered}${pageWhere} order by u.code limit ${param(page.limit + 1)}`, params);
-    return connectionOf(rows.map(view), page, (u) => u.code, async () => {
-      const [{ n }] = await this.db.rows<{ n: number }>(`select count(*)::int as n from (${filtered}) c`, filterParams);
-      return n;
-    });
+    return connectionOf(
+      rows.map(view),
+      page,
+      (u) => u.code,
+      async () => {
+        const [{ n }] = await this.db.rows<{ n: number }>(`select count(*)::int as n from (${filtered}) c`, filterParams);
+        return n;
+      },
+    );
   }
 
   /** Parent chains of many versions in one statement, nearest parent first. */

@@ -19,11 +19,7 @@ export class DatasetService {
 
   /** Ownership periods of many datasets, oldest first. */
   ownershipsOf(datasetIds: readonly string[]): Promise<DatasetOwnership[]> {
-    return this.em.find(
-      DatasetOwnership,
-      { dataset: { $in: [...datasetIds] } },
-      { orderBy: { validFrom: 'asc nulls first' } as never },
-    );
+    return this.em.find(DatasetOwnership, { dataset: { $in: [...datasetIds] } }, { orderBy: { validFrom: 'asc nulls first' } as never });
   }
 
   /** Ownership periods held by many agencies. */
@@ -33,7 +29,8 @@ export class DatasetService {
 
   /** A new owner from `validFrom`; the ownership in force then ends the day before. All or nothing. */
   async recordOwnership(caller: CallerClaims, datasetCode: string, agencyCode: string, validFrom: string, basis: string): Promise<Dataset> {
-    if (!caller.roles.includes('SYSTEM_ADMIN')) throw forbidden('Mutation.recordDatasetOwnership', 'only the system admin records ownership');
+    if (!caller.roles.includes('SYSTEM_ADMIN'))
+      throw forbidden('Mutation.recordDatasetOwnership', 'only the system admin records ownership');
     const dataset = await this.em.findOne(Dataset, { code: datasetCode });
     if (!dataset) throw badUserInput('datasetCode', `no dataset "${datasetCode}"`);
     const agency = await this.em.findOne(Agency, { code: agencyCode });
@@ -42,8 +39,10 @@ export class DatasetService {
     limitText('basis', basis, TEXT_LIMITS.reason);
     const periods = await this.ownershipsOf([dataset.id]);
     const current = DatasetService.ownerOn(periods, validFrom);
-    if (current && current.agency.id === agency.id) throw badUserInput('agencyCode', `${agencyCode} already owns ${datasetCode} on ${validFrom}`);
-    if (periods.some((p) => p.validFrom && p.validFrom >= validFrom)) throw badUserInput('validFrom', 'an ownership already starts on or after this day');
+    if (current && current.agency.id === agency.id)
+      throw badUserInput('agencyCode', `${agencyCode} already owns ${datasetCode} on ${validFrom}`);
+    if (periods.some((p) => p.validFrom && p.validFrom >= validFrom))
+      throw badUserInput('validFrom', 'an ownership already starts on or after this day');
     if (current) {
       const d = new Date(`${validFrom}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() - 1);

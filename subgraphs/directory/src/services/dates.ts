@@ -6,7 +6,8 @@ export function today(): string {
 }
 
 /** SQL predicate over alias `u`: valid on the day that placeholder `day` (`$n`) holds. */
-export const validOnSql = (day: string) => `(u.valid_from is null or u.valid_from <= ${day}) and (u.valid_to is null or u.valid_to >= ${day})`;
+export const validOnSql = (day: string) =>
+  `(u.valid_from is null or u.valid_from <= ${day}) and (u.valid_to is null or u.valid_to >= ${day})`;
 
 export function validOn(row: { validFrom?: string | null; validTo?: string | null }, day: string): boolean {
   return (!row.validFrom || row.validFrom <= day) && (!row.validTo || row.validTo >= day);

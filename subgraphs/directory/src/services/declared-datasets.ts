@@ -8,7 +8,11 @@ import type { Logger } from '@hub/runtime';
 import type { SubgraphEntry } from '@hub/schema';
 import { Agency, Dataset, DatasetOwnership } from '../entities';
 
-export async function linkDeclaredDatasets(em: EntityManager, entries: readonly SubgraphEntry[], log: Logger): Promise<{ created: string[]; linked: string[] }> {
+export async function linkDeclaredDatasets(
+  em: EntityManager,
+  entries: readonly SubgraphEntry[],
+  log: Logger,
+): Promise<{ created: string[]; linked: string[] }> {
   const created: string[] = [];
   const linked: string[] = [];
   await changeScope({ accountId: 'in-process', reason: 'linked to the subgraph that declares it' }, async () => {
@@ -21,12 +25,28 @@ export async function linkDeclaredDatasets(em: EntityManager, entries: readonly 
         }
         continue;
       }
-      const fresh = em.create(Dataset, { id: stableId('directory.dataset', s.dataset), code: s.dataset, name: s.dataset, sector: s.name, subgraph: s.name });
+      const fresh = em.create(Dataset, {
+        id: stableId('directory.dataset', s.dataset),
+        code: s.dataset,
+        name: s.dataset,
+        sector: s.name,
+        subgraph: s.name,
+      });
       const owner = await em.findOne(Agency, { code: s.owner });
       if (owner) {
-        em.create(DatasetOwnership, { id: stableId('directory.ownership', `${s.dataset}:${s.owner}`), dataset: fresh, agency: owner, validFrom: null, validTo: null, basis: `declared by ${s.dir}` });
+        em.create(DatasetOwnership, {
+          id: stableId('directory.ownership', `${s.dataset}:${s.owner}`),
+          dataset: fresh,
+          agency: owner,
+          validFrom: null,
+          validTo: null,
+          basis: `declared by ${s.dir}`,
+        });
       } else {
-        log.warn({ dataset: s.dataset, owner: s.owner }, 'the declared owner is not in the directory: record the ownership with recordDatasetOwnership');
+        log.warn(
+          { dataset: s.dataset, owner: s.owner },
+          'the declared owner is not in the directory: record the ownership with recordDatasetOwnership',
+        );
       }
       created.push(s.dataset);
     }

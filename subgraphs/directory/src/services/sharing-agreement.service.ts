@@ -33,7 +33,8 @@ export class SharingAgreementService {
 
   private admin(agency: string, coordinate: string, what: string): void {
     const c = this.caller;
-    if (!c || !c.roles.includes('AGENCY_ADMIN') || c.agency !== agency) throw forbidden(coordinate, `only an agency admin of ${agency} ${what}`);
+    if (!c || !c.roles.includes('AGENCY_ADMIN') || c.agency !== agency)
+      throw forbidden(coordinate, `only an agency admin of ${agency} ${what}`);
   }
 
   /** Agreements the caller's agency is party to (all of them for the system admin and auditors). */
@@ -56,10 +57,22 @@ export class SharingAgreementService {
     if (!input.coordinates.length) throw badUserInput('input.coordinates', 'name at least one Type or Type.field');
     const bad = input.coordinates.find((c) => !COORDINATE.test(c));
     if (bad) throw badUserInput('input.coordinates', `"${bad}" is not a Type or Type.field`);
-    for (const [k, v] of [['purpose', input.purpose], ['legalBasis', input.legalBasis], ['usage', input.usage]] as const) {
+    for (const [k, v] of [
+      ['purpose', input.purpose],
+      ['legalBasis', input.legalBasis],
+      ['usage', input.usage],
+    ] as const) {
       if (!v.trim()) throw badUserInput(`input.${k}`, 'is required (Decree 47/2020)');
     }
-    for (const k of ['purpose', 'legalBasis', 'usage', 'processingAfterReceipt', 'protectionCommitments', 'retention', 'deletion'] as const) {
+    for (const k of [
+      'purpose',
+      'legalBasis',
+      'usage',
+      'processingAfterReceipt',
+      'protectionCommitments',
+      'retention',
+      'deletion',
+    ] as const) {
       limitText(`input.${k}`, input[k], TEXT_LIMITS.text);
     }
     for (const k of ['validFrom', 'validTo'] as const) {
@@ -81,7 +94,9 @@ export class SharingAgreementService {
 
   async decide(id: string, decision: AgreementDecision, reason: string | null | undefined): Promise<SharingAgreement> {
     const coordinate = 'Mutation.decideSharingAgreement';
-    const agreement = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(SharingAgreement, { id }, { populate: ['provider', 'consumer'] }) : null;
+    const agreement = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.em.findOne(SharingAgreement, { id }, { populate: ['provider', 'consumer'] })
+      : null;
     if (!agreement) throw badUserInput('id', `no agreement "${id}"`);
     this.admin(agreement.provider.code, coordinate, 'decides on agreements it provides');
     const t = TRANSITIONS[decision];
@@ -104,6 +119,11 @@ export class SharingAgreementService {
       { status: 'APPROVED', validFrom: { $lte: day }, validTo: { $gte: day } },
       { populate: ['provider', 'consumer'] },
     );
-    return rows.map((a) => ({ provider: a.provider.code, consumer: a.consumer.code, coordinates: a.coordinates, includesPersonalData: a.includesPersonalData }));
+    return rows.map((a) => ({
+      provider: a.provider.code,
+      consumer: a.consumer.code,
+      coordinates: a.coordinates,
+      includesPersonalData: a.includesPersonalData,
+    }));
   }
 }

@@ -109,7 +109,10 @@ export class SignInThrottleService {
       if (x.by === 'USERNAME') {
         await db.run(`update sign_in_throttle set failures = 0, blocked_until = null, updated_at = now() where key = $1`, [x.key]);
       } else {
-        await db.run(`update sign_in_throttle set failures = greatest(failures - 1, 0), blocked_until = null, updated_at = now() where key = $1`, [x.key]);
+        await db.run(
+          `update sign_in_throttle set failures = greatest(failures - 1, 0), blocked_until = null, updated_at = now() where key = $1`,
+          [x.key],
+        );
       }
     }
   }

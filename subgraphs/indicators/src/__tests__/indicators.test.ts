@@ -19,13 +19,17 @@ afterAll(() => sg?.stop());
 
 describe('indicators subgraph', () => {
   it('serves the catalogue', async () => {
-    const d = await sg.data(`{ indicators(group: "02", first: 50) { totalCount nodes { code aggregation levels dimensions { code } } } indicator(code: "0202") { formula inputs { code } } }`);
+    const d = await sg.data(
+      `{ indicators(group: "02", first: 50) { totalCount nodes { code aggregation levels dimensions { code } } } indicator(code: "0202") { formula inputs { code } } }`,
+    );
     expect(d.indicators.totalCount).toBe(7);
     expect(d.indicator.inputs.map((i: { code: string }) => i.code)).toEqual(['0201', '0101']);
   });
 
   it('rolls population up to the province and derives the density there', async () => {
-    const d = await sg.data(`{ indicatorData(query: { indicators: ["0201", "0202"], periods: ["2024"], units: { codes: ["04"] } }) { rows { indicator unit value origin unitsReported } } }`);
+    const d = await sg.data(
+      `{ indicatorData(query: { indicators: ["0201", "0202"], periods: ["2024"], units: { codes: ["04"] } }) { rows { indicator unit value origin unitsReported } } }`,
+    );
     const [pop, density] = d.indicatorData.rows;
     expect(pop).toMatchObject({ indicator: '0201', origin: 'ROLLED_UP', unitsReported: 161 });
     expect(density).toMatchObject({ indicator: '0202', origin: 'DERIVED' });
@@ -39,7 +43,9 @@ describe('indicators subgraph', () => {
   });
 
   it('names the offending item of bad input', async () => {
-    const r = await sg.execute(`{ indicatorData(query: { indicators: ["0201"], periods: ["2024M07"], units: { codes: ["04"] } }) { notes } }`);
+    const r = await sg.execute(
+      `{ indicatorData(query: { indicators: ["0201"], periods: ["2024M07"], units: { codes: ["04"] } }) { notes } }`,
+    );
     expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'query.periods' } });
     expect(r.errors?.[0].message).toMatch(/0201 has no MONTH values \("2024M07"\)/);
   });
@@ -47,9 +53,13 @@ describe('indicators subgraph', () => {
   it('reads a matrix alone as values only: the same matrix as with rows, whose status and source are read', async () => {
     const q = `query: { indicators: ["0201", "0202"], periods: ["2023", "2024"], units: { codes: ["04"], under: "04", level: DISTRICT } }`;
     const alone = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } } }`);
-    const both = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } ...R } } fragment R on IndicatorData { rows { indicator value status origin } }`);
+    const both = await sg.data(
+      `{ indicatorData(${q}) { matrix { periods units series { indicator values } } ...R } } fragment R on IndicatorData { rows { indicator value status origin } }`,
+    );
     expect(alone.indicatorData.matrix).toEqual(both.indicatorData.matrix);
-    expect(alone.indicatorData.matrix.series.flatMap((x: { values: unknown[][] }) => x.values.flat()).filter((v: unknown) => v != null).length).toBeGreaterThan(10);
+    expect(
+      alone.indicatorData.matrix.series.flatMap((x: { values: unknown[][] }) => x.values.flat()).filter((v: unknown) => v != null).length,
+    ).toBeGreaterThan(10);
     expect(both.indicatorData.rows.length).toBeGreaterThan(10);
     for (const r of both.indicatorData.rows) expect(r.status).toMatch(/^(PROVISIONAL|OFFICIAL)$/);
   });
@@ -65,9 +75,20 @@ describe('indicators subgraph', () => {
     const reader = new HistoryReader(sg.orm.em.fork() as EntityManager, { ...editor, read: [] }, { levels: levelsOf(indicators) });
     const h = await reader.connection('ValueUpload', String(d.upsertIndicatorValues.upload), {});
     expect(await h.totalCount()).toBe(1);
-    expect(h.nodes[0]).toMatchObject({ operation: 'CREATE', accountId: editor.sub, agencyCode: 'STC', accountRoles: ['DATA_EDITOR'], reason: 'Số liệu năm 2024' });
+    expect(h.nodes[0]).toMatchObject({
+      operation: 'CREATE',
+      accountId: editor.sub,
+      agencyCode: 'STC',
+      accountRoles: ['DATA_EDITOR'],
+      reason: 'Số liệu năm 2024',
+    });
     expect(h.nodes[0].changes).toEqual([
-      { field: 'values', before: null, after: { count: 1, inserted: 1, updated: 0, source: 'Báo cáo của UBND xã', detail: 'value_change' }, masked: false },
+      {
+        field: 'values',
+        before: null,
+        after: { count: 1, inserted: 1, updated: 0, source: 'Báo cáo của UBND xã', detail: 'value_change' },
+        masked: false,
+      },
     ]);
   });
 
@@ -102,11 +123,15 @@ describe('indicators subgraph', () => {
         );
         // Same updated_at as an existing row: the row count alone tells the change.
         expect((await load()).byCode.get('T999')?.num).toBe(9999);
-        const d = await sg.data(`{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`);
+        const d = await sg.data(
+          `{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`,
+        );
         expect(d.indicatorData.notes).toEqual([]);
         await other.query(`delete from indicator where code = 'T999'`);
         expect((await load()).byCode.has('T999')).toBe(false);
-        const r = await sg.execute(`{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`);
+        const r = await sg.execute(
+          `{ indicatorData(query: { indicators: ["T999"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`,
+        );
         expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'query.indicators' } });
       } finally {
         await other.query(`delete from indicator where code = 'T999'`);

@@ -6,7 +6,7 @@ import { loadSubgraph } from '@hub/kit';
 
 const indicators = loadSubgraph(join(__dirname, '../..'));
 
-it('has entities that match the tables its migrations make, but for the INCLUDE columns of indicator_value\'s key', async () => {
+it("has entities that match the tables its migrations make, but for the INCLUDE columns of indicator_value's key", async () => {
   // Migration20261122090000 adds INCLUDE (value, status, updated_at, upload) to the primary key, which MikroORM 6
   // cannot declare and reads back as a key of eight columns; nothing else may differ.
   expect(await schemaDrift(indicators)).toEqual([

@@ -22,10 +22,20 @@ describe('periods', () => {
     expect(previousYear(parsePeriod('2025N9')).id).toBe('2024N9');
     expect(shift(parsePeriod('2025M01'), -1).id).toBe('2024M12');
     expect(shift(parsePeriod('2024Q4'), 1).id).toBe('2025Q1');
-    expect(periodsBetween('QUARTER', parsePeriod('2024Q3'), parsePeriod('2025Q2')).map((p) => p.id)).toEqual(['2024Q3', '2024Q4', '2025Q1', '2025Q2']);
+    expect(periodsBetween('QUARTER', parsePeriod('2024Q3'), parsePeriod('2025Q2')).map((p) => p.id)).toEqual([
+      '2024Q3',
+      '2024Q4',
+      '2025Q1',
+      '2025Q2',
+    ]);
     expect(periodsBetween('MONTH', parsePeriod('2015'), parsePeriod('2024')).length).toBe(120);
     expect(periodsBetween('YEAR', parsePeriod('2023M05'), parsePeriod('2025')).map((p) => p.id)).toEqual(['2023', '2024', '2025']);
-    expect(['2025', '2025Q4', '2025M12'].map((id) => parsePeriod(id)).sort(comparePeriods).map((p) => p.id)).toEqual(['2025M12', '2025Q4', '2025']);
+    expect(
+      ['2025', '2025Q4', '2025M12']
+        .map((id) => parsePeriod(id))
+        .sort(comparePeriods)
+        .map((p) => p.id),
+    ).toEqual(['2025M12', '2025Q4', '2025']);
   });
 });
 
@@ -47,8 +57,18 @@ describe('aggregation rules', () => {
   });
   it('weights averages, and gives none when a weight is missing', () => {
     expect(sourceFor(poverty, 'DISTRICT')).toEqual({ kind: 'ROLLUP', level: 'COMMUNE', aggregation: 'WEIGHTED_AVERAGE' });
-    expect(combine('WEIGHTED_AVERAGE', [{ value: 10, weight: 100 }, { value: 20, weight: 300 }])).toBe(17.5);
-    expect(combine('WEIGHTED_AVERAGE', [{ value: 10, weight: 100 }, { value: 20, weight: null }])).toBeNull();
+    expect(
+      combine('WEIGHTED_AVERAGE', [
+        { value: 10, weight: 100 },
+        { value: 20, weight: 300 },
+      ]),
+    ).toBe(17.5);
+    expect(
+      combine('WEIGHTED_AVERAGE', [
+        { value: 10, weight: 100 },
+        { value: 20, weight: null },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -70,7 +90,8 @@ describe('formulas', () => {
       ['0602', { current: true, prevYear: true }],
       ['0201', { current: true, prevYear: false }],
     ]);
-    for (const bad of ['{0201} +', 'max({0201})', '{0201', '({0201}', 'prev(3)', '{a b}']) expect(() => parseFormula(bad)).toThrow(FormulaError);
+    for (const bad of ['{0201} +', 'max({0201})', '{0201', '({0201}', 'prev(3)', '{a b}'])
+      expect(() => parseFormula(bad)).toThrow(FormulaError);
   });
 });
 
@@ -82,7 +103,12 @@ describe('the unit tree across the July 2025 reform', () => {
     expect(tree.under('04', 'DISTRICT', '2025-12-31')).toHaveLength(0);
     expect(tree.under('04', 'COMMUNE', '2024-12-31')).toHaveLength(161);
     expect(tree.under('04', 'COMMUNE', '2025-12-31')).toHaveLength(56);
-    expect(tree.under('040', 'COMMUNE', '2024-06-30').map((u) => u.code).slice(0, 2)).toEqual(['01240', '01243']);
+    expect(
+      tree
+        .under('040', 'COMMUNE', '2024-06-30')
+        .map((u) => u.code)
+        .slice(0, 2),
+    ).toEqual(['01240', '01243']);
   });
   it('maps a new commune to the communes merged into it, before it existed', () => {
     // Phường Thục Phán (01240 since 2025-07-01) = old 01240, 01243, 01246, 01249.
@@ -98,7 +124,10 @@ describe('the unit tree across the July 2025 reform', () => {
   });
   it('says why a former district has no value after the reform', () => {
     expect(tree.mapOn('047', '2025-12-31')).toMatchObject({ kind: 'NONE', reason: expect.stringMatching(/047 ended on 2025-06-30/) });
-    expect(tree.mapOn('01243', '2025-12-31')).toMatchObject({ kind: 'NONE', reason: expect.stringMatching(/merged with other units into 01240/) });
+    expect(tree.mapOn('01243', '2025-12-31')).toMatchObject({
+      kind: 'NONE',
+      reason: expect.stringMatching(/merged with other units into 01240/),
+    });
   });
   it('rolls every leaf up into its ancestors over the right interval', () => {
     const links = tree.rollupLinks().filter((l) => l.descendant === '01243');

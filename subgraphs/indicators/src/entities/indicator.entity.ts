@@ -36,8 +36,13 @@ export type Indicator = InferEntity<typeof Indicator>;
 /** The catalogue is published: a change needs a reason. */
 export const IndicatorHistory = tracked(Indicator, {
   fields: {
-    num: 'ignore', searchText: 'ignore', groupCode: 'Indicator.group', weightCode: 'Indicator.weightIndicator', agencyCode: 'Indicator.agency',
-    minValue: 'Indicator.range', maxValue: 'Indicator.range',
+    num: 'ignore',
+    searchText: 'ignore',
+    groupCode: 'Indicator.group',
+    weightCode: 'Indicator.weightIndicator',
+    agencyCode: 'Indicator.agency',
+    minValue: 'Indicator.range',
+    maxValue: 'Indicator.range',
   },
   approved: () => true,
 });

@@ -10,10 +10,14 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261122090000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table "indicator_value" drop constraint "indicator_value_pkey", add constraint "indicator_value_pkey" primary key ("indicator", "period", "unit", "combo") include ("value", "status", "updated_at", "upload");`);
+    this.addSql(
+      `alter table "indicator_value" drop constraint "indicator_value_pkey", add constraint "indicator_value_pkey" primary key ("indicator", "period", "unit", "combo") include ("value", "status", "updated_at", "upload");`,
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table "indicator_value" drop constraint "indicator_value_pkey", add constraint "indicator_value_pkey" primary key ("indicator", "period", "unit", "combo");`);
+    this.addSql(
+      `alter table "indicator_value" drop constraint "indicator_value_pkey", add constraint "indicator_value_pkey" primary key ("indicator", "period", "unit", "combo");`,
+    );
   }
 }

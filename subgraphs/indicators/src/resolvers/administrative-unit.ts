@@ -5,7 +5,12 @@ import { row } from './data';
 
 export const AdministrativeUnit: AdministrativeUnitResolvers<Ctx> = {
   async indicatorValues(u, a, ctx) {
-    const r = await new AnalyticsService(ctx.em).data({ indicators: a.indicators, periods: a.periods, units: { codes: [u.code] }, disaggregateBy: a.disaggregateBy });
+    const r = await new AnalyticsService(ctx.em).data({
+      indicators: a.indicators,
+      periods: a.periods,
+      units: { codes: [u.code] },
+      disaggregateBy: a.disaggregateBy,
+    });
     return r.cells.map((c) => row(c, ctx));
   },
 };

@@ -17,7 +17,11 @@ export function selects(info: GraphQLResolveInfo, field: string): boolean {
   const within = (set: SelectionSetNode | undefined): boolean =>
     !!set &&
     set.selections.some((s) =>
-      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT ? within(s.selectionSet) : within(info.fragments[s.name.value]?.selectionSet),
+      s.kind === Kind.FIELD
+        ? s.name.value === field
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? within(s.selectionSet)
+          : within(info.fragments[s.name.value]?.selectionSet),
     );
   return info.fieldNodes.some((n) => within(n.selectionSet));
 }
@@ -45,14 +49,21 @@ export function row(c: Cell, ctx: Ctx): DataRowParent {
     changeOnPreviousYear: c.previousYearValue && c.value != null ? (c.value / c.previousYearValue) * 100 : null,
     source: c.upload && c.origin === 'STORED' ? ctx.loaders.uploadSource.load(c.upload) : null,
     updatedAt: c.updatedAt == null ? null : new Date(c.updatedAt),
-    provenance: { dataset: { code: 'KTXH-CHITIEU' }, updatedAt: c.updatedAt == null ? ctx.retrievedAt : new Date(c.updatedAt), retrievedAt: ctx.retrievedAt },
+    provenance: {
+      dataset: { code: 'KTXH-CHITIEU' },
+      updatedAt: c.updatedAt == null ? ctx.retrievedAt : new Date(c.updatedAt),
+      retrievedAt: ctx.retrievedAt,
+    },
   };
 }
 
 function matrix(r: DataResult): DataMatrix {
   const unitIx = new Map(r.units.map((u, i) => [u, i]));
   const periodIx = new Map(r.periods.map((p, i) => [p, i]));
-  const series = new Map<string, { indicator: string; categories: { dimension: string; category: string }[]; values: (number | null)[][] }>();
+  const series = new Map<
+    string,
+    { indicator: string; categories: { dimension: string; category: string }[]; values: (number | null)[][] }
+  >();
   for (const c of r.cells) {
     const k = `${c.indicator}#${c.combo}`;
     let s = series.get(k);

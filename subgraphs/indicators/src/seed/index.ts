@@ -69,7 +69,8 @@ export async function seedValues(em: EntityManager): Promise<void> {
       put('1401', String(year), c.code, 5 + ((n + i) % 30) + (2025 - year));
     });
   }
-  for (const year of [2024, 2025]) for (let m = 1; m <= 12; m++) put('1101', `${year}M${String(m).padStart(2, '0')}`, '04', 100 + ((m * 7 + year) % 9) / 2);
+  for (const year of [2024, 2025])
+    for (let m = 1; m <= 12; m++) put('1101', `${year}M${String(m).padStart(2, '0')}`, '04', 100 + ((m * 7 + year) % 9) / 2);
   await writeValues(em, rows, { source: 'Niên giám thống kê tỉnh (số liệu mẫu)', reason: 'demo data' });
 }
 

@@ -4,10 +4,28 @@ import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_DAY, planCaoBang } 
 import type { Succession, UnitVersion } from '../unit-tree';
 
 export function demoUnitTree(): { versions: UnitVersion[]; successions: Succession[] } {
-  const versions: UnitVersion[] = [{ code: PROVINCE.code, name: PROVINCE.name, level: 'PROVINCE', parentCode: null, validFrom: null, validTo: null }];
-  for (const d of DISTRICTS) versions.push({ code: d.code, name: d.name, level: 'DISTRICT', parentCode: PROVINCE.code, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM });
+  const versions: UnitVersion[] = [
+    { code: PROVINCE.code, name: PROVINCE.name, level: 'PROVINCE', parentCode: null, validFrom: null, validTo: null },
+  ];
+  for (const d of DISTRICTS)
+    versions.push({
+      code: d.code,
+      name: d.name,
+      level: 'DISTRICT',
+      parentCode: PROVINCE.code,
+      validFrom: null,
+      validTo: LAST_DAY_BEFORE_REFORM,
+    });
   const { communes, merges } = planCaoBang();
-  for (const c of communes) versions.push({ code: c.code, name: c.name, level: 'COMMUNE', parentCode: c.districtCode, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM });
+  for (const c of communes)
+    versions.push({
+      code: c.code,
+      name: c.name,
+      level: 'COMMUNE',
+      parentCode: c.districtCode,
+      validFrom: null,
+      validTo: LAST_DAY_BEFORE_REFORM,
+    });
   const successions: Succession[] = [];
   for (const m of merges) {
     versions.push({ code: m.code, name: m.name, level: 'COMMUNE', parentCode: PROVINCE.code, validFrom: REFORM_DAY, validTo: null });

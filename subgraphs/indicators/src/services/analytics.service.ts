@@ -44,7 +44,10 @@ export function parseCombo(key: string): { dimension: string; category: string }
 
 /** The key of a category combination: sorted by dimension. */
 export function comboKey(cats: readonly { dimension: string; category: string }[]): string {
-  return [...cats].sort((a, b) => a.dimension.localeCompare(b.dimension)).map((c) => `${c.dimension}=${c.category}`).join('|');
+  return [...cats]
+    .sort((a, b) => a.dimension.localeCompare(b.dimension))
+    .map((c) => `${c.dimension}=${c.category}`)
+    .join('|');
 }
 
 /** Reads values for (indicator, unit) pairs over periods, then answers lookups, deriving and mapping as needed. */
@@ -105,8 +108,18 @@ class Evaluator {
       const unitKey = this.mirror.keyOf.get(unit);
       if (unitKey === undefined) continue;
       const weight = ind.weightCode ? (this.cat.byCode.get(ind.weightCode)?.num ?? 0) : 0;
-      const ownDims = dims.split('|').filter((d) => d && ind.dimensions.includes(d)).join('|');
-      requests.push({ indicator: ind.num, unit: unitKey, mode: src.kind === 'STORED' ? 'SELF' : src.level, aggregation: ind.aggregation, weight, dims: ownDims });
+      const ownDims = dims
+        .split('|')
+        .filter((d) => d && ind.dimensions.includes(d))
+        .join('|');
+      requests.push({
+        indicator: ind.num,
+        unit: unitKey,
+        mode: src.kind === 'STORED' ? 'SELF' : src.level,
+        aggregation: ind.aggregation,
+        weight,
+        dims: ownDims,
+      });
       // Totals too: weights and formulas over indicators without these dimensions read them.
       if (ownDims !== TOTAL) requests.push({ ...requests[requests.length - 1], dims: TOTAL });
     }
@@ -154,7 +167,18 @@ class Evaluator {
         return c.value;
       });
       if (v == null) return null;
-      return { indicator: code, period: period.id, unit, combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt, upload: null };
+      return {
+        indicator: code,
+        period: period.id,
+        unit,
+        combo,
+        value: v,
+        status,
+        origin: 'DERIVED',
+        unitsReported: null,
+        updatedAt,
+        upload: null,
+      };
     }
     const r = this.raw.get(code)?.get(unit)?.get(period.key)?.get(combo);
     if (!r) return null;
@@ -194,12 +218,31 @@ class Evaluator {
         status = Math.min(status, c.status ?? 0);
         return c.value;
       });
-      return v == null ? null : { indicator: code, period: period.id, unit: codes.join('+'), combo, value: v, status, origin: 'DERIVED', unitsReported: null, updatedAt: null, upload: null };
+      return v == null
+        ? null
+        : {
+            indicator: code,
+            period: period.id,
+            unit: codes.join('+'),
+            combo,
+            value: v,
+            status,
+            origin: 'DERIVED',
+            unitsReported: null,
+            updatedAt: null,
+            upload: null,
+          };
     }
     const parts = codes.map((c) => this.value(code, c, period, combo, depth));
     if (parts.some((p) => !p || p.value == null)) return null; // a series never mixes complete and partial territory
-    const weights = ind.aggregation === 'WEIGHTED_AVERAGE' && ind.weightCode ? codes.map((c) => this.value(ind.weightCode!, c, period, TOTAL)?.value ?? null) : [];
-    const v = combine(ind.aggregation, parts.map((p, i) => ({ value: p!.value!, weight: weights[i] })));
+    const weights =
+      ind.aggregation === 'WEIGHTED_AVERAGE' && ind.weightCode
+        ? codes.map((c) => this.value(ind.weightCode!, c, period, TOTAL)?.value ?? null)
+        : [];
+    const v = combine(
+      ind.aggregation,
+      parts.map((p, i) => ({ value: p!.value!, weight: weights[i] })),
+    );
     if (v == null) return null;
     return {
       indicator: code,
@@ -222,7 +265,10 @@ export class AnalyticsService {
   constructor(private readonly em: EntityManager) {}
 
   private async context(): Promise<{ cat: Catalogue; mirror: Mirror }> {
-    const [cat, mirror] = await Promise.all([this.timer.time(() => new CatalogueService(this.em).load()), this.timer.time(() => loadMirror(this.em))]);
+    const [cat, mirror] = await Promise.all([
+      this.timer.time(() => new CatalogueService(this.em).load()),
+      this.timer.time(() => loadMirror(this.em)),
+    ]);
     return { cat, mirror };
   }
 
@@ -242,7 +288,10 @@ export class AnalyticsService {
     for (const p of periods) {
       for (const ind of inds) {
         if (!ind.periodicities.includes(p.type)) {
-          throw badUserInput(argument, `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`);
+          throw badUserInput(
+            argument,
+            `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`,
+          );
         }
       }
     }
@@ -325,13 +374,19 @@ export class AnalyticsService {
     const from = parsePeriod(a.from, 'from');
     const to = parsePeriod(a.to, 'to');
     const type = a.periodicity ?? from.type;
-    if (!ind.periodicities.includes(type)) throw badUserInput('periodicity', `indicator ${ind.code} has no ${type} values; it allows ${ind.periodicities.join(', ')}`);
+    if (!ind.periodicities.includes(type))
+      throw badUserInput('periodicity', `indicator ${ind.code} has no ${type} values; it allows ${ind.periodicities.join(', ')}`);
     const periods = periodsBetween(type, from, to);
     if (periods.length > 1000) throw badUserInput('to', 'at most 1000 periods');
     const cats = a.categories ?? [];
-    const dims = this.checkDims(cat, [ind], cats.map((c) => c.dimension));
+    const dims = this.checkDims(
+      cat,
+      [ind],
+      cats.map((c) => c.dimension),
+    );
     for (const c of cats) {
-      if (!cat.dimensions.get(c.dimension)!.categories.some((x) => x.code === c.category)) throw badUserInput('categories', `unknown category "${c.category}" of ${c.dimension}`);
+      if (!cat.dimensions.get(c.dimension)!.categories.some((x) => x.code === c.category))
+        throw badUserInput('categories', `unknown category "${c.category}" of ${c.dimension}`);
     }
     const combo = comboKey(cats);
     const ev = new Evaluator(this.em, cat, mirror, this.timer);
@@ -342,18 +397,44 @@ export class AnalyticsService {
     const needsPrev = /prev\(/.test(ind.formula ?? '');
     const fetchPeriods = needsPrev ? [...periods, ...periods.map(previousYear)] : periods;
     const closure = [...ev.storedClosure(ind.code)];
-    await ev.fetch(closure.flatMap((c) => [...unitsNeeded].map((unit) => ({ indicator: c, unit }))), fetchPeriods, dims);
+    await ev.fetch(
+      closure.flatMap((c) => [...unitsNeeded].map((unit) => ({ indicator: c, unit }))),
+      fetchPeriods,
+      dims,
+    );
     const notes = new Set<string>();
     const src = sourceFor(ind, ev.level(a.unit));
     if (src.kind === 'NONE') notes.add(`${ind.code} for ${a.unit}: ${src.reason}`);
     const points = plan.map(({ p, map }) => {
       if (map.kind === 'NONE') {
         notes.add(map.reason);
-        return { indicator: ind.code, period: p.id, unit: a.unit, value: null, status: null, origin: null as unknown as Origin, unitsReported: null, updatedAt: null, upload: null, mappedFrom: null };
+        return {
+          indicator: ind.code,
+          period: p.id,
+          unit: a.unit,
+          value: null,
+          status: null,
+          origin: null as unknown as Origin,
+          unitsReported: null,
+          updatedAt: null,
+          upload: null,
+          mappedFrom: null,
+        };
       }
       if (map.kind === 'MAPPED') notes.add(map.note);
       const cell = map.kind === 'SELF' ? ev.value(ind.code, a.unit, p, combo) : ev.mappedValue(ind.code, map.codes, p, combo);
-      const { combo: _c, ...rest } = cell ?? { indicator: ind.code, period: p.id, unit: a.unit, combo, value: null, status: null, origin: null as unknown as Origin, unitsReported: null, updatedAt: null, upload: null };
+      const { combo: _c, ...rest } = cell ?? {
+        indicator: ind.code,
+        period: p.id,
+        unit: a.unit,
+        combo,
+        value: null,
+        status: null,
+        origin: null as unknown as Origin,
+        unitsReported: null,
+        updatedAt: null,
+        upload: null,
+      };
       return { ...rest, unit: a.unit, mappedFrom: map.kind === 'MAPPED' ? map.codes : null };
     });
     for (const n of ev.notes) notes.add(n);
@@ -367,5 +448,8 @@ export class AnalyticsService {
 }
 
 function dimsOf(combo: string): string {
-  return parseCombo(combo).map((c) => c.dimension).sort().join('|');
+  return parseCombo(combo)
+    .map((c) => c.dimension)
+    .sort()
+    .join('|');
 }

@@ -33,16 +33,14 @@ async function readMirror(db: Sql): Promise<Mirror> {
     await db.rows<{ code: string; name: string; level: Level; parent_code: string | null; vf: string; vt: string }>(
       `select code, name, level, parent_code, to_char(valid_from, 'YYYY-MM-DD') vf, to_char(valid_to, 'YYYY-MM-DD') vt from unit_version`,
     )
-  ).map(
-    (r): UnitVersion => ({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      parentCode: r.parent_code,
-      validFrom: r.vf === '0001-01-01' ? null : r.vf,
-      validTo: r.vt === '9999-12-31' ? null : r.vt,
-    }),
-  );
+  ).map((r): UnitVersion => ({
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentCode: r.parent_code,
+    validFrom: r.vf === '0001-01-01' ? null : r.vf,
+    validTo: r.vt === '9999-12-31' ? null : r.vt,
+  }));
   const successions = (
     await db.rows<{ predecessor: string; successor: string; d: string }>(
       `select predecessor, successor, to_char(effective_date, 'YYYY-MM-DD') d from unit_succession`,
@@ -71,11 +69,17 @@ export function loadMirror(em: EntityManager, fresh = false): Promise<Mirror> {
  * Replaces the mirror of the unit tree (versions, successions, and the roll-up closure) in one transaction.
  * Unit keys are kept (values refer to them); new codes get new keys.
  */
-export async function replaceMirror(em: EntityManager, versions: readonly UnitVersion[], successions: readonly Succession[]): Promise<void> {
+export async function replaceMirror(
+  em: EntityManager,
+  versions: readonly UnitVersion[],
+  successions: readonly Succession[],
+): Promise<void> {
   const tree = new UnitTree(versions, successions);
   const links = tree.rollupLinks();
   await sql(em).transaction(async (tx) => {
-    await tx.run('insert into unit_key (code) select unnest($1::text[]) on conflict (code) do nothing', [[...new Set(versions.map((v) => v.code))]]);
+    await tx.run('insert into unit_key (code) select unnest($1::text[]) on conflict (code) do nothing', [
+      [...new Set(versions.map((v) => v.code))],
+    ]);
     await tx.run('delete from unit_version');
     await tx.run('delete from unit_succession');
     await tx.run('delete from unit_rollup');
@@ -198,7 +202,13 @@ const rowOf = (r: ValueRow): ReadRow => ({
  * needed. The category combinations of the wanted dimensions are a few rows joined by hash, not looked up once
  * per value.
  */
-async function readOwn(em: EntityManager, timer: SqlTimer, requests: readonly ReadRequest[], periods: readonly { key: number }[], detail: boolean): Promise<ReadRow[]> {
+async function readOwn(
+  em: EntityManager,
+  timer: SqlTimer,
+  requests: readonly ReadRequest[],
+  periods: readonly { key: number }[],
+  detail: boolean,
+): Promise<ReadRow[]> {
   // The planner chooses, with the real parameters: for many units, one index-only range scan per (indicator,
   // period) hash-joined to the units (a materialized CTE used to force this when each value cost a heap page; it
   // now only copies 18,690 rows once more, ~15 ms); for few units, a lookup of each.
@@ -303,7 +313,10 @@ async function comboIds(db: Sql, keys: readonly string[]): Promise<Map<string, n
        from unnest($1::text[]) k on conflict (key) do nothing`,
       [missing],
     );
-    const rows = await db.rows<{ id: number; key: string; dims: string }>('select id, key, dims from category_combo where key = any($1::text[])', [missing]);
+    const rows = await db.rows<{ id: number; key: string; dims: string }>(
+      'select id, key, dims from category_combo where key = any($1::text[])',
+      [missing],
+    );
     for (const r of rows) known.set(r.key, { id: r.id, dims: r.dims });
   }
   return new Map(keys.map((k) => [k, known!.get(k)!.id]));
@@ -339,10 +352,20 @@ export async function writeValues(
 ): Promise<{ upload: number; inserted: number; updated: number }> {
   const scope = currentChangeScope();
   return sql(em).transaction(async (tx) => {
-    const ids = await comboIds(tx, rows.map((r) => r.combo));
+    const ids = await comboIds(
+      tx,
+      rows.map((r) => r.combo),
+    );
     const [{ id: upload }] = await tx.rows<{ id: number }>(
       `insert into value_upload (account_id, agency, request_id, source, reason, count, at) values ($1, $2, $3, $4, $5, $6, now()) returning id`,
-      [scope?.accountId ?? null, scope?.agency ?? null, scope?.requestId ?? null, meta.source, meta.reason ?? scope?.reason ?? null, rows.length],
+      [
+        scope?.accountId ?? null,
+        scope?.agency ?? null,
+        scope?.requestId ?? null,
+        meta.source,
+        meta.reason ?? scope?.reason ?? null,
+        rows.length,
+      ],
     );
     let inserted = 0;
     let updated = 0;
@@ -394,6 +417,8 @@ export async function writeValues(
 /** Sources of uploads, by id. */
 export async function uploadSources(em: EntityManager, ids: readonly number[]): Promise<Map<number, string | null>> {
   if (!ids.length) return new Map();
-  const rows = await sql(em).rows<{ id: number; source: string | null }>('select id, source from value_upload where id = any($1::int[])', [[...new Set(ids)]]);
+  const rows = await sql(em).rows<{ id: number; source: string | null }>('select id, source from value_upload where id = any($1::int[])', [
+    [...new Set(ids)],
+  ]);
   return new Map(rows.map((r) => [r.id, r.source]));
 }

@@ -36,24 +36,37 @@ export class ValuesService {
       const ind = cat.byCode.get(v.indicator);
       const at = `values[${i}]`;
       if (!ind) throw badUserInput(`${at}.indicator`, `unknown indicator "${v.indicator}"`);
-      if (ind.formula) throw badUserInput(`${at}.indicator`, `${ind.code} is derived from its formula (${ind.formula}); write its inputs instead`);
+      if (ind.formula)
+        throw badUserInput(`${at}.indicator`, `${ind.code} is derived from its formula (${ind.formula}); write its inputs instead`);
       let p = periods.get(v.period);
       if (p === undefined) periods.set(v.period, (p = tryParsePeriod(v.period)));
       if (!p) throw badUserInput(`${at}.period`, `"${v.period}" is not a period (2025, 2025S1, 2025Q3, 2025M07, 2025N9)`);
       if (!ind.periodicities.includes(p.type)) {
-        throw badUserInput(`${at}.period`, `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`);
+        throw badUserInput(
+          `${at}.period`,
+          `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`,
+        );
       }
       const version = mirror.tree.versionAt(v.unit, p.end);
       if (!version) {
-        throw badUserInput(`${at}.unit`, mirror.tree.has(v.unit) ? `unit "${v.unit}" did not exist on ${p.end}, the last day of ${p.id}` : `unknown administrative unit "${v.unit}"`);
+        throw badUserInput(
+          `${at}.unit`,
+          mirror.tree.has(v.unit)
+            ? `unit "${v.unit}" did not exist on ${p.end}, the last day of ${p.id}`
+            : `unknown administrative unit "${v.unit}"`,
+        );
       }
       if (!ind.levels.includes(version.level)) {
-        throw badUserInput(`${at}.unit`, `indicator ${ind.code} is collected at ${ind.levels.join(', ').toLowerCase()} level, not for ${version.level.toLowerCase()} "${v.unit}" (its value there is rolled up)`);
+        throw badUserInput(
+          `${at}.unit`,
+          `indicator ${ind.code} is collected at ${ind.levels.join(', ').toLowerCase()} level, not for ${version.level.toLowerCase()} "${v.unit}" (its value there is rolled up)`,
+        );
       }
       const cats = v.categories ?? [];
       const dims = new Set<string>();
       for (const c of cats) {
-        if (!ind.dimensions.includes(c.dimension)) throw badUserInput(`${at}.categories`, `indicator ${ind.code} is not broken down by "${c.dimension}"`);
+        if (!ind.dimensions.includes(c.dimension))
+          throw badUserInput(`${at}.categories`, `indicator ${ind.code} is not broken down by "${c.dimension}"`);
         if (dims.has(c.dimension)) throw badUserInput(`${at}.categories`, `"${c.dimension}" given twice`);
         dims.add(c.dimension);
         if (!cat.dimensions.get(c.dimension)?.categories.some((x) => x.code === c.category)) {
@@ -62,13 +75,22 @@ export class ValuesService {
       }
       const value = numericValue(v.value);
       if (value === null) throw badUserInput(`${at}.value`, `${JSON.stringify(v.value)} is not a number`);
-      if (ind.minValue != null && value < ind.minValue) throw badUserInput(`${at}.value`, `${value} is below the minimum of ${ind.code} (${ind.minValue} ${ind.unit})`);
-      if (ind.maxValue != null && value > ind.maxValue) throw badUserInput(`${at}.value`, `${value} is above the maximum of ${ind.code} (${ind.maxValue} ${ind.unit})`);
+      if (ind.minValue != null && value < ind.minValue)
+        throw badUserInput(`${at}.value`, `${value} is below the minimum of ${ind.code} (${ind.minValue} ${ind.unit})`);
+      if (ind.maxValue != null && value > ind.maxValue)
+        throw badUserInput(`${at}.value`, `${value} is above the maximum of ${ind.code} (${ind.maxValue} ${ind.unit})`);
       const combo = cats.length ? comboKey(cats) : '';
       const key = `${ind.num}|${p.key}|${v.unit}|${combo}`;
       if (seen.has(key)) throw badUserInput(at, 'the same indicator, period, unit and categories appear twice in this call');
       seen.add(key);
-      rows[i] = { indicator: ind.num, period: p.key, unit: mirror.keyOf.get(v.unit)!, combo, value, status: v.status === 'OFFICIAL' ? 1 : 0 };
+      rows[i] = {
+        indicator: ind.num,
+        period: p.key,
+        unit: mirror.keyOf.get(v.unit)!,
+        combo,
+        value,
+        status: v.status === 'OFFICIAL' ? 1 : 0,
+      };
     });
     return writeValues(this.em, rows, { source: source?.trim() || null, reason });
   }

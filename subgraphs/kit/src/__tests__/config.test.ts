@@ -17,17 +17,29 @@ const base = { HUB_DB_URL: 'postgres://u:p@127.0.0.1:5432/db', HUB_CONTEXT_PUBLI
 describe('subgraph configuration', () => {
   it('parses the environment with defaults, the key read from its file', () => {
     const c = subgraphConfig({ ...base, PORT: '4101' });
-    expect(c).toMatchObject({ port: 4101, migrate: true, seed: 'none', logLevel: 'info', dbUrl: 'postgres://u:p@127.0.0.1:5432/db', maxPageSize: 1000, historyKey: null });
+    expect(c).toMatchObject({
+      port: 4101,
+      migrate: true,
+      seed: 'none',
+      logLevel: 'info',
+      dbUrl: 'postgres://u:p@127.0.0.1:5432/db',
+      maxPageSize: 1000,
+      historyKey: null,
+    });
     expect(c.contextPublicKey).toBe(pair.publicKey);
   });
 
   it('reads the largest page size (HUB_MAX_PAGE_SIZE)', () => {
     expect(subgraphConfig({ ...base, HUB_MAX_PAGE_SIZE: '10000' }).maxPageSize).toBe(10000);
-    expect(() => subgraphConfig({ ...base, HUB_MAX_PAGE_SIZE: '0' })).toThrow(/HUB_MAX_PAGE_SIZE: must be a whole number, from 1 to 1000000/);
+    expect(() => subgraphConfig({ ...base, HUB_MAX_PAGE_SIZE: '0' })).toThrow(
+      /HUB_MAX_PAGE_SIZE: must be a whole number, from 1 to 1000000/,
+    );
   });
 
   it('refuses the private key where the public one belongs (a subgraph must not be able to mint tokens)', () => {
-    expect(() => subgraphConfig({ ...base, HUB_CONTEXT_PUBLIC_KEY_FILE: privateFile })).toThrow(/HUB_CONTEXT_PUBLIC_KEY_FILE: .*private key, not the public one/);
+    expect(() => subgraphConfig({ ...base, HUB_CONTEXT_PUBLIC_KEY_FILE: privateFile })).toThrow(
+      /HUB_CONTEXT_PUBLIC_KEY_FILE: .*private key, not the public one/,
+    );
   });
 
   it('lists every problem at once', () => {
@@ -38,6 +50,12 @@ describe('subgraph configuration', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'HUB_DB_URL', 'HUB_SEED', 'HUB_CONTEXT_PUBLIC_KEY_FILE', 'HUB_HISTORY_KEY_FILE']);
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual([
+      'PORT',
+      'HUB_DB_URL',
+      'HUB_SEED',
+      'HUB_CONTEXT_PUBLIC_KEY_FILE',
+      'HUB_HISTORY_KEY_FILE',
+    ]);
   });
 });

@@ -22,7 +22,10 @@ const Thing = defineEntity({
     ...hubEntityProperties,
     code: p.string().length(20).unique(),
     name: p.string().length(100),
-    status: p.string().length(10).onCreate(() => 'DRAFT'),
+    status: p
+      .string()
+      .length(10)
+      .onCreate(() => 'DRAFT'),
     ownerName: p.string().length(100).nullable(),
     secretHash: p.string().length(100).nullable(),
     /** Not in the schema: recorded as secret unless declared. */
@@ -118,9 +121,9 @@ const HISTORY = `query($code: String!, $first: Int, $after: String) { thing(code
   nodes { operation accountId agencyCode reason requestId changes { field before after masked } } } } }`;
 const history = async (code: string, caller: Record<string, unknown> = editor, page: { first?: number; after?: string } = {}) =>
   (await sg.data(HISTORY, { code, ...page }, caller)).thing.history;
-const rawChanges = async (): Promise<string> =>
-  JSON.stringify(await sql(sg.orm.em.fork()).rows('select * from hub_change order by at'));
-const rowCount = async (): Promise<number> => (await sql(sg.orm.em.fork()).rows<{ n: number }>('select count(*)::int as n from hub_change'))[0].n;
+const rawChanges = async (): Promise<string> => JSON.stringify(await sql(sg.orm.em.fork()).rows('select * from hub_change order by at'));
+const rowCount = async (): Promise<number> =>
+  (await sql(sg.orm.em.fork()).rows<{ n: number }>('select count(*)::int as n from hub_change'))[0].n;
 
 describe('recording', () => {
   it('records a create with every field, who made it and the request; not the technical columns', async () => {
@@ -225,7 +228,11 @@ describe('approved records', () => {
     expect(await rowCount()).toBe(rows);
     expect((await sg.data(`{ thing(code: "C") { name status } }`)).thing).toEqual({ name: 'Gamma', status: 'APPROVED' });
 
-    await sg.data(`mutation { updateThing(code: "C", input: { name: "Gamma 2" }, reason: "Tên đúng theo quyết định") { code } }`, undefined, editor);
+    await sg.data(
+      `mutation { updateThing(code: "C", input: { name: "Gamma 2" }, reason: "Tên đúng theo quyết định") { code } }`,
+      undefined,
+      editor,
+    );
     const h = await history('C');
     expect(h.nodes[0]).toMatchObject({ operation: 'UPDATE', reason: 'Tên đúng theo quyết định' });
     await sg.data(`mutation { deleteThing(code: "C", reason: "Trùng lặp") }`, undefined, editor);
@@ -243,7 +250,8 @@ describe('approved records', () => {
 
 describe('changes written with SQL (recordChange)', () => {
   const scope = { accountId: editor.sub, agency: editor.agency, roles: editor.roles, requestId: 'req-bulk-1' };
-  const idOf = async (code: string) => (await sql(sg.orm.em.fork()).rows<{ id: string }>('select id from thing where code = $1', [code]))[0].id;
+  const idOf = async (code: string) =>
+    (await sql(sg.orm.em.fork()).rows<{ id: string }>('select id from thing where code = $1', [code]))[0].id;
   /** A bulk rename as a department would write it: SQL, then its record, in one transaction. */
   const bulkRename = (id: string, from: string, to: string, extra: { approved?: boolean; fail?: boolean } = {}) =>
     sql(sg.orm.em.fork()).transaction(async (tx) => {
@@ -269,7 +277,13 @@ describe('changes written with SQL (recordChange)', () => {
     const id = await idOf('S1');
     await changeScope(scope, () => withChangeReason('Đổi tên hàng loạt', () => bulkRename(id, 'Sigma', 'Sigma 2')));
     const [latest] = (await history('S1', mayReadOwner)).nodes;
-    expect(latest).toMatchObject({ operation: 'UPDATE', accountId: editor.sub, agencyCode: 'TEST', reason: 'Đổi tên hàng loạt', requestId: 'req-bulk-1' });
+    expect(latest).toMatchObject({
+      operation: 'UPDATE',
+      accountId: editor.sub,
+      agencyCode: 'TEST',
+      reason: 'Đổi tên hàng loạt',
+      requestId: 'req-bulk-1',
+    });
     expect(latest.changes).toEqual([
       { field: 'name', before: 'Sigma', after: 'Sigma 2', masked: false },
       { field: 'ownerName', before: null, after: 'Lê Văn Bí Mật', masked: false },
@@ -284,7 +298,9 @@ describe('changes written with SQL (recordChange)', () => {
   it('is in the transaction of the write: when the write fails, neither the data nor the record is kept', async () => {
     const id = await idOf('S1');
     const rows = await rowCount();
-    await expect(changeScope(scope, () => bulkRename(id, 'Sigma 2', 'Sigma 3', { fail: true }))).rejects.toThrow('the rest of the bulk write failed');
+    await expect(changeScope(scope, () => bulkRename(id, 'Sigma 2', 'Sigma 3', { fail: true }))).rejects.toThrow(
+      'the rest of the bulk write failed',
+    );
     expect(await rowCount()).toBe(rows);
     expect((await sg.data(`{ thing(code: "S1") { name } }`)).thing.name).toBe('Sigma 2');
   });
@@ -310,7 +326,8 @@ describe('changes written with SQL (recordChange)', () => {
 
 describe('reading', () => {
   it('pages newest first with cursors, and refuses a cursor it did not make', async () => {
-    for (const n of ['D1', 'D2', 'D3']) await sg.data(`mutation($n: String) { updateThing(code: "B", input: { name: $n }) { code } }`, { n }, editor);
+    for (const n of ['D1', 'D2', 'D3'])
+      await sg.data(`mutation($n: String) { updateThing(code: "B", input: { name: $n }) { code } }`, { n }, editor);
     const first = await history('B', editor, { first: 2 });
     expect(first.totalCount).toBe(4);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -338,7 +355,9 @@ describe('reading', () => {
       });
       try {
         await started.execute(`mutation { createThing(code: "OLD", name: "Old") { code } }`, undefined, editor);
-        const [row] = await sql(started.orm.em.fork()).rows<{ n: number }>(`select count(*)::int as n from hub_change where entity = 'Thing'`);
+        const [row] = await sql(started.orm.em.fork()).rows<{ n: number }>(
+          `select count(*)::int as n from hub_change where entity = 'Thing'`,
+        );
         expect(row.n).toBe(1);
       } finally {
         await started.stop();
@@ -348,8 +367,16 @@ describe('reading', () => {
     }
   });
 
-  it('merges its own migrations into a subgraph\'s list in name order', () => {
-    const names = withKitMigrations([{ name: 'Migration20250101000000', class: CreateThing }, { name: 'Migration20991231000000', class: CreateThing }]).map((m) => m.name);
-    expect(names).toEqual(['Migration20250101000000', 'Migration20261121113000_hub_change', 'Migration20261202140000_hub_change_roles', 'Migration20991231000000']);
+  it("merges its own migrations into a subgraph's list in name order", () => {
+    const names = withKitMigrations([
+      { name: 'Migration20250101000000', class: CreateThing },
+      { name: 'Migration20991231000000', class: CreateThing },
+    ]).map((m) => m.name);
+    expect(names).toEqual([
+      'Migration20250101000000',
+      'Migration20261121113000_hub_change',
+      'Migration20261202140000_hub_change_roles',
+      'Migration20991231000000',
+    ]);
   });
 });

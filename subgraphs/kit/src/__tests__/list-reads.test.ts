@@ -19,7 +19,9 @@ const typeDefs = parse(`
 const meta = {
   primaryKeys: ['id'],
   versionProperty: 'version',
-  properties: Object.fromEntries(['id', 'version', 'code', 'name', 'communeCode', 'latitude', 'longitude', 'note'].map((p) => [p, { kind: 'scalar' }])),
+  properties: Object.fromEntries(
+    ['id', 'version', 'code', 'name', 'communeCode', 'latitude', 'longitude', 'note'].map((p) => [p, { kind: 'scalar' }]),
+  ),
 } as unknown as EntityMetadata<any>;
 
 describe('what a list read selects', () => {
@@ -56,7 +58,9 @@ describe('what a list read selects', () => {
   });
 
   it('follows edges.node, fragments and inline fragments', async () => {
-    const got = await run('{ sites { edges { node { ...F } } nodes { ... on Site { location { latitude } } } } } fragment F on Site { note }');
+    const got = await run(
+      '{ sites { edges { node { ...F } } nodes { ... on Site { location { latitude } } } } } fragment F on Site { note }',
+    );
     expect(got!.sort()).toEqual(['code', 'id', 'latitude', 'longitude', 'note', 'version']);
   });
 
@@ -79,7 +83,12 @@ describe('compiled execution', () => {
       resolvers: {
         Query: {
           // As resolvers build them: a function called only when asked, a loader's promise as a value.
-          report: () => ({ total: 3, lazy: () => 7, later: Promise.resolve('soon'), rows: () => [{ n: 1, label: Promise.resolve('one') }] }),
+          report: () => ({
+            total: 3,
+            lazy: () => 7,
+            later: Promise.resolve('soon'),
+            rows: () => [{ n: 1, label: Promise.resolve('one') }],
+          }),
           site: (_: unknown, { code }: { code: string }) => ({ code, name: `Site ${code}` }),
           unexpected: () => {
             throw new Error('boom');
@@ -116,8 +125,12 @@ describe('compiled execution', () => {
 
   it('resolves _entities and keeps one compiled document per operation name', async () => {
     const doc = 'query A { a: site(code: "1") { code } } query B { b: site(code: "2") { name } }';
-    expect((await server.executeOperation({ query: doc, operationName: 'A' })).body).toMatchObject({ singleResult: { data: { a: { code: '1' } } } });
-    expect((await server.executeOperation({ query: doc, operationName: 'B' })).body).toMatchObject({ singleResult: { data: { b: { name: 'Site 2' } } } });
+    expect((await server.executeOperation({ query: doc, operationName: 'A' })).body).toMatchObject({
+      singleResult: { data: { a: { code: '1' } } },
+    });
+    expect((await server.executeOperation({ query: doc, operationName: 'B' })).body).toMatchObject({
+      singleResult: { data: { b: { name: 'Site 2' } } },
+    });
     const e = await single('{ _entities(representations: [{ __typename: "Site", code: "X" }]) { ... on Site { code } } }');
     expect(e.errors).toBeUndefined();
   });

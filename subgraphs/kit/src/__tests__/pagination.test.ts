@@ -31,7 +31,7 @@ describe('pagination', () => {
     }
   });
 
-  it('takes the operator\'s maximum page size (HUB_MAX_PAGE_SIZE)', () => {
+  it("takes the operator's maximum page size (HUB_MAX_PAGE_SIZE)", () => {
     try {
       setMaxPageSize(10000);
       expect(pageOf({ first: 10000 }).limit).toBe(10000);
@@ -48,7 +48,11 @@ describe('pagination', () => {
     const p1 = connectionFromSorted(all, { first: 2 }, (x) => x);
     expect(p1.nodes).toEqual(['a', 'b']);
     expect(p1.pageInfo.hasNextPage).toBe(true);
-    const p3 = connectionFromSorted(all, { first: 2, after: connectionFromSorted(all, { first: 2, after: p1.pageInfo.endCursor }, (x) => x).pageInfo.endCursor }, (x) => x);
+    const p3 = connectionFromSorted(
+      all,
+      { first: 2, after: connectionFromSorted(all, { first: 2, after: p1.pageInfo.endCursor }, (x) => x).pageInfo.endCursor },
+      (x) => x,
+    );
     expect(p3.nodes).toEqual(['e']);
     expect(p3.pageInfo.hasNextPage).toBe(false);
     expect(p3.totalCount()).toBe(5);

@@ -8,7 +8,9 @@ import { schemaDrift } from '../testing';
 
 class CreatePlace extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "place" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(10) not null, "name" varchar(100) null, constraint "place_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "place" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(10) not null, "name" varchar(100) null, constraint "place_pkey" primary key ("id"));`,
+    );
     this.addSql(`alter table "place" add constraint "place_code_unique" unique ("code");`);
   }
 }
@@ -21,11 +23,17 @@ const placeWith = <N extends object>(name: N) =>
     resolvers: {},
     loaders: {},
     migrations: [{ name: 'Migration20260101000000', class: CreatePlace }],
-    entities: [defineEntity({ name: 'Place', tableName: 'place', properties: { ...hubEntityProperties, code: p.string().length(10).unique(), name } })],
+    entities: [
+      defineEntity({
+        name: 'Place',
+        tableName: 'place',
+        properties: { ...hubEntityProperties, code: p.string().length(10).unique(), name },
+      }),
+    ],
   });
 
 describe('schemaDrift', () => {
-  it('finds nothing when the entities describe the migrated tables (the kit\'s hub_change included)', async () => {
+  it("finds nothing when the entities describe the migrated tables (the kit's hub_change included)", async () => {
     expect(await schemaDrift(placeWith(p.string().length(100).nullable()))).toEqual([]);
   });
 

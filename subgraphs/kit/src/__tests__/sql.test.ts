@@ -15,13 +15,18 @@ const Note = defineEntity({
 
 class CreateNote extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "note" ("id" uuid not null primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "text" text not null);`);
+    this.addSql(
+      `create table "note" ("id" uuid not null primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "text" text not null);`,
+    );
   }
 }
 
 describe('placeholders', () => {
   it('turns $n into bound values in order, repeated where a placeholder is', () => {
-    expect(knexBindings('select $2::int, $1::text, $2::int', ['a', 2])).toEqual({ text: 'select ?::int, ?::text, ?::int', bindings: [2, 'a', 2] });
+    expect(knexBindings('select $2::int, $1::text, $2::int', ['a', 2])).toEqual({
+      text: 'select ?::int, ?::text, ?::int',
+      bindings: [2, 'a', 2],
+    });
   });
 
   it('leaves $n inside strings, quoted names, comments, dollar quotes and names alone, and escapes every literal ?', () => {
@@ -44,7 +49,11 @@ describe('on PostgreSQL', () => {
   const sent: { sql: string; bindings?: readonly unknown[] }[] = [];
   beforeAll(async () => {
     dbs = await createTestDatabases(['raw']);
-    ({ orm } = await initOrm({ dbUrl: dbs.urls.raw, entities: [Note], migrations: [{ name: 'Migration20260101000000', class: CreateNote }] }));
+    ({ orm } = await initOrm({
+      dbUrl: dbs.urls.raw,
+      entities: [Note],
+      migrations: [{ name: 'Migration20260101000000', class: CreateNote }],
+    }));
     await migrate(orm);
     onStatement(orm, (s) => sent.push(s));
   });
@@ -58,23 +67,35 @@ describe('on PostgreSQL', () => {
     const tricky = `O'Brien?'); drop table note; --`;
     const db = sql(orm.em.fork());
     sent.length = 0;
-    expect(await db.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, [tricky])).toBe(1);
+    expect(
+      await db.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, [
+        tricky,
+      ]),
+    ).toBe(1);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ sql: expect.stringMatching(/, 1, \$1\)$/), bindings: [tricky] });
     expect(sent[0].sql).not.toContain('Brien');
-    const [row] = await db.rows<{ text: string; same: boolean; n: number }>(`select text, text = $1 as same, length($1)::int as n from note where text = $1`, [tricky]);
+    const [row] = await db.rows<{ text: string; same: boolean; n: number }>(
+      `select text, text = $1 as same, length($1)::int as n from note where text = $1`,
+      [tricky],
+    );
     expect(row).toEqual({ text: tricky, same: true, n: tricky.length });
     expect(await db.rows(`select 1 from note where text = $1`, [`x' or '1' = '1`])).toEqual([]);
   });
 
   it('binds arrays as PostgreSQL arrays and keeps ? operators that are not placeholders', async () => {
-    const [row] = await sql(orm.em.fork()).rows<{ hit: boolean; n: number }>(`select '{"k": 1}'::jsonb ? 'k' as hit, cardinality($1::int[])::int as n`, [[1, 2, 3]]);
+    const [row] = await sql(orm.em.fork()).rows<{ hit: boolean; n: number }>(
+      `select '{"k": 1}'::jsonb ? 'k' as hit, cardinality($1::int[])::int as n`,
+      [[1, 2, 3]],
+    );
     expect(row).toEqual({ hit: true, n: 3 });
   });
 
-  it('commits a transaction as a unit: raw statements and the ORM\'s flush together', async () => {
+  it("commits a transaction as a unit: raw statements and the ORM's flush together", async () => {
     await sql(orm.em.fork()).transaction(async (tx) => {
-      await tx.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, ['raw commit']);
+      await tx.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, [
+        'raw commit',
+      ]);
       tx.em.create(Note, { text: 'orm commit' });
     });
     expect(await texts()).toEqual(expect.arrayContaining(['orm commit', 'raw commit']));
@@ -83,7 +104,9 @@ describe('on PostgreSQL', () => {
   it('rolls a failed transaction back as a unit: nothing of it is left', async () => {
     const before = await texts();
     const failed = sql(orm.em.fork()).transaction(async (tx) => {
-      await tx.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, ['raw rollback']);
+      await tx.run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, [
+        'raw rollback',
+      ]);
       expect(await tx.rows('select 1 from note where text = $1', ['raw rollback'])).toHaveLength(1);
       tx.em.create(Note, { text: 'orm rollback' });
       await tx.em.flush();
@@ -97,7 +120,10 @@ describe('on PostgreSQL', () => {
     const em = orm.em.fork();
     await expect(
       em.transactional(async (txEm) => {
-        await sql(txEm).run(`insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`, ['joined']);
+        await sql(txEm).run(
+          `insert into note (id, created_at, updated_at, version, text) values (gen_random_uuid(), now(), now(), 1, $1)`,
+          ['joined'],
+        );
         throw new Error('abandoned');
       }),
     ).rejects.toThrow('abandoned');

@@ -14,7 +14,17 @@ describe('loader helpers', () => {
   it('orders rows by key and fills gaps', () => {
     const rows = [{ k: 'b' }, { k: 'a' }];
     expect(byKeys(['a', 'x', 'b'], rows, (r) => r.k)).toEqual([{ k: 'a' }, null, { k: 'b' }]);
-    expect(groupByKeys(['a', 'b', 'c'], [{ k: 'a', v: 1 }, { k: 'a', v: 2 }, { k: 'c', v: 3 }], (r) => r.k).map((g) => g.length)).toEqual([2, 0, 1]);
+    expect(
+      groupByKeys(
+        ['a', 'b', 'c'],
+        [
+          { k: 'a', v: 1 },
+          { k: 'a', v: 2 },
+          { k: 'c', v: 3 },
+        ],
+        (r) => r.k,
+      ).map((g) => g.length),
+    ).toEqual([2, 0, 1]);
   });
 
   it('derives the same UUID from the same name', () => {

@@ -9,7 +9,9 @@ import { runSubgraph } from '../subgraph';
 const name = process.argv[2];
 const entry = SUBGRAPHS.find((s) => s.name === name);
 if (!entry) {
-  process.stderr.write(`serve: give the name of a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(name)}\n`);
+  process.stderr.write(
+    `serve: give the name of a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(name)}\n`,
+  );
   process.exit(2);
 }
 let definition: ReturnType<typeof loadSubgraph>;

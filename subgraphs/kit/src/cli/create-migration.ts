@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     } finally {
       await orm.close(true);
     }
-    const files = readdirSync(migrationsDir).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+    const files = readdirSync(migrationsDir)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .sort();
     const names = files.map((f) => f.replace(/\.ts$/, ''));
     writeFileSync(
       join(migrationsDir, 'index.ts'),

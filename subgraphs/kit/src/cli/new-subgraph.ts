@@ -44,7 +44,8 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): Options {
   if (positional.length !== 1) problems.push(`give one subgraph name, got ${positional.length ? positional.join(' ') : 'none'}`);
   else if (!NAME.test(name)) problems.push(`the name must be kebab-case (e.g. transport), got ${JSON.stringify(name)}`);
   const dataset = flags.get('dataset') ?? '';
-  if (!CODE.test(dataset)) problems.push(`--dataset must be a catalogue code such as GTVT-CAUDUONG, got ${JSON.stringify(flags.get('dataset') ?? null)}`);
+  if (!CODE.test(dataset))
+    problems.push(`--dataset must be a catalogue code such as GTVT-CAUDUONG, got ${JSON.stringify(flags.get('dataset') ?? null)}`);
   const owner = flags.get('owner') ?? 'TTCDS';
   if (!CODE.test(owner)) problems.push(`--owner must be an agency code such as SGTVT, got ${JSON.stringify(owner)}`);
   const entity = flags.get('entity') ?? `${pascal(name || 'x')}Record`;
@@ -56,7 +57,8 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): Options {
     problems.push((e as Error).message);
   }
   const port = flags.has('port') ? Number(flags.get('port')) : Math.max(FIRST_SUBGRAPH_PORT - 1, ...existing.map((s) => s.port)) + 1;
-  if (!Number.isInteger(port) || port < FIRST_SUBGRAPH_PORT || port > 4999) problems.push(`--port must be a whole number from ${FIRST_SUBGRAPH_PORT} to 4999, got ${flags.get('port')}`);
+  if (!Number.isInteger(port) || port < FIRST_SUBGRAPH_PORT || port > 4999)
+    problems.push(`--port must be a whole number from ${FIRST_SUBGRAPH_PORT} to 4999, got ${flags.get('port')}`);
   for (const s of existing) {
     if (s.name === name) problems.push(`a subgraph named ${name} exists already (${s.dir})`);
     if (s.dataset === dataset) problems.push(`dataset ${dataset} is already served by ${s.name}`);
@@ -67,7 +69,11 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): Options {
   return { name, dataset, owner, entity, port, install, root };
 }
 
-const pascal = (kebab: string) => kebab.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (kebab: string) =>
+  kebab
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 const camel = (type: string) => type[0].toLowerCase() + type.slice(1);
 const kebabOf = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const snake = (type: string) => kebabOf(type).replace(/-/g, '_');
@@ -87,7 +93,14 @@ export function files(o: Options): Record<string, string> {
         version: '0.1.0',
         private: true,
         description: `The ${o.name} subgraph (dataset ${o.dataset}). Owner at creation: ${o.owner}.`,
-        hub: { name: o.name, dataset: o.dataset, owner: o.owner, database: 'own', port: o.port, codegen: { mappers: { [T]: `src/entities#${T}`, AdministrativeUnit: 'src/resolvers/context#UnitRef' } } },
+        hub: {
+          name: o.name,
+          dataset: o.dataset,
+          owner: o.owner,
+          database: 'own',
+          port: o.port,
+          codegen: { mappers: { [T]: `src/entities#${T}`, AdministrativeUnit: 'src/resolvers/context#UnitRef' } },
+        },
         main: 'dist/index.js',
         scripts: {
           build: 'tsc -p tsconfig.build.json',
@@ -95,7 +108,7 @@ export function files(o: Options): Record<string, string> {
           test: 'jest',
           start: `tsx --conditions=development ../kit/src/bin/serve.ts ${o.name}`,
           'migration:create': 'tsx --conditions=development ../kit/src/cli/create-migration.ts',
-          lint: 'eslint src',
+          lint: 'eslint src && prettier --check --ignore-path ../../.prettierignore src',
         },
         dependencies: { '@hub/kit': '*', '@hub/runtime': '*', '@hub/schema': '*', '@mikro-orm/core': '6.6.9', graphql: '^16.11.0' },
       },
@@ -377,7 +390,9 @@ export function scaffold(o: Options, log: (line: string) => void = (l) => proces
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  log(`subgraphs/${o.name}: ${Object.keys(files(o)).length} files written (port ${o.port}, dataset ${o.dataset}, owner ${o.owner}, entity ${o.entity})`);
+  log(
+    `subgraphs/${o.name}: ${Object.keys(files(o)).length} files written (port ${o.port}, dataset ${o.dataset}, owner ${o.owner}, entity ${o.entity})`,
+  );
   const tsx = join(o.root, 'node_modules/.bin/tsx');
   const run = (what: string, args: string[]) => {
     log(what);
@@ -385,6 +400,13 @@ export function scaffold(o: Options, log: (line: string) => void = (l) => proces
   };
   run('generating resolver types', [tsx, '--conditions=development', 'schema/src/codegen.ts']);
   run('recomposing the supergraph', [tsx, '--conditions=development', 'schema/src/compose.ts']);
+  run('formatting it (Prettier)', [
+    join(o.root, 'node_modules/.bin/prettier'),
+    '--write',
+    '--log-level',
+    'warn',
+    `subgraphs/${o.name}/src`,
+  ]);
   if (o.install) run('linking the package (npm install)', ['npm', 'install', '--no-audit', '--no-fund']);
   log(`done: cd subgraphs/${o.name} && npx jest; npm start serves it at http://127.0.0.1:${o.port}/graphql behind the gateway`);
   return dir;
