@@ -56,10 +56,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
         async executor(rc) {
           // Documents are cached by text and operation name: one text may hold several operations.
           const key = `${rc.operationName ?? ''}\n${rc.source}`;
-          const query = remembered(compiled, key, MAX_COMPILED, () => {
-            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined);
-            return c;
-          });
+          const query = remembered(compiled, key, MAX_COMPILED, () => compileQuery(schema, rc.document, rc.operationName ?? undefined));
           if (!isCompiledQuery(query)) return normalized(query);
           return normalized(await query.query(undefined, rc.context, rc.request.variables ?? {}));
         },

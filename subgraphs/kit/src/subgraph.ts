@@ -47,6 +47,7 @@ import { setMaxPageSize } from './pagination';
 import { compiledExecution } from './executor';
 import { markReads, reads } from './selection';
 import { subgraphMetrics } from './metrics';
+import { accountRef } from './refs';
 import { applySecondLine } from './second-line';
 import { sql } from './sql';
 import { changeScope, ChangeRecord, HistoryRecorder, withChangeReason, withKitMigrations, type HistoryDeclaration } from './history';
@@ -171,8 +172,8 @@ function withHistory(def: SubgraphDefinition<any, any>, sdl: string, resolvers: 
   out.Change = {
     ...(out.Change ?? {}),
     account: (c: { accountId: string | null }, _a: unknown, ctx: HubContext) => {
-      if (!c.accountId || !/^[0-9a-f-]{36}$/i.test(c.accountId)) return null;
-      return ownAccount ? ownAccount({ id: c.accountId }, ctx) : { __typename: 'Account', id: c.accountId };
+      const ref = accountRef(c.accountId);
+      return ref && ownAccount ? ownAccount(ref, ctx) : ref;
     },
   };
   return out;

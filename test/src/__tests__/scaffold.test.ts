@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -44,15 +45,12 @@ function linkModules(copy: string): void {
   mkdirSync(to);
   for (const name of readdirSync(from)) if (name !== '@hub') symlinkSync(join(from, name), join(to, name));
   mkdirSync(join(to, '@hub'));
-  for (const name of readdirSync(join(from, '@hub'))) symlinkSync(readlinkSync(join(from, '@hub', name)), join(to, '@hub', name));
-  // Workspaces with packages of their own (nested node_modules) get theirs linked too.
-  for (const ws of ['gateway']) {
-    const nested = join(REPO_ROOT, ws, 'node_modules');
-    try {
-      symlinkSync(nested, join(copy, ws, 'node_modules'));
-    } catch {
-      /* none */
-    }
+  for (const name of readdirSync(join(from, '@hub'))) {
+    const target = readlinkSync(join(from, '@hub', name)); // ../../<workspace>, the same relative path in the copy
+    symlinkSync(target, join(to, '@hub', name));
+    // A workspace with packages of its own (a nested node_modules, the gateway's) gets them linked too.
+    const nested = join(from, '@hub', target, 'node_modules');
+    if (existsSync(nested)) symlinkSync(nested, join(to, '@hub', target, 'node_modules'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { agencyRef } from '@hub/kit';
 import type { Dimension, Indicator as IndicatorEntity } from '../entities';
 import type { IndicatorResolvers } from '../__generated__/resolvers-types';
 import { AnalyticsService, CatalogueService } from '../services';
@@ -12,7 +13,7 @@ export const Indicator: IndicatorResolvers<Ctx> = {
   dimensions: async (i, _, ctx) =>
     (await ctx.loaders.dimensionByCode.loadMany(i.dimensions)).filter((d): d is Dimension => !!d && !(d instanceof Error)),
   weightIndicator: (i, _, ctx) => (i.weightCode ? ctx.loaders.indicatorByCode.load(i.weightCode) : null),
-  agency: (i) => ({ __typename: 'Agency', code: i.agencyCode }),
+  agency: (i) => agencyRef(i.agencyCode),
   inputs: async (i, _, ctx) =>
     (await ctx.loaders.indicatorByCode.loadMany(CatalogueService.inputsOf(i))).filter(
       (x): x is IndicatorEntity => !!x && !(x instanceof Error),

@@ -385,13 +385,14 @@ it('has entities that match its migrated tables', async () => {
 
 export function scaffold(o: Options, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): string {
   const dir = join(o.root, 'subgraphs', o.name);
-  for (const [path, text] of Object.entries(files(o))) {
+  const written = files(o);
+  for (const [path, text] of Object.entries(written)) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
   log(
-    `subgraphs/${o.name}: ${Object.keys(files(o)).length} files written (port ${o.port}, dataset ${o.dataset}, owner ${o.owner}, entity ${o.entity})`,
+    `subgraphs/${o.name}: ${Object.keys(written).length} files written (port ${o.port}, dataset ${o.dataset}, owner ${o.owner}, entity ${o.entity})`,
   );
   const tsx = join(o.root, 'node_modules/.bin/tsx');
   const run = (what: string, args: string[]) => {
