@@ -86,6 +86,9 @@ export async function startGateway(
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: Express would hash every answer (SHA-1 over megabytes for a large list) for a validator that no GraphQL
+  // POST is revalidated against; the console's assets carry their own content hash in their names.
+  app.disable('etag');
   // Security headers on every route (helmet): nosniff, no framing, no referrer, same-origin resource policy; an
   // answer that is not a page may load nothing. The explorer and the console set their own page policies, each with
   // frame-ancestors 'none'.

@@ -53,8 +53,8 @@ function selectedFields(
 
 /**
  * The properties of `meta` a list field's nodes need for this operation: the fields asked under `nodes` and
- * `edges.node` (or directly, for a plain list), what their resolvers declare they read, the primary key, the
- * version and `always` (the sort key). `undefined` (read every column) when some asked field is neither a
+ * `edges.node` (or directly, for a plain list), what their resolvers declare they read, and `always` (the sort
+ * key). `undefined` (read every column) when some asked field is neither a
  * property nor declares what it reads.
  */
 export function selectedProperties(
@@ -78,8 +78,8 @@ export function selectedProperties(
     if (edges) selectedFields(selectedFields(edges, info).get('node'), info, top);
   } else for (const [k, v] of asked) top.set(k, v);
 
-  const out = new Set<string>([...meta.primaryKeys, ...always]);
-  if (meta.versionProperty) out.add(meta.versionProperty);
+  // Only what is asked: a resolver that needs the id (a loader key, history) says so with `reads(['id'], …)`.
+  const out = new Set<string>(always);
   const fields = nodeType.getFields();
   for (const name of top.keys()) {
     if (name === '__typename') continue;
