@@ -15,6 +15,7 @@ import { jsonErrorHandler, notFound } from '@hub/runtime/http';
 import { contextSigner } from '@hub/runtime/context-token';
 import type { GatewayConfig } from './config';
 import { HubDataSource } from './data-source';
+import { useHubResultShaping } from './result-shaping';
 import { Authenticator, directoryClient } from './auth';
 import { RateLimits } from './rate-limit';
 import { FactsSnapshot } from './facts';
@@ -74,6 +75,7 @@ export async function startGateway(
   });
 
   const dataSources: HubDataSource[] = [];
+  useHubResultShaping();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
