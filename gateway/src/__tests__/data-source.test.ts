@@ -14,6 +14,22 @@ describe('entity fetches send each distinct representation once', () => {
     expect(indexOf).toEqual([0, 1, 0, 0]);
   });
 
+  it('tells values of different types apart, and nested representations by their content', () => {
+    const mixed = [
+      { __typename: 'Unit', code: 1 },
+      { __typename: 'Unit', code: '1' },
+      { __typename: 'Unit', code: 1 },
+      { __typename: 'Unit', code: null },
+      { __typename: 'Unit', code: null },
+      { __typename: 'Unit', key: { a: 1, b: [2] } },
+      { __typename: 'Unit', key: { a: 1, b: [2] } },
+      { __typename: 'Unit', key: { a: 1, b: [3] } },
+      { __typename: 'Unit', code: 1, year: 2024 },
+      { __typename: 'Unit' },
+    ];
+    expect(dedupeRepresentations(mixed).indexOf).toEqual([0, 1, 0, 2, 2, 3, 3, 4, 5, 6]);
+  });
+
   it('spreads the answer and its errors back over every occurrence', () => {
     const { indexOf } = dedupeRepresentations(reps);
     const out = spreadEntities(

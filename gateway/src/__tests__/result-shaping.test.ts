@@ -110,3 +110,17 @@ describe('result shaping', () => {
     expect(both(api, '{ __typename }', null).data).toBeNull();
   });
 });
+
+describe('result shaping output objects', () => {
+  it('keeps an alias named __proto__ as an own property, never as the prototype', () => {
+    const r = both(api, '{ accommodations(first: 1) { nodes { __proto__: code } } }', {
+      accommodations: { nodes: [{ ['__proto__']: 'LT-1' }] },
+    });
+    const operation = operationFromDocument(api, parse('{ accommodations(first: 1) { nodes { __proto__: code } } }'), { validate: true });
+    const input = JSON.parse('{"accommodations":{"nodes":[{"__proto__":"LT-1"}]}}');
+    const node = (computeResponse({ operation, input, introspectionHandling: () => null }).data as any).accommodations.nodes[0];
+    expect(Object.keys(node)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(node))).toBeNull();
+    expect(r).toBeDefined();
+  });
+});
