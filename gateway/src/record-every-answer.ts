@@ -3,6 +3,7 @@
 // malformed bodies; Express's) through the response stages too, just before it leaves, as `rejected` (4xx) or
 // `error` (5xx) with the reason. If that record cannot be committed, the answer becomes a 503 instead.
 import type { Response } from 'express';
+import { ErrorCode } from '@hub/schema';
 import { AUDIT_DOWN_ERROR } from './audit';
 import type { Answer, AnswerRecord } from './pipeline/stage';
 
@@ -49,12 +50,12 @@ function writtenAnswer(status: number, chunk: unknown, reason?: string): Answer 
         ? [
             code ??
               (status === 405
-                ? 'METHOD_NOT_ALLOWED'
+                ? ErrorCode.METHOD_NOT_ALLOWED
                 : status === 408
-                  ? 'REQUEST_TIMEOUT'
+                  ? ErrorCode.REQUEST_TIMEOUT
                   : status === 413
-                    ? 'PAYLOAD_TOO_LARGE'
-                    : 'BAD_REQUEST'),
+                    ? ErrorCode.PAYLOAD_TOO_LARGE
+                    : ErrorCode.BAD_REQUEST),
           ]
         : [],
     refused: reason ?? message ?? undefined,

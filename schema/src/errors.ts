@@ -24,6 +24,12 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** No such path. */
   NOT_FOUND: 'NOT_FOUND',
+  /** The route does not take this HTTP method (405); the `Allow` header names the one it takes. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** The request's body stopped arriving: the server's request timeout closed the connection (408). */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The request's body is larger than the endpoint takes (413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The request is well formed GraphQL but breaks a rule of the schema or a limit (Apollo Server's code). */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** No operation of the document matches the request's `operationName` (Apollo Server's code). */

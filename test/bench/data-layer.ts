@@ -6,7 +6,7 @@
 // Every pair's answers are checked equal. Also prints the SQL statements each subgraph sent per request (they must
 // not grow with N) and the response size.
 //   npm run bench:data-layer -w @hub/e2e
-//   BENCH_ROUNDS (default 7), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
+//   BENCH_ROUNDS (default 15), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
 //   top frames printed and published)
 import { freePortRun } from '@hub/infra/ports';
 import type { ChildProcess } from 'node:child_process';
@@ -22,7 +22,7 @@ import { startPeer, supergraphFor } from './gateways';
 import { machine, median, publish, spread } from './lib';
 import { topFrames, type Frame } from './profile';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const LARGEST = Math.max(...SIZES);
 const PROFILE = process.env.BENCH_PROFILE === '1';

@@ -254,9 +254,6 @@ function pipelinePlugin(shapes: OperationShapes): ApolloServerPlugin<PipelineCon
   };
 }
 
-/** Not (yet) in the registry: the code of a request whose body stopped arriving. */
-const REQUEST_TIMEOUT = 'REQUEST_TIMEOUT';
-
 /** A body that is not JSON (or too large, or never complete) is refused in GraphQL's error format, and recorded. */
 const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, next) => {
   if (res.headersSent) return next(err);
@@ -264,7 +261,7 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, next
   // The body stopped arriving: the server's request timeout closed the connection, or the client went away.
   if (err?.type === 'request.aborted') {
     const message = 'The connection closed before the request was complete (request timeout, or the client went away)';
-    return run.send(res, refuse({ message, extensions: { code: REQUEST_TIMEOUT } }, { status: 408 }).answer());
+    return run.send(res, refuse({ message, extensions: { code: ErrorCode.REQUEST_TIMEOUT } }, { status: 408 }).answer());
   }
   if (!err?.type?.startsWith('entity.')) return next(err);
   const tooLarge = err.type === 'entity.too.large';

@@ -7,7 +7,7 @@
 // in the audit record for security staff. It reuses the pipeline's request-id, audit-gate and audit-record stages.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { AccountView, Principal } from '@hub/schema';
+import { ErrorCode, type AccountView, type Principal } from '@hub/schema';
 import type { Authenticator, Directory } from '../auth';
 import { addressOf, type RateLimits } from '../rate-limit';
 import { Run, runOf, type Pipeline } from '../pipeline/adapter';
@@ -165,7 +165,7 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
   // Any other method: refused, and recorded like every request to this route.
   router.all('/', (req, res) => {
     res.set('Allow', 'POST');
-    return answer(req, res, { grant: null }, refused(405, 'invalid_request', 'use POST', 'METHOD_NOT_ALLOWED'));
+    return answer(req, res, { grant: null }, refused(405, 'invalid_request', 'use POST', ErrorCode.METHOD_NOT_ALLOWED));
   });
 
   // A body that is not JSON, or too large.

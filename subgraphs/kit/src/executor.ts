@@ -1,6 +1,6 @@
 // Executes a subgraph's operations with graphql-jit: each document (the gateway sends the same planned queries again
 // and again) is compiled once into JavaScript and cached. On a list of 10,000 records graphql-js spent ~29 ms
-// completing values field by field, graphql-jit ~2 ms (benchmark B1, test/bench/jit-exp.ts); Apollo Server still
+// completing values field by field, graphql-jit ~2 ms (benchmark B1, docs/benchmarks.md); Apollo Server still
 // parses, validates, runs plugins and formats errors. Apollo Server takes a custom executor only through its
 // gateway interface, hence the shape.
 import type { GatewayInterface, GatewayLoadResult } from '@apollo/server-gateway-interface';

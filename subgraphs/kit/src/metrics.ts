@@ -9,7 +9,12 @@ export interface SubgraphMetrics {
   plugin: ApolloServerPlugin;
 }
 
-export function subgraphMetrics(subgraph: string, stats: { sqlStatements: number; requests: number }): SubgraphMetrics {
+export function subgraphMetrics(
+  subgraph: string,
+  stats: { sqlStatements: number; requests: number },
+  /** Called with each request's operation as it arrives (tests watch what the gateway sends). */
+  onOperation?: (op: { query?: string; variables?: Record<string, unknown> }) => void,
+): SubgraphMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph });
   collectDefaultMetrics({ register: registry, prefix: 'hub_subgraph_' });
@@ -45,7 +50,9 @@ export function subgraphMetrics(subgraph: string, stats: { sqlStatements: number
     registers: [registry],
   });
   const plugin: ApolloServerPlugin = {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      stats.requests += 1;
+      onOperation?.({ query: request.query, variables: request.variables });
       const end = duration.startTimer();
       return {
         async willSendResponse({ operation, errors: errs }) {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -257,7 +257,7 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
     subscribers: [new HistoryRecorder({ declarations: def.history ?? [], levels, key: historyKey })],
   });
   const stats = Object.assign(ormStats, { requests: 0 });
-  const metrics = subgraphMetrics(def.name, stats);
+  const metrics = subgraphMetrics(def.name, stats, opts.onOperation);
   try {
     if ((opts.migrate ?? true) && !def.readOnlyDatabase) {
       const applied = await migrate(orm);
@@ -279,12 +279,6 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
   const verifyCaller = await contextVerifier(opts.contextPublicKey);
   const app = express();
   const httpServer: Server = createServer(app);
-  const countRequests: ApolloServerPlugin<HubContext<BatchFns, S>> = {
-    async requestDidStart({ request }) {
-      stats.requests += 1;
-      opts.onOperation?.({ query: request.query, variables: request.variables });
-    },
-  };
   const apollo = new ApolloServer<HubContext<BatchFns, S>>({
     gateway: compiledExecution(buildSchema(def)),
     introspection: true,
@@ -292,7 +286,7 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
     formatError: maskErrors(log),
     // No cache control: the hub sets no cache hints, and its plugin would wrap every resolver (per-field hooks that
     // were a tenth of a subgraph's time on a list of 10,000 records; see docs/benchmarks.md, the data layer).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), countRequests, metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), metrics.plugin],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
