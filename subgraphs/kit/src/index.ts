@@ -15,3 +15,4 @@ export * from './folder';
 export * from './refs';
 export * from './writes';
 export * from './located';
+export * from './units';

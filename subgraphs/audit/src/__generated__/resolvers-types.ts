@@ -59,6 +59,28 @@ export type Account = {
   id: Scalars['ID']['output'];
 };
 
+/**
+ * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
+ * area in m²); `squareMetres` gives every area in one unit for comparison.
+ */
+export type Area = {
+  __typename?: 'Area';
+  /** The same area in square metres. */
+  squareMetres: Scalars['Float']['output'];
+  unit: AreaUnit;
+  /** The area, in `unit`. */
+  value: Scalars['Float']['output'];
+};
+
+/** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
+export type AreaUnit =
+  /** Héc-ta (ha, 10,000 m²): land, forest and farm areas. */
+  | 'HECTARE'
+  /** Ki-lô-mét vuông (km², 100 ha): the area of a commune or a province. */
+  | 'SQUARE_KILOMETRE'
+  /** Mét vuông (m²): plots, floor areas. */
+  | 'SQUARE_METRE';
+
 export type AuditBrokenLink = {
   __typename?: 'AuditBrokenLink';
   chainId: Scalars['ID']['output'];
@@ -353,6 +375,19 @@ export type GeoPoint = {
   longitude: Scalars['Float']['output'];
 };
 
+/**
+ * Số tiền: an amount of money with its currency. Departments report in Vietnamese đồng (VND, which has no minor unit
+ * in use); a figure in another currency says so rather than being converted. Its classification is that of the field
+ * that holds it (an enterprise's revenue is RESTRICTED there).
+ */
+export type Money = {
+  __typename?: 'Money';
+  /** Số tiền: the amount, in units of `currency`. */
+  amount: Scalars['Float']['output'];
+  /** Đơn vị tiền tệ: ISO 4217 code, `VND` unless stated otherwise. */
+  currency: Scalars['String']['output'];
+};
+
 /** Cursor pagination state of a connection (Relay style). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -505,13 +540,15 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Area: ResolverTypeWrapper<Area>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AreaUnit: AreaUnit;
   AuditBrokenLink: ResolverTypeWrapper<AuditBrokenLink>;
   AuditChainReport: ResolverTypeWrapper<AuditChainReport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditClient: ResolverTypeWrapper<AuditClient>;
   AuditDenial: ResolverTypeWrapper<AuditDenial>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   AuditEventFilter: AuditEventFilter;
@@ -528,6 +565,7 @@ export type ResolversTypes = {
   FieldChange: ResolverTypeWrapper<FieldChange>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Money: ResolverTypeWrapper<Money>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -540,13 +578,14 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Account: Account;
   ID: Scalars['ID']['output'];
+  Area: Area;
+  Float: Scalars['Float']['output'];
   AuditBrokenLink: AuditBrokenLink;
   AuditChainReport: AuditChainReport;
   Boolean: Scalars['Boolean']['output'];
   AuditClient: AuditClient;
   AuditDenial: AuditDenial;
   AuditEvent: AuditEvent;
-  Float: Scalars['Float']['output'];
   AuditEventConnection: AuditEventConnection;
   AuditEventEdge: AuditEventEdge;
   AuditEventFilter: AuditEventFilter;
@@ -560,6 +599,7 @@ export type ResolversParentTypes = {
   FieldChange: FieldChange;
   GeoPoint: GeoPoint;
   JSON: Scalars['JSON']['output'];
+  Money: Money;
   PageInfo: PageInfo;
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
@@ -592,6 +632,12 @@ export type AccessStatisticResolvers<ContextType = HubContext, ParentType extend
 
 export type AccountResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  squareMetres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AreaUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type AuditBrokenLinkResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditBrokenLink'] = ResolversParentTypes['AuditBrokenLink']> = {
@@ -730,6 +776,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MoneyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -751,6 +802,7 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
 export type Resolvers<ContextType = HubContext> = {
   AccessStatistic?: AccessStatisticResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   AuditBrokenLink?: AuditBrokenLinkResolvers<ContextType>;
   AuditChainReport?: AuditChainReportResolvers<ContextType>;
   AuditClient?: AuditClientResolvers<ContextType>;
@@ -768,6 +820,7 @@ export type Resolvers<ContextType = HubContext> = {
   FieldChange?: FieldChangeResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -147,6 +147,28 @@ export type AdministrativeUnitTouristSitesArgs = {
 };
 
 /**
+ * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
+ * area in m²); `squareMetres` gives every area in one unit for comparison.
+ */
+export type Area = {
+  __typename?: 'Area';
+  /** The same area in square metres. */
+  squareMetres: Scalars['Float']['output'];
+  unit: AreaUnit;
+  /** The area, in `unit`. */
+  value: Scalars['Float']['output'];
+};
+
+/** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
+export type AreaUnit =
+  /** Héc-ta (ha, 10,000 m²): land, forest and farm areas. */
+  | 'HECTARE'
+  /** Ki-lô-mét vuông (km², 100 ha): the area of a commune or a province. */
+  | 'SQUARE_KILOMETRE'
+  /** Mét vuông (m²): plots, floor areas. */
+  | 'SQUARE_METRE';
+
+/**
  * Lịch sử thay đổi: one create, update or delete of a record, recorded by the owning department's service in the same
  * transaction as the change itself.
  */
@@ -242,6 +264,19 @@ export type GeoPoint = {
   latitude: Scalars['Float']['output'];
   /** Kinh độ: longitude in decimal degrees, −180 to 180 (east positive). */
   longitude: Scalars['Float']['output'];
+};
+
+/**
+ * Số tiền: an amount of money with its currency. Departments report in Vietnamese đồng (VND, which has no minor unit
+ * in use); a figure in another currency says so rather than being converted. Its classification is that of the field
+ * that holds it (an enterprise's revenue is RESTRICTED there).
+ */
+export type Money = {
+  __typename?: 'Money';
+  /** Số tiền: the amount, in units of `currency`. */
+  amount: Scalars['Float']['output'];
+  /** Đơn vị tiền tệ: ISO 4217 code, `VND` unless stated otherwise. */
+  currency: Scalars['String']['output'];
 };
 
 /** Writes belong to the data editors of the agency that owns this database on the day of the write. */
@@ -561,6 +596,8 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AdministrativeUnit: ResolverTypeWrapper<UnitRefModel>;
+  Area: ResolverTypeWrapper<Area>;
+  AreaUnit: AreaUnit;
   Change: ResolverTypeWrapper<Change>;
   ChangeConnection: ResolverTypeWrapper<ConnectionModel<Change>>;
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
@@ -573,6 +610,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<Provenance>;
@@ -599,6 +637,7 @@ export type ResolversParentTypes = {
   Account: Account;
   ID: Scalars['ID']['output'];
   AdministrativeUnit: UnitRefModel;
+  Area: Area;
   Change: Change;
   ChangeConnection: ConnectionModel<Change>;
   ChangeEdge: ChangeEdge;
@@ -609,6 +648,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   GeoPoint: GeoPoint;
   JSON: Scalars['JSON']['output'];
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Provenance: Provenance;
@@ -677,6 +717,12 @@ export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType ext
   touristSites?: Resolver<Maybe<ResolversTypes['TouristSiteConnection']>, ParentType, ContextType, Partial<AdministrativeUnitTouristSitesArgs>>;
 };
 
+export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  squareMetres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AreaUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ChangeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -729,6 +775,11 @@ export type GeoPointResolvers<ContextType = HubContext, ParentType extends Resol
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MoneyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   updateAccommodation?: Resolver<ResolversTypes['AccommodationEstablishment'], ParentType, ContextType, RequireFields<MutationUpdateAccommodationArgs, 'code' | 'expectedVersion' | 'input'>>;
@@ -794,6 +845,7 @@ export type Resolvers<ContextType = HubContext> = {
   AccommodationEstablishment?: AccommodationEstablishmentResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
@@ -803,6 +855,7 @@ export type Resolvers<ContextType = HubContext> = {
   FieldChange?: FieldChangeResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;

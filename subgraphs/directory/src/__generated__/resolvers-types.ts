@@ -269,6 +269,28 @@ export type AgreementStatus =
   | 'SUSPENDED';
 
 /**
+ * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
+ * area in m²); `squareMetres` gives every area in one unit for comparison.
+ */
+export type Area = {
+  __typename?: 'Area';
+  /** The same area in square metres. */
+  squareMetres: Scalars['Float']['output'];
+  unit: AreaUnit;
+  /** The area, in `unit`. */
+  value: Scalars['Float']['output'];
+};
+
+/** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
+export type AreaUnit =
+  /** Héc-ta (ha, 10,000 m²): land, forest and farm areas. */
+  | 'HECTARE'
+  /** Ki-lô-mét vuông (km², 100 ha): the area of a commune or a province. */
+  | 'SQUARE_KILOMETRE'
+  /** Mét vuông (m²): plots, floor areas. */
+  | 'SQUARE_METRE';
+
+/**
  * Lịch sử thay đổi: one create, update or delete of a record, recorded by the owning department's service in the same
  * transaction as the change itself.
  */
@@ -433,6 +455,19 @@ export type GeoPoint = {
   latitude: Scalars['Float']['output'];
   /** Kinh độ: longitude in decimal degrees, −180 to 180 (east positive). */
   longitude: Scalars['Float']['output'];
+};
+
+/**
+ * Số tiền: an amount of money with its currency. Departments report in Vietnamese đồng (VND, which has no minor unit
+ * in use); a figure in another currency says so rather than being converted. Its classification is that of the field
+ * that holds it (an enterprise's revenue is RESTRICTED there).
+ */
+export type Money = {
+  __typename?: 'Money';
+  /** Số tiền: the amount, in units of `currency`. */
+  amount: Scalars['Float']['output'];
+  /** Đơn vị tiền tệ: ISO 4217 code, `VND` unless stated otherwise. */
+  currency: Scalars['String']['output'];
 };
 
 /**
@@ -891,6 +926,9 @@ export type ResolversTypes = {
   AgencyKind: AgencyKind;
   AgreementDecision: AgreementDecision;
   AgreementStatus: AgreementStatus;
+  Area: ResolverTypeWrapper<Area>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AreaUnit: AreaUnit;
   Change: ResolverTypeWrapper<Omit<Change, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   ChangeConnection: ResolverTypeWrapper<ConnectionModel<Change>>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
@@ -906,8 +944,8 @@ export type ResolversTypes = {
   FieldChange: ResolverTypeWrapper<FieldChange>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<ProvenanceParentModel>;
@@ -935,6 +973,8 @@ export type ResolversParentTypes = {
   AgencyContact: AgencyContact;
   AgencyEdge: Omit<AgencyEdge, 'node'> & { node: ResolversParentTypes['Agency'] };
   AgencyFilter: AgencyFilter;
+  Area: Area;
+  Float: Scalars['Float']['output'];
   Change: Omit<Change, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   ChangeConnection: ConnectionModel<Change>;
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
@@ -948,8 +988,8 @@ export type ResolversParentTypes = {
   FieldChange: FieldChange;
   Boolean: Scalars['Boolean']['output'];
   GeoPoint: GeoPoint;
-  Float: Scalars['Float']['output'];
   JSON: Scalars['JSON']['output'];
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Provenance: ProvenanceParentModel;
@@ -1069,6 +1109,12 @@ export type AgencyEdgeResolvers<ContextType = HubContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
+export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  squareMetres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AreaUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ChangeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1151,6 +1197,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MoneyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
@@ -1231,6 +1282,7 @@ export type Resolvers<ContextType = HubContext> = {
   AgencyConnection?: AgencyConnectionResolvers<ContextType>;
   AgencyContact?: AgencyContactResolvers<ContextType>;
   AgencyEdge?: AgencyEdgeResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
@@ -1243,6 +1295,7 @@ export type Resolvers<ContextType = HubContext> = {
   FieldChange?: FieldChangeResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;

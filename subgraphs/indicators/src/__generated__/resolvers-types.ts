@@ -76,6 +76,28 @@ export type AggregationRule =
   /** Bình quân gia quyền: averaged, weighted by another indicator (`weightIndicator`). */
   | 'WEIGHTED_AVERAGE';
 
+/**
+ * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
+ * area in m²); `squareMetres` gives every area in one unit for comparison.
+ */
+export type Area = {
+  __typename?: 'Area';
+  /** The same area in square metres. */
+  squareMetres: Scalars['Float']['output'];
+  unit: AreaUnit;
+  /** The area, in `unit`. */
+  value: Scalars['Float']['output'];
+};
+
+/** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
+export type AreaUnit =
+  /** Héc-ta (ha, 10,000 m²): land, forest and farm areas. */
+  | 'HECTARE'
+  /** Ki-lô-mét vuông (km², 100 ha): the area of a commune or a province. */
+  | 'SQUARE_KILOMETRE'
+  /** Mét vuông (m²): plots, floor areas. */
+  | 'SQUARE_METRE';
+
 export type Category = {
   __typename?: 'Category';
   code: Scalars['String']['output'];
@@ -367,6 +389,19 @@ export type MatrixSeries = {
    * cells, and as one value it crosses the subgraph and the gateway without a field resolution per cell.
    */
   values: Scalars['JSON']['output'];
+};
+
+/**
+ * Số tiền: an amount of money with its currency. Departments report in Vietnamese đồng (VND, which has no minor unit
+ * in use); a figure in another currency says so rather than being converted. Its classification is that of the field
+ * that holds it (an enterprise's revenue is RESTRICTED there).
+ */
+export type Money = {
+  __typename?: 'Money';
+  /** Số tiền: the amount, in units of `currency`. */
+  amount: Scalars['Float']['output'];
+  /** Đơn vị tiền tệ: ISO 4217 code, `VND` unless stated otherwise. */
+  currency: Scalars['String']['output'];
 };
 
 /** Writes belong to the data editors of the agency that owns this database on the day of the write. */
@@ -669,6 +704,9 @@ export type ResolversTypes = {
   AdministrativeUnit: ResolverTypeWrapper<Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversTypes['DataRow']>> }>;
   Agency: ResolverTypeWrapper<Agency>;
   AggregationRule: AggregationRule;
+  Area: ResolverTypeWrapper<Area>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AreaUnit: AreaUnit;
   Category: ResolverTypeWrapper<Category>;
   CategoryInput: CategoryInput;
   CategoryValue: ResolverTypeWrapper<CategoryValue>;
@@ -680,7 +718,6 @@ export type ResolversTypes = {
   Classification: Classification;
   DataMatrix: ResolverTypeWrapper<DataMatrix>;
   DataRow: ResolverTypeWrapper<DataRowParentModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Dataset: ResolverTypeWrapper<Dataset>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -698,6 +735,7 @@ export type ResolversTypes = {
   IndicatorValueInput: IndicatorValueInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MatrixSeries: ResolverTypeWrapper<MatrixSeries>;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Period: ResolverTypeWrapper<Period>;
@@ -720,6 +758,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AdministrativeUnit: Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversParentTypes['DataRow']>> } | FederationReferenceTypes['AdministrativeUnit'];
   Agency: Agency;
+  Area: Area;
+  Float: Scalars['Float']['output'];
   Category: Category;
   CategoryInput: CategoryInput;
   CategoryValue: CategoryValue;
@@ -729,7 +769,6 @@ export type ResolversParentTypes = {
   ChangeEdge: ChangeEdge;
   DataMatrix: DataMatrix;
   DataRow: DataRowParentModel;
-  Float: Scalars['Float']['output'];
   Dataset: Dataset;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -746,6 +785,7 @@ export type ResolversParentTypes = {
   IndicatorValueInput: IndicatorValueInput;
   JSON: Scalars['JSON']['output'];
   MatrixSeries: MatrixSeries;
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Period: Period;
@@ -786,6 +826,12 @@ export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType ext
 
 export type AgencyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  squareMetres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AreaUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CategoryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = {
@@ -934,6 +980,11 @@ export type MatrixSeriesResolvers<ContextType = HubContext, ParentType extends R
   values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
+export type MoneyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   upsertIndicatorValues?: Resolver<ResolversTypes['UpsertResult'], ParentType, ContextType, RequireFields<MutationUpsertIndicatorValuesArgs, 'values'>>;
 };
@@ -996,6 +1047,7 @@ export type Resolvers<ContextType = HubContext> = {
   Account?: AccountResolvers<ContextType>;
   AdministrativeUnit?: AdministrativeUnitResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   CategoryValue?: CategoryValueResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
@@ -1016,6 +1068,7 @@ export type Resolvers<ContextType = HubContext> = {
   IndicatorGroup?: IndicatorGroupResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MatrixSeries?: MatrixSeriesResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
