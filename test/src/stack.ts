@@ -25,7 +25,6 @@ import { REPO_ROOT, SUBGRAPHS } from '@hub/schema';
 
 /** Every subgraph of the registry, by name, assembled from its folder by the kit. */
 export const DEFINITIONS: Record<string, SubgraphDefinition<any, any>> = Object.fromEntries(
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the packages at run time
   SUBGRAPHS.map((s) => [s.name, loadSubgraph(join(REPO_ROOT, s.dir))]),
 );
 
