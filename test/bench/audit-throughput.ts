@@ -4,14 +4,10 @@
 // audited like any operation but answered by the gateway itself, so the figure is the ceiling of the audited path
 // (gateway + audit), not of a subgraph.
 //   npm run bench:audit-throughput -w @hub/e2e     (target: ≥ 2,000 audited requests/s with zero loss)
-import { freePortRun } from '@hub/infra/ports';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
-import { startHub } from '@hub/infra';
 import { verifyAuditChain } from '@hub/audit-chain';
-import { body, load, machine, runAsScript } from './lib';
+import { body, load, machine, runAsScript, startBenchHub } from './lib';
 
 export interface ThroughputRow {
   clients: number;
@@ -29,17 +25,7 @@ export interface ThroughputRow {
 
 export async function runAuditThroughput(): Promise<{ rows: ThroughputRow[]; chainOk: boolean; seconds: number }> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 8) + 2;
-  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  chmodSync(dir, 0o755);
-  const base = await freePortRun(20);
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
-  });
+  const { hub, dir, base } = await startBenchHub();
   const reader = new Client({ connectionString: hub.auditReaderUrl });
   await reader.connect();
   const count = async () => Number((await reader.query('select count(*)::bigint n from audit_record')).rows[0].n);

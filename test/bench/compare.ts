@@ -1,11 +1,8 @@
 // Two gateways on the same subgraphs, differing only by their environment, the same query set in rotation,
 // rounds alternating between them, load from a separate process. Used by the on/off benchmarks.
-import { freePortRun } from '@hub/infra/ports';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHub, type Hub } from '@hub/infra';
-import { load, machine, median, percentile, spread, type LoadResult } from './lib';
+import { rmSync } from 'node:fs';
+import { type Hub } from '@hub/infra';
+import { load, machine, median, percentile, spread, type LoadResult, startBenchHub } from './lib';
 
 export interface Side {
   label: string;
@@ -77,17 +74,7 @@ export async function compareGateways(opts: {
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? opts.rounds ?? 3);
   const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
   const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? opts.connections ?? 20);
-  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  chmodSync(dir, 0o755);
-  const base = await freePortRun(20);
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
-  });
+  const { hub, dir, base } = await startBenchHub();
   try {
     const urls = {
       baseline: `${await hub.startGateway('gateway-baseline', base + 2, opts.baseline.env)}/graphql`,

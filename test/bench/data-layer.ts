@@ -8,18 +8,16 @@
 //   npm run bench:data-layer -w @hub/e2e
 //   BENCH_ROUNDS (default 15), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
 //   top frames printed and published)
-import { freePortRun } from '@hub/infra/ports';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
-import { startHub, type Hub } from '@hub/infra';
+import { type Hub } from '@hub/infra';
 import { REPO_ROOT } from '@hub/schema';
 import { contextSigner } from '@hub/runtime/context-token';
 import { startPeer, supergraphFor } from './gateways';
-import { machine, median, publish, spread } from './lib';
+import { machine, median, publish, spread, startBenchHub } from './lib';
 import { topFrames, type Frame } from './profile';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -293,20 +291,11 @@ function profileFrames(dir: string, fromUs: number, pids: Record<string, number>
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  chmodSync(dir, 0o755);
-  const profiles = join(dir, 'profiles');
-  const base = await freePortRun(20);
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
+  const { hub, dir, base, profiles } = await startBenchHub({
     // One request returns the largest list: the page-size cap and the query-cost limit raised to fit it.
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off', HUB_MAX_COST: String(LARGEST * 100) },
+    gatewayEnv: { HUB_MAX_COST: String(LARGEST * 100) },
     subgraphEnv: { LOG_LEVEL: 'warn', HUB_MAX_PAGE_SIZE: String(LARGEST) },
-    nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
+    profile: PROFILE,
   });
   const results: SizeResult[] = [];
   let gen: { communes: number; seconds: number };
@@ -355,7 +344,7 @@ async function main(): Promise<void> {
   // published times stay free of the profiler's overhead.
   const profileFile = join(REPO_ROOT, 'test/bench/results/data-layer-profile.json');
   const frames: { service: string; busyMs: number; frames: Frame[] }[] = PROFILE
-    ? profileFrames(profiles, measuredFrom, pids)
+    ? profileFrames(profiles!, measuredFrom, pids)
     : existsSync(profileFile)
       ? (JSON.parse(readFileSync(profileFile, 'utf8')) as { services: { service: string; busyMs: number; frames: Frame[] }[] }).services
       : [];

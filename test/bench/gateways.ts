@@ -4,16 +4,14 @@
 // The peers send the header the sealed subgraphs demand (a valid context token for a PUBLIC caller) through their
 // own header configuration, so all three do the same work; the queries ask for PUBLIC fields only.
 //   npm run bench:gateways -w @hub/e2e       (targets: (2)/(1) ≥ 0.95; nested p99 through the hub ≤ 50 ms at 50 connections)
-import { freePortRun } from '@hub/infra/ports';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startHub, type Hub } from '@hub/infra';
+import { type Hub } from '@hub/infra';
 import { readSupergraph, REPO_ROOT } from '@hub/schema';
 import { contextSigner } from '@hub/runtime/context-token';
-import { body, load, machine, median, runAsScript, spread, type LoadResult } from './lib';
+import { body, load, machine, median, runAsScript, spread, type LoadResult, startBenchHub } from './lib';
 
 export const GATEWAY_QUERIES = {
   small: body('{ touristSite(code: "DL-0001") { name category } }'),
@@ -78,17 +76,7 @@ export async function runGateways(): Promise<{ results: GatewayResult[]; memory:
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
   const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
   const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  chmodSync(dir, 0o755);
-  const base = await freePortRun(20);
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
-  });
+  const { hub, dir, base } = await startBenchHub();
   const peers: ChildProcess[] = [];
   let stopping = false;
   try {

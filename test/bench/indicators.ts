@@ -1,36 +1,20 @@
 // The indicators analytics at full size: a province's ten years of values (generated, deterministic), queried
 // through the gateway over HTTP. Prints the median total and the median SQL time (reported by the subgraph).
 //   npm run bench:indicators -w @hub/e2e      (targets: (a)–(c) median ≤ 150 ms; (d) ≥ 20,000 values/s)
-import { freePortRun } from '@hub/infra/ports';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { servicesOf } from './profile';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { startHub } from '@hub/infra';
 import { generate } from '@hub/indicators/generator';
 import { parsePeriod, periodsBetween } from '@hub/indicators';
-import { machine, median, publish } from './lib';
+import { machine, median, publish, startBenchHub } from './lib';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 let measuredFrom = 0;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  chmodSync(dir, 0o755);
-  const base = await freePortRun(20);
   // BENCH_PROFILE=1: every service under --cpu-prof, top frames printed at the end (the figures are then slower).
-  const profiles = process.env.BENCH_PROFILE ? join(dir, 'profiles') : undefined;
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
-    nodeArgs: profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
-  });
+  const { hub, dir, profiles } = await startBenchHub({ profile: !!process.env.BENCH_PROFILE });
   try {
     const dbUrl = new URL(hub.pg.adminUrl);
     dbUrl.pathname = '/hub_indicators';

@@ -1,11 +1,13 @@
 // Shared pieces of the benchmark scripts: load from a separate process, medians, the machine, and the
 // benchmark document (each scenario rewrites its own section between markers).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '@hub/schema';
+import { startHub, type Hub } from '@hub/infra';
+import { freePortRun } from '@hub/infra/ports';
 
 const run = promisify(execFile);
 
@@ -124,4 +126,39 @@ export function publish(name: string, markdown: string, raw: unknown): void {
     : '# Benchmarks\n\nEvery figure on this page is written by a benchmark script (`npm run bench:<scenario> -w @hub/e2e`); none is edited by hand.\n';
   text = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(doc, text);
+}
+
+export interface BenchHub {
+  hub: Hub;
+  /** The run's data folder (keys, logs, the profiles folder). */
+  dir: string;
+  /** First of the run's 20 free ports: PostgreSQL, +1 the gateway, +2 … +9 for other processes, +10 … the subgraphs. */
+  base: number;
+  /** Where the services write their CPU profiles, when started with `profile`. */
+  profiles?: string;
+}
+
+/**
+ * The whole hub with its demo data on 20 free ports and a fresh data folder, as every benchmark starts it: services
+ * log warnings only and the gateway's rate limits are off (the load comes from one address). `profile`: every
+ * service under `--cpu-prof`.
+ */
+export async function startBenchHub(
+  opts: { gatewayEnv?: Record<string, string>; subgraphEnv?: Record<string, string>; profile?: boolean; prefix?: string } = {},
+): Promise<BenchHub> {
+  const dir = mkdtempSync(join(tmpdir(), opts.prefix ?? 'hub-bench-'));
+  chmodSync(dir, 0o755);
+  const profiles = opts.profile ? join(dir, 'profiles') : undefined;
+  const base = await freePortRun(20);
+  const hub = await startHub({
+    dataDir: dir,
+    pgPort: base,
+    gatewayPort: base + 1,
+    subgraphBasePort: base + 10,
+    seed: 'demo',
+    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off', ...opts.gatewayEnv },
+    subgraphEnv: opts.subgraphEnv,
+    nodeArgs: profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : undefined,
+  });
+  return { hub, dir, base, profiles };
 }

@@ -4,14 +4,11 @@
 //   npm run bench:profile -w @hub/e2e            (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_RATE for a fixed load)
 //   PROFILE_TARGET=culture-tourism PROFILE_QUERY='{ touristSite(code: "DL-0001") { name } }' npm run bench:profile …
 //     loads one subgraph directly (with a valid context token for a PUBLIC caller) instead of the gateway.
-import { freePortRun } from '@hub/infra/ports';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { startHub } from '@hub/infra';
 import { contextSigner } from '@hub/runtime/context-token';
 import { REPO_ROOT } from '@hub/schema';
-import { body, load, type LoadResult } from './lib';
+import { body, load, type LoadResult, startBenchHub } from './lib';
 
 export const PROFILE_QUERIES = [
   body('{ touristSite(code: "DL-0001") { name category } }'),
@@ -98,19 +95,8 @@ export async function profileRun(opts: {
   target?: string;
   top?: number;
 }): Promise<{ load: LoadResult; services: ServiceProfile[]; profilesDir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-profile-'));
-  chmodSync(dir, 0o755);
-  const profiles = join(dir, 'profiles');
-  const base = await freePortRun(20);
-  const hub = await startHub({
-    dataDir: dir,
-    pgPort: base,
-    gatewayPort: base + 1,
-    subgraphBasePort: base + 10,
-    seed: 'demo',
-    gatewayEnv: { LOG_LEVEL: 'warn', HUB_RATE_LIMITS: 'off' },
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
-  });
+  const { hub, dir, profiles: p } = await startBenchHub({ profile: true, prefix: 'hub-profile-' });
+  const profiles = p!;
   let result: LoadResult;
   let measuredFrom = 0;
   try {
