@@ -85,7 +85,7 @@ export const NOTHING_ASKED = {
 } as const satisfies Partial<AuditInput>;
 
 /** A PostgreSQL error caused by the data sent (class 22, data exception; 23, integrity), not by the connection. */
-export function isDataError(e: unknown): boolean {
+function isDataError(e: unknown): boolean {
   const code = (e as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
 }
@@ -118,7 +118,7 @@ const PREPARED_UP_TO = 8;
 const CONNECT_TIMEOUT_MS = 1000;
 const QUERY_TIMEOUT_MS = 5000;
 
-export class AuditUnavailable extends Error {}
+class AuditUnavailable extends Error {}
 
 /** What a caller gets while the store cannot record: the hub answers nothing it cannot record. */
 export const AUDIT_DOWN_ERROR = {

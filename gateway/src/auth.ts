@@ -30,8 +30,8 @@ export interface AuthConfig {
   oidc?: OidcConfig;
 }
 
-export const SESSION_ISSUER = 'provincial-data-hub';
-export const SESSION_AUDIENCE = 'provincial-data-hub-api';
+const SESSION_ISSUER = 'provincial-data-hub';
+const SESSION_AUDIENCE = 'provincial-data-hub-api';
 
 export class AuthError extends Error {
   constructor(

@@ -64,7 +64,7 @@ export interface HttpServerConfig {
 }
 
 /** `culture-tourism` is configured by HUB_SUBGRAPH_URL_CULTURE_TOURISM. */
-export const subgraphUrlVar = (name: string) => envVar('HUB_SUBGRAPH_URL', name);
+const subgraphUrlVar = (name: string) => envVar('HUB_SUBGRAPH_URL', name);
 
 const subgraphUrlVars = Object.fromEntries(
   SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), url(`the URL of the ${s.name} subgraph`).optional()]),

@@ -10,7 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Logger } from 'pino';
 
 /** gateway/console, from src/ (tsx, jest) and from dist/ (built) alike. */
-export const CONSOLE_DIR = join(__dirname, '..', 'console');
+const CONSOLE_DIR = join(__dirname, '..', 'console');
 const ENTRY = join(CONSOLE_DIR, 'src', 'main.tsx');
 
 /** What goes into the bundle besides the console's own sources: a new version of any of them is a new bundle. */
@@ -112,7 +112,7 @@ function writeCache(cacheDir: string, key: string, js: Uint8Array, css: Uint8Arr
 }
 
 /** Bundles the console with esbuild, in memory (no files written but the cache). */
-export async function buildConsole(): Promise<{ js: Uint8Array; css: Uint8Array }> {
+async function buildConsole(): Promise<{ js: Uint8Array; css: Uint8Array }> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: { console: ENTRY },

@@ -28,7 +28,7 @@ export interface SubgraphCalls {
 }
 
 /** A fetch-shaped function over an undici pool: what RemoteGraphQLDataSource reads of a response, read once. */
-export function poolFetcher(agent: Agent): Fetcher {
+function poolFetcher(agent: Agent): Fetcher {
   return async (url, init) => {
     const target = new URL(url);
     const res = await agent.request({

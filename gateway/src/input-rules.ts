@@ -71,7 +71,7 @@ export function CustomScalarInputRule(context: ValidationContext): ASTVisitor {
 // escapes by (audit-storable.ts), refused here as the caller's bad input.
 
 /** What is wrong with one text value, if anything. */
-export function textProblem(s: string, maxLength: number): string | undefined {
+function textProblem(s: string, maxLength: number): string | undefined {
   if (s.length > maxLength) return `is ${s.length} characters long; at most ${maxLength} are accepted`;
   if (NUL.test(s)) return 'contains a NUL character (U+0000), which cannot be stored';
   if (LONE_SURROGATE.test(s)) return 'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)';

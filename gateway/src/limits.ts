@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
 };
 
 /** A list without a `first` argument is counted as this many items. */
-export const ASSUMED_LIST_SIZE = 20;
+const ASSUMED_LIST_SIZE = 20;
 const DEFAULT_FIRST = 50;
 
 /** Depth, aliases and directives: validation rules, so they run before anything else looks at the operation. */
@@ -74,7 +74,7 @@ export function listVariables(operation: OperationDefinitionNode): string[] {
  * gateway coerces and checks them before planning, answering BAD_USER_INPUT with status 400 as this did) and not
  * turned into a megabyte cache key.
  */
-export function costVariables(variables: Record<string, unknown> | undefined, lists: readonly string[]): Record<string, unknown> {
+function costVariables(variables: Record<string, unknown> | undefined, lists: readonly string[]): Record<string, unknown> {
   if (!variables || !lists.length) return variables ?? {};
   const out = { ...variables };
   for (const name of lists) if (Array.isArray(out[name])) out[name] = [];

@@ -66,7 +66,7 @@ export function variablePlan(schema: GraphQLSchema, operation: OperationDefiniti
  * have (nothing the schema does not describe is kept). Copy-on-write: a part with nothing to mask is returned as it
  * is, so a bulk write's 10,000 input objects are walked, not copied.
  */
-export function maskByType(value: unknown, type: GraphQLInputType | undefined, masked: Map<string, MaskReason>): unknown {
+function maskByType(value: unknown, type: GraphQLInputType | undefined, masked: Map<string, MaskReason>): unknown {
   if (value === null || value === undefined || !type) return value;
   const t = getNullableType(type);
   if (isListType(t)) {

@@ -12,7 +12,7 @@ import { claimsOf } from '../context';
 import { Run, type Pipeline } from '../pipeline/adapter';
 import { refuse } from '../pipeline/refusal';
 
-export const EXPORT_COORDINATE = 'Query.auditEvents';
+const EXPORT_COORDINATE = 'Query.auditEvents';
 const FILTER_PARAMS = [
   'from',
   'to',

@@ -13,7 +13,7 @@ import { addressOf, type RateLimits } from '../rate-limit';
 import { Run, runOf, type Pipeline } from '../pipeline/adapter';
 
 /** The one answer to a failed password sign-in, whatever the reason. */
-export const SIGN_IN_FAILED = 'wrong username or password, or the account cannot sign in now';
+const SIGN_IN_FAILED = 'wrong username or password, or the account cannot sign in now';
 const REFRESH_FAILED = 'the refresh token is not valid (used, expired or revoked): sign in again';
 const USAGE = 'send JSON: grant_type "password" with username and password, or "refresh_token" with refresh_token';
 /** What the audit keeps of a username tried (the body may hold up to 16 KB of it). */

@@ -8,11 +8,11 @@ import { Client } from 'pg';
 import { INDICATORS } from './seed/catalogue';
 import { parsePeriod, periodsBetween, PERIODICITIES, type Periodicity } from './periods';
 
-export const FIRST_YEAR = 2016;
-export const LAST_YEAR = 2025;
+const FIRST_YEAR = 2016;
+const LAST_YEAR = 2025;
 
 /** Synthetic indicators: G001… (monthly, quarterly or yearly; none, SEX or AREA breakdowns). */
-export function syntheticIndicators(count: number): { code: string; types: Periodicity[]; dims: string; max: number | null }[] {
+function syntheticIndicators(count: number): { code: string; types: Periodicity[]; dims: string; max: number | null }[] {
   return Array.from({ length: count }, (_, i) => {
     const kind = i % 18 < 7 ? 'M' : i % 18 < 12 ? 'Q' : 'Y';
     const types: Periodicity[] = kind === 'M' ? ['MONTH', 'QUARTER', 'YEAR'] : kind === 'Q' ? ['QUARTER', 'YEAR'] : ['YEAR'];

@@ -4,7 +4,6 @@
 
 export type Level = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 export type Aggregation = 'SUM' | 'WEIGHTED_AVERAGE' | 'NONE';
-export const LEVELS: readonly Level[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 const DEPTH: Record<Level, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
 
 export interface RuleSubject {
@@ -54,5 +53,3 @@ export function combine(rule: Aggregation, inputs: readonly { value: number; wei
       return inputs.length === 1 ? inputs[0].value : null;
   }
 }
-
-export const levelDepth = (l: Level) => DEPTH[l];

@@ -9,7 +9,7 @@ import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, M
 
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
 
-export async function seedDirectory(em: EntityManager): Promise<void> {
+async function seedDirectory(em: EntityManager): Promise<void> {
   const unit = (code: string, validFrom: string | null, data: Pick<AdministrativeUnit, 'name' | 'kind' | 'level' | 'parent' | 'validTo'>) =>
     em.create(AdministrativeUnit, {
       id: id('unit', `${code}@${validFrom ?? '-'}`),
@@ -89,7 +89,7 @@ function addAgency(em: EntityManager, a: (typeof AGENCIES)[number]): Agency {
  * The indicator database is served by the indicators subgraph; the agencies its indicators name; a data editor of
  * its owner (a later seed step: databases seeded before the indicators subgraph get it too).
  */
-export async function seedIndicatorsDirectory(em: EntityManager): Promise<void> {
+async function seedIndicatorsDirectory(em: EntityManager): Promise<void> {
   for (const a of INDICATOR_AGENCIES) addAgency(em, a).parent = em.getReference(Agency, id('agency', 'UBND-04'));
   em.create(Account, {
     id: id('account', 'stc.editor'),
@@ -131,13 +131,13 @@ function addDatasets(em: EntityManager, datasets: typeof DATASETS, agencyOf: (co
 }
 
 /** The audit log's catalogue entry (a later seed step: databases seeded before the audit subgraph get it too). */
-export async function seedAuditDataset(em: EntityManager): Promise<void> {
+async function seedAuditDataset(em: EntityManager): Promise<void> {
   addDatasets(em, AUDIT_DATASETS, (code) => em.getReference(Agency, id('agency', code)));
   await em.flush();
 }
 
 /** Demo accounts (a later seed step: databases seeded before accounts existed get them too). */
-export async function seedDemoAccounts(em: EntityManager): Promise<void> {
+async function seedDemoAccounts(em: EntityManager): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of ACCOUNTS) {
     em.create(Account, {

@@ -33,7 +33,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Checking a password against this hash where there is no real one (unknown username) costs what a real check does.
 const DUMMY_HASH = hashPassword(randomBytes(24).toString('base64url'));
 
-export function viewOf(a: Account): AccountView {
+function viewOf(a: Account): AccountView {
   return { id: a.id, username: a.username, agency: a.agency.code, roles: [...a.roles], status: a.status };
 }
 

@@ -10,7 +10,7 @@ import { demoUnitTree } from './units';
 
 const id = (kind: string, key: string) => stableId(`indicators.${kind}`, key);
 
-export function addCatalogue(em: EntityManager, list: readonly IndicatorSeed[] = INDICATORS): void {
+function addCatalogue(em: EntityManager, list: readonly IndicatorSeed[] = INDICATORS): void {
   for (const d of DIMENSIONS) em.create(Dimension, { id: id('dimension', d.code), ...d });
   list.forEach((i, n) => {
     em.create(Indicator, {
@@ -36,18 +36,18 @@ export function addCatalogue(em: EntityManager, list: readonly IndicatorSeed[] =
   });
 }
 
-export async function seedCatalogue(em: EntityManager): Promise<void> {
+async function seedCatalogue(em: EntityManager): Promise<void> {
   addCatalogue(em);
   await em.flush();
 }
 
-export async function seedUnits(em: EntityManager): Promise<void> {
+async function seedUnits(em: EntityManager): Promise<void> {
   const { versions, successions } = demoUnitTree();
   await replaceMirror(em, versions, successions);
 }
 
 /** Sample values: area, population (by sex), households and poverty for 2023–2025; CPI by month. */
-export async function seedValues(em: EntityManager): Promise<void> {
+async function seedValues(em: EntityManager): Promise<void> {
   const mirror = await loadMirror(em, true);
   const nums = new Map(INDICATORS.map((i, n) => [i.code, n + 1]));
   const rows: WriteRow[] = [];

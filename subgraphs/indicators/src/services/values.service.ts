@@ -9,10 +9,10 @@ import { comboKey } from './analytics.service';
 import type { IndicatorValueInput } from '../__generated__/resolvers-types';
 import { loadMirror, writeValues, type WriteRow } from './store';
 
-export const MAX_VALUES_PER_CALL = 200_000;
+const MAX_VALUES_PER_CALL = 200_000;
 
 /** A JSON number, or a plain decimal string; anything else (text, booleans, NaN, Infinity) is not a value. */
-export function numericValue(v: unknown): number | null {
+function numericValue(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
   return null;
