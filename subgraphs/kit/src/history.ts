@@ -272,6 +272,15 @@ function plain(v: unknown): unknown {
 const operationOf = (t: ChangeSetType): ChangeOperation =>
   t === ChangeSetType.CREATE ? 'CREATE' : t === ChangeSetType.DELETE || t === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
 
+/**
+ * The reason rule for approved data, wherever it is checked (a versioned write before it changes anything, the flush
+ * of tracked entities, `recordChange`): a change of `what` needs the request's reason (the mutation's `reason`
+ * argument, trimmed, at most TEXT_LIMITS.reason characters: see withChangeReason), or BAD_USER_INPUT names `reason`.
+ */
+export function requireChangeReason(what: string, scope: ChangeScope | undefined = scopes.getStore()): void {
+  if (!scope?.reason) throw badUserInput('reason', `${what} is approved data: say why it is changed`);
+}
+
 /** Approved data changes only with a reason (a create needs none, nor a write that changed no field). */
 function requireReason(
   type: string,
@@ -281,9 +290,7 @@ function requireReason(
   approved: () => boolean,
   scope: ChangeScope,
 ): void {
-  if (changed && operation !== 'CREATE' && approved() && !scope.reason) {
-    throw badUserInput('reason', `${type} ${id} is approved data: say why it is changed`);
-  }
+  if (changed && operation !== 'CREATE' && approved()) requireChangeReason(`${type} ${id}`, scope);
 }
 
 /** The stored row of a change: who and why from the scope. */
@@ -313,6 +320,11 @@ export class HistoryRecorder implements EventSubscriber {
 
   constructor(private readonly opts: HistoryRecorderOptions) {
     for (const d of opts.declarations) this.declared.set(d.entity, d.options);
+  }
+
+  /** When a record of the entity `className` counts as approved, as its `tracked` declaration says (none: never). */
+  approvalOf(className: string): ((before: Record<string, unknown>) => boolean) | undefined {
+    return this.trackingOf(className)?.options.approved;
   }
 
   private trackingOf(className: string): Resolved | null {
@@ -452,7 +464,12 @@ export interface WrittenChange {
 export async function recordChange(em: EntityManager, change: WrittenChange): Promise<void> {
   const scope = scopes.getStore();
   if (!scope) return;
-  const recorder = [...em.getEventManager().getSubscribers()].find((s): s is HistoryRecorder => s instanceof HistoryRecorder);
+  const recorder = historyRecorderOf(em);
   if (!recorder) throw new Error("recordChange needs the kit's history recorder: an ORM the kit started (startSubgraph)");
   await recorder.recordWritten(em, change, scope);
+}
+
+/** The history recorder of `em`'s ORM, if the kit started it with one. */
+export function historyRecorderOf(em: EntityManager): HistoryRecorder | undefined {
+  return [...em.getEventManager().getSubscribers()].find((s): s is HistoryRecorder => s instanceof HistoryRecorder);
 }

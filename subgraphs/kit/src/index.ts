@@ -13,6 +13,7 @@ export * from './history-reader';
 export * from './sql';
 export * from './folder';
 export * from './refs';
+export * from './input';
 export * from './writes';
 export * from './located';
 export * from './units';

@@ -17,7 +17,27 @@ export function containsPattern(text: string): string {
  */
 export const TEXT_LIMITS = { name: 200, reason: 2000, text: 8000 } as const;
 
+/** What is wrong with text longer than `max` characters, if it is. */
+export function lengthProblem(value: string, max: number): string | undefined {
+  return value.length > max ? `at most ${max} characters (got ${value.length})` : undefined;
+}
+
 /** Fails the write with BAD_USER_INPUT naming `argument` when `value` is longer than `max` characters. */
 export function limitText(argument: string, value: string | null | undefined, max: number): void {
-  if (value != null && value.length > max) throw badUserInput(argument, `at most ${max} characters (got ${value.length})`);
+  const problem = value == null ? undefined : lengthProblem(value, max);
+  if (problem) throw badUserInput(argument, problem);
+}
+
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * What makes text unstorable, if anything: a NUL (PostgreSQL stores none in text or jsonb) or a lone surrogate (not
+ * Unicode text). The gateway refuses both before planning, in the same words; the kit refuses them again for a write
+ * that did not come through it (an in-process call, a script).
+ */
+export function storableProblem(value: string): string | undefined {
+  if (NUL.test(value)) return 'contains a NUL character (U+0000), which cannot be stored';
+  if (LONE_SURROGATE.test(value)) return 'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)';
+  return undefined;
 }

@@ -1,13 +1,25 @@
-// A versioned write, as every department's mutation makes one: only a data editor (behind the gateway's policy,
-// which checked that the caller's agency owns the database today), the record found by its key or BAD_USER_INPUT
-// naming the key, the version the caller read or CONFLICT, then the change and one flush (the change history is
-// written in the same flush; the version column is checked again there).
+// A versioned write, as every department's mutation makes one, in this order: only a data editor (behind the
+// gateway's policy, which checked that the caller's agency owns the database today); the input checked by its zod
+// schema before anything is read; the record found by its key or BAD_USER_INPUT naming the key; the version the
+// caller read or CONFLICT; a reason when the record is approved data; then the change and one flush (the change
+// history is written in the same flush; the version column is checked again there).
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import { Utils, type EntityName } from '@mikro-orm/core';
 import type { CallerClaims } from '@hub/runtime';
 import { badUserInput, conflict, forbidden } from '@hub/schema';
+import { historyRecorderOf, requireChangeReason } from './history';
+import { parseInput, type z } from './input';
 
-export interface VersionedWrite<T> {
+/** The mutation's input and its rules. */
+export interface WriteInput<I> {
+  schema: z.ZodType<I>;
+  /** The value as the client sent it. */
+  value: unknown;
+  /** The argument it was sent as, which error paths start with (default `input`). */
+  argument?: string;
+}
+
+export interface VersionedWrite<T, I = undefined> {
   entity: EntityName<T>;
   where: FilterQuery<T>;
   /** How the record is named in errors: `Road "QL-3"`. */
@@ -19,22 +31,38 @@ export interface VersionedWrite<T> {
   keyArgument?: string;
   /** Roles that may write (default DATA_EDITOR). */
   roles?: readonly string[];
+  /** Checked before anything is read; `apply` receives the parsed value. */
+  input?: WriteInput<I>;
+  /**
+   * When the record, as read, counts as approved data (published, in force): the write then needs the request's
+   * reason. Default: the entity's `tracked` declaration, so that approval is declared once, next to the entity.
+   */
+  approved?: (record: T) => boolean;
 }
 
-export async function updateVersioned<T extends { version: number }>(
+export async function updateVersioned<T extends { version: number }, I = undefined>(
   em: EntityManager,
   caller: CallerClaims,
-  w: VersionedWrite<T>,
-  apply: (record: T) => void | Promise<void>,
+  w: VersionedWrite<T, I>,
+  apply: (record: T, input: I) => void | Promise<void>,
 ): Promise<T> {
   const roles = w.roles ?? ['DATA_EDITOR'];
   if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(w.coordinate, `only ${roles.join(' or ')} accounts change data`);
+  const input = w.input ? parseInput(w.input.schema, w.input.value, w.input.argument) : (undefined as I);
   const record = (await em.findOne(w.entity, w.where)) as T | null;
   if (!record) throw badUserInput(w.keyArgument ?? 'code', `no ${w.what}`);
   if (record.version !== w.expectedVersion) {
     throw conflict(`${w.what} was changed since you read it (version ${w.expectedVersion}, now ${record.version}): read it again`);
   }
-  await apply(record);
+  if (isApproved(em, w, record)) requireChangeReason(w.what);
+  await apply(record, input);
   await em.flush();
   return record;
+}
+
+function isApproved<T extends object>(em: EntityManager, w: VersionedWrite<T, unknown>, record: T): boolean {
+  if (w.approved) return w.approved(record);
+  // As the flush sees it: the values read, relations as primary keys.
+  const declared = historyRecorderOf(em)?.approvalOf(Utils.className(w.entity));
+  return !!declared?.((em.getUnitOfWork().getOriginalEntityData(record) ?? {}) as Record<string, unknown>);
 }

@@ -128,6 +128,29 @@ describe('changes and their history', () => {
     expect(d.touristSites.nodes.find((n: { code: string }) => n.code === 'DL-0003').history.nodes).toHaveLength(1);
   });
 
+  it.each([
+    ['input.name', 'must not be empty', { name: '  ' }],
+    ['input.name', 'must not be empty', { name: null }],
+    ['input.starRating', 'must be a whole number from 1 to 5, got 6', { starRating: 6 }],
+    ['input.rooms', 'must be a whole number from 1 to 10000, got 0', { rooms: 0 }],
+    ['input.rooms', 'must be a whole number from 1 to 10000, got null', { rooms: null }],
+    ['input.licenceNumber', 'at most 60 characters (got 61)', { licenceNumber: 'L'.repeat(61) }],
+    ['input.annualRevenue', 'must be a number of 0 or more, got -5', { annualRevenue: -5 }],
+  ])('updateAccommodation names %s (%s) and writes nothing', async (argument, expected, input) => {
+    const READ = `{ accommodation(code: "LT-0003") { version name rooms starRating licenceNumber annualRevenue } }`;
+    const before = (await ok(READ, undefined, editor)).accommodation;
+    const res = await sg.execute(
+      `mutation($v: Int!, $input: AccommodationUpdate!) { updateAccommodation(code: "LT-0003", input: $input, expectedVersion: $v, reason: "r") { version } }`,
+      { v: before.version, input },
+      editor,
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      message: `Invalid value for "${argument}": ${expected}`,
+      extensions: { code: 'BAD_USER_INPUT', argument },
+    });
+    expect((await ok(READ, undefined, editor)).accommodation).toEqual(before);
+  });
+
   it('updateAccommodation: personal and restricted values are shown only to callers the gateway lets read them', async () => {
     const READ = `{ accommodation(code: "LT-0002") { version ownerName } }`;
     const a = (await ok(READ, undefined, editor)).accommodation;

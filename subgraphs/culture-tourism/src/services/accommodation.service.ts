@@ -2,10 +2,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/schema';
-import { findConnection, limitText, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { field, findConnection, inputRules, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment } from '../entities';
 import type { AccommodationFilter, AccommodationUpdate } from '../__generated__/resolvers-types';
+
+/** Left out keeps a value; null clears the optional ones (a name and a room count cannot be cleared). */
+const AccommodationUpdateRules = inputRules<AccommodationUpdate>()({
+  name: field.text(300).optional(),
+  starRating: field.wholeNumber({ min: 1, max: 5 }).nullish(),
+  rooms: field.wholeNumber({ min: 1, max: 10_000 }).optional(),
+  address: field.textOrNull(300).optional(),
+  licenceNumber: field.textOrNull(60).optional(),
+  ownerName: field.textOrNull(200).optional(),
+  annualRevenue: field.number({ min: 0 }).nullish(),
+});
 
 export class AccommodationService {
   constructor(private readonly em: EntityManager) {}
@@ -32,36 +43,22 @@ export class AccommodationService {
     return findConnection(this.em, AccommodationEstablishment, AccommodationService.where(filter), args, 'code', info);
   }
 
-  /** Changes an establishment if the caller read its current version; every value is checked before anything is written. */
+  /** Changes an establishment if the caller read its current version; every value is checked before anything is read. */
   update(caller: CallerClaims, code: string, input: AccommodationUpdate, expectedVersion: number): Promise<AccommodationEstablishment> {
-    const where = {
+    const write = {
       entity: AccommodationEstablishment,
       where: { code },
       what: `accommodation establishment "${code}"`,
       expectedVersion,
       coordinate: 'Mutation.updateAccommodation',
+      input: { schema: AccommodationUpdateRules, value: input },
     };
-    return updateVersioned(this.em, caller, where, (a) => {
-      for (const [k, max] of [
-        ['name', 300],
-        ['address', 300],
-        ['licenceNumber', 60],
-        ['ownerName', 200],
-      ] as const)
-        limitText(`input.${k}`, input[k], max);
-      if (input.name !== undefined && !input.name?.trim()) throw badUserInput('input.name', 'must not be empty');
-      if (input.starRating != null && (!Number.isInteger(input.starRating) || input.starRating < 1 || input.starRating > 5)) {
-        throw badUserInput('input.starRating', `must be from 1 to 5, got ${input.starRating}`);
-      }
-      if (input.rooms !== undefined && (input.rooms === null || !Number.isInteger(input.rooms) || input.rooms < 1 || input.rooms > 10000)) {
-        throw badUserInput('input.rooms', 'must be a whole number from 1 to 10000');
-      }
-      if (input.annualRevenue != null && !(input.annualRevenue >= 0)) throw badUserInput('input.annualRevenue', 'must be 0 or more');
-      if (input.name != null) a.name = input.name.trim();
-      if (input.starRating !== undefined) a.starRating = input.starRating;
-      if (input.rooms != null) a.rooms = input.rooms;
-      for (const k of ['address', 'licenceNumber', 'ownerName'] as const) if (input[k] !== undefined) a[k] = input[k]?.trim() || null;
-      if (input.annualRevenue !== undefined) a.annualRevenue = input.annualRevenue;
+    return updateVersioned(this.em, caller, write, (a, change) => {
+      if (change.name !== undefined) a.name = change.name;
+      if (change.starRating !== undefined) a.starRating = change.starRating;
+      if (change.rooms !== undefined) a.rooms = change.rooms;
+      for (const k of ['address', 'licenceNumber', 'ownerName'] as const) if (change[k] !== undefined) a[k] = change[k];
+      if (change.annualRevenue !== undefined) a.annualRevenue = change.annualRevenue;
       a.searchText = searchKey(a.name);
     });
   }

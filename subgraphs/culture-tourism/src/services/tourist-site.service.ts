@@ -1,11 +1,19 @@
 // Tourist sites: lookups, the filtered list, and yearly visitor counts.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput } from '@hub/schema';
-import { findConnection, limitText, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { field, findConnection, inputRules, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite } from '../entities';
-import type { TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
+import type { TouristSiteCategory, TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
+
+/** Left out (or a null name or category) keeps a value; null clears the optional texts. */
+const TouristSiteUpdateRules = inputRules<TouristSiteUpdate>()({
+  name: field.text(300).nullish(),
+  nameEn: field.textOrNull(300).optional(),
+  description: field.textOrNull(5000).optional(),
+  address: field.textOrNull(300).optional(),
+  category: field.asSent<TouristSiteCategory>().nullish(),
+});
 
 export class TouristSiteService {
   constructor(private readonly em: EntityManager) {}
@@ -22,29 +30,20 @@ export class TouristSiteService {
     return findConnection(this.em, TouristSite, TouristSiteService.where(filter), args, 'code', info);
   }
 
-  /** Changes a site if the caller read its current version; every value is checked before anything is written. */
+  /** Changes a site if the caller read its current version; every value is checked before anything is read. */
   update(caller: CallerClaims, code: string, input: TouristSiteUpdate, expectedVersion: number): Promise<TouristSite> {
-    const where = {
+    const write = {
       entity: TouristSite,
       where: { code },
       what: `tourist site "${code}"`,
       expectedVersion,
       coordinate: 'Mutation.updateTouristSite',
+      input: { schema: TouristSiteUpdateRules, value: input },
     };
-    return updateVersioned(this.em, caller, where, (site) => {
-      for (const [k, max] of [
-        ['name', 300],
-        ['nameEn', 300],
-        ['address', 300],
-        ['description', 5000],
-      ] as const)
-        limitText(`input.${k}`, input[k], max);
-      if (input.name != null && !input.name.trim()) throw badUserInput('input.name', 'must not be empty');
-      if (input.name != null) site.name = input.name.trim();
-      if (input.nameEn !== undefined) site.nameEn = input.nameEn?.trim() || null;
-      if (input.description !== undefined) site.description = input.description?.trim() || null;
-      if (input.address !== undefined) site.address = input.address?.trim() || null;
-      if (input.category != null) site.category = input.category;
+    return updateVersioned(this.em, caller, write, (site, change) => {
+      if (change.name != null) site.name = change.name;
+      for (const k of ['nameEn', 'description', 'address'] as const) if (change[k] !== undefined) site[k] = change[k];
+      if (change.category != null) site.category = change.category;
       site.searchText = searchKey(`${site.name} ${site.nameEn ?? ''}`);
     });
   }

@@ -234,11 +234,16 @@ export const migrations: MigrationObject[] = [{ name: '${migration}', class: ${m
     [`src/services/${k}.service.ts`]: `// ${T} records: lookups, the list, and changes by the owning agency's editors.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { containsPattern, findConnection, limitText, searchKey, TEXT_LIMITS, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { containsPattern, field, findConnection, inputRules, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
-import { badUserInput } from '@hub/schema';
 import { ${T} } from '../entities';
 import type { ${T}Update } from '../__generated__/resolvers-types';
+
+/** One rule per field of \`${T}Update\`: left out keeps a value, null clears \`note\`. */
+const ${T}UpdateRules = inputRules<${T}Update>()({
+  name: field.text(300).optional(),
+  note: field.textOrNull('reason').optional(),
+});
 
 export class ${T}Service {
   constructor(private readonly em: EntityManager) {}
@@ -251,20 +256,25 @@ export class ${T}Service {
     return findConnection(this.em, ${T}, search ? { searchText: { $like: containsPattern(search) } } : {}, args, 'code', info);
   }
 
-  /** Every value is checked before anything is written; a stale \`expectedVersion\` writes nothing. */
+  /**
+   * Every value is checked before anything is read; a stale \`expectedVersion\` writes nothing; the record is
+   * approved data (its \`tracked\` declaration), so the mutation's \`reason\` is required.
+   */
   update(caller: CallerClaims, code: string, input: ${T}Update, expectedVersion: number): Promise<${T}> {
-    return updateVersioned(this.em, caller, { entity: ${T}, where: { code }, what: \`${T} "\${code}"\`, expectedVersion, coordinate: 'Mutation.update${T}' }, (r) => {
-      if (input.name !== undefined) {
-        const name = input.name?.trim();
-        if (!name) throw badUserInput('input.name', 'must not be empty');
-        limitText('input.name', name, 300);
-        r.name = name;
-        r.searchText = searchKey(name);
+    const write = {
+      entity: ${T},
+      where: { code },
+      what: \`${T} "\${code}"\`,
+      expectedVersion,
+      coordinate: 'Mutation.update${T}',
+      input: { schema: ${T}UpdateRules, value: input },
+    };
+    return updateVersioned(this.em, caller, write, (r, change) => {
+      if (change.name !== undefined) {
+        r.name = change.name;
+        r.searchText = searchKey(change.name);
       }
-      if (input.note !== undefined) {
-        limitText('input.note', input.note, TEXT_LIMITS.reason);
-        r.note = input.note?.trim() || null;
-      }
+      if (change.note !== undefined) r.note = change.note;
     });
   }
 }
@@ -372,7 +382,9 @@ it('changes a record at the version read, refuses a stale version and a bad valu
   expect(changed.update${T}).toMatchObject({ name: 'Tên mới', version: before.version + 1 });
   expect(changed.update${T}.history.nodes[0].changes).toEqual(expect.arrayContaining([{ field: 'name', after: 'Tên mới' }]));
   expect((await sg.execute(m, { v: before.version, n: 'x' }, EDITOR)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
-  expect((await sg.execute(m, { v: before.version + 1, n: ' ' }, EDITOR)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
+  expect((await sg.execute(m, { v: before.version + 1, n: ' ' }, EDITOR)).errors?.[0]).toMatchObject({ message: 'Invalid value for "input.name": must not be empty', extensions: { code: 'BAD_USER_INPUT', argument: 'input.name' } });
+  expect((await sg.execute(m, { v: before.version + 1, n: 'x'.repeat(301) }, EDITOR)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
+  expect((await sg.data(\`{ ${t}(code: "\${DEMO[2].code}") { version } }\`)).${t}.version).toBe(before.version + 1);
   expect((await sg.execute(m, { v: before.version + 1, n: 'y' }, { ...EDITOR, roles: ['OFFICIAL'] })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
 });
 
