@@ -9,6 +9,11 @@ export const loaders = defineLoaders({
   /** Current (or most recent) version of each code: how other subgraphs' references resolve. */
   unitByCode: (em) => async (codes: readonly string[]) =>
     byKeys(codes, await new AdministrativeUnitService(em).latestByCodes(codes), (u) => u.code),
+  /** Keys are `${code}|${day}` (a checked date): the version valid that day, for dated references; one statement per batch. */
+  unitByCodeOn: (em) => async (keys: readonly string[]) => {
+    const m = await new AdministrativeUnitService(em).byCodesOn(keys);
+    return keys.map((k) => m.get(k) ?? null);
+  },
   unitAncestors: (em) => async (ids: readonly string[]) => {
     const m = await new AdministrativeUnitService(em).ancestors(ids);
     return ids.map((id) => m.get(id)!);

@@ -17,7 +17,30 @@ import {
 } from 'graphql';
 import { ErrorCode } from '@hub/schema';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { jitRuntime } from 'graphql-jit/dist/runtime';
 import { remembered } from '@hub/runtime/bounded';
+
+type ListItemHandler = (ctx: unknown, item: unknown, onSuccess: (v: unknown) => void, onError: (e: unknown) => void) => void;
+
+/**
+ * graphql-jit 0.8.9 places a list item whose promise rejects with `resultArray.push(null)`, not at the item's index:
+ * when it rejects before the items ahead of it have resolved, the list comes out shorter or longer than its source
+ * (`_entities` for [slow, failing] answered one entity for two representations). A rejection is handed to the
+ * compiled code as an Error value instead, which it completes at the item's own index as graphql-js does (null and
+ * the error at that path, or the null propagated for a non-null item).
+ */
+function placeRejectedListItemsAtTheirIndex(): void {
+  const rt = jitRuntime as unknown as { handleListItemResult: ListItemHandler; hubPatched?: boolean; isPromise(v: unknown): boolean };
+  if (rt.hubPatched) return;
+  const original = rt.handleListItemResult;
+  const asError = (e: unknown) => (e instanceof Error ? e : new Error(e == null ? '' : String(e)));
+  rt.handleListItemResult = function (ctx, item, onSuccess, onError) {
+    const settled = rt.isPromise(item) ? (item as Promise<unknown>).then(undefined, asError) : item;
+    original.call(rt, ctx, settled, onSuccess, onError);
+  };
+  rt.hubPatched = true;
+}
+placeRejectedListItemsAtTheirIndex();
 
 /** Distinct documents kept compiled; the gateway's query plans for a subgraph are far fewer. */
 const MAX_COMPILED = 500;

@@ -123,7 +123,8 @@ it('scaffolds a subgraph that passes its tests, composes, starts and answers thr
   const tests = await inCopy([join(copy, 'node_modules/.bin/jest'), '--ci'], join(copy, 'subgraphs/transport'));
   expect(`${tests.stdout}${tests.stderr}`).toMatch(/Tests:\s+4 passed, 4 total/);
 
-  // The whole hub, started from the copy, serves it: the directory resolves its communes, the policy classifies it.
+  // The whole hub, started from the copy, serves it: the directory resolves its communes (today's and as of the
+  // record's date), the policy classifies it.
   writeFileSync(
     join(copy, 'scaffold-check.ts'),
     `import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -138,7 +139,7 @@ import { freePortRun } from '@hub/infra/ports';
   const hub = await startHub({ dataDir, pgPort: base, gatewayPort: base + 1, subgraphBasePort: base + 10, seed: 'demo', gatewayEnv: { LOG_LEVEL: 'warn' }, subgraphEnv: { LOG_LEVEL: 'warn' } });
   try {
     const ask = async (query: string) => (await fetch(hub.gatewayUrl + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-    const list = await ask('{ roads(first: 5) { totalCount nodes { code name commune { code name } } } }');
+    const list = await ask('{ roads(first: 5) { totalCount nodes { code name commune { code name } communeOnRecord { code name validOn parent { code } } } } }');
     const note = await ask('{ road(code: "GTVT-0001") { name note } }');
     const owner = await ask('{ dataset(code: "GTVT-CAUDUONG") { code subgraph } }');
     process.stdout.write(JSON.stringify({ list, note, owner }));
@@ -153,11 +154,15 @@ import { freePortRun } from '@hub/infra/ports';
   const { list, note, owner } = JSON.parse(answer.stdout) as { list: any; note: any; owner: any };
   expect(list.errors).toBeUndefined();
   expect(list.data.roads.totalCount).toBe(3);
+  // Made on 2024-03-15: today the commune is Đàm Thủy of the province; on that day it was Chí Viễn of district 047.
   expect(list.data.roads.nodes[0]).toEqual({
     code: 'GTVT-0001',
     name: 'Bản ghi mẫu một',
-    commune: { code: '01435', name: expect.any(String) },
+    commune: { code: '01435', name: 'Xã Đàm Thủy' },
+    communeOnRecord: { code: '01435', name: 'Xã Chí Viễn', validOn: '2024-03-15', parent: { code: '047' } },
   });
+  expect(list.data.roads.nodes[1].communeOnRecord).toMatchObject({ code: '01426', validOn: '2025-09-01' });
+  expect(list.data.roads.nodes[2].communeOnRecord).toBeNull();
   expect(note.data.road).toEqual({ name: 'Bản ghi mẫu một', note: null });
   expect(note.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   expect(owner.data?.dataset ?? owner).toMatchObject({ code: 'GTVT-CAUDUONG', subgraph: 'transport' });

@@ -127,6 +127,8 @@ export type AdministrativeUnit = {
   currentCommuneCodes: Array<Scalars['String']['output']>;
   /** Tourist sites in this unit and in every unit under it (through mergers, for units that no longer exist). */
   touristSites?: Maybe<TouristSiteConnection>;
+  /** The day the unit is named as of (the directory resolves the version valid that day); null for today's unit. */
+  validOn?: Maybe<Scalars['Date']['output']>;
 };
 
 
@@ -715,6 +717,7 @@ export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType ext
   accommodations?: Resolver<Maybe<ResolversTypes['AccommodationConnection']>, ParentType, ContextType, Partial<AdministrativeUnitAccommodationsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   touristSites?: Resolver<Maybe<ResolversTypes['TouristSiteConnection']>, ParentType, ContextType, Partial<AdministrativeUnitTouristSitesArgs>>;
+  validOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {

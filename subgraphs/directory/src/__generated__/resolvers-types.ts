@@ -106,6 +106,9 @@ export type AdministrativeLevel =
  * Đơn vị hành chính: one version of an administrative unit. A unit whose territory or parent changes (the
  * 2025 reform merged communes and abolished districts) gets a new version; the official code is permanent and a
  * merged unit keeps the code of its seat, so `code` alone names the unit over time and `id` names one version.
+ * Other subgraphs refer to a unit by `code` and `validOn`: with a day, the version valid on that day (a licence issued
+ * in 2024 names a commune of a district that ended on 30 June 2025); without one, today's version (or, for a unit that
+ * no longer exists, its last one).
  */
 export type AdministrativeUnit = {
   __typename?: 'AdministrativeUnit';
@@ -135,6 +138,11 @@ export type AdministrativeUnit = {
   successors: Array<AdministrativeUnit>;
   /** First day this version is valid; null when valid since before the directory's records begin. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The day this version was asked for, when a record named the unit as it was on that day (a licence's commune on
+   * its date); null when the unit was reached as today's.
+   */
+  validOn?: Maybe<Scalars['Date']['output']>;
   /** Last day this version is valid; null while it is current. */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
@@ -144,6 +152,9 @@ export type AdministrativeUnit = {
  * Đơn vị hành chính: one version of an administrative unit. A unit whose territory or parent changes (the
  * 2025 reform merged communes and abolished districts) gets a new version; the official code is permanent and a
  * merged unit keeps the code of its seat, so `code` alone names the unit over time and `id` names one version.
+ * Other subgraphs refer to a unit by `code` and `validOn`: with a day, the version valid on that day (a licence issued
+ * in 2024 names a commune of a district that ended on 30 June 2025); without one, today's version (or, for a unit that
+ * no longer exists, its last one).
  */
 export type AdministrativeUnitChildrenArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -890,7 +901,7 @@ export type FederationReferenceTypes = {
   AdministrativeUnit:
     ( { __typename: 'AdministrativeUnit' }
     & ( GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"id":true}>
-        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"code":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"code":true,"validOn":true}> ) );
   Agency:
     ( { __typename: 'Agency' }
     & GraphQLRecursivePick<FederationTypes['Agency'], {"code":true}> );
@@ -1057,6 +1068,7 @@ export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType ext
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   successors?: Resolver<Array<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 

@@ -173,6 +173,61 @@ describe('federation contract', () => {
     ]);
   });
 
+  describe('a unit referred to by code and day (validOn)', () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code name validOn validFrom validTo parent { code } } } }`;
+    const ref = (code: string, validOn?: unknown) => ({
+      __typename: 'AdministrativeUnit',
+      code,
+      ...(validOn === undefined ? {} : { validOn }),
+    });
+
+    it('resolves the version valid that day: an ended commune before 1 July 2025, the merged one from that day', async () => {
+      const d = await ok(q, {
+        r: [ref('01435', '2024-03-15'), ref('01435', '2025-06-30'), ref('01435', '2025-07-01'), ref('01435', null), ref('01435')],
+      });
+      const chiVien = { code: '01435', name: 'Xã Chí Viễn', validFrom: null, validTo: '2025-06-30', parent: { code: '047' } };
+      const damThuy = { code: '01435', name: 'Xã Đàm Thủy', validFrom: '2025-07-01', validTo: null, parent: { code: '04' } };
+      expect(d._entities).toEqual([
+        { ...chiVien, validOn: '2024-03-15' },
+        { ...chiVien, validOn: '2025-06-30' },
+        { ...damThuy, validOn: '2025-07-01' },
+        { ...damThuy, validOn: null },
+        { ...damThuy, validOn: null },
+      ]);
+    });
+
+    it('resolves a unit that still exists to its current version on a recent day, and to null on a day it did not exist', async () => {
+      const d = await ok(q, {
+        r: [ref('04', '2026-01-05'), ref('01438', '2026-01-05'), ref('01438', '2020-01-01'), ref('99999', '2024-01-01')],
+      });
+      expect(d._entities[0]).toMatchObject({ code: '04', name: 'Tỉnh Cao Bằng', validTo: null, validOn: '2026-01-05' });
+      expect(d._entities[1]).toBeNull(); // merged into Đàm Thủy on 1 July 2025: no version on that day
+      expect(d._entities[2]).toMatchObject({ code: '01438', validTo: '2025-06-30', parent: { code: '047' } });
+      expect(d._entities[3]).toBeNull();
+    });
+
+    it('refuses a day that is no date, naming validOn, and still answers the other references', async () => {
+      for (const bad of ['2024-13-01', '15/03/2024', 20240315, '2024-02-30', "2024-01-01'; drop table x; --"]) {
+        const res = await sg.execute(q, { r: [ref('01435', '2024-03-15'), ref('01435', bad)] });
+        expect(res.data?._entities).toEqual([expect.objectContaining({ name: 'Xã Chí Viễn' }), null]);
+        expect(res.errors).toHaveLength(1);
+        expect(res.errors![0]).toMatchObject({ path: ['_entities', 1], extensions: { code: 'BAD_USER_INPUT', argument: 'validOn' } });
+        expect(res.errors![0].message).toMatch(/^Invalid value for "validOn": an AdministrativeUnit reference needs a day YYYY-MM-DD/);
+      }
+    });
+
+    it('answers any number of dated references with one statement', async () => {
+      const days = ['2020-01-01', '2023-06-01', '2024-03-15', '2025-06-30', '2025-07-01', '2026-01-05'];
+      const codes = ['01435', '01438', '01441', '01426', '047', '04', '01399', '01432'];
+      const r = Array.from({ length: 50 }, (_, i) => ref(codes[i % codes.length], days[i % days.length]));
+      const before = sg.stats.sqlStatements;
+      const d = await ok(q, { r });
+      expect(sg.stats.sqlStatements - before).toBe(1 + 1); // the versions, then their parents
+      expect(d._entities).toHaveLength(50);
+      expect(d._entities.filter(Boolean).length).toBeGreaterThan(20);
+    });
+  });
+
   it('resolves an Account through _entities for those who may list it, FORBIDDEN for others, null for a non-uuid id', async () => {
     const [{ id }] = await sql(sg.orm.em.fork()).rows<{ id: string }>(`select id from account where username = 'sxd.official'`);
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { username source } } }`;

@@ -42,10 +42,12 @@ export class AdministrativeUnitView {
   readonly validFrom: string | null;
   readonly validTo: string | null;
   readonly searchText: string;
+  /** The day this version was asked for by a dated reference (`code` and `validOn`); null otherwise. */
+  readonly validOn: string | null;
   readonly #createdAt: string;
   readonly #updatedAt: string;
 
-  constructor(r: UnitRow) {
+  constructor(r: UnitRow, validOn: string | null = null) {
     this.id = r.id;
     this.version = r.version;
     this.code = r.code;
@@ -56,6 +58,7 @@ export class AdministrativeUnitView {
     this.validFrom = r.valid_from ?? null;
     this.validTo = r.valid_to ?? null;
     this.searchText = r.search_text;
+    this.validOn = validOn;
     this.#createdAt = r.created_at;
     this.#updatedAt = r.updated_at;
   }
@@ -99,6 +102,26 @@ export class AdministrativeUnitService {
       [codes],
     );
     return rows.map(view);
+  }
+
+  /**
+   * For each `code|day` key, the version of that code valid on that day (one statement for the whole batch); a key
+   * whose code had no version on its day is missing from the map. Days must be checked dates (`YYYY-MM-DD`).
+   */
+  async byCodesOn(keys: readonly string[]): Promise<Map<string, AdministrativeUnitView>> {
+    const found = new Map<string, AdministrativeUnitView>();
+    if (!keys.length) return found;
+    const codes = keys.map((k) => k.slice(0, k.lastIndexOf('|')));
+    const days = keys.map((k) => k.slice(k.lastIndexOf('|') + 1));
+    const rows = await this.db.rows<UnitRow & { asked: string; day: string }>(
+      `select distinct on (k.code, k.day) k.code || '|' || k.day as asked, k.day, ${COLUMNS}
+       from unnest($1::text[], $2::text[]) as k(code, day)
+       join administrative_unit u on u.code = k.code and ${validOnSql('k.day::date')}
+       order by k.code, k.day, u.valid_from desc nulls last`,
+      [codes, days],
+    );
+    for (const r of rows) found.set(r.asked, new AdministrativeUnitView(r, r.day));
+    return found;
   }
 
   async byIds(ids: readonly string[]): Promise<AdministrativeUnitView[]> {

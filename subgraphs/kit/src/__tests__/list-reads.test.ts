@@ -69,10 +69,18 @@ describe('what a list read selects', () => {
   });
 });
 
+const settleAfter = (ms: number, i: number) =>
+  new Promise((resolve, reject) =>
+    setTimeout(
+      () => (ms < 0 ? reject(new GraphQLError(`item ${i} failed`)) : resolve({ code: `S${i}`, name: `Site ${i}` })),
+      Math.abs(ms) - 1,
+    ),
+  );
+
 describe('compiled execution', () => {
   const typeDefs2 = parse(`
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-    type Query { report: Report! site(code: String!): Site unexpected: Int }
+    type Query { report: Report! site(code: String!): Site unexpected: Int sites(plan: [Int!]!): [Site] strict(plan: [Int!]!): [Site!] }
     type Report { total: Int! lazy: Int! later: String! rows: [Row!]! }
     type Row { n: Int! label: String }
     type Site @key(fields: "code") { code: String! name: String! broken: String }
@@ -93,6 +101,9 @@ describe('compiled execution', () => {
           unexpected: () => {
             throw new Error('boom');
           },
+          // One promise per item: a positive number resolves after that many ms, a negative one rejects after -n ms.
+          sites: (_: unknown, { plan }: { plan: number[] }) => plan.map(settleAfter),
+          strict: (_: unknown, { plan }: { plan: number[] }) => plan.map(settleAfter),
         },
         Site: {
           broken: () => {
@@ -133,6 +144,26 @@ describe('compiled execution', () => {
     });
     const e = await single('{ _entities(representations: [{ __typename: "Site", code: "X" }]) { ... on Site { code } } }');
     expect(e.errors).toBeUndefined();
+  });
+
+  it('keeps every list item at its index whichever settles first, a failed one as null with its error there', async () => {
+    for (const plan of [
+      [20, -1],
+      [20, -1, 1],
+      [1, 20, -1],
+      [-1, 20],
+      [20, -1, 10, -30],
+    ]) {
+      const r = await single('query($p: [Int!]!) { sites(plan: $p) { code } }', { p: plan });
+      expect(r.data!.sites).toEqual(plan.map((ms, i) => (ms < 0 ? null : { code: `S${i}` })));
+      const failed = plan.flatMap((ms, i) => (ms < 0 ? [i] : []));
+      expect(r.errors!.map((e) => e.path).sort()).toEqual(failed.map((i) => ['sites', i]));
+      expect(r.errors!.map((e) => e.message).sort()).toEqual(failed.map((i) => `item ${i} failed`));
+    }
+    // A non-null item that fails nulls its list, as graphql-js does.
+    const strict = await single('{ strict(plan: [20, -1]) { code } }');
+    expect(strict.data).toEqual({ strict: null });
+    expect(strict.errors).toMatchObject([{ path: ['strict', 1], message: 'item 1 failed' }]);
   });
 
   it('refuses a bad variable before anything runs, naming it', async () => {

@@ -148,6 +148,13 @@ type ${T} @key(fields: "code") @classified(level: PUBLIC) {
   name: String!
   """The commune-level unit it lies in (today's unit); resolved by the directory."""
   commune: AdministrativeUnit
+  """Ngày ghi nhận: the day the record was made (a licence's date, a survey's day); null when unknown."""
+  recordedOn: Date
+  """
+  The commune as it was on \`recordedOn\` (before 1 July 2025, a commune of a district that no longer exists), so the
+  record's history stays true across the reform; null without a date.
+  """
+  communeOnRecord: AdministrativeUnit
   """A note for the department and other officials."""
   note: String @classified(level: INTERNAL)
   """Optimistic-concurrency version: send it back as \`expectedVersion\` when you change it."""
@@ -177,9 +184,11 @@ type ${T}Edge @classified(level: PUBLIC) {
   node: ${T}!
 }
 
-"""An administrative unit of the directory, referenced by its code."""
-type AdministrativeUnit @key(fields: "code", resolvable: false) @classified(level: PUBLIC) {
+"""An administrative unit of the directory, referenced by its code and the day it is named as of."""
+type AdministrativeUnit @key(fields: "code validOn", resolvable: false) @classified(level: PUBLIC) {
   code: String!
+  """The day the unit is named as of (the directory resolves the version valid that day); null for today's unit."""
+  validOn: Date
 }
 `,
     [`src/entities/${k}.entity.ts`]: `import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
@@ -195,6 +204,8 @@ export const ${T} = defineEntity({
     name: p.string().length(300),
     /** Code of today's commune-level unit (the directory's). */
     communeCode: p.string().length(5),
+    /** The day the record was made: its commune is named as of that day too. */
+    recordedOn: p.date().nullable(),
     note: p.text().nullable(),
     searchText: p.string().length(300),
   },
@@ -220,7 +231,7 @@ export const history = [${T}History];
 
 export class ${migration} extends Migration {
   override async up(): Promise<void> {
-    this.addSql(\`create table "${table}" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "commune_code" varchar(5) not null, "note" text null, "search_text" varchar(300) not null, constraint "${table}_pkey" primary key ("id"));\`);
+    this.addSql(\`create table "${table}" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "commune_code" varchar(5) not null, "recorded_on" date null, "note" text null, "search_text" varchar(300) not null, constraint "${table}_pkey" primary key ("id"));\`);
     this.addSql(\`alter table "${table}" add constraint "${table}_code_unique" unique ("code");\`);
     this.addSql(\`create index "${table}_commune_code_index" on "${table}" ("commune_code");\`);
   }
@@ -315,13 +326,14 @@ export const Mutation: MutationResolvers<Ctx> = {
   update${T}: (_, a, ctx) => new ${T}Service(ctx.em).update(ctx.caller, a.code, a.input, a.expectedVersion),
 };
 `,
-    [`src/resolvers/${k}.ts`]: `import { reads, unitRef } from '@hub/kit';
+    [`src/resolvers/${k}.ts`]: `import { reads, unitAsOf, unitRef } from '@hub/kit';
 import type { ${T}Resolvers } from '../__generated__/resolvers-types';
 import type { Ctx } from './context';
 
 export const ${T}: ${T}Resolvers<Ctx> = {
   __resolveReference: (ref, ctx) => ctx.loaders.${t}ByCode.load(ref.code),
   commune: reads(['communeCode'], (r) => unitRef(r.communeCode)),
+  communeOnRecord: reads(['communeCode', 'recordedOn'], (r) => unitAsOf(r.communeCode, r.recordedOn)),
 };
 `,
     'src/resolvers/index.ts': `import type { Resolvers } from '../__generated__/resolvers-types';
@@ -332,15 +344,16 @@ import { ${T} } from './${k}';
 
 export const resolvers: Resolvers<Ctx> = { Query, Mutation, ${T} };
 `,
-    'src/seed/index.ts': `// Demo data: three records in communes of the province (codes of today's units in the directory's demo data).
+    'src/seed/index.ts': `// Demo data: three records in communes of the province (codes of today's units in the directory's demo data); the
+// first was made in 2024, when its commune (01435, Chí Viễn of Trùng Khánh district) was not yet merged into Đàm Thủy.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchKey, stableId } from '@hub/kit';
 import { ${T} } from '../entities';
 
 export const DEMO = [
-  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01435' },
-  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01426' },
-  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01399' },
+  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01435', recordedOn: '2024-03-15' },
+  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01426', recordedOn: '2025-09-01' },
+  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01399', recordedOn: null },
 ];
 
 export async function seed(em: EntityManager): Promise<void> {
@@ -362,10 +375,16 @@ afterAll(() => sg?.stop());
 
 const EDITOR = { sub: '00000000-0000-4000-8000-000000000001', agency: '${o.owner}', roles: ['DATA_EDITOR'] };
 
-it('lists and finds records, with their commune as a reference', async () => {
-  const d = await sg.data(\`{ ${t}s(first: 10) { totalCount nodes { code name commune { code } } } one: ${t}(code: "\${DEMO[0].code}") { name } none: ${t}(code: "NONE") { name } }\`);
+it('lists and finds records, with their commune today and on the record's date as references', async () => {
+  const d = await sg.data(\`{ ${t}s(first: 10) { totalCount nodes { code name commune { code validOn } communeOnRecord { code validOn } } } one: ${t}(code: "\${DEMO[0].code}") { name } none: ${t}(code: "NONE") { name } }\`);
   expect(d.${t}s.totalCount).toBe(DEMO.length);
-  expect(d.${t}s.nodes[0]).toEqual({ code: DEMO[0].code, name: DEMO[0].name, commune: { code: DEMO[0].communeCode } });
+  expect(d.${t}s.nodes[0]).toEqual({
+    code: DEMO[0].code,
+    name: DEMO[0].name,
+    commune: { code: DEMO[0].communeCode, validOn: null },
+    communeOnRecord: { code: DEMO[0].communeCode, validOn: DEMO[0].recordedOn },
+  });
+  expect(d.${t}s.nodes[2].communeOnRecord).toBeNull();
   expect(d.one).toEqual({ name: DEMO[0].name });
   expect(d.none).toBeNull();
 });
