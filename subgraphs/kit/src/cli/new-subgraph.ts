@@ -375,7 +375,7 @@ afterAll(() => sg?.stop());
 
 const EDITOR = { sub: '00000000-0000-4000-8000-000000000001', agency: '${o.owner}', roles: ['DATA_EDITOR'] };
 
-it('lists and finds records, with their commune today and on the record's date as references', async () => {
+it('lists and finds records, with their commune today and on the day of the record as references', async () => {
   const d = await sg.data(\`{ ${t}s(first: 10) { totalCount nodes { code name commune { code validOn } communeOnRecord { code validOn } } } one: ${t}(code: "\${DEMO[0].code}") { name } none: ${t}(code: "NONE") { name } }\`);
   expect(d.${t}s.totalCount).toBe(DEMO.length);
   expect(d.${t}s.nodes[0]).toEqual({
