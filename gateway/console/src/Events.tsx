@@ -67,7 +67,7 @@ function toFilter(d: Draft): AuditEventFilter {
     if (v) f[k] = v;
   }
   if (d.operationType) f.operationType = d.operationType;
-  if (d.outcome.length) f.outcome = d.outcome.filter((o): o is Outcome => (OUTCOMES as string[]).includes(o));
+  if (d.outcome.length) f.outcome = d.outcome.filter((o): o is Outcome => (OUTCOMES as readonly string[]).includes(o));
   if (d.deniedOnly) f.deniedOnly = true;
   if (d.personalOnly) f.personalOnly = true;
   return f;

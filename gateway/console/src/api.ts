@@ -5,24 +5,16 @@
 export const CLIENT_NAME = 'security-console';
 export const CLIENT_VERSION = '1';
 
-export type Outcome = 'OK' | 'PARTIAL' | 'DENIED' | 'REJECTED' | 'ERROR' | 'INTENT';
-export const OUTCOMES: Outcome[] = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'];
+import type { AuditEventFilter, AuditOutcome } from './__generated__/graph-inputs';
 
-export interface AuditEventFilter {
-  from?: string;
-  to?: string;
-  account?: string;
-  agency?: string;
-  client?: string;
-  operationName?: string;
-  /** `query`, `mutation`, `sign-in`, `export`, or `none`. */
-  operationType?: string;
-  username?: string;
-  coordinate?: string;
-  outcome?: Outcome[];
-  deniedOnly?: boolean;
-  personalOnly?: boolean;
-}
+/** The filter of `auditEvents`, generated from the graph's schema (`npm run codegen`), never copied by hand. */
+export type { AuditEventFilter };
+export type Outcome = AuditOutcome;
+/** Every outcome, in the order the filter shows them; the compiler checks the list against the schema's enum. */
+export const OUTCOMES = ['OK', 'PARTIAL', 'DENIED', 'REJECTED', 'ERROR', 'INTENT'] as const satisfies readonly Outcome[];
+type MissingOutcome = Exclude<Outcome, (typeof OUTCOMES)[number]>;
+const everyOutcome: MissingOutcome extends never ? true : MissingOutcome = true;
+void everyOutcome;
 
 export interface AuditPrincipal {
   kind: string;

@@ -66,8 +66,8 @@ extend type Query { portal(login: PortalLogin, adminPassword: String): String @c
         ? {
             ...s,
             sdl: s.sdl.replace(
-              'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String!',
-              'type AdministrativeUnit @key(fields: "code") @classified(level: PUBLIC) {\n  code: String! @classified(level: PERSONAL)',
+              'resolvable: false) @classified(level: PUBLIC) {\n  code: String!',
+              'resolvable: false) @classified(level: PUBLIC) {\n  code: String! @classified(level: PERSONAL)',
             ),
           }
         : s,
@@ -78,7 +78,13 @@ extend type Query { portal(login: PortalLogin, adminPassword: String): String @c
   it('reports composition errors between subgraphs', () => {
     const sources = defaultSources().map((s) =>
       s.name === 'culture-tourism'
-        ? { ...s, sdl: s.sdl.replace('code: String!\n  currentCommuneCodes', 'code: Int!\n  currentCommuneCodes') }
+        ? {
+            ...s,
+            sdl: s.sdl.replace(
+              'resolvable: false) @classified(level: PUBLIC) {\n  code: String!',
+              'resolvable: false) @classified(level: PUBLIC) {\n  code: Int!',
+            ),
+          }
         : s,
     );
     const result = compose(sources);

@@ -430,8 +430,9 @@ export function scaffold(o: Options, log: (line: string) => void = (l) => proces
     log(what);
     execFileSync(args[0], args.slice(1), { cwd: o.root, stdio: ['ignore', 'inherit', 'inherit'] });
   };
-  run('generating resolver types', [tsx, '--conditions=development', 'schema/src/codegen.ts']);
+  // Composition first: the clients' generated input types come from the supergraph.
   run('recomposing the supergraph', [tsx, '--conditions=development', 'schema/src/compose.ts']);
+  run('generating resolver and client types', [tsx, '--conditions=development', 'schema/src/codegen.ts']);
   run('formatting it (Prettier)', [
     join(o.root, 'node_modules/.bin/prettier'),
     '--write',
