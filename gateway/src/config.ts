@@ -78,6 +78,7 @@ const gatewaySettings = defineConfig({
     HUB_SUBGRAPH_TIMEOUT_MS: milliseconds(15000, { min: 100, max: 120000 }),
     LOG_LEVEL: logLevel,
     HUB_MAX_DEPTH: integer(DEFAULT_LIMITS.maxDepth, { min: 1, max: 100 }),
+    HUB_MAX_INTROSPECTION_DEPTH: integer(DEFAULT_LIMITS.maxIntrospectionDepth, { min: 1, max: 100 }),
     HUB_MAX_ALIASES: integer(DEFAULT_LIMITS.maxAliases, { min: 0, max: 1000 }),
     HUB_MAX_DIRECTIVES: integer(DEFAULT_LIMITS.maxDirectives, { min: 0, max: 1000 }),
     HUB_MAX_TOKENS: integer(DEFAULT_LIMITS.maxTokens, { min: 50, max: 100000 }),
@@ -178,6 +179,7 @@ const gatewaySettings = defineConfig({
     },
     limits: {
       maxDepth: c.HUB_MAX_DEPTH,
+      maxIntrospectionDepth: c.HUB_MAX_INTROSPECTION_DEPTH,
       maxAliases: c.HUB_MAX_ALIASES,
       maxDirectives: c.HUB_MAX_DIRECTIVES,
       maxTokens: c.HUB_MAX_TOKENS,

@@ -1,11 +1,14 @@
-// Operation limits, checked before planning: tokens (graphql-js's parser), depth (through fragments), aliases
-// (`__typename` included) and directives (GraphQL Armor), a cost with list multipliers (graphql-query-complexity),
-// the text of every argument (input-rules.ts), and for anonymous callers no introspection unless the operator turns
-// it on. Every violation is a 400 with a message that says which limit and by how much. The limits stage
-// (stages/limits.stage.ts) puts them in the pipeline.
-import { ErrorCode, type Principal } from '@hub/schema';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, isListType, getNullableType, Kind, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+// Operation limits, checked before planning: tokens (graphql-js's parser), then, from one measure of the operation
+// (operation-size.ts, remembered with its shape), depth through fragments, the introspection's own depth, aliases
+// (`__typename` included) and directives; a cost with list multipliers (graphql-query-complexity, introspection not
+// counted), the text of every argument (input-rules.ts), and for anonymous callers no introspection unless the
+// operator turns it on. Every violation is a 400 with its own registry code (MAX_DEPTH_LIMIT, …), `limit` and `found`
+// in its extensions, and a message that says which limit and by how much. The limits stage (stages/limits.stage.ts)
+// puts them in the pipeline. Introspection is measured apart so that the explorer's and codegen's standard
+// introspection query (depth 15, a cost in the hundreds of thousands by list multipliers) works for every caller
+// allowed to introspect, without loosening the limits meant for data.
+import { ErrorCode, limitExceeded, type Principal } from '@hub/schema';
+import { GraphQLError, isListType, getNullableType, Kind, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { remembered } from '@hub/runtime/bounded';
 import { textInputIssue } from './input-rules';
@@ -13,6 +16,8 @@ import type { Operation } from './pipeline/stage';
 
 export interface LimitsConfig {
   maxDepth: number;
+  /** Depth of introspection (`__schema`, `__type` and what they select), which `maxDepth` does not count. */
+  maxIntrospectionDepth: number;
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
@@ -25,6 +30,8 @@ export interface LimitsConfig {
 
 export const DEFAULT_LIMITS: LimitsConfig = {
   maxDepth: 12,
+  // The standard introspection query (graphql-js, GraphiQL, graphql-codegen) is 15 deep.
+  maxIntrospectionDepth: 20,
   maxAliases: 30,
   maxDirectives: 50,
   maxTokens: 1000,
@@ -37,22 +44,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
 const ASSUMED_LIST_SIZE = 20;
 const DEFAULT_FIRST = 50;
 
-/** Depth, aliases and directives: validation rules, so they run before anything else looks at the operation. */
-export function limitRules(cfg: LimitsConfig): ValidationRule[] {
-  const armor = new ApolloArmor({
-    maxDepth: { n: cfg.maxDepth, flattenFragments: true, ignoreIntrospection: false },
-    maxAliases: { n: cfg.maxAliases, allowList: [] },
-    maxDirectives: { n: cfg.maxDirectives },
-    // Tokens are limited by the parser itself (Apollo Server's parseOptions), cost below with list sizes.
-    maxTokens: { enabled: false },
-    costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  });
-  return armor.protect().validationRules;
-}
-
 /** Cost of a field: (1 + cost of its selection) × how many items it may return. */
 function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArgs): number {
+  // Introspection has its own depth limit, and `__typename` costs nothing to answer.
+  if (field.name.startsWith('__')) return 0;
   let items = 1;
   if (typeof args.first === 'number') items = Math.max(args.first, 1);
   else if ('first' in args || field.args.some((a) => a.name === 'first')) items = DEFAULT_FIRST;
@@ -81,16 +76,13 @@ function costVariables(variables: Record<string, unknown> | undefined, lists: re
   return out;
 }
 
-const limitError = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
-
 /** Remembered per document and variables: the same question always gets the same answer. */
 const CACHE_SIZE = 1000;
 
 /**
- * The limits that need the operation and the caller, checked once Apollo Server has validated the document (depth,
- * aliases and directives are validation rules, tokens a parser option): introspection for anonymous callers, the
- * cost, and the text of arguments.
+ * The limits that need the operation and the caller, checked once Apollo Server has validated the document (tokens
+ * are a parser option): introspection for anonymous callers, depth, aliases, directives, the cost, and the text of
+ * arguments.
  */
 export class OperationLimits {
   private readonly costs = new Map<string, number>();
@@ -100,8 +92,40 @@ export class OperationLimits {
   /** The first limit the operation breaks, as the error the caller gets (status 400); undefined if none. */
   check(principal: Principal, operation: Operation): GraphQLError | undefined {
     const { shape, variables } = operation;
-    if (!this.cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection)
-      return limitError('Introspection is not available without signing in.');
+    const { size } = shape;
+    const cfg = this.cfg;
+    if (!cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection)
+      return new GraphQLError('Introspection is not available without signing in.', {
+        extensions: { code: ErrorCode.INTROSPECTION_DISABLED, http: { status: 400 } },
+      });
+    if (size.introspectionDepth > cfg.maxIntrospectionDepth)
+      return limitExceeded(
+        ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT,
+        `Introspection depth limit of ${cfg.maxIntrospectionDepth} exceeded, found ${size.introspectionDepth}.`,
+        cfg.maxIntrospectionDepth,
+        size.introspectionDepth,
+      );
+    if (size.depth > cfg.maxDepth)
+      return limitExceeded(
+        ErrorCode.MAX_DEPTH_LIMIT,
+        `Query depth limit of ${cfg.maxDepth} exceeded, found ${size.depth}.`,
+        cfg.maxDepth,
+        size.depth,
+      );
+    if (size.aliases > cfg.maxAliases)
+      return limitExceeded(
+        ErrorCode.MAX_ALIASES_LIMIT,
+        `Aliases limit of ${cfg.maxAliases} exceeded, found ${size.aliases}.`,
+        cfg.maxAliases,
+        size.aliases,
+      );
+    if (size.directives > cfg.maxDirectives)
+      return limitExceeded(
+        ErrorCode.MAX_DIRECTIVES_LIMIT,
+        `Directives limit of ${cfg.maxDirectives} exceeded, found ${size.directives}.`,
+        cfg.maxDirectives,
+        size.directives,
+      );
     let cost: number;
     try {
       // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
@@ -119,12 +143,15 @@ export class OperationLimits {
       // The cost needs the variables' values: a variable that does not coerce is the caller's bad input.
       return new GraphQLError((e as Error).message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
     }
-    if (cost > this.cfg.maxCost) {
-      return limitError(
-        `Query cost ${cost} exceeds the limit of ${this.cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+    if (cost > cfg.maxCost) {
+      return limitExceeded(
+        ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
+        `Query cost ${cost} exceeds the limit of ${cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+        cfg.maxCost,
+        cost,
       );
     }
-    const issue = textInputIssue(shape.text, variables, this.cfg.maxTextLength);
+    const issue = textInputIssue(shape.text, variables, cfg.maxTextLength);
     if (issue)
       return new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, {
         extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } },

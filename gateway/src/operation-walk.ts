@@ -21,6 +21,7 @@ import { maskedVariablesVisitor, variablePlan, type VariablePlan } from './maski
 import { textChecksVisitor, type TextChecks } from './input-rules';
 import { coordinatesVisitor } from './prune';
 import { listVariables } from './limits';
+import { operationSize, type OperationSize } from './operation-size';
 
 export interface OperationShape {
   /** `Type.field` of every field the operation selects, through the fragments it spreads; sorted. */
@@ -29,6 +30,8 @@ export interface OperationShape {
   readonly introspection: boolean;
   /** The operation's variables of a list type. */
   readonly listVariables: readonly string[];
+  /** Depth (data and introspection apart), aliases and directives, through its fragments. */
+  readonly size: OperationSize;
   /** How the audit keeps each declared variable. */
   readonly variablePlan: readonly VariablePlan[];
   /** Its text literals' verdict and where its variables are used. */
@@ -104,6 +107,7 @@ export function operationShape(
     coordinates: [...coordinates].sort(),
     introspection,
     listVariables: listVariables(operation),
+    size: operationSize(document, operation),
     variablePlan: variablePlan(schema, operation, maskedVariables),
     text,
   };

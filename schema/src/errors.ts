@@ -30,8 +30,30 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The request's body is larger than the endpoint takes (413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  /** The request is well formed GraphQL but breaks a rule of the schema or a limit (Apollo Server's code). */
+  /**
+   * An operation limit (HTTP 400): the operation nests deeper than `extensions.limit` (`extensions.found` says how
+   * deep it goes), fragments expanded, introspection not counted.
+   */
+  MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
+  /** An operation limit (400): introspection (`__schema`, `__type`) nests deeper than its own limit. */
+  MAX_INTROSPECTION_DEPTH_LIMIT: 'MAX_INTROSPECTION_DEPTH_LIMIT',
+  /** An operation limit (400): more aliases than `extensions.limit` (`__typename` included). */
+  MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
+  /** An operation limit (400): more directives than `extensions.limit`. */
+  MAX_DIRECTIVES_LIMIT: 'MAX_DIRECTIVES_LIMIT',
+  /** An operation limit (400): the document has more tokens than `extensions.limit`; it was not parsed further. */
+  MAX_TOKENS_LIMIT: 'MAX_TOKENS_LIMIT',
+  /**
+   * An operation limit (400): the estimated cost (`extensions.found`; each list counts `first` items) exceeds
+   * `extensions.limit`. Ask for fewer items or fewer nested lists.
+   */
+  COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
+  /** Introspection is not open to this caller (400): sign in, or the operator opens it to anonymous callers. */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  /** The request is well formed GraphQL but breaks a rule of the schema (Apollo Server's code). */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The document is not GraphQL (Apollo Server's code); the message says where it stops parsing. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   /** No operation of the document matches the request's `operationName` (Apollo Server's code). */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
@@ -41,10 +63,20 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 /** Codes a client may see as they are. Apollo's own request-level codes pass through too. */
 export function isPublicCode(code: unknown): boolean {
-  return (
-    typeof code === 'string' &&
-    (KNOWN.has(code) || code === 'GRAPHQL_PARSE_FAILED' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED')
-  );
+  return typeof code === 'string' && (KNOWN.has(code) || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED');
+}
+
+export type LimitCode =
+  | typeof ErrorCode.MAX_DEPTH_LIMIT
+  | typeof ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT
+  | typeof ErrorCode.MAX_ALIASES_LIMIT
+  | typeof ErrorCode.MAX_DIRECTIVES_LIMIT
+  | typeof ErrorCode.MAX_TOKENS_LIMIT
+  | typeof ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE;
+
+/** An operation broke a limit: 400, the limit and what the operation has (`found`) in `extensions`. */
+export function limitExceeded(code: LimitCode, message: string, limit: number, found?: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } } });
 }
 
 /** The caller passed a bad value for `argument`; the message says what is wrong with it. */

@@ -1,8 +1,9 @@
-// Every limit an operation must keep, in one place (limits.ts): tokens (Apollo Server's parser), depth, aliases,
-// directives and the hub's scalars (its validation), then introspection for anonymous callers, the cost and the text
-// of every argument once the operation is known. A broken limit is a 400 that says which and by how much.
+// Every limit an operation must keep, in one place (limits.ts): tokens (Apollo Server's parser) and the hub's scalars
+// (its validation), then, once the operation is known, introspection for anonymous callers, depth (introspection
+// apart), aliases, directives, the cost and the text of every argument. A broken limit is a 400 with its own code
+// that says which and by how much.
 import { CustomScalarInputRule } from '../input-rules';
-import { limitRules, OperationLimits } from '../limits';
+import { OperationLimits } from '../limits';
 import { refuse } from '../pipeline/refusal';
 import { stage } from '../pipeline/stage';
 
@@ -16,7 +17,7 @@ export const limits = stage({
     return {
       apollo: {
         parseOptions: { maxTokens: config.limits.maxTokens },
-        validationRules: [CustomScalarInputRule, ...limitRules(config.limits)],
+        validationRules: [CustomScalarInputRule],
       },
       run({ principal, operation }) {
         const broken = operationLimits.check(principal, operation);

@@ -71,20 +71,16 @@ it('refused by authenticate (request phase): recorded, never fetched', async () 
   expect(r.records).toEqual([expect.objectContaining({ outcome: 'rejected', error_codes: ['UNAUTHENTICATED'] })]);
 });
 
-it('refused by limits, too deep (Apollo Server validation): recorded, never fetched', async () => {
+it('refused by limits, too deep (operation phase): recorded with its own code, never fetched', async () => {
   const deep = `{ administrativeUnit(code: "04") { ${'children { '.repeat(13)}name${' }'.repeat(13)} } }`;
   const r = await post(deep, address());
-  // GraphQL Armor's depth rule reports the caller's bad input.
   expect(r).toMatchObject({
     status: 400,
-    codes: ['BAD_USER_INPUT'],
-    message: expect.stringMatching(/Query depth limit of 12 exceeded, found 15/),
+    codes: ['MAX_DEPTH_LIMIT'],
+    message: expect.stringMatching(/^Query depth limit of 12 exceeded, found 15\.$/),
     fetched: 0,
   });
-  // The record keeps the code Apollo Server raised (a validation error) beside the one the caller is shown.
-  expect(r.records).toEqual([
-    expect.objectContaining({ outcome: 'rejected', error_codes: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'], subgraphs: [] }),
-  ]);
+  expect(r.records).toEqual([expect.objectContaining({ outcome: 'rejected', error_codes: ['MAX_DEPTH_LIMIT'], subgraphs: [] })]);
 });
 
 it('refused by limits, too costly (operation phase): recorded with what it asked, never fetched', async () => {
@@ -94,11 +90,13 @@ it('refused by limits, too costly (operation phase): recorded with what it asked
   );
   expect(r).toMatchObject({
     status: 400,
-    codes: ['GRAPHQL_VALIDATION_FAILED'],
+    codes: ['COST_ESTIMATED_TOO_EXPENSIVE'],
     message: expect.stringMatching(/^Query cost \d+ exceeds the limit/),
     fetched: 0,
   });
-  expect(r.records).toEqual([expect.objectContaining({ outcome: 'rejected', error_codes: ['GRAPHQL_VALIDATION_FAILED'], subgraphs: [] })]);
+  expect(r.records).toEqual([
+    expect.objectContaining({ outcome: 'rejected', error_codes: ['COST_ESTIMATED_TOO_EXPENSIVE'], subgraphs: [] }),
+  ]);
   expect(r.records[0].operation).toMatchObject({ type: 'query', name: 'Costly', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 });
 
