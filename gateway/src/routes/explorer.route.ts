@@ -1,7 +1,14 @@
 // The GraphQL explorer (GraphiQL), served entirely from this gateway: its scripts and styles come from the
-// npm packages, so it works on a network with no internet access.
+// npm packages, so it works on a network with no internet access. Its page script (gateway/explorer/boot.js) adds
+// a sign-in panel that puts a token from /auth/token in the request headers, and opens one tab per example
+// (explorer-examples.ts: each subgraph's explorer.graphql), together covering every subgraph.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
+import { explorerExamples } from '../explorer-examples';
+
+/** gateway/explorer, from src/routes (tsx, jest) and dist/routes (built) alike. */
+const BOOT = join(__dirname, '..', '..', 'explorer', 'boot.js');
 
 const asset = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 
@@ -12,20 +19,6 @@ const ASSETS: Record<string, string> = {
   'graphiql.css': asset('graphiql', 'graphiql.min.css'),
 };
 
-export const EXAMPLE_QUERY = `# Tourist sites of Cao Bằng with the commune each lies in (two subgraphs, one query)
-query Sites {
-  touristSites(first: 5, filter: { category: SPECIAL_NATIONAL_RELIC }) {
-    totalCount
-    nodes {
-      code
-      name
-      commune { code name ancestors { name } }
-      provenance { dataset { code owner { name } } retrievedAt }
-    }
-  }
-}
-`;
-
 function page(): string {
   return `<!doctype html>
 <html lang="vi">
@@ -34,7 +27,13 @@ function page(): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Provincial data hub · GraphQL explorer</title>
   <link rel="stylesheet" href="explorer/assets/graphiql.css">
-  <style>body { margin: 0; height: 100vh; } #explorer { height: 100vh; }</style>
+  <style>
+    body { margin: 0; height: 100vh; } #explorer { height: 100vh; }
+    .hub-signin { display: flex; flex-direction: column; gap: 12px; font-size: 14px; }
+    .hub-signin label { display: flex; flex-direction: column; gap: 4px; }
+    .hub-signin input { font: inherit; padding: 6px 8px; border: 1px solid hsla(var(--color-neutral), 0.3); border-radius: 4px; background: transparent; color: inherit; }
+    .hub-signin-error { color: hsl(var(--color-error)); }
+  </style>
 </head>
 <body>
   <div id="explorer">Loading the explorer…</div>
@@ -47,18 +46,8 @@ function page(): string {
 }
 
 function bootScript(endpoint: string): string {
-  return `(function () {
-  var fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-  var root = ReactDOM.createRoot(document.getElementById('explorer'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
-    defaultHeaders: '{}',
-    headerEditorEnabled: true,
-    shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: 'headers'
-  }));
-})();`;
+  const config = { endpoint, tokenUrl: '/auth/token', examples: explorerExamples() };
+  return `window.HUB_EXPLORER = ${JSON.stringify(config)};\n${readFileSync(BOOT, 'utf8')}`;
 }
 
 /** Mounted at the gateway root: `/` and `/explorer` show the explorer, `/explorer/assets/*` its files. */

@@ -191,6 +191,15 @@ type AdministrativeUnit @key(fields: "code validOn", resolvable: false) @classif
   validOn: Date
 }
 `,
+    'explorer.graphql': `# The ${o.name} subgraph (dataset ${o.dataset}): its records with the commune each lies in, today and on the
+# day it was recorded. This tab opens in the hub's explorer; write the example your users need first.
+query ${T}s {
+  ${t}s(first: 5) {
+    totalCount
+    nodes { code name recordedOn commune { name } communeOnRecord { name parent { name } } }
+  }
+}
+`,
     [`src/entities/${k}.entity.ts`]: `import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hubEntityProperties, tracked } from '@hub/kit';
 
