@@ -1,5 +1,6 @@
 // The gateway's configuration, parsed once from the environment (@hub/runtime's parseConfig); every problem is listed
 // before exit.
+import { originProblem } from './routes/cors';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -45,6 +46,8 @@ export interface GatewayConfig {
    * throttle, audit). False: the address is the TCP peer's.
    */
   trustProxy: boolean | number | string[];
+  /** Origins of browser apps allowed to call the gateway (CORS); none by default. */
+  corsOrigins: string[];
   /** The audit writer's signing key and checkpoints (with auditDbUrl). */
   auditWriter?: AuditWriterOptions;
 }
@@ -106,6 +109,8 @@ const gatewaySettings = defineConfig({
     HUB_GRAPHQL_RATE_PER_ADDRESS: integer(DEFAULT_RATE_LIMITS.graphqlPerAddress, { min: 1 }),
     /** `off` (default), a number of proxy hops, or addresses/subnets of the proxies (`loopback, 10.0.0.0/8`). */
     HUB_TRUST_PROXY: commaList().prefault('off'),
+    /** Origins of browser apps allowed to call /graphql, /auth/token and the audit export: `https://app.example.gov.vn, …`. */
+    HUB_CORS_ORIGINS: commaList().prefault(''),
     /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
     HUB_AUDIT_SIGNING_KEY_FILE: keyFile('the audit signing key, an Ed25519 private key', {
       type: 'private',
@@ -118,6 +123,8 @@ const gatewaySettings = defineConfig({
     ...subgraphUrlVars,
   },
   check(c, problem) {
+    const badOrigins = (c.HUB_CORS_ORIGINS ?? []).map(originProblem).filter((p): p is string => p !== null);
+    if (badOrigins.length) problem('HUB_CORS_ORIGINS', badOrigins.join('; '));
     if (c.HUB_AUDIT) {
       if (!c.HUB_AUDIT_DB_URL) problem('HUB_AUDIT_DB_URL', 'the audit store writer URL is required (HUB_AUDIT=off only for benchmarks)');
       if (!c.HUB_AUDIT_SIGNING_KEY_FILE) {
@@ -157,6 +164,7 @@ const gatewaySettings = defineConfig({
       graphqlPerAddress: c.HUB_GRAPHQL_RATE_PER_ADDRESS,
     },
     trustProxy: trustProxyOf(c.HUB_TRUST_PROXY),
+    corsOrigins: c.HUB_CORS_ORIGINS,
     auth: {
       sessionPrivateKey: c.HUB_SESSION_PRIVATE_KEY_FILE,
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS,

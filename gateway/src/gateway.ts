@@ -27,6 +27,7 @@ import { signInRoute } from './routes/auth-token.route';
 import { auditExportRoute } from './routes/audit-export.route';
 import { consoleRouter } from './routes/console.route';
 import { explorerRouter } from './routes/explorer.route';
+import { CORS_PATHS, corsMiddleware } from './routes/cors';
 import { healthRoute } from './routes/health.route';
 import { jwksRoute } from './routes/jwks.route';
 import { metricsRoute } from './routes/metrics.route';
@@ -120,6 +121,7 @@ export async function startGateway(
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'hub_gateway_' });
   audit?.register(metrics);
+  app.use(CORS_PATHS, corsMiddleware(config.corsOrigins));
   app.use(jwksRoute(auth));
   app.use(
     '/auth/token',

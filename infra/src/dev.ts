@@ -18,6 +18,8 @@ const devSettings = defineConfig({
     HUB_SEED: z.enum(['none', 'demo'], { message: 'must be none or demo' }).default('demo'),
     // The demo lets anyone browse the schema in the explorer; a production gateway leaves this off.
     HUB_PUBLIC_INTROSPECTION: flag(true),
+    // A front-end team's dev server on this machine (Vite's default port) may call the demo gateway.
+    HUB_CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
     // A database managed elsewhere for one subgraph (HUB_DB_URL_CULTURE_TOURISM), instead of one provisioned here.
     ...Object.fromEntries(
       SUBGRAPHS.map((s) => [envVar('HUB_DB_URL', s.name), url(`a postgres:// URL of the ${s.name} subgraph's database`).optional()]),
@@ -31,6 +33,7 @@ const devSettings = defineConfig({
     subgraphBasePort: c.HUB_SUBGRAPH_BASE_PORT,
     seed: c.HUB_SEED,
     publicIntrospection: c.HUB_PUBLIC_INTROSPECTION,
+    corsOrigins: c.HUB_CORS_ORIGINS,
     /** Databases managed elsewhere, by subgraph name. */
     dbUrls: Object.fromEntries(
       SUBGRAPHS.flatMap((s) => {
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
     subgraphBasePort: config.subgraphBasePort,
     seed: config.seed,
     dbUrls: config.dbUrls,
-    gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0' },
+    gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0', HUB_CORS_ORIGINS: config.corsOrigins },
     onLine: showImportant,
     onExit: (service, code, signal) => {
       console.error(

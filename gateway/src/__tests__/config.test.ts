@@ -65,3 +65,15 @@ it('reads HUB_TRUST_PROXY as off, a number of hops, or a list of proxies', () =>
   expect(gatewayConfig({ ...off, HUB_TRUST_PROXY: '2' }).trustProxy).toBe(2);
   expect(gatewayConfig({ ...off, HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
 });
+
+it('reads HUB_CORS_ORIGINS as exact origins, none by default, and names each one that is not an origin', () => {
+  const off = { ...base, HUB_AUDIT: 'off' };
+  expect(gatewayConfig(off).corsOrigins).toEqual([]);
+  expect(gatewayConfig({ ...off, HUB_CORS_ORIGINS: 'https://app.example.gov.vn, http://localhost:5173' }).corsOrigins).toEqual([
+    'https://app.example.gov.vn',
+    'http://localhost:5173',
+  ]);
+  expect(() => gatewayConfig({ ...off, HUB_CORS_ORIGINS: 'https://app.example.gov.vn/, *, ftp://x.vn' })).toThrow(
+    /HUB_CORS_ORIGINS.*must be an origin only.*https:\/\/app\.example\.gov\.vn[\s\S]*"\*" is not an origin[\s\S]*"ftp:\/\/x\.vn" must be http/,
+  );
+});
