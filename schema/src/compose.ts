@@ -1,5 +1,6 @@
-// Composes schema/supergraph.graphql from the subgraphs' SDL files (never from live services).
-// Fails on any composition error and on any field without a classification.
+// Composes schema/supergraph.graphql from the subgraphs' SDL files (never from live services), and writes beside it
+// schema/api.graphql, the API schema clients see (no join__/link__ internals): the client contract, read by codegen
+// and by front-end teams. Fails on any composition error and on any field without a classification.
 //   npm run compose          write the supergraph
 //   npm run compose:check    fail if the checked-in supergraph is stale
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { classificationMap, unclassifiedFields, unmarkedSecrets } from './classification';
 import { subgraphOfCoordinates } from './policy';
-import { readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
+import { Supergraph } from '@apollo/federation-internals';
+import { printSchema } from 'graphql';
+import { API_SCHEMA_PATH, readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
 
 export interface ComposeResult {
   supergraphSdl?: string;
@@ -75,6 +78,15 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
   return { supergraphSdl, errors, hints: result.hints.map((h) => h.toString()) };
 }
 
+const API_HEADER =
+  '# The graph as clients see it: the API schema of schema/supergraph.graphql, written by `npm run compose`; do not\n' +
+  '# edit. Front-end teams and codegen read this file (or introspect the gateway, which answers the same schema).\n\n';
+
+/** The API schema of a supergraph, printed: what clients see, federation's own types and directives left out. */
+export function apiSchemaOf(supergraphSdl: string): string {
+  return API_HEADER + printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()) + '\n';
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
   const result = compose();
@@ -83,18 +95,19 @@ function main(): void {
     for (const e of result.errors) console.error(`  - ${e}`);
     process.exit(1);
   }
-  const where = relative(REPO_ROOT, SUPERGRAPH_PATH);
+  const outputs: [string, string][] = [
+    [SUPERGRAPH_PATH, result.supergraphSdl],
+    [API_SCHEMA_PATH, apiSchemaOf(result.supergraphSdl)],
+  ];
   if (check) {
-    const current = existsSync(SUPERGRAPH_PATH) ? readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
-    if (current !== result.supergraphSdl) {
-      console.error(`${where} is stale: run \`npm run compose\` and commit the result.`);
-      process.exit(1);
-    }
-    console.log(`${where} is up to date (${SUBGRAPHS.length} subgraphs).`);
+    const stale = outputs.filter(([file, text]) => (existsSync(file) ? readFileSync(file, 'utf8') : '') !== text);
+    for (const [file] of stale) console.error(`${relative(REPO_ROOT, file)} is stale: run \`npm run compose\` and commit the result.`);
+    if (stale.length) process.exit(1);
+    console.log(`${outputs.map(([f]) => relative(REPO_ROOT, f)).join(' and ')} are up to date (${SUBGRAPHS.length} subgraphs).`);
     return;
   }
-  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-  console.log(`Wrote ${where} from ${SUBGRAPHS.length} subgraphs.`);
+  for (const [file, text] of outputs) writeFileSync(file, text);
+  console.log(`Wrote ${outputs.map(([f]) => relative(REPO_ROOT, f)).join(' and ')} from ${SUBGRAPHS.length} subgraphs.`);
 }
 
 if (require.main === module) main();

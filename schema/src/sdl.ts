@@ -35,6 +35,8 @@ export const REPO_ROOT = join(ROOT, '..');
  */
 export const SUBGRAPHS: readonly SubgraphEntry[] = discoverSubgraphs(REPO_ROOT);
 export const SUPERGRAPH_PATH = join(ROOT, 'supergraph.graphql');
+/** The graph as clients see it (no federation internals): the contract front-end teams and codegen read. */
+export const API_SCHEMA_PATH = join(ROOT, 'api.graphql');
 
 export function readSubgraphSdl(dir: string): string {
   return subgraphSdl(readFileSync(join(REPO_ROOT, dir, 'schema.graphql'), 'utf8'));

@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { compose, defaultSources } from '../compose';
+import { apiSchemaOf, compose, defaultSources } from '../compose';
 import { classificationMap, maskedInputs, unclassifiedFields } from '../classification';
-import { SUPERGRAPH_PATH } from '../sdl';
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../sdl';
 
 describe('composition', () => {
   it('the checked-in supergraph is what the subgraphs compose to (run `npm run compose` if this fails)', () => {
     const result = compose();
     expect(result.errors).toEqual([]);
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(result.supergraphSdl);
+  });
+
+  it('the checked-in API schema is the supergraph as clients see it, without federation internals', () => {
+    const api = readFileSync(API_SCHEMA_PATH, 'utf8');
+    expect(api).toBe(apiSchemaOf(compose().supergraphSdl!));
+    expect(api).not.toMatch(/join__|link__|@join|@link|federation__|_Entity|_Service/);
+    expect(api).toMatch(/^type TouristSite \{/m);
+    expect(api).toMatch(/^type AuditEvent \{/m);
+    // What clients see carries no directive of the hub's own either: classifications are the gateway's business.
+    expect(api).not.toMatch(/@classified|@sensitive/);
   });
 
   it('keeps @classified in the supergraph for every field', () => {

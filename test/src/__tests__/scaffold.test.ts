@@ -111,10 +111,11 @@ it('scaffolds a subgraph that passes its tests, composes, starts and answers thr
   ]);
   expect(made.stdout).toMatch(/subgraphs\/transport: \d+ files written/);
 
-  // Outside the new folder only what the command regenerates changed: the supergraph, the clients' input types.
+  // Outside the new folder only what the command regenerates changed: the supergraph, the API schema, the clients'
+  // input types.
   const after = fingerprints(copy);
   const changed = [...after.keys()].filter((f) => !f.startsWith('subgraphs/transport/') && after.get(f) !== before.get(f)).sort();
-  expect(changed).toEqual(['gateway/console/src/__generated__/graph-inputs.ts', 'schema/supergraph.graphql']);
+  expect(changed).toEqual(['gateway/console/src/__generated__/graph-inputs.ts', 'schema/api.graphql', 'schema/supergraph.graphql']);
   await inCopy([tsx(), '--conditions=development', 'schema/src/codegen.ts', '--check']);
   await inCopy([tsx(), '--conditions=development', 'schema/src/compose.ts', '--check']);
   expect([...after.keys()].filter((f) => f.startsWith('subgraphs/transport/src/__generated__/'))).toHaveLength(1);
