@@ -1,6 +1,7 @@
 // Composes schema/supergraph.graphql from the subgraphs' SDL files (never from live services), and writes beside it
 // schema/api.graphql, the API schema clients see (no join__/link__ internals): the client contract, read by codegen
-// and by front-end teams. Fails on any composition error and on any field without a classification.
+// and by front-end teams. Fails on any composition error, on any field without a classification and on any type,
+// field, argument, input field or enum value without a description.
 //   npm run compose          write the supergraph
 //   npm run compose:check    fail if the checked-in supergraph is stale
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { classificationMap, unclassifiedFields, unmarkedSecrets } from './classification';
 import { subgraphOfCoordinates } from './policy';
+import { missingDescriptions } from './descriptions';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
 import { API_SCHEMA_PATH, readSubgraphSdl, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT } from './sdl';
@@ -74,6 +76,10 @@ export function compose(sources: SubgraphSource[] = defaultSources()): ComposeRe
     if ((level === 'RESTRICTED' || level === 'PERSONAL') && !owners.has(coordinate)) {
       errors.push(`supergraph: ${coordinate} is ${level} but served by several subgraphs; only a field with one owner can be ${level}`);
     }
+  }
+  // Every type, field, argument, input field and enum value clients see is described, like every field classified.
+  for (const m of missingDescriptions(supergraphSdl)) {
+    errors.push(`${m.subgraphs.join(', ') || 'supergraph'}: ${m.coordinate} has no description`);
   }
   return { supergraphSdl, errors, hints: result.hints.map((h) => h.toString()) };
 }

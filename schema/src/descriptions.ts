@@ -67,20 +67,3 @@ export function missingDescriptions(supergraphSdl: string): { coordinate: string
     return { coordinate, subgraphs: own ? [own] : (typeGraphs.get(type) ?? []) };
   });
 }
-
-// `npx tsx --conditions=development schema/src/descriptions.ts [subgraph …]`: what still lacks a description
-// (composed from the subgraphs' SDL files, nothing written), for every subgraph or those named.
-if (require.main === module) {
-  // Loaded here, not at the top: compose.ts imports this module for its check.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { compose } = require('./compose') as typeof import('./compose');
-  const result = compose();
-  if (!result.supergraphSdl) {
-    console.error(result.errors.join('\n'));
-    process.exit(1);
-  }
-  const only = process.argv.slice(2);
-  const missing = missingDescriptions(result.supergraphSdl).filter((m) => !only.length || m.subgraphs.some((s) => only.includes(s)));
-  for (const m of missing) console.log(`${m.subgraphs.join('+') || '?'}: ${m.coordinate}`);
-  console.log(`${missing.length} without a description`);
-}

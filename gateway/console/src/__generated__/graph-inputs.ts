@@ -25,39 +25,59 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Thống kê theo: how `accessStatistics` groups requests. */
 export type AccessGroupBy =
+  /** Tài khoản: by account id; anonymous callers as `PUBLIC`. */
   | 'ACCOUNT'
+  /** Cơ quan: by the caller's agency code; callers without one (anonymous citizens) as `PUBLIC`. */
   | 'AGENCY'
+  /** By field coordinate requested (`Type.field`): a request counts once under each coordinate it asked for. */
   | 'COORDINATE'
+  /** Theo ngày: by day, `YYYY-MM-DD` in the province's time (UTC+7). */
   | 'DAY'
+  /** Theo tháng: by month, `YYYY-MM` in the province's time (UTC+7). */
   | 'MONTH'
+  /** By department subgraph called (`culture-tourism`): a request counts once under each subgraph the gateway called. */
   | 'SUBGRAPH';
 
+/** Which establishments to list: every condition given must hold (AND). */
 export type AccommodationFilter = {
+  /** Only establishments in these communes (codes of today's commune-level units). */
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Minimum star rating. */
   minStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Loại cơ sở lưu trú: only establishments of this kind. */
   type?: InputMaybe<AccommodationType>;
 };
 
 /** Loại cơ sở lưu trú du lịch (Law on Tourism 2017, Art. 48). */
 export type AccommodationType =
+  /** Nhà nghỉ du lịch: a tourist guesthouse. */
   | 'GUESTHOUSE'
+  /** Nhà ở có phòng cho khách du lịch thuê: a homestay, rooms let in the owner's household. */
   | 'HOMESTAY'
+  /** Khách sạn: a hotel. */
   | 'HOTEL'
+  /** Khu nghỉ dưỡng: a resort. */
   | 'RESORT'
+  /** Biệt thự du lịch: a tourist villa. */
   | 'TOURIST_VILLA';
 
 /** Fields of an accommodation establishment to change; those left out keep their values, null clears optional ones. */
 export type AccommodationUpdate = {
+  /** Địa chỉ: the address, at most 300 characters; null or blank text clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Million VND, 0 or more. */
   annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  /** Số giấy phép kinh doanh: the business licence number, at most 60 characters; null or blank text clears it. */
   licenceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên cơ sở: the name, at most 300 characters; it cannot be cleared (null is a BAD_USER_INPUT error). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Personal data: the owner of a household establishment. */
   ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Số buồng: the number of rooms, 1 to 10,000; it cannot be cleared (null is a BAD_USER_INPUT error). */
   rooms?: InputMaybe<Scalars['Int']['input']>;
   /** 1–5, or null when not rated. */
   starRating?: InputMaybe<Scalars['Int']['input']>;
@@ -73,8 +93,11 @@ export type AccountSource =
   /** A personal account of the directory (signed in with its password). */
   | 'HUB';
 
+/** Trạng thái tài khoản: whether an account may be used. */
 export type AccountStatus =
+  /** Hoạt động: the account signs in and its tokens work. */
   | 'ACTIVE'
+  /** Đã vô hiệu hóa: disabled by an administrator (`statusReason` says why): no sign-in, and its tokens stop working. */
   | 'DISABLED'
   /** No longer set: failed sign-ins make further attempts wait for a while instead (see the security guide). */
   | 'LOCKED';
@@ -90,20 +113,32 @@ export type AdministrativeLevel =
 
 /** Loại đơn vị hành chính: the kind of unit within its level. */
 export type AdministrativeUnitKind =
+  /** Xã: a rural commune (level COMMUNE). */
   | 'COMMUNE'
+  /** Huyện: a rural district (level DISTRICT, until 30 June 2025). */
   | 'DISTRICT'
+  /** Thành phố trực thuộc trung ương: a centrally-run city (level PROVINCE). */
   | 'MUNICIPALITY'
+  /** Tỉnh: a province (level PROVINCE). */
   | 'PROVINCE'
+  /** Thành phố thuộc tỉnh: a provincial city (level DISTRICT, until 30 June 2025). */
   | 'PROVINCIAL_CITY'
+  /** Đặc khu: a special zone, an island unit (level COMMUNE, from 1 July 2025). */
   | 'SPECIAL_ZONE'
+  /** Thị xã: a district-level town (level DISTRICT, until 30 June 2025). */
   | 'TOWN'
+  /** Thị trấn: a township, the urban commune of a district (level COMMUNE, until 30 June 2025). */
   | 'TOWNSHIP'
+  /** Phường: an urban ward (level COMMUNE). */
   | 'WARD';
 
+/** Which agencies to list; every condition given must hold. */
 export type AgencyFilter = {
   /** Only agencies that existed on this date; omit to include former agencies too. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only agencies of this kind. */
   kind?: InputMaybe<AgencyKind>;
+  /** Only agencies of this level. */
   level?: InputMaybe<AdministrativeLevel>;
   /** Agencies that report to the agency with this code. */
   parentCode?: InputMaybe<Scalars['String']['input']>;
@@ -131,17 +166,31 @@ export type AggregationRule =
   /** Bình quân gia quyền: averaged, weighted by another indicator (`weightIndicator`). */
   | 'WEIGHTED_AVERAGE';
 
+/** Quyết định của bên cung cấp: what the provider agency's admin decides on a sharing agreement. */
 export type AgreementDecision =
+  /** Chấp thuận: approve a REQUESTED agreement, or resume a SUSPENDED one. */
   | 'APPROVE'
+  /** Chấm dứt: end an APPROVED or SUSPENDED agreement (an APPROVED one needs a reason). */
   | 'END'
+  /** Từ chối: refuse a REQUESTED agreement; needs a reason. */
   | 'REFUSE'
+  /** Tạm dừng: suspend an APPROVED agreement; needs a reason. */
   | 'SUSPEND';
 
+/**
+ * Trạng thái thỏa thuận: where a sharing agreement stands. Only an APPROVED agreement, from its `validFrom` to its
+ * `validTo`, grants anything.
+ */
 export type AgreementStatus =
+  /** Đã chấp thuận: approved by the provider; grants its coordinates to the consumer within its dates. */
   | 'APPROVED'
+  /** Chấm dứt: ended by the provider; final. */
   | 'ENDED'
+  /** Từ chối: refused by the provider (`statusReason` says why); final. */
   | 'REFUSED'
+  /** Đã đề nghị: requested by the consumer, waiting for the provider's decision; grants nothing. */
   | 'REQUESTED'
+  /** Tạm dừng: suspended by the provider (`statusReason` says why); grants nothing until approved again. */
   | 'SUSPENDED';
 
 /** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
@@ -167,6 +216,7 @@ export type AuditEventFilter = {
   deniedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** From this instant (inclusive). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The operation's name; for a sign-in, the grant (`password`, `refresh_token`). */
   operationName?: InputMaybe<Scalars['String']['input']>;
   /**
    * What kind of request: `query`, `mutation`, `sign-in` (`POST /auth/token`), `export` (the CSV export), or `none` for
@@ -201,8 +251,11 @@ export type AuditOutcome =
   /** Refused before execution: bad token, malformed or too costly query, invalid input (HTTP 4xx). */
   | 'REJECTED';
 
+/** Một nhóm phân tổ: one category of one dimension, by codes (`{ dimension: "SEX", category: "FEMALE" }`). */
 export type CategoryInput = {
+  /** Mã nhóm, e.g. `FEMALE`: one of that dimension's `categories`. */
   category: Scalars['String']['input'];
+  /** Mã tiêu thức phân tổ, e.g. `SEX`: one of the indicator's `dimensions`. */
   dimension: Scalars['String']['input'];
 };
 
@@ -226,11 +279,15 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** Tạo tài khoản: a new personal account of the directory (source HUB), ACTIVE from the start. */
 export type CreateAccountInput = {
+  /** Mã cơ quan of a current agency (not one that has ended); an agency admin may name only their own. */
   agencyCode: Scalars['String']['input'];
+  /** Tên hiển thị: the official's full name, 1–200 characters. */
   displayName: Scalars['String']['input'];
   /** At least 12 characters. */
   password: Scalars['String']['input'];
+  /** At least one role; only the system admin grants SYSTEM_ADMIN and AUDITOR. */
   roles: Array<Role>;
   /** Lower-case letters, digits, dots and hyphens, 3–80 characters. */
   username: Scalars['String']['input'];
@@ -246,21 +303,28 @@ export type IndicatorDataQuery = {
   indicators: Array<Scalars['String']['input']>;
   /** Period ids; a period type an indicator does not allow is an error naming both. */
   periods: Array<Scalars['String']['input']>;
+  /** Which administrative units to answer for. */
   units: UnitSelection;
 };
 
 /** Cấp hành chính (as in the directory). */
 export type IndicatorLevel =
+  /** Cấp xã: a commune or ward (or, before July 2025, a township). */
   | 'COMMUNE'
+  /** Cấp huyện: a district (the level was abolished on 1 July 2025; districts have values for earlier periods). */
   | 'DISTRICT'
+  /** Cấp tỉnh: the province. */
   | 'PROVINCE';
 
 /** One value to write. */
 export type IndicatorValueInput = {
   /** One category per dimension of the indicator that the value is broken down by; none for the total. */
   categories?: InputMaybe<Array<CategoryInput>>;
+  /** Mã chỉ tiêu, e.g. `0201`; not a derived indicator (one with a `formula`): write its inputs instead. */
   indicator: Scalars['String']['input'];
+  /** Period id (`2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`) of a type the indicator allows. */
   period: Scalars['String']['input'];
+  /** Tình trạng số liệu: PROVISIONAL when omitted; it replaces the status stored before. */
   status?: InputMaybe<ValueStatus>;
   /** Code of the administrative unit, valid at the period's last day. */
   unit: Scalars['String']['input'];
@@ -270,11 +334,15 @@ export type IndicatorValueInput = {
 
 /** Loại kỳ. */
 export type Periodicity =
+  /** Sáu tháng: a half-year, `2025S1` (January–June) or `2025S2` (July–December). */
   | 'HALF_YEAR'
+  /** Tháng: a month, `2025M07`. */
   | 'MONTH'
   /** Chín tháng: cumulative January–September. */
   | 'NINE_MONTHS'
+  /** Quý: a quarter, `2025Q3`. */
   | 'QUARTER'
+  /** Năm: a calendar year, `2025`. */
   | 'YEAR';
 
 /** Vai trò: what an account may do. */
@@ -296,20 +364,27 @@ export type Role =
 export type SharingAgreementRequest = {
   /** Field coordinates (`AccommodationEstablishment.annualRevenue`) or whole types (`AccommodationEstablishment`). */
   coordinates: Array<Scalars['String']['input']>;
+  /** Xóa dữ liệu: how the data is deleted when no longer needed (at most 8000 characters). */
   deletion?: InputMaybe<Scalars['String']['input']>;
+  /** Dữ liệu cá nhân: true to ask for PERSONAL fields among the coordinates too; without it they are not granted. */
   includesPersonalData: Scalars['Boolean']['input'];
   /** Căn cứ pháp lý: the document number of the written request. */
   legalBasis: Scalars['String']['input'];
+  /** Xử lý dữ liệu sau khi nhận: how the consumer processes the data once received (at most 8000 characters). */
   processingAfterReceipt?: InputMaybe<Scalars['String']['input']>;
+  /** Cam kết bảo vệ dữ liệu: the consumer's commitments to protect the data (at most 8000 characters). */
   protectionCommitments?: InputMaybe<Scalars['String']['input']>;
   /** The agency that owns the data. */
   providerCode: Scalars['String']['input'];
   /** Mục đích sử dụng. */
   purpose: Scalars['String']['input'];
+  /** Lưu trữ sau chia sẻ: how long and how the data, derived data included, is kept (at most 8000 characters). */
   retention?: InputMaybe<Scalars['String']['input']>;
   /** Where and how the data is used. */
   usage: Scalars['String']['input'];
+  /** Ngày bắt đầu: first day (`YYYY-MM-DD`) the agreement may grant access. */
   validFrom: Scalars['Date']['input'];
+  /** Ngày kết thúc: last day (`YYYY-MM-DD`, included) the agreement may grant access; not before `validFrom`. */
   validTo: Scalars['Date']['input'];
 };
 
@@ -334,20 +409,27 @@ export type TouristSiteCategory =
   /** Cơ sở tín ngưỡng, tôn giáo (spiritual site). */
   | 'SPIRITUAL';
 
+/** Which tourist sites to list: every condition given must hold (AND). */
 export type TouristSiteFilter = {
+  /** Loại điểm du lịch: only sites of this category. */
   category?: InputMaybe<TouristSiteCategory>;
   /** Only sites in these communes (codes of today's commune-level units). */
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  /** Vietnamese or English name contains this text, regardless of case and Vietnamese diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Fields to change; those left out keep their values. */
 export type TouristSiteUpdate = {
+  /** Địa chỉ: the address, at most 300 characters; null or blank text clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Loại điểm du lịch: the category; null keeps the current one. */
   category?: InputMaybe<TouristSiteCategory>;
+  /** Mô tả: the description, at most 5,000 characters; null or blank text clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Tên tiếng Việt: the Vietnamese name, at most 300 characters; null keeps the current name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** English name, at most 300 characters; null or blank text clears it. */
   nameEn?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -356,15 +438,26 @@ export type TouristSiteUpdate = {
  * period's last day), or both.
  */
 export type UnitSelection = {
+  /** The day (`YYYY-MM-DD`) on which `under` and `level` pick the units; default: each period's last day. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Codes of administrative units, each taken as it was on each period's last day. */
   codes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The level of the units selected under `under`; goes with `under`. */
   level?: InputMaybe<IndicatorLevel>;
+  /** Code of a unit: the units at `level` below it (not itself) are selected; goes with `level`. */
   under?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Nguồn gốc giá trị: how a value was obtained. */
 export type ValueOrigin =
+  /** Tính toán: computed from the indicator's formula over its inputs for the same unit and period. */
   | 'DERIVED'
+  /**
+   * Tổng hợp: combined by the indicator's `aggregation` from the units below (in a time series across the reform, from
+   * the units the unit was made of).
+   */
   | 'ROLLED_UP'
+  /** Stored for this unit, which is at a level the indicator is collected at. */
   | 'STORED';
 
 /** Tình trạng số liệu. */

@@ -30,14 +30,22 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** Thống kê theo: how `accessStatistics` groups requests. */
 export type AccessGroupBy =
+  /** Tài khoản: by account id; anonymous callers as `PUBLIC`. */
   | 'ACCOUNT'
+  /** Cơ quan: by the caller's agency code; callers without one (anonymous citizens) as `PUBLIC`. */
   | 'AGENCY'
+  /** By field coordinate requested (`Type.field`): a request counts once under each coordinate it asked for. */
   | 'COORDINATE'
+  /** Theo ngày: by day, `YYYY-MM-DD` in the province's time (UTC+7). */
   | 'DAY'
+  /** Theo tháng: by month, `YYYY-MM` in the province's time (UTC+7). */
   | 'MONTH'
+  /** By department subgraph called (`culture-tourism`): a request counts once under each subgraph the gateway called. */
   | 'SUBGRAPH';
 
+/** Thống kê truy cập: the requests of one group in the period. */
 export type AccessStatistic = {
   __typename?: 'AccessStatistic';
   /** Distinct accounts. */
@@ -50,6 +58,7 @@ export type AccessStatistic = {
   key: Scalars['String']['output'];
   /** Requests that read personal data. */
   personalReads: Scalars['Int']['output'];
+  /** Requests in the group, counted by their audit records (a mutation's intent and its outcome count as two). */
   requests: Scalars['Int']['output'];
 };
 
@@ -67,6 +76,7 @@ export type Area = {
   __typename?: 'Area';
   /** The same area in square metres. */
   squareMetres: Scalars['Float']['output'];
+  /** Đơn vị: the unit `value` is stated in. */
   unit: AreaUnit;
   /** The area, in `unit`. */
   value: Scalars['Float']['output'];
@@ -81,15 +91,20 @@ export type AreaUnit =
   /** Mét vuông (m²): plots, floor areas. */
   | 'SQUARE_METRE';
 
+/** Mắt xích hỏng: the first record at which a chain does not verify (it may be a record that is missing). */
 export type AuditBrokenLink = {
   __typename?: 'AuditBrokenLink';
+  /** The chain the record belongs to. */
   chainId: Scalars['ID']['output'];
   /** The record's id (`<chainId>:<seq>`). */
   eventId: Scalars['ID']['output'];
+  /** What is wrong with it, in English (e.g. its content does not match its hash). */
   reason: Scalars['String']['output'];
+  /** The record's position in its chain. */
   seq: Scalars['Int']['output'];
 };
 
+/** Kết quả kiểm tra chuỗi: what `verifyAuditChain` found. */
 export type AuditChainReport = {
   __typename?: 'AuditChainReport';
   /** The first broken link, when `ok` is false. */
@@ -119,29 +134,44 @@ export type AuditChainReport = {
   signatures?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Where a request came from, as the gateway saw it. */
 export type AuditClient = {
   __typename?: 'AuditClient';
+  /** The caller's IP address, as the gateway saw it; null when unknown. */
   ip?: Maybe<Scalars['String']['output']>;
   /** `apollographql-client-name`. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The `User-Agent` header; null when none was sent. */
   userAgent?: Maybe<Scalars['String']['output']>;
   /** `apollographql-client-version`. */
   version?: Maybe<Scalars['String']['output']>;
 };
 
+/** Bị từ chối: a field the policy refused the caller; the answer had null and a FORBIDDEN error there instead. */
 export type AuditDenial = {
   __typename?: 'AuditDenial';
+  /** The refused field coordinate (`Type.field`). */
   coordinate: Scalars['String']['output'];
+  /**
+   * Where in the answer: the response path (aliases, no list indices) joined by `.`; null when the whole request was
+   * the coordinate (the CSV export).
+   */
   path?: Maybe<Scalars['String']['output']>;
+  /** Why it was refused, as the FORBIDDEN error's `extensions.reason` told the caller. */
   reason: Scalars['String']['output'];
 };
 
 /** One request that reached the gateway, as recorded before its answer was released. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /**
+   * When the record was written (never earlier than the record before it in its chain); the request arrived
+   * `durationMs` earlier.
+   */
   at: Scalars['DateTime']['output'];
   /** The gateway process's chain this record belongs to. */
   chainId: Scalars['ID']['output'];
+  /** What the request came from: address, user agent, Apollo client name and version. */
   client: AuditClient;
   /** What was refused and why. */
   denied: Array<AuditDenial>;
@@ -149,7 +179,9 @@ export type AuditEvent = {
   document?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the operation document. */
   documentHash?: Maybe<Scalars['String']['output']>;
+  /** Milliseconds from the request's arrival at the gateway until this record was made. */
   durationMs: Scalars['Float']['output'];
+  /** The distinct error codes of the answer (`extensions.code`, e.g. `FORBIDDEN`); empty when it had no error. */
   errorCodes: Array<Scalars['String']['output']>;
   /**
    * True when a text of the request held a character the store cannot keep (NUL, a lone surrogate); each was written
@@ -169,11 +201,13 @@ export type AuditEvent = {
    * became an operation.
    */
   operationType?: Maybe<Scalars['String']['output']>;
+  /** How the request ended; `INTENT` for the first of a mutation's two records. */
   outcome: AuditOutcome;
   /** Personal-data coordinates that were read. */
   personal: Array<Scalars['String']['output']>;
   /** The hash of the record before it in its chain. */
   previousHash: Scalars['String']['output'];
+  /** Who made the request. */
   principal: AuditPrincipal;
   /**
    * Why a request was refused before it became an operation, as it was answered (CSRF protection, a method or body
@@ -184,6 +218,7 @@ export type AuditEvent = {
   requestId: Scalars['String']['output'];
   /** Field coordinates requested. */
   requested: Array<Scalars['String']['output']>;
+  /** Size of the answer's body in bytes; 0 for an intent and for an answer without a body. */
   responseBytes: Scalars['Int']['output'];
   /** Position in its chain, from 1 with no gaps. */
   seq: Scalars['Int']['output'];
@@ -203,15 +238,21 @@ export type AuditEvent = {
   variables?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of audit events, newest first. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The events of this page, each with its cursor. */
   edges: Array<AuditEventEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
 };
 
+/** One audit event of a page, with its cursor. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Pass it as `after` to continue the list after this event. */
   cursor: Scalars['String']['output'];
+  /** The audit event. */
   node: AuditEvent;
 };
 
@@ -229,6 +270,7 @@ export type AuditEventFilter = {
   deniedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** From this instant (inclusive). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The operation's name; for a sign-in, the grant (`password`, `refresh_token`). */
   operationName?: InputMaybe<Scalars['String']['input']>;
   /**
    * What kind of request: `query`, `mutation`, `sign-in` (`POST /auth/token`), `export` (the CSV export), or `none` for
@@ -268,10 +310,13 @@ export type AuditPrincipal = {
   __typename?: 'AuditPrincipal';
   /** The account (resolved by the directory). */
   account?: Maybe<Account>;
+  /** The account's id; null for `PUBLIC`. */
   accountId?: Maybe<Scalars['ID']['output']>;
+  /** Code of the agency the account belonged to at the time; null for `PUBLIC`. */
   agencyCode?: Maybe<Scalars['String']['output']>;
   /** `ACCOUNT` or `PUBLIC`. */
   kind: Scalars['String']['output'];
+  /** The roles the account held at the time; empty for `PUBLIC`. */
   roles: Array<Scalars['String']['output']>;
   /** For a sign-in: the username tried (exactly as sent, whether or not such an account exists). */
   username?: Maybe<Scalars['String']['output']>;
@@ -299,7 +344,9 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** Each changed field with its values before and after. */
   changes: Array<FieldChange>;
+  /** The change's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Loại thay đổi: whether the record was created, updated or deleted. */
   operation: ChangeOperation;
   /** Lý do: why the record was changed (required to change approved data). */
   reason?: Maybe<Scalars['String']['output']>;
@@ -310,15 +357,22 @@ export type Change = {
 /** A page of a record's change history, newest first. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
   edges: Array<ChangeEdge>;
+  /** The changes of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<Change>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many changes the record's history holds, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One change of a history page, with its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass it as `after` to continue the history after this change. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -356,10 +410,13 @@ export type Dataset = {
  */
 export type FieldChange = {
   __typename?: 'FieldChange';
+  /** The value after the change; null in a DELETE, for a field left empty, or when `masked`. */
   after?: Maybe<Scalars['JSON']['output']>;
+  /** The value before the change; null in a CREATE, for a field that was empty, or when `masked`. */
   before?: Maybe<Scalars['JSON']['output']>;
   /** The field's name in the record (`ownerName`; a child record's fields as `ownerships[<id>].validTo`). */
   field: Scalars['String']['output'];
+  /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
 };
 

@@ -33,27 +33,38 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** A page of accommodation establishments, ordered by code. */
 export type AccommodationConnection = {
   __typename?: 'AccommodationConnection';
+  /** The establishments of this page, each with its cursor. */
   edges: Array<AccommodationEdge>;
+  /** The establishments of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<AccommodationEstablishment>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many establishments match, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One accommodation establishment of a page, with its cursor. */
 export type AccommodationEdge = {
   __typename?: 'AccommodationEdge';
+  /** Pass it as `after` to continue the list after this establishment. */
   cursor: Scalars['String']['output'];
+  /** The accommodation establishment. */
   node: AccommodationEstablishment;
 };
 
 /** Cơ sở lưu trú du lịch: an accommodation establishment. */
 export type AccommodationEstablishment = {
   __typename?: 'AccommodationEstablishment';
+  /** Địa chỉ: the address as the department records it; null when none is recorded. */
   address?: Maybe<Scalars['String']['output']>;
   /** Doanh thu năm trước (million VND): business-confidential, for the department and agencies with an agreement. */
   annualRevenue?: Maybe<Scalars['Float']['output']>;
+  /** Mã cơ sở lưu trú, e.g. `LT-0001`. */
   code: Scalars['String']['output'];
+  /** The commune-level unit the establishment lies in (today's unit); resolved by the directory, null if it is unreachable. */
   commune?: Maybe<AdministrativeUnit>;
   /**
    * Lịch sử thay đổi: every change, newest first. Values of RESTRICTED and PERSONAL fields are masked for callers
@@ -62,14 +73,17 @@ export type AccommodationEstablishment = {
   history?: Maybe<ChangeConnection>;
   /** Số giấy phép kinh doanh (business licence number). */
   licenceNumber?: Maybe<Scalars['String']['output']>;
+  /** Tên cơ sở: the establishment's name. */
   name: Scalars['String']['output'];
   /** Họ tên chủ hộ (owner of a household establishment): personal data. */
   ownerName?: Maybe<Scalars['String']['output']>;
+  /** Nguồn gốc: the establishment's dataset, when the department last changed it and when the hub read it. */
   provenance: Provenance;
   /** Số buồng. */
   rooms: Scalars['Int']['output'];
   /** Hạng sao (1–5); null when not rated. */
   starRating?: Maybe<Scalars['Int']['output']>;
+  /** Loại cơ sở lưu trú: the kind of establishment. */
   type: AccommodationType;
   /** Optimistic-concurrency version: send it back as `expectedVersion` when you change the establishment. */
   version: Scalars['Int']['output'];
@@ -82,31 +96,44 @@ export type AccommodationEstablishmentHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which establishments to list: every condition given must hold (AND). */
 export type AccommodationFilter = {
+  /** Only establishments in these communes (codes of today's commune-level units). */
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Minimum star rating. */
   minStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Loại cơ sở lưu trú: only establishments of this kind. */
   type?: InputMaybe<AccommodationType>;
 };
 
 /** Loại cơ sở lưu trú du lịch (Law on Tourism 2017, Art. 48). */
 export type AccommodationType =
+  /** Nhà nghỉ du lịch: a tourist guesthouse. */
   | 'GUESTHOUSE'
+  /** Nhà ở có phòng cho khách du lịch thuê: a homestay, rooms let in the owner's household. */
   | 'HOMESTAY'
+  /** Khách sạn: a hotel. */
   | 'HOTEL'
+  /** Khu nghỉ dưỡng: a resort. */
   | 'RESORT'
+  /** Biệt thự du lịch: a tourist villa. */
   | 'TOURIST_VILLA';
 
 /** Fields of an accommodation establishment to change; those left out keep their values, null clears optional ones. */
 export type AccommodationUpdate = {
+  /** Địa chỉ: the address, at most 300 characters; null or blank text clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Million VND, 0 or more. */
   annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  /** Số giấy phép kinh doanh: the business licence number, at most 60 characters; null or blank text clears it. */
   licenceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên cơ sở: the name, at most 300 characters; it cannot be cleared (null is a BAD_USER_INPUT error). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Personal data: the owner of a household establishment. */
   ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Số buồng: the number of rooms, 1 to 10,000; it cannot be cleared (null is a BAD_USER_INPUT error). */
   rooms?: InputMaybe<Scalars['Int']['input']>;
   /** 1–5, or null when not rated. */
   starRating?: InputMaybe<Scalars['Int']['input']>;
@@ -156,6 +183,7 @@ export type Area = {
   __typename?: 'Area';
   /** The same area in square metres. */
   squareMetres: Scalars['Float']['output'];
+  /** Đơn vị: the unit `value` is stated in. */
   unit: AreaUnit;
   /** The area, in `unit`. */
   value: Scalars['Float']['output'];
@@ -192,7 +220,9 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** Each changed field with its values before and after. */
   changes: Array<FieldChange>;
+  /** The change's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Loại thay đổi: whether the record was created, updated or deleted. */
   operation: ChangeOperation;
   /** Lý do: why the record was changed (required to change approved data). */
   reason?: Maybe<Scalars['String']['output']>;
@@ -203,15 +233,22 @@ export type Change = {
 /** A page of a record's change history, newest first. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
   edges: Array<ChangeEdge>;
+  /** The changes of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<Change>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many changes the record's history holds, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One change of a history page, with its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass it as `after` to continue the history after this change. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -249,10 +286,13 @@ export type Dataset = {
  */
 export type FieldChange = {
   __typename?: 'FieldChange';
+  /** The value after the change; null in a DELETE, for a field left empty, or when `masked`. */
   after?: Maybe<Scalars['JSON']['output']>;
+  /** The value before the change; null in a CREATE, for a field that was empty, or when `masked`. */
   before?: Maybe<Scalars['JSON']['output']>;
   /** The field's name in the record (`ownerName`; a child record's fields as `ownerships[<id>].validTo`). */
   field: Scalars['String']['output'];
+  /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
 };
 
@@ -345,7 +385,7 @@ export type Provenance = {
 /** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
 export type Query = {
   __typename?: 'Query';
-  /** Cơ sở lưu trú theo mã: an accommodation establishment by its code. */
+  /** Cơ sở lưu trú theo mã: an accommodation establishment by its code; null when none has that code. */
   accommodation?: Maybe<AccommodationEstablishment>;
   /** Cơ sở lưu trú: accommodation establishments matching the filter, ordered by code. */
   accommodations?: Maybe<AccommodationConnection>;
@@ -389,12 +429,15 @@ export type QueryTouristSitesArgs = {
 /** Điểm du lịch: a tourist site managed in the culture and tourism database. */
 export type TouristSite = {
   __typename?: 'TouristSite';
+  /** Địa chỉ: the address as the department records it; null when none is recorded. */
   address?: Maybe<Scalars['String']['output']>;
+  /** Loại điểm du lịch: the site's category. */
   category: TouristSiteCategory;
   /** Mã điểm du lịch, e.g. `DL-0001`. */
   code: Scalars['String']['output'];
   /** The commune-level unit the site lies in (today's unit); resolved by the directory, null if it is unreachable. */
   commune?: Maybe<AdministrativeUnit>;
+  /** Mô tả: a description of the site; null when none is recorded. */
   description?: Maybe<Scalars['String']['output']>;
   /** Lịch sử thay đổi: every change of this site, newest first. */
   history?: Maybe<ChangeConnection>;
@@ -404,6 +447,7 @@ export type TouristSite = {
   name: Scalars['String']['output'];
   /** English name, where one is in use. */
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** Nguồn gốc: the site's dataset, when the department last changed it and when the hub read it. */
   provenance: Provenance;
   /** Optimistic-concurrency version: send it back as `expectedVersion` when you change the site. */
   version: Scalars['Int']['output'];
@@ -439,34 +483,49 @@ export type TouristSiteCategory =
   /** Cơ sở tín ngưỡng, tôn giáo (spiritual site). */
   | 'SPIRITUAL';
 
+/** A page of tourist sites, ordered by code. */
 export type TouristSiteConnection = {
   __typename?: 'TouristSiteConnection';
+  /** The sites of this page, each with its cursor. */
   edges: Array<TouristSiteEdge>;
+  /** The sites of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<TouristSite>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many sites match, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One tourist site of a page, with its cursor. */
 export type TouristSiteEdge = {
   __typename?: 'TouristSiteEdge';
+  /** Pass it as `after` to continue the list after this site. */
   cursor: Scalars['String']['output'];
+  /** The tourist site. */
   node: TouristSite;
 };
 
+/** Which tourist sites to list: every condition given must hold (AND). */
 export type TouristSiteFilter = {
+  /** Loại điểm du lịch: only sites of this category. */
   category?: InputMaybe<TouristSiteCategory>;
   /** Only sites in these communes (codes of today's commune-level units). */
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  /** Vietnamese or English name contains this text, regardless of case and Vietnamese diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Fields to change; those left out keep their values. */
 export type TouristSiteUpdate = {
+  /** Địa chỉ: the address, at most 300 characters; null or blank text clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Loại điểm du lịch: the category; null keeps the current one. */
   category?: InputMaybe<TouristSiteCategory>;
+  /** Mô tả: the description, at most 5,000 characters; null or blank text clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Tên tiếng Việt: the Vietnamese name, at most 300 characters; null keeps the current name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** English name, at most 300 characters; null or blank text clears it. */
   nameEn?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -477,7 +536,9 @@ export type VisitorCount = {
   domestic: Scalars['Int']['output'];
   /** Khách quốc tế. */
   international: Scalars['Int']['output'];
+  /** Tổng lượt khách: `domestic` plus `international`. */
   total: Scalars['Int']['output'];
+  /** Năm: the calendar year, e.g. `2025`. */
   year: Scalars['Int']['output'];
 };
 

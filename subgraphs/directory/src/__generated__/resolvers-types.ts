@@ -37,7 +37,9 @@ export type Scalars = {
 /** Tài khoản: a personal account of a state official. */
 export type Account = {
   __typename?: 'Account';
+  /** Cơ quan: the agency the official works for; its agency admin manages the account. */
   agency: Agency;
+  /** Tên hiển thị: the official's name as shown; for an EXTERNAL account, the token's subject. */
   displayName: Scalars['String']['output'];
   /**
    * Lịch sử thay đổi: creation, roles, status and password changes, newest first. A password change is listed with no
@@ -46,13 +48,17 @@ export type Account = {
   history?: Maybe<ChangeConnection>;
   /** The directory's id; `oidc:<subject>` for an EXTERNAL account. */
   id: Scalars['ID']['output'];
+  /** The last successful sign-in with the password; null if there has been none (always for an EXTERNAL account). */
   lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Vai trò: what the account may do. */
   roles: Array<Role>;
   /** HUB, or EXTERNAL for an account of the external identity provider (seen only by its owner, through `me`). */
   source: AccountSource;
+  /** Trạng thái: whether the account may be used. */
   status: AccountStatus;
   /** Why it is disabled. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** Tên đăng nhập: lower-case and unique; for an EXTERNAL account, the token's subject. */
   username: Scalars['String']['output'];
 };
 
@@ -63,17 +69,25 @@ export type AccountHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of accounts, ordered by username. */
 export type AccountConnection = {
   __typename?: 'AccountConnection';
+  /** The accounts of this page, each with its cursor. */
   edges: Array<AccountEdge>;
+  /** The accounts of this page. */
   nodes: Array<Account>;
+  /** Whether another page follows, and the cursor to continue from. */
   pageInfo: PageInfo;
+  /** How many accounts match, over all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An account with its cursor. */
 export type AccountEdge = {
   __typename?: 'AccountEdge';
+  /** Pass as `after` to continue the list after this account. */
   cursor: Scalars['String']['output'];
+  /** The account. */
   node: Account;
 };
 
@@ -87,8 +101,11 @@ export type AccountSource =
   /** A personal account of the directory (signed in with its password). */
   | 'HUB';
 
+/** Trạng thái tài khoản: whether an account may be used. */
 export type AccountStatus =
+  /** Hoạt động: the account signs in and its tokens work. */
   | 'ACTIVE'
+  /** Đã vô hiệu hóa: disabled by an administrator (`statusReason` says why): no sign-in, and its tokens stop working. */
   | 'DISABLED'
   /** No longer set: failed sign-ins make further attempts wait for a while instead (see the security guide). */
   | 'LOCKED';
@@ -125,7 +142,9 @@ export type AdministrativeUnit = {
   currentCommuneCodes: Array<Scalars['String']['output']>;
   /** Identifier of this version. */
   id: Scalars['ID']['output'];
+  /** Loại: the kind of unit (tỉnh, huyện, xã, phường…). */
   kind: AdministrativeUnitKind;
+  /** Cấp: province, district or commune level. */
   level: AdministrativeLevel;
   /** Tên: official name in Vietnamese, e.g. `Xã Đàm Thủy`. */
   name: Scalars['String']['output'];
@@ -133,6 +152,7 @@ export type AdministrativeUnit = {
   parent?: Maybe<AdministrativeUnit>;
   /** Units merged into this one when it began. */
   predecessors: Array<AdministrativeUnit>;
+  /** Nguồn gốc dữ liệu: the directory's catalogue (`DIR-DANHMUC`) and when this version was last changed. */
   provenance: Provenance;
   /** Units this one was merged into (or split into) when it ended. */
   successors: Array<AdministrativeUnit>;
@@ -160,30 +180,47 @@ export type AdministrativeUnitChildrenArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of administrative units, ordered by code. */
 export type AdministrativeUnitConnection = {
   __typename?: 'AdministrativeUnitConnection';
+  /** The units of this page, each with its cursor. */
   edges: Array<AdministrativeUnitEdge>;
+  /** The units of this page. */
   nodes: Array<AdministrativeUnit>;
+  /** Whether another page follows, and the cursor to continue from. */
   pageInfo: PageInfo;
+  /** How many units match, over all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An administrative unit with its cursor. */
 export type AdministrativeUnitEdge = {
   __typename?: 'AdministrativeUnitEdge';
+  /** Pass as `after` to continue the list after this unit. */
   cursor: Scalars['String']['output'];
+  /** The unit. */
   node: AdministrativeUnit;
 };
 
 /** Loại đơn vị hành chính: the kind of unit within its level. */
 export type AdministrativeUnitKind =
+  /** Xã: a rural commune (level COMMUNE). */
   | 'COMMUNE'
+  /** Huyện: a rural district (level DISTRICT, until 30 June 2025). */
   | 'DISTRICT'
+  /** Thành phố trực thuộc trung ương: a centrally-run city (level PROVINCE). */
   | 'MUNICIPALITY'
+  /** Tỉnh: a province (level PROVINCE). */
   | 'PROVINCE'
+  /** Thành phố thuộc tỉnh: a provincial city (level DISTRICT, until 30 June 2025). */
   | 'PROVINCIAL_CITY'
+  /** Đặc khu: a special zone, an island unit (level COMMUNE, from 1 July 2025). */
   | 'SPECIAL_ZONE'
+  /** Thị xã: a district-level town (level DISTRICT, until 30 June 2025). */
   | 'TOWN'
+  /** Thị trấn: a township, the urban commune of a district (level COMMUNE, until 30 June 2025). */
   | 'TOWNSHIP'
+  /** Phường: an urban ward (level COMMUNE). */
   | 'WARD';
 
 /** Cơ quan nhà nước: a state agency, with its place in the hierarchy and its history of mergers. */
@@ -193,10 +230,13 @@ export type Agency = {
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /** Mã cơ quan, e.g. `SVHTTDL` for the Department of Culture, Sports and Tourism. */
   code: Scalars['String']['output'];
+  /** Thông tin liên hệ: public contact details; null when none are recorded. */
   contact?: Maybe<AgencyContact>;
   /** Sector databases this agency owns on `asOf` (default: today). */
   datasets: Array<Dataset>;
+  /** Loại cơ quan: People's Committee, office, department or public service unit. */
   kind: AgencyKind;
+  /** Cấp: PROVINCE for provincial agencies, COMMUNE for a commune's (DISTRICT for former district agencies). */
   level: AdministrativeLevel;
   /** Tên tiếng Việt. */
   name: Scalars['String']['output'];
@@ -206,6 +246,7 @@ export type Agency = {
   parent?: Maybe<Agency>;
   /** Agencies that were merged into this one. */
   predecessors: Array<Agency>;
+  /** Nguồn gốc dữ liệu: the directory's catalogue (`DIR-DANHMUC`) and when this agency was last changed. */
   provenance: Provenance;
   /** The agency this one was merged into, when it ended. */
   successor?: Maybe<Agency>;
@@ -221,33 +262,48 @@ export type AgencyDatasetsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of agencies, ordered by code. */
 export type AgencyConnection = {
   __typename?: 'AgencyConnection';
+  /** The agencies of this page, each with its cursor. */
   edges: Array<AgencyEdge>;
+  /** The agencies of this page. */
   nodes: Array<Agency>;
+  /** Whether another page follows, and the cursor to continue from. */
   pageInfo: PageInfo;
+  /** How many agencies match, over all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** Public contact details of an agency. */
 export type AgencyContact = {
   __typename?: 'AgencyContact';
+  /** Địa chỉ: postal address; null when not recorded. */
   address?: Maybe<Scalars['String']['output']>;
+  /** Thư điện tử: email address; null when not recorded. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Số điện thoại: telephone number; null when not recorded. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Trang thông tin điện tử: website address; null when not recorded. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** An agency with its cursor. */
 export type AgencyEdge = {
   __typename?: 'AgencyEdge';
+  /** Pass as `after` to continue the list after this agency. */
   cursor: Scalars['String']['output'];
+  /** The agency. */
   node: Agency;
 };
 
+/** Which agencies to list; every condition given must hold. */
 export type AgencyFilter = {
   /** Only agencies that existed on this date; omit to include former agencies too. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only agencies of this kind. */
   kind?: InputMaybe<AgencyKind>;
+  /** Only agencies of this level. */
   level?: InputMaybe<AdministrativeLevel>;
   /** Agencies that report to the agency with this code. */
   parentCode?: InputMaybe<Scalars['String']['input']>;
@@ -266,17 +322,31 @@ export type AgencyKind =
   /** Đơn vị sự nghiệp (public service unit, e.g. the digital-technology centre). */
   | 'PUBLIC_SERVICE_UNIT';
 
+/** Quyết định của bên cung cấp: what the provider agency's admin decides on a sharing agreement. */
 export type AgreementDecision =
+  /** Chấp thuận: approve a REQUESTED agreement, or resume a SUSPENDED one. */
   | 'APPROVE'
+  /** Chấm dứt: end an APPROVED or SUSPENDED agreement (an APPROVED one needs a reason). */
   | 'END'
+  /** Từ chối: refuse a REQUESTED agreement; needs a reason. */
   | 'REFUSE'
+  /** Tạm dừng: suspend an APPROVED agreement; needs a reason. */
   | 'SUSPEND';
 
+/**
+ * Trạng thái thỏa thuận: where a sharing agreement stands. Only an APPROVED agreement, from its `validFrom` to its
+ * `validTo`, grants anything.
+ */
 export type AgreementStatus =
+  /** Đã chấp thuận: approved by the provider; grants its coordinates to the consumer within its dates. */
   | 'APPROVED'
+  /** Chấm dứt: ended by the provider; final. */
   | 'ENDED'
+  /** Từ chối: refused by the provider (`statusReason` says why); final. */
   | 'REFUSED'
+  /** Đã đề nghị: requested by the consumer, waiting for the provider's decision; grants nothing. */
   | 'REQUESTED'
+  /** Tạm dừng: suspended by the provider (`statusReason` says why); grants nothing until approved again. */
   | 'SUSPENDED';
 
 /**
@@ -287,6 +357,7 @@ export type Area = {
   __typename?: 'Area';
   /** The same area in square metres. */
   squareMetres: Scalars['Float']['output'];
+  /** Đơn vị: the unit `value` is stated in. */
   unit: AreaUnit;
   /** The area, in `unit`. */
   value: Scalars['Float']['output'];
@@ -323,7 +394,9 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** Each changed field with its values before and after. */
   changes: Array<FieldChange>;
+  /** The change's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Loại thay đổi: whether the record was created, updated or deleted. */
   operation: ChangeOperation;
   /** Lý do: why the record was changed (required to change approved data). */
   reason?: Maybe<Scalars['String']['output']>;
@@ -334,15 +407,22 @@ export type Change = {
 /** A page of a record's change history, newest first. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
   edges: Array<ChangeEdge>;
+  /** The changes of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<Change>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many changes the record's history holds, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One change of a history page, with its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass it as `after` to continue the history after this change. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -366,11 +446,15 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** Tạo tài khoản: a new personal account of the directory (source HUB), ACTIVE from the start. */
 export type CreateAccountInput = {
+  /** Mã cơ quan of a current agency (not one that has ended); an agency admin may name only their own. */
   agencyCode: Scalars['String']['input'];
+  /** Tên hiển thị: the official's full name, 1–200 characters. */
   displayName: Scalars['String']['input'];
   /** At least 12 characters. */
   password: Scalars['String']['input'];
+  /** At least one role; only the system admin grants SYSTEM_ADMIN and AUDITOR. */
   roles: Array<Role>;
   /** Lower-case letters, digits, dots and hyphens, 3–80 characters. */
   username: Scalars['String']['input'];
@@ -382,16 +466,21 @@ export type CreateAccountInput = {
  */
 export type Dataset = {
   __typename?: 'Dataset';
+  /** Mã cơ sở dữ liệu, e.g. `CSDL-VHTTDL`. */
   code: Scalars['String']['output'];
+  /** Mô tả: what the database holds; null when not written. */
   description?: Maybe<Scalars['String']['output']>;
   /** Lịch sử thay đổi: changes of the dataset and of its ownerships (`ownerships[<id>].validTo`, …), newest first. */
   history?: Maybe<ChangeConnection>;
+  /** Tên tiếng Việt. */
   name: Scalars['String']['output'];
+  /** English name, where one is in use. */
   nameEn?: Maybe<Scalars['String']['output']>;
   /** Cơ quan chủ quản: the owning agency on `asOf` (default: today). */
   owner?: Maybe<Agency>;
   /** Every period of ownership, oldest first. */
   ownerships: Array<DatasetOwnership>;
+  /** Nguồn gốc dữ liệu: the directory's catalogue (`DIR-DANHMUC`) and when this entry was last changed. */
   provenance: Provenance;
   /** Sector (lĩnh vực), e.g. `Văn hóa, Thể thao và Du lịch`. */
   sector: Scalars['String']['output'];
@@ -418,27 +507,38 @@ export type DatasetOwnerArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of the catalogue's sector databases, ordered by code. */
 export type DatasetConnection = {
   __typename?: 'DatasetConnection';
+  /** The databases of this page, each with its cursor. */
   edges: Array<DatasetEdge>;
+  /** The databases of this page. */
   nodes: Array<Dataset>;
+  /** Whether another page follows, and the cursor to continue from. */
   pageInfo: PageInfo;
+  /** How many databases the catalogue has, over all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A sector database with its cursor. */
 export type DatasetEdge = {
   __typename?: 'DatasetEdge';
+  /** Pass as `after` to continue the list after this database. */
   cursor: Scalars['String']['output'];
+  /** The database. */
   node: Dataset;
 };
 
 /** One period during which an agency owned a dataset. */
 export type DatasetOwnership = {
   __typename?: 'DatasetOwnership';
+  /** Cơ quan chủ quản: the agency that owned the database in this period. */
   agency: Agency;
   /** The decision that transferred ownership, e.g. a merger decision. */
   basis?: Maybe<Scalars['String']['output']>;
+  /** First day of the period; null when it began before the directory's records. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** Last day of the period; null while it lasts. */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -449,10 +549,13 @@ export type DatasetOwnership = {
  */
 export type FieldChange = {
   __typename?: 'FieldChange';
+  /** The value after the change; null in a DELETE, for a field left empty, or when `masked`. */
   after?: Maybe<Scalars['JSON']['output']>;
+  /** The value before the change; null in a CREATE, for a field that was empty, or when `masked`. */
   before?: Maybe<Scalars['JSON']['output']>;
   /** The field's name in the record (`ownerName`; a child record's fields as `ownerships[<id>].validTo`). */
   field: Scalars['String']['output'];
+  /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
 };
 
@@ -630,13 +733,13 @@ export type Provenance = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Tài khoản: accounts an administrator may manage: all of them for the system admin, those of their own agency for an
-   * agency admin (others get FORBIDDEN). Ordered by username.
+   * Tài khoản: accounts an administrator may manage: all of them for the system admin and auditors, those of their own
+   * agency for an agency admin (others get FORBIDDEN). Ordered by username.
    */
   accounts?: Maybe<AccountConnection>;
   /**
-   * Đơn vị hành chính theo mã: the version of the unit with this code that was valid on `asOf` (default: today).
-   * A code retired by a merger still resolves, as of a date when it was valid. Null when no version is valid then.
+   * Đơn vị hành chính theo mã: the version of the unit with this code that was valid on `asOf`; null when no version
+   * is valid then. Without `asOf`, today's version, or for a code retired by a merger its last one.
    */
   administrativeUnit?: Maybe<AdministrativeUnit>;
   /**
@@ -738,29 +841,46 @@ export type Role =
 /** Thỏa thuận chia sẻ dữ liệu: a data-sharing agreement between two agencies. */
 export type SharingAgreement = {
   __typename?: 'SharingAgreement';
+  /** Bên khai thác: the agency whose officials may read the data while the agreement is in force. */
   consumer: Agency;
+  /** What is shared: field coordinates (`Type.field`) or whole types (`Type`) of the provider's data. */
   coordinates: Array<Scalars['String']['output']>;
+  /** When the provider made its latest decision; null while none has been made. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Xóa dữ liệu: how the data is deleted; null when not stated. */
   deletion?: Maybe<Scalars['String']['output']>;
   /**
    * Lịch sử thay đổi: the request and every decision, newest first. Changing an APPROVED agreement needs a reason
    * (the `reason` of `decideSharingAgreement`).
    */
   history?: Maybe<ChangeConnection>;
+  /** Identifier of the agreement, for `decideSharingAgreement`. */
   id: Scalars['ID']['output'];
+  /** Whether PERSONAL fields among the coordinates are granted too. */
   includesPersonalData: Scalars['Boolean']['output'];
+  /** Căn cứ pháp lý: the document number of the written request. */
   legalBasis: Scalars['String']['output'];
+  /** Xử lý dữ liệu sau khi nhận: how the consumer processes the data once received; null when not stated. */
   processingAfterReceipt?: Maybe<Scalars['String']['output']>;
+  /** Cam kết bảo vệ dữ liệu: the consumer's commitments to protect the data; null when not stated. */
   protectionCommitments?: Maybe<Scalars['String']['output']>;
+  /** Bên cung cấp: the agency that owns the data and decides on the agreement. */
   provider: Agency;
+  /** Mục đích sử dụng: what the consumer uses the data for. */
   purpose: Scalars['String']['output'];
+  /** When the consumer's admin requested the agreement. */
   requestedAt: Scalars['DateTime']['output'];
+  /** Lưu trữ sau chia sẻ: how the data, derived data included, is kept; null when not stated. */
   retention?: Maybe<Scalars['String']['output']>;
+  /** Trạng thái: where the agreement stands. */
   status: AgreementStatus;
   /** Reasons of a refusal or suspension. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** Where and how the data is used. */
   usage: Scalars['String']['output'];
+  /** Ngày bắt đầu: first day the agreement may grant access. */
   validFrom: Scalars['Date']['output'];
+  /** Ngày kết thúc: last day (included) the agreement may grant access. */
   validTo: Scalars['Date']['output'];
 };
 
@@ -771,17 +891,25 @@ export type SharingAgreementHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of sharing agreements. */
 export type SharingAgreementConnection = {
   __typename?: 'SharingAgreementConnection';
+  /** The agreements of this page, each with its cursor. */
   edges: Array<SharingAgreementEdge>;
+  /** The agreements of this page. */
   nodes: Array<SharingAgreement>;
+  /** Whether another page follows, and the cursor to continue from. */
   pageInfo: PageInfo;
+  /** How many agreements match, over all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A sharing agreement with its cursor. */
 export type SharingAgreementEdge = {
   __typename?: 'SharingAgreementEdge';
+  /** Pass as `after` to continue the list after this agreement. */
   cursor: Scalars['String']['output'];
+  /** The agreement. */
   node: SharingAgreement;
 };
 
@@ -789,20 +917,27 @@ export type SharingAgreementEdge = {
 export type SharingAgreementRequest = {
   /** Field coordinates (`AccommodationEstablishment.annualRevenue`) or whole types (`AccommodationEstablishment`). */
   coordinates: Array<Scalars['String']['input']>;
+  /** Xóa dữ liệu: how the data is deleted when no longer needed (at most 8000 characters). */
   deletion?: InputMaybe<Scalars['String']['input']>;
+  /** Dữ liệu cá nhân: true to ask for PERSONAL fields among the coordinates too; without it they are not granted. */
   includesPersonalData: Scalars['Boolean']['input'];
   /** Căn cứ pháp lý: the document number of the written request. */
   legalBasis: Scalars['String']['input'];
+  /** Xử lý dữ liệu sau khi nhận: how the consumer processes the data once received (at most 8000 characters). */
   processingAfterReceipt?: InputMaybe<Scalars['String']['input']>;
+  /** Cam kết bảo vệ dữ liệu: the consumer's commitments to protect the data (at most 8000 characters). */
   protectionCommitments?: InputMaybe<Scalars['String']['input']>;
   /** The agency that owns the data. */
   providerCode: Scalars['String']['input'];
   /** Mục đích sử dụng. */
   purpose: Scalars['String']['input'];
+  /** Lưu trữ sau chia sẻ: how long and how the data, derived data included, is kept (at most 8000 characters). */
   retention?: InputMaybe<Scalars['String']['input']>;
   /** Where and how the data is used. */
   usage: Scalars['String']['input'];
+  /** Ngày bắt đầu: first day (`YYYY-MM-DD`) the agreement may grant access. */
   validFrom: Scalars['Date']['input'];
+  /** Ngày kết thúc: last day (`YYYY-MM-DD`, included) the agreement may grant access; not before `validFrom`. */
   validTo: Scalars['Date']['input'];
 };
 

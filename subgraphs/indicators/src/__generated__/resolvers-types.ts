@@ -84,6 +84,7 @@ export type Area = {
   __typename?: 'Area';
   /** The same area in square metres. */
   squareMetres: Scalars['Float']['output'];
+  /** Đơn vị: the unit `value` is stated in. */
   unit: AreaUnit;
   /** The area, in `unit`. */
   value: Scalars['Float']['output'];
@@ -98,21 +99,31 @@ export type AreaUnit =
   /** Mét vuông (m²): plots, floor areas. */
   | 'SQUARE_METRE';
 
+/** Nhóm phân tổ: one category of a dimension, e.g. `FEMALE` (Nữ) of `SEX`. */
 export type Category = {
   __typename?: 'Category';
+  /** Mã nhóm, e.g. `FEMALE`: what `CategoryInput.category` takes. */
   code: Scalars['String']['output'];
+  /** Tên tiếng Việt, e.g. `Nữ`. */
   name: Scalars['String']['output'];
+  /** English name, e.g. `Female`; null where there is none. */
   nameEn?: Maybe<Scalars['String']['output']>;
 };
 
+/** Một nhóm phân tổ: one category of one dimension, by codes (`{ dimension: "SEX", category: "FEMALE" }`). */
 export type CategoryInput = {
+  /** Mã nhóm, e.g. `FEMALE`: one of that dimension's `categories`. */
   category: Scalars['String']['input'];
+  /** Mã tiêu thức phân tổ, e.g. `SEX`: one of the indicator's `dimensions`. */
   dimension: Scalars['String']['input'];
 };
 
+/** Một nhóm phân tổ: one category of one dimension, by codes (`SEX` = `FEMALE`). */
 export type CategoryValue = {
   __typename?: 'CategoryValue';
+  /** Mã nhóm, e.g. `FEMALE`. */
   category: Scalars['String']['output'];
+  /** Mã tiêu thức phân tổ, e.g. `SEX`. */
   dimension: Scalars['String']['output'];
 };
 
@@ -138,7 +149,9 @@ export type Change = {
   at: Scalars['DateTime']['output'];
   /** Each changed field with its values before and after. */
   changes: Array<FieldChange>;
+  /** The change's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** Loại thay đổi: whether the record was created, updated or deleted. */
   operation: ChangeOperation;
   /** Lý do: why the record was changed (required to change approved data). */
   reason?: Maybe<Scalars['String']['output']>;
@@ -149,15 +162,22 @@ export type Change = {
 /** A page of a record's change history, newest first. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
   edges: Array<ChangeEdge>;
+  /** The changes of this page (the same as `edges { node }`, without cursors). */
   nodes: Array<Change>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many changes the record's history holds, on every page together (counted only when you ask for it). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One change of a history page, with its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass it as `after` to continue the history after this change. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -181,34 +201,48 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** The values of `indicatorData` as grids: rows follow `units`, columns follow `periods`. */
 export type DataMatrix = {
   __typename?: 'DataMatrix';
+  /** The columns: the query's period ids in time order (by last day; of two ending the same day, the shorter first). */
   periods: Array<Scalars['String']['output']>;
+  /** One grid per indicator and category combination that has at least one value. */
   series: Array<MatrixSeries>;
+  /** The rows: codes of the selected units, in code order (units without any value included). */
   units: Array<Scalars['String']['output']>;
 };
 
 /** Một ô số liệu. */
 export type DataRow = {
   __typename?: 'DataRow';
+  /** The category of each dimension in `disaggregateBy`, ordered by dimension code; empty for the total. */
   categories: Array<CategoryValue>;
   /** value / previousYearValue × 100 (%), as the province's reports compare with the same period last year. */
   changeOnPreviousYear?: Maybe<Scalars['Float']['output']>;
+  /** Mã chỉ tiêu. */
   indicator: Scalars['String']['output'];
   /** How the value was obtained: stored for this unit, rolled up from units below, or derived by formula. */
   origin: ValueOrigin;
+  /** Period id, e.g. `2025Q3`. */
   period: Scalars['String']['output'];
+  /**
+   * With `compareWithPreviousYear`: the value of the same period last year, same unit and categories; null without it
+   * or where there is none.
+   */
   previousYearValue?: Maybe<Scalars['Float']['output']>;
+  /** Nguồn gốc: the dataset `KTXH-CHITIEU`; `updatedAt` as above (the time of the answer where that is unknown). */
   provenance: Provenance;
   /** Nguồn số liệu, as the upload declared it. */
   source?: Maybe<Scalars['String']['output']>;
   /** OFFICIAL only when every value it is made of is official. */
   status?: Maybe<ValueStatus>;
+  /** Code of the administrative unit. */
   unit: Scalars['String']['output'];
   /** For roll-ups: how many units below had a value. */
   unitsReported?: Maybe<Scalars['Int']['output']>;
   /** Latest change of the values it is made of. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The value, in the indicator's unit (`Indicator.unit`). */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -222,9 +256,13 @@ export type Dataset = {
 /** Tiêu thức phân tổ: a dimension and its categories. */
 export type Dimension = {
   __typename?: 'Dimension';
+  /** Các nhóm: its categories, in the catalogue's order. */
   categories: Array<Category>;
+  /** Mã tiêu thức, e.g. `SEX`, `AREA`: what `disaggregateBy` and `CategoryInput.dimension` take. */
   code: Scalars['String']['output'];
+  /** Tên tiếng Việt, e.g. `Giới tính`. */
   name: Scalars['String']['output'];
+  /** English name, e.g. `Sex`; null where there is none. */
   nameEn?: Maybe<Scalars['String']['output']>;
 };
 
@@ -235,10 +273,13 @@ export type Dimension = {
  */
 export type FieldChange = {
   __typename?: 'FieldChange';
+  /** The value after the change; null in a DELETE, for a field left empty, or when `masked`. */
   after?: Maybe<Scalars['JSON']['output']>;
+  /** The value before the change; null in a CREATE, for a field that was empty, or when `masked`. */
   before?: Maybe<Scalars['JSON']['output']>;
   /** The field's name in the record (`ownerName`; a child record's fields as `ownerships[<id>].validTo`). */
   field: Scalars['String']['output'];
+  /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
 };
 
@@ -259,6 +300,10 @@ export type Indicator = {
   __typename?: 'Indicator';
   /** Cơ quan chịu trách nhiệm thu thập, tổng hợp; resolved by the directory. */
   agency?: Maybe<Agency>;
+  /**
+   * Quy tắc tổng hợp: how the values of lower units make the value of a unit above. A derived indicator is computed
+   * from its formula at every unit instead.
+   */
   aggregation: AggregationRule;
   /** Mã chỉ tiêu, e.g. `0201`: group `02`, number `01`. */
   code: Scalars['String']['output'];
@@ -268,6 +313,7 @@ export type Indicator = {
   dimensions: Array<Dimension>;
   /** For a derived indicator: its formula over other indicators (`{0201} / ({0101} / 100)`; `prev(…)` is the same period last year). */
   formula?: Maybe<Scalars['String']['output']>;
+  /** Nhóm chỉ tiêu: the group the code begins with. */
   group: IndicatorGroup;
   /** Lịch sử thay đổi của chỉ tiêu (catalogue changes). */
   history?: Maybe<ChangeConnection>;
@@ -277,9 +323,11 @@ export type Indicator = {
   levels: Array<IndicatorLevel>;
   /** Tên tiếng Việt. */
   name: Scalars['String']['output'];
+  /** English name; null where the catalogue has none. */
   nameEn?: Maybe<Scalars['String']['output']>;
   /** Kỳ công bố: the period types values may have. */
   periodicities: Array<Periodicity>;
+  /** Nguồn gốc: the dataset `KTXH-CHITIEU`; `updatedAt` is the last change of this catalogue entry (not of values). */
   provenance: Provenance;
   /** Allowed range of values, where the indicator defines one. */
   range?: Maybe<ValueRange>;
@@ -312,11 +360,16 @@ export type IndicatorTimeSeriesArgs = {
   unit: Scalars['String']['input'];
 };
 
+/** A page of indicators, ordered by code. */
 export type IndicatorConnection = {
   __typename?: 'IndicatorConnection';
+  /** The indicators of this page, each with its cursor. */
   edges: Array<IndicatorEdge>;
+  /** The indicators of this page, without cursors. */
   nodes: Array<Indicator>;
+  /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
+  /** How many indicators match the filters, on all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -343,35 +396,48 @@ export type IndicatorDataQuery = {
   indicators: Array<Scalars['String']['input']>;
   /** Period ids; a period type an indicator does not allow is an error naming both. */
   periods: Array<Scalars['String']['input']>;
+  /** Which administrative units to answer for. */
   units: UnitSelection;
 };
 
+/** One indicator of a page, with its cursor. */
 export type IndicatorEdge = {
   __typename?: 'IndicatorEdge';
+  /** Pass as `after` to continue after this indicator. */
   cursor: Scalars['String']['output'];
+  /** The indicator. */
   node: Indicator;
 };
 
 /** Nhóm chỉ tiêu. */
 export type IndicatorGroup = {
   __typename?: 'IndicatorGroup';
+  /** Mã nhóm, e.g. `02` (Dân số), as in Decision 05/2023/QĐ-TTg Appendix I. */
   code: Scalars['String']['output'];
+  /** Tên tiếng Việt, e.g. `Dân số`. */
   name: Scalars['String']['output'];
+  /** English name, e.g. `Population`; null where there is none. */
   nameEn?: Maybe<Scalars['String']['output']>;
 };
 
 /** Cấp hành chính (as in the directory). */
 export type IndicatorLevel =
+  /** Cấp xã: a commune or ward (or, before July 2025, a township). */
   | 'COMMUNE'
+  /** Cấp huyện: a district (the level was abolished on 1 July 2025; districts have values for earlier periods). */
   | 'DISTRICT'
+  /** Cấp tỉnh: the province. */
   | 'PROVINCE';
 
 /** One value to write. */
 export type IndicatorValueInput = {
   /** One category per dimension of the indicator that the value is broken down by; none for the total. */
   categories?: InputMaybe<Array<CategoryInput>>;
+  /** Mã chỉ tiêu, e.g. `0201`; not a derived indicator (one with a `formula`): write its inputs instead. */
   indicator: Scalars['String']['input'];
+  /** Period id (`2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`) of a type the indicator allows. */
   period: Scalars['String']['input'];
+  /** Tình trạng số liệu: PROVISIONAL when omitted; it replaces the status stored before. */
   status?: InputMaybe<ValueStatus>;
   /** Code of the administrative unit, valid at the period's last day. */
   unit: Scalars['String']['input'];
@@ -379,9 +445,12 @@ export type IndicatorValueInput = {
   value: Scalars['JSON']['input'];
 };
 
+/** One grid: the values of one indicator in one category combination. */
 export type MatrixSeries = {
   __typename?: 'MatrixSeries';
+  /** The category of each dimension in `disaggregateBy`, ordered by dimension code; empty for the totals. */
   categories: Array<CategoryValue>;
+  /** Mã chỉ tiêu. */
   indicator: Scalars['String']['output'];
   /**
    * `values[unit][period]`: rows follow `units`, columns follow `periods`; each cell a number, or null where there is
@@ -436,23 +505,31 @@ export type PageInfo = {
 /** Kỳ báo cáo. */
 export type Period = {
   __typename?: 'Period';
+  /** The last day (`YYYY-MM-DD`): values of the period refer to the units valid on this day. */
   endDate: Scalars['Date']['output'];
   /** `2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`. */
   id: Scalars['String']['output'];
   /** The same period of the previous year. */
   previousYear: Scalars['String']['output'];
+  /** The first day (`YYYY-MM-DD`). */
   startDate: Scalars['Date']['output'];
+  /** Loại kỳ: month, quarter, half-year, nine months or year. */
   type: Periodicity;
+  /** The calendar year the period belongs to. */
   year: Scalars['Int']['output'];
 };
 
 /** Loại kỳ. */
 export type Periodicity =
+  /** Sáu tháng: a half-year, `2025S1` (January–June) or `2025S2` (July–December). */
   | 'HALF_YEAR'
+  /** Tháng: a month, `2025M07`. */
   | 'MONTH'
   /** Chín tháng: cumulative January–September. */
   | 'NINE_MONTHS'
+  /** Quý: a quarter, `2025Q3`. */
   | 'QUARTER'
+  /** Năm: a calendar year, `2025`. */
   | 'YEAR';
 
 /**
@@ -543,21 +620,29 @@ export type QueryPeriodArgs = {
   id: Scalars['String']['input'];
 };
 
+/** Một điểm của chuỗi: the value of one period. */
 export type SeriesPoint = {
   __typename?: 'SeriesPoint';
   /** Set when the unit did not exist in this period and the value is that of the units it was made of. */
   mappedFrom?: Maybe<Array<Scalars['String']['output']>>;
+  /** How the value was obtained; null where there is no value. */
   origin?: Maybe<ValueOrigin>;
+  /** Period id, e.g. `2024`. */
   period: Scalars['String']['output'];
+  /** Tình trạng số liệu; null where there is no value. */
   status?: Maybe<ValueStatus>;
+  /** The value, in the indicator's unit; null where there is none. */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Chuỗi số liệu của một chỉ tiêu cho một đơn vị. */
 export type TimeSeries = {
   __typename?: 'TimeSeries';
+  /** Why points are empty or mapped (a unit merged or split, a rate that is not rolled up, a missing weight). */
   notes: Array<Scalars['String']['output']>;
+  /** One point per period from `from` to `to`, in time order, with or without a value. */
   points: Array<SeriesPoint>;
+  /** Code of the unit, as asked. */
   unit: Scalars['String']['output'];
 };
 
@@ -566,31 +651,47 @@ export type TimeSeries = {
  * period's last day), or both.
  */
 export type UnitSelection = {
+  /** The day (`YYYY-MM-DD`) on which `under` and `level` pick the units; default: each period's last day. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Codes of administrative units, each taken as it was on each period's last day. */
   codes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The level of the units selected under `under`; goes with `under`. */
   level?: InputMaybe<IndicatorLevel>;
+  /** Code of a unit: the units at `level` below it (not itself) are selected; goes with `level`. */
   under?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The outcome of a bulk write. */
 export type UpsertResult = {
   __typename?: 'UpsertResult';
+  /** Values that were not stored before. */
   inserted: Scalars['Int']['output'];
   /** Time spent in PostgreSQL, in milliseconds. */
   sqlMs: Scalars['Float']['output'];
+  /** Values that replaced a stored one (counted even when the number did not change). */
   updated: Scalars['Int']['output'];
   /** The upload's number, as kept in the change history. */
   upload: Scalars['Int']['output'];
 };
 
+/** Nguồn gốc giá trị: how a value was obtained. */
 export type ValueOrigin =
+  /** Tính toán: computed from the indicator's formula over its inputs for the same unit and period. */
   | 'DERIVED'
+  /**
+   * Tổng hợp: combined by the indicator's `aggregation` from the units below (in a time series across the reform, from
+   * the units the unit was made of).
+   */
   | 'ROLLED_UP'
+  /** Stored for this unit, which is at a level the indicator is collected at. */
   | 'STORED';
 
+/** Khoảng giá trị cho phép: the values an indicator accepts, in its unit; a write outside it is refused. */
 export type ValueRange = {
   __typename?: 'ValueRange';
+  /** The largest allowed value; null: no upper bound. */
   max?: Maybe<Scalars['Float']['output']>;
+  /** The smallest allowed value; null: no lower bound. */
   min?: Maybe<Scalars['Float']['output']>;
 };
 

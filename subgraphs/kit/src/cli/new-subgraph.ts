@@ -125,10 +125,20 @@ extend schema
 """Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives."""
 type Query {
   """A ${T} by its code; null when none has that code."""
-  ${t}(code: String!): ${T} @classified(level: PUBLIC)
+  ${t}(
+    """Its code, e.g. \`${prefix}-0001\`."""
+    code: String!
+  ): ${T} @classified(level: PUBLIC)
 
   """${T} records whose name contains \`search\` (regardless of case and diacritics), ordered by code."""
-  ${t}s(search: String, first: Int, after: String): ${T}Connection @classified(level: PUBLIC)
+  ${t}s(
+    """Text the name contains, regardless of case and diacritics."""
+    search: String
+    """How many to return (default 50, at most the hub's page size, 1000 unless the operator changes it)."""
+    first: Int
+    """The \`endCursor\` of the previous page: the list continues after it."""
+    after: String
+  ): ${T}Connection @classified(level: PUBLIC)
 }
 
 """Writes belong to the data editors of the agency that owns this database on the day of the write."""
@@ -137,7 +147,16 @@ type Mutation {
   Change a ${T}. \`expectedVersion\` is the \`version\` you read: if someone changed it since, nothing is written
   and the answer is a CONFLICT error. The data is published: \`reason\` (kept in its \`history\`) is required.
   """
-  update${T}(code: String!, input: ${T}Update!, expectedVersion: Int!, reason: String): ${T}! @classified(level: INTERNAL)
+  update${T}(
+    """The code of the record to change."""
+    code: String!
+    """The new values."""
+    input: ${T}Update!
+    """The \`version\` you read; a CONFLICT error if the record changed since."""
+    expectedVersion: Int!
+    """Why it is changed (required: the data is published); kept in the record's \`history\`."""
+    reason: String
+  ): ${T}! @classified(level: INTERNAL)
 }
 
 """A record of the ${o.dataset} database, located in a commune."""
@@ -159,9 +178,15 @@ type ${T} @key(fields: "code") @classified(level: PUBLIC) {
   note: String @classified(level: INTERNAL)
   """Optimistic-concurrency version: send it back as \`expectedVersion\` when you change it."""
   version: Int!
+  """Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it."""
   provenance: Provenance!
   """Lịch sử thay đổi: every change, newest first."""
-  history(first: Int, after: String): ChangeConnection @classified(level: INTERNAL)
+  history(
+    """How many changes to return (default 50)."""
+    first: Int
+    """The \`endCursor\` of the previous page: the list continues after it."""
+    after: String
+  ): ChangeConnection @classified(level: INTERNAL)
 }
 
 """Fields to change; those left out keep their values, null clears \`note\`."""
@@ -172,20 +197,29 @@ input ${T}Update {
   note: String
 }
 
+"""A page of ${T} records."""
 type ${T}Connection @classified(level: PUBLIC) {
+  """The records of the page with their cursors."""
   edges: [${T}Edge!]!
+  """The records of the page."""
   nodes: [${T}!]!
+  """Where the page is in the list: whether more follow, and the cursor to continue from."""
   pageInfo: PageInfo!
+  """How many records the list has in all pages."""
   totalCount: Int!
 }
 
+"""A ${T} record in a page, with its cursor."""
 type ${T}Edge @classified(level: PUBLIC) {
+  """Pass it as \`after\` to continue after this record."""
   cursor: String!
+  """The record."""
   node: ${T}!
 }
 
 """An administrative unit of the directory, referenced by its code and the day it is named as of."""
 type AdministrativeUnit @key(fields: "code validOn", resolvable: false) @classified(level: PUBLIC) {
+  """Mã đơn vị hành chính: the unit's official code."""
   code: String!
   """The day the unit is named as of (the directory resolves the version valid that day); null for today's unit."""
   validOn: Date
