@@ -145,6 +145,13 @@ export async function eventPage(
   )) as AuditRecordRow[];
 }
 
+/** How many events the filter selects (one count statement). */
+export async function eventCount(query: SqlQuery, filter: AuditEventFilter | null | undefined): Promise<number> {
+  const params: unknown[] = [];
+  const [row] = (await query(`select count(*)::int as n from audit_record where ${whereOf(filter, params)}`, params)) as { n: number }[];
+  return row.n;
+}
+
 /** The row of one event, when the store has it. */
 export async function eventRow(query: SqlQuery, chainId: string, seq: number): Promise<AuditRecordRow | undefined> {
   const [row] = await query('select * from audit_record where chain_id = $1 and seq = $2', [chainId, seq]);

@@ -10,6 +10,7 @@ import {
   decodeEventCursor,
   encodeEventCursor,
   eventOf,
+  eventCount,
   eventPage,
   eventId,
   eventRow,
@@ -27,7 +28,13 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
       const rows = await eventPage(sqlOn(ctx.em), args.filter, page.limit + 1, after);
       const hasNextPage = rows.length > page.limit;
       const edges = rows.slice(0, page.limit).map((r) => ({ cursor: encodeEventCursor(keyOfRow(r)), node: eventOf(r) }));
-      return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+      return {
+        edges: () => edges,
+        nodes: edges.map((e) => e.node),
+        pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+        // Counted only when the client asks for it: a count over months of records is not free.
+        totalCount: () => eventCount(sqlOn(ctx.em), args.filter),
+      };
     },
 
     async auditEvent(_, args, ctx) {

@@ -109,6 +109,17 @@ it('filters by outcome, account, agency, coordinate, personal data and time, and
   }
   expect(paged).toEqual(everything);
   expect(paged.length).toBeGreaterThan(6);
+
+  // The connection has what every connection of the graph has: nodes beside edges, and the total of all pages.
+  const shaped = await stack.query(
+    'query($f: AuditEventFilter) { auditEvents(filter: $f, first: 2) { totalCount nodes { id } edges { node { id } } } }',
+    { f: { to } },
+    auditor,
+  );
+  expect(shaped.errors).toBeUndefined();
+  expect(shaped.data.auditEvents.totalCount).toBe(everything.length);
+  expect(shaped.data.auditEvents.nodes.map((n: { id: string }) => n.id)).toEqual(everything.slice(0, 2));
+  expect(shaped.data.auditEvents.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(everything.slice(0, 2));
 });
 
 it('opens one event by id, and names bad arguments', async () => {

@@ -243,8 +243,12 @@ export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
   /** The events of this page, each with its cursor. */
   edges: Array<AuditEventEdge>;
+  /** The events of this page (the same as `edges`' nodes, without cursors). */
+  nodes: Array<AuditEvent>;
   /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many events match the filter in all (counted in the store only when asked for). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One audit event of a page, with its cursor. */
@@ -606,7 +610,7 @@ export type ResolversTypes = {
   AuditClient: ResolverTypeWrapper<AuditClient>;
   AuditDenial: ResolverTypeWrapper<AuditDenial>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
-  AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
+  AuditEventConnection: ResolverTypeWrapper<ConnectionModel<AuditEvent>>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   AuditEventFilter: AuditEventFilter;
   AuditOutcome: AuditOutcome;
@@ -643,7 +647,7 @@ export type ResolversParentTypes = {
   AuditClient: AuditClient;
   AuditDenial: AuditDenial;
   AuditEvent: AuditEvent;
-  AuditEventConnection: AuditEventConnection;
+  AuditEventConnection: ConnectionModel<AuditEvent>;
   AuditEventEdge: AuditEventEdge;
   AuditEventFilter: AuditEventFilter;
   AuditPrincipal: AuditPrincipal;
@@ -763,7 +767,9 @@ export type AuditEventResolvers<ContextType = HubContext, ParentType extends Res
 
 export type AuditEventConnectionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEventEdgeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
