@@ -52,6 +52,7 @@ export default tseslint.config(
       '**/config.ts',
       '**/main.ts',
       'subgraphs/kit/src/bin/serve.ts',
+      'subgraphs/kit/src/cli/migrate.ts',
       'infra/src/dev.ts',
       'infra/src/hub.ts',
       'infra/src/audit-cli.ts',

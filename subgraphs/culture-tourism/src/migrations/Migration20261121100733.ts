@@ -24,4 +24,11 @@ export class Migration20261121100733 extends Migration {
       `alter table "site_visitor_count" add constraint "site_visitor_count_site_id_foreign" foreign key ("site_id") references "tourist_site" ("id") on update cascade on delete cascade;`,
     );
   }
+
+  /** Reverts the first migration: its tables go, with their data (`npm run migration:down`). */
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "site_visitor_count" cascade;`);
+    this.addSql(`drop table if exists "tourist_site" cascade;`);
+    this.addSql(`drop table if exists "accommodation_establishment" cascade;`);
+  }
 }

@@ -62,4 +62,13 @@ export class Migration20261121100620 extends Migration {
       `alter table "administrative_unit_succession" add constraint "administrative_unit_succession_successor_id_foreign" foreign key ("successor_id") references "administrative_unit" ("id") on update cascade;`,
     );
   }
+
+  /** Reverts the first migration: its tables go, with their data (`npm run migration:down`). */
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "administrative_unit_succession" cascade;`);
+    this.addSql(`drop table if exists "dataset_ownership" cascade;`);
+    this.addSql(`drop table if exists "dataset" cascade;`);
+    this.addSql(`drop table if exists "agency" cascade;`);
+    this.addSql(`drop table if exists "administrative_unit" cascade;`);
+  }
 }

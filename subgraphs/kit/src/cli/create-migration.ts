@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, provisionDatabases } from '@hub/infra';
 import { freePortRun } from '@hub/infra/ports';
+import { loadSubgraph } from '../folder';
 import { initOrm, migrate } from '../orm';
-import { ormModel, type SubgraphDefinition } from '../subgraph';
+import { ormModel } from '../subgraph';
 
 async function main(): Promise<void> {
   const pkgDir = process.cwd();
-  const mod = (await import(join(pkgDir, 'src/definition.ts'))) as Record<string, SubgraphDefinition>;
-  const def = Object.values(mod).find((v) => v && typeof v === 'object' && 'entities' in v);
-  if (!def) throw new Error(`No subgraph definition exported from ${pkgDir}/src/definition.ts`);
+  // The package's parts, found by path as `serve` finds them (folder.ts): entities, migrations, schema.
+  const def = loadSubgraph(pkgDir);
   const migrationsDir = join(pkgDir, 'src/migrations');
   const tmp = mkdtempSync(join(tmpdir(), 'hub-migration-'));
   chmodSync(tmp, 0o755);

@@ -108,6 +108,9 @@ export function files(o: Options): Record<string, string> {
           test: 'jest',
           start: `tsx --conditions=development ../kit/src/bin/serve.ts ${o.name}`,
           'migration:create': 'tsx --conditions=development ../kit/src/cli/create-migration.ts',
+          'migration:status': 'tsx --conditions=development ../kit/src/cli/migrate.ts status',
+          'migration:up': 'tsx --conditions=development ../kit/src/cli/migrate.ts up',
+          'migration:down': 'tsx --conditions=development ../kit/src/cli/migrate.ts down',
           lint: 'eslint src && prettier --check --ignore-path ../../.prettierignore src',
         },
         dependencies: { '@hub/kit': '*', '@hub/runtime': '*', '@hub/schema': '*', '@mikro-orm/core': '6.6.9', graphql: '^16.11.0' },
@@ -277,6 +280,11 @@ export class ${migration} extends Migration {
     this.addSql(\`create table "${table}" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "commune_code" varchar(5) not null, "recorded_on" date null, "note" text null, "search_text" varchar(300) not null, constraint "${table}_pkey" primary key ("id"));\`);
     this.addSql(\`alter table "${table}" add constraint "${table}_code_unique" unique ("code");\`);
     this.addSql(\`create index "${table}_commune_code_index" on "${table}" ("commune_code");\`);
+  }
+
+  /** Reverts it: the table goes, with its data (\`npm run migration:down\`). */
+  override async down(): Promise<void> {
+    this.addSql(\`drop table if exists "${table}" cascade;\`);
   }
 }
 `,
