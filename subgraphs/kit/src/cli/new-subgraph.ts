@@ -107,6 +107,7 @@ export function files(o: Options): Record<string, string> {
           typecheck: 'tsc -p tsconfig.json --noEmit',
           test: 'jest',
           start: `tsx --conditions=development ../kit/src/bin/serve.ts ${o.name}`,
+          'schema:check': `tsx --conditions=development ../../schema/src/schema-check.ts ${o.name}`,
           'migration:create': 'tsx --conditions=development ../kit/src/cli/create-migration.ts',
           'migration:status': 'tsx --conditions=development ../kit/src/cli/migrate.ts status',
           'migration:up': 'tsx --conditions=development ../kit/src/cli/migrate.ts up',
