@@ -6,7 +6,7 @@
 //   npm run schema:check -w @hub/<name>             only the coordinates <name> serves (and composition)
 //   … -- --against <git-ref>                        compare with schema/api.graphql as committed at the ref (CI)
 //   … -- --root <dir>                               check another copy of the repository
-// Settings: HUB_AUDIT_READ_URL (a role that may read audit_record; without it usage is not checked),
+// Settings: HUB_AUDIT_READER_URL (a role that may read audit_record; without it usage is not checked),
 // HUB_SCHEMA_USAGE_DAYS (30), HUB_SCHEMA_DEPRECATION_DAYS (90).
 // Exit status: 0 when the check passes, 1 when composition fails or a breaking change is not allowed, 2 when the check
 // cannot run (bad arguments or settings, a baseline that cannot be read).
@@ -61,9 +61,9 @@ export function schemaCheckSettings(env: Record<string, string | undefined>): Sc
   };
   const deprecationDays = days('HUB_SCHEMA_DEPRECATION_DAYS', 90, 0);
   const usageDays = days('HUB_SCHEMA_USAGE_DAYS', 30, 1);
-  const auditReadUrl = env.HUB_AUDIT_READ_URL?.trim() || undefined;
+  const auditReadUrl = env.HUB_AUDIT_READER_URL?.trim() || undefined;
   if (auditReadUrl && !/^postgres(ql)?:\/\/[^/]+/.test(auditReadUrl)) {
-    problems.push('HUB_AUDIT_READ_URL: must be a postgres:// URL of a role that may read audit_record');
+    problems.push('HUB_AUDIT_READER_URL: must be a postgres:// URL of a role that may read audit_record');
   }
   if (problems.length) throw new SchemaCheckError(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return { auditReadUrl, deprecationDays, usageDays };
@@ -492,7 +492,7 @@ interface UsageRow {
 async function usageOf(rules: UsageRule[], settings: SchemaCheckSettings, now: Date): Promise<Verdict['usage'][]> {
   const notChecked = (why: string) => rules.map((): Verdict['usage'] => ({ checked: false, why }));
   if (!rules.length) return [];
-  if (!settings.auditReadUrl) return notChecked('HUB_AUDIT_READ_URL is not set');
+  if (!settings.auditReadUrl) return notChecked('HUB_AUDIT_READER_URL is not set');
   const changes: number[] = [];
   const coordinates: string[] = [];
   rules.forEach((r, i) => (r.coordinates ?? []).forEach((c) => (changes.push(i), coordinates.push(c))));
@@ -558,7 +558,7 @@ export function formatReport(r: SchemaCheckReport): string[] {
   const out = [
     `Schema check of ${r.subgraph ?? `every subgraph (${r.subgraphCount})`} against ${r.baseline}`,
     `  a breaking change is allowed when deprecated "since" a date at least ${plural(s.deprecationDays, 'day')} ago, or unused for ` +
-      `${plural(s.usageDays, 'day')} (${s.auditReadUrl ? 'the audit store is read' : 'usage not checked: HUB_AUDIT_READ_URL is not set'})`,
+      `${plural(s.usageDays, 'day')} (${s.auditReadUrl ? 'the audit store is read' : 'usage not checked: HUB_AUDIT_READER_URL is not set'})`,
     '',
   ];
   if (!r.compositionErrors.length) {

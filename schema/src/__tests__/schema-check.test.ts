@@ -104,11 +104,13 @@ afterAll(async () => {
 describe('schema check settings', () => {
   it('default to 90 and 30 days without the audit store, and list every bad variable', () => {
     expect(schemaCheckSettings({})).toEqual({ auditReadUrl: undefined, deprecationDays: 90, usageDays: 30 });
-    expect(() => schemaCheckSettings({ HUB_SCHEMA_USAGE_DAYS: '0', HUB_SCHEMA_DEPRECATION_DAYS: 'soon', HUB_AUDIT_READ_URL: 'x' })).toThrow(
+    expect(() =>
+      schemaCheckSettings({ HUB_SCHEMA_USAGE_DAYS: '0', HUB_SCHEMA_DEPRECATION_DAYS: 'soon', HUB_AUDIT_READER_URL: 'x' }),
+    ).toThrow(
       'Invalid configuration:\n' +
         '  - HUB_SCHEMA_DEPRECATION_DAYS: must be a whole number of days, at least 0, got "soon"\n' +
         '  - HUB_SCHEMA_USAGE_DAYS: must be a whole number of days, at least 1, got "0"\n' +
-        '  - HUB_AUDIT_READ_URL: must be a postgres:// URL of a role that may read audit_record',
+        '  - HUB_AUDIT_READER_URL: must be a postgres:// URL of a role that may read audit_record',
     );
   });
 });
@@ -195,7 +197,7 @@ describe('schema check', () => {
     // Without the audit store, the same change cannot be shown unused.
     const blind = await checkSchema({ sources: edited([DESCRIPTION, '']), settings: withoutAudit, now });
     expect(blind.ok).toBe(false);
-    expect(formatReport(blind)).toContain('    usage not checked (HUB_AUDIT_READ_URL is not set): not allowed');
+    expect(formatReport(blind)).toContain('    usage not checked (HUB_AUDIT_READER_URL is not set): not allowed');
   });
 
   it('fails on renaming an enum value when the audit store is not given', async () => {
@@ -213,7 +215,7 @@ describe('schema check', () => {
     const text = formatReport(report).join('\n');
     expect(text).toContain("BREAKING  TouristSiteCategory.MUSEUM  Enum value 'MUSEUM' was removed from enum 'TouristSiteCategory'");
     expect(text).toContain('rule: enum value, the requests that asked for a field taking or returning TouristSiteCategory (');
-    expect(text).toContain('usage not checked (HUB_AUDIT_READ_URL is not set): not allowed');
+    expect(text).toContain('usage not checked (HUB_AUDIT_READER_URL is not set): not allowed');
   });
 
   it('finds making an argument required (String to String!) breaking', async () => {
@@ -257,7 +259,7 @@ describe('the schema:check CLI', () => {
     const r = spawnSync(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
       ['--conditions=development', join(REPO_ROOT, 'schema/src/schema-check.ts'), ...args, '--root', root],
-      { encoding: 'utf8', env: { ...process.env, HUB_AUDIT_READ_URL: urls.readerUrl }, timeout: 60_000 },
+      { encoding: 'utf8', env: { ...process.env, HUB_AUDIT_READER_URL: urls.readerUrl }, timeout: 60_000 },
     );
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
