@@ -23,6 +23,7 @@ import { Events } from './Events';
 import { EventDetail } from './EventDetail';
 import { Statistics } from './Statistics';
 import { ChainCheck } from './ChainCheck';
+import { Usage } from './Usage';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -150,6 +151,9 @@ export function App({ styleNonce }: { styleNonce: string }) {
                       <Tabs.Tab value="statistics" data-testid="tab-statistics">
                         {t('tab.statistics')}
                       </Tabs.Tab>
+                      <Tabs.Tab value="usage" data-testid="tab-usage">
+                        {t('tab.usage')}
+                      </Tabs.Tab>
                       <Tabs.Tab value="chain" data-testid="tab-chain">
                         {t('tab.chain')}
                       </Tabs.Tab>
@@ -181,6 +185,9 @@ export function App({ styleNonce }: { styleNonce: string }) {
                     </Tabs.Panel>
                     <Tabs.Panel value="statistics">
                       <Statistics session={session} onError={onError} />
+                    </Tabs.Panel>
+                    <Tabs.Panel value="usage">
+                      <Usage session={session} onError={onError} />
                     </Tabs.Panel>
                     <Tabs.Panel value="chain">
                       <ChainCheck session={session} onError={onError} onOpen={open} />

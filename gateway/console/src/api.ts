@@ -95,6 +95,19 @@ export const EVENT_QUERY = `query ConsoleEvent($id: ID!) {
 }`;
 
 const STAT = '{ key requests denied personalReads failed accounts }';
+export interface FieldUsage {
+  coordinate: string;
+  requests: number;
+  lastUsed: string;
+  clients: { name: string | null; version: string | null; requests: number; lastUsed: string }[];
+  agencies: { agency: string; requests: number }[];
+}
+
+export const USAGE_QUERY = `query ConsoleFieldUsage($from: DateTime!, $to: DateTime!, $subgraph: String) {
+  fieldUsage(from: $from, to: $to) { coordinate requests lastUsed clients { name version requests lastUsed } agencies { agency requests } }
+  unusedFields(from: $from, to: $to, subgraph: $subgraph)
+}`;
+
 export const STATISTICS_QUERY = `query ConsoleStatistics($from: DateTime!, $to: DateTime!) {
   byDay: accessStatistics(from: $from, to: $to, groupBy: DAY) ${STAT}
   byAgency: accessStatistics(from: $from, to: $to, groupBy: AGENCY) ${STAT}

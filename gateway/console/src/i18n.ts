@@ -25,6 +25,7 @@ const vi = {
 
   'tab.events': 'Sự kiện',
   'tab.statistics': 'Thống kê',
+  'tab.usage': 'Sử dụng trường',
   'tab.chain': 'Kiểm tra chuỗi',
 
   'filter.title': 'Bộ lọc',
@@ -138,6 +139,19 @@ const vi = {
   'stats.noData': 'Chưa có dữ liệu trong khoảng thời gian này.',
   'stats.noAgency': '(công dân, không có cơ quan)',
 
+  'usage.title': 'Sử dụng trường dữ liệu',
+  'usage.intro':
+    'Trường nào được ứng dụng và cơ quan nào dùng trong khoảng thời gian, và trường nào không ai dùng: để các sở biết trước khi thay đổi hay bỏ một trường.',
+  'usage.subgraph': 'Cơ sở dữ liệu (subgraph)',
+  'usage.all': 'Tất cả',
+  'usage.coordinate': 'Trường',
+  'usage.lastUsed': 'Dùng lần cuối',
+  'usage.clients': 'Ứng dụng',
+  'usage.agencies': 'Cơ quan',
+  'usage.noClient': '(không khai báo)',
+  'usage.unused': 'Trường không ai dùng',
+  'usage.unusedNone': 'Mọi trường đều được dùng trong khoảng thời gian này.',
+
   'chain.title': 'Kiểm tra tính toàn vẹn của nhật ký',
   'chain.intro':
     'Tính lại chuỗi băm SHA-256 của mọi bản ghi trong khoảng thời gian (để trống: toàn bộ nhật ký) và chỉ ra mắt xích hỏng đầu tiên.',
@@ -185,6 +199,7 @@ const en: Record<Key, string> = {
 
   'tab.events': 'Events',
   'tab.statistics': 'Statistics',
+  'tab.usage': 'Field usage',
   'tab.chain': 'Chain check',
 
   'filter.title': 'Filter',
@@ -297,6 +312,19 @@ const en: Record<Key, string> = {
   'stats.key.coordinate': 'Coordinate',
   'stats.noData': 'No data in this period yet.',
   'stats.noAgency': '(citizens, no agency)',
+
+  'usage.title': 'Field usage',
+  'usage.intro':
+    'Which applications and agencies used each field in the period, and which fields nobody used: for departments, before they change or remove a field.',
+  'usage.subgraph': 'Database (subgraph)',
+  'usage.all': 'All',
+  'usage.coordinate': 'Field',
+  'usage.lastUsed': 'Last used',
+  'usage.clients': 'Applications',
+  'usage.agencies': 'Agencies',
+  'usage.noClient': '(not declared)',
+  'usage.unused': 'Fields nobody used',
+  'usage.unusedNone': 'Every field was used in this period.',
 
   'chain.title': 'Integrity of the log',
   'chain.intro':

@@ -233,6 +233,79 @@ const GROUP_KEY: Record<AccessGroupBy, { from: string; key: string; order: strin
   MONTH: { from: 'audit_record', key: `to_char(at at time zone '${TIME_ZONE}', 'YYYY-MM')`, order: 'key' },
 };
 
+interface UsageRow {
+  coordinate: string;
+  name: string | null;
+  version: string | null;
+  agency: string;
+  requests: number;
+  last: Date;
+}
+
+/**
+ * Each coordinate requested in [from, to) (or only those given): its requests, last use, clients and agencies, from
+ * one grouped statement. Intent records are left out, so a mutation counts once.
+ */
+export async function fieldUsage(query: SqlQuery, from: Date, to: Date, coordinates?: readonly string[] | null) {
+  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  const params: unknown[] = [from, to];
+  const only = coordinates?.length ? (params.push([...coordinates]), ' and c.coordinate = any($3)') : '';
+  const rows = (await query(
+    `select c.coordinate, client->>'name' as name, client->>'version' as version,
+            coalesce(principal->>'agency', 'PUBLIC') as agency, count(*)::int as requests, max(at) as last
+       from audit_record cross join lateral unnest(requested) as c(coordinate)
+      where at >= $1 and at < $2 and outcome <> 'intent'${only}
+      group by 1, 2, 3, 4`,
+    params,
+  )) as UsageRow[];
+  const byCoordinate = new Map<
+    string,
+    {
+      requests: number;
+      last: Date;
+      clients: Map<string, { name: string | null; version: string | null; requests: number; last: Date }>;
+      agencies: Map<string, number>;
+    }
+  >();
+  for (const r of rows) {
+    const last = new Date(r.last);
+    const u = byCoordinate.get(r.coordinate) ?? { requests: 0, last, clients: new Map(), agencies: new Map() };
+    byCoordinate.set(r.coordinate, u);
+    u.requests += r.requests;
+    if (last > u.last) u.last = last;
+    const key = JSON.stringify([r.name, r.version]);
+    const c = u.clients.get(key) ?? { name: r.name, version: r.version, requests: 0, last };
+    c.requests += r.requests;
+    if (last > c.last) c.last = last;
+    u.clients.set(key, c);
+    u.agencies.set(r.agency, (u.agencies.get(r.agency) ?? 0) + r.requests);
+  }
+  const most = <T extends { requests: number }>(a: T, b: T) => b.requests - a.requests;
+  return [...byCoordinate]
+    .map(([coordinate, u]) => ({
+      coordinate,
+      requests: u.requests,
+      lastUsed: u.last,
+      clients: [...u.clients.values()]
+        .sort(most)
+        .map((c) => ({ name: c.name, version: c.version, requests: c.requests, lastUsed: c.last })),
+      agencies: [...u.agencies].map(([agency, requests]) => ({ agency, requests })).sort(most),
+    }))
+    .sort((a, b) => b.requests - a.requests || a.coordinate.localeCompare(b.coordinate));
+}
+
+/** Of `all` coordinates, those no request asked for in [from, to) (one statement over the distinct coordinates). */
+export async function unusedFields(query: SqlQuery, from: Date, to: Date, all: readonly string[]): Promise<string[]> {
+  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  const rows = (await query(
+    `select distinct c.coordinate from audit_record cross join lateral unnest(requested) as c(coordinate)
+      where at >= $1 and at < $2 and c.coordinate = any($3)`,
+    [from, to, [...all]],
+  )) as { coordinate: string }[];
+  const used = new Set(rows.map((r) => r.coordinate));
+  return all.filter((c) => !used.has(c)).sort();
+}
+
 /** Requests in [from, to) grouped as asked, counted in one grouped query whose columns are AccessStatistic's fields. */
 export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: AccessGroupBy): Promise<AccessStatistic[]> {
   if (!(from < to)) throw badUserInput('to', 'must be later than from');

@@ -1,7 +1,8 @@
 // The audit subgraph's resolvers: plain SQL over the audit store (read-only role), newest first.
 import type { HubContext } from '@hub/kit';
 import { pageOf } from '@hub/kit';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, readSupergraph, SUBGRAPHS, subgraphOfCoordinates } from '@hub/schema';
+import { parse } from 'graphql';
 import { loadCheckpoints, verifyAuditChain } from '@hub/audit-chain';
 import type { AuditSettings } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
@@ -12,6 +13,8 @@ import {
   eventOf,
   eventCount,
   eventPage,
+  fieldUsage,
+  unusedFields,
   eventId,
   eventRow,
   instant,
@@ -19,6 +22,29 @@ import {
   parseEventId,
   sqlOn,
 } from './events';
+
+/** Every field coordinate of the graph clients see, with the subgraph that serves it (from the checked-in supergraph). */
+let served: Map<string, string> | undefined;
+
+/** The graph's coordinates (of one subgraph when named), federation's own left out. */
+function graphCoordinates(subgraph: string | null | undefined): string[] {
+  if (subgraph != null && !SUBGRAPHS.some((s) => s.name === subgraph))
+    throw badUserInput(
+      'subgraph',
+      `must be a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(subgraph)}`,
+    );
+  served ??= subgraphOfCoordinates(parse(readSupergraph()));
+  return [...served]
+    .filter(
+      ([c, s]) =>
+        !c.includes('._') &&
+        !c.startsWith('_') &&
+        !c.startsWith('join__') &&
+        !c.startsWith('link__') &&
+        (subgraph == null || s === subgraph),
+    )
+    .map(([c]) => c);
+}
 
 export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
   Query: {
@@ -46,6 +72,15 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
 
     async accessStatistics(_, args, ctx) {
       return accessStatistics(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, args.groupBy);
+    },
+
+    async fieldUsage(_, args, ctx) {
+      return fieldUsage(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, args.coordinates);
+    },
+
+    async unusedFields(_, args, ctx) {
+      const all = graphCoordinates(args.subgraph);
+      return unusedFields(sqlOn(ctx.em), instant(args.from, 'from')!, instant(args.to, 'to')!, all);
     },
 
     async verifyAuditChain(_, args, ctx) {

@@ -284,3 +284,41 @@ it('the audit subgraph itself refuses a valid context token without the AUDITOR 
   expect(allowed.errors).toBeUndefined();
   expect(typeof allowed.data.verifyAuditChain.ok).toBe('boolean');
 });
+
+it('tells departments which clients and agencies used each field, and which fields nobody used', async () => {
+  const from = new Date(Date.now() - 3600_000).toISOString();
+  const to = new Date(Date.now() + 60_000).toISOString();
+  for (let i = 0; i < 2; i++) {
+    const r = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollographql-client-name': 'usage-probe', 'apollographql-client-version': '2.0' },
+      body: JSON.stringify({ query: '{ touristSites(first: 1) { nodes { name } } }' }),
+    });
+    expect(r.status).toBe(200);
+  }
+  const q = `query($from: DateTime!, $to: DateTime!) {
+    fieldUsage(from: $from, to: $to, coordinates: ["Query.touristSites", "TouristSite.name"]) {
+      coordinate requests lastUsed clients { name version requests lastUsed } agencies { agency requests }
+    }
+    unusedFields(from: $from, to: $to, subgraph: "culture-tourism")
+  }`;
+  const res = await stack.query(q, { from, to }, editor);
+  expect(res.errors).toBeUndefined();
+  const sites = res.data.fieldUsage.find((u: { coordinate: string }) => u.coordinate === 'Query.touristSites');
+  expect(sites.requests).toBeGreaterThanOrEqual(2);
+  expect(sites.clients).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'usage-probe', version: '2.0', requests: 2 })]));
+  expect(sites.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agency: 'PUBLIC' })]));
+  expect(res.data.fieldUsage.map((u: { coordinate: string }) => u.coordinate).sort()).toEqual(['Query.touristSites', 'TouristSite.name']);
+  expect(res.data.unusedFields).not.toContain('Query.touristSites');
+  expect(res.data.unusedFields).toContain('Mutation.updateAccommodation');
+  expect(res.data.unusedFields.every((c: string) => /^[A-Z]\w*\.\w+$/.test(c) && !c.startsWith('Query._'))).toBe(true);
+
+  // Anonymous callers and officials without an administrative or editing role may not read it; a bad subgraph is named.
+  expect((await stack.query(q, { from, to })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  const bad = await stack.query(
+    '{ unusedFields(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", subgraph: "nope") }',
+    undefined,
+    auditor,
+  );
+  expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subgraph' });
+});

@@ -3,6 +3,8 @@
 // export the filtered events as CSV, see the statistics and verify the chain; a changed record is named; and a
 // non-auditor is told why not.
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStack, type Stack } from '../stack';
@@ -197,6 +199,16 @@ maybe('security console in a browser, offline', () => {
     expect(Number(await page.getByTestId('total-denied').getAttribute('data-value'))).toBeGreaterThanOrEqual(denied.length);
     expect(Number(await page.getByTestId('total-personalReads').getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('top-agencies').textContent()).toContain('SVHTTDL');
+
+    // Field usage: the fields asked today, by whom, and those of culture-tourism nobody asked.
+    await page.getByTestId('tab-usage').click();
+    await page.getByTestId('usage-row').first().waitFor();
+    expect(await page.getByTestId('usage-table').textContent()).toContain('Query.touristSites');
+    await page.getByTestId('usage-subgraph').fill('culture-tourism');
+    await page.getByTestId('usage-refresh').click();
+    await page.getByTestId('usage-unused').waitFor();
+    expect(await page.getByTestId('usage-unused').textContent()).toContain('Mutation.updateAccommodation');
+    await page.screenshot({ path: join(tmpdir(), 'hub-console-usage.png'), fullPage: true });
 
     // The chain verifies.
     await page.getByTestId('tab-chain').click();

@@ -68,6 +68,15 @@ export type Account = {
   id: Scalars['ID']['output'];
 };
 
+/** Requests of one agency's callers for a field. */
+export type AgencyUsage = {
+  __typename?: 'AgencyUsage';
+  /** The agency code; `PUBLIC` for anonymous callers. */
+  agency: Scalars['String']['output'];
+  /** Their requests for the field. */
+  requests: Scalars['Int']['output'];
+};
+
 /**
  * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
  * area in m²); `squareMetres` gives every area in one unit for comparison.
@@ -400,6 +409,19 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** Requests of one client application (name and version) for a field. */
+export type ClientUsage = {
+  __typename?: 'ClientUsage';
+  /** When it last asked for the field. */
+  lastUsed: Scalars['DateTime']['output'];
+  /** The `apollographql-client-name` it sent; null when it sent none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Its requests for the field. */
+  requests: Scalars['Int']['output'];
+  /** The `apollographql-client-version` it sent; null when it sent none. */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
 /** A sector database of the province's catalogue; resolved by the directory. */
 export type Dataset = {
   __typename?: 'Dataset';
@@ -422,6 +444,21 @@ export type FieldChange = {
   field: Scalars['String']['output'];
   /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
+};
+
+/** How one field coordinate was used in the period. */
+export type FieldUsage = {
+  __typename?: 'FieldUsage';
+  /** Agencies whose callers asked for it, most requests first; anonymous callers as `PUBLIC`. */
+  agencies: Array<AgencyUsage>;
+  /** Client applications that asked for it, most requests first; a request without a client name as name null. */
+  clients: Array<ClientUsage>;
+  /** The field, `Type.field`. */
+  coordinate: Scalars['String']['output'];
+  /** When it was last asked for. */
+  lastUsed: Scalars['DateTime']['output'];
+  /** Requests that asked for it. */
+  requests: Scalars['Int']['output'];
 };
 
 /**
@@ -491,6 +528,18 @@ export type Query = {
    */
   auditEvents?: Maybe<AuditEventConnection>;
   /**
+   * Sử dụng trường: for each field coordinate requested in [from, to), how many requests asked for it, when last, and
+   * which client applications (the `apollographql-client-name` and `-version` they sent) and agencies asked. For
+   * departments planning a change and for the schema check. A mutation counts once (its outcome record, not its
+   * intent). Ordered by requests, most first.
+   */
+  fieldUsage?: Maybe<Array<FieldUsage>>;
+  /**
+   * Trường không ai dùng: the field coordinates of the graph (of one subgraph when `subgraph` is given) that no request
+   * asked for in [from, to), sorted: candidates for deprecation.
+   */
+  unusedFields?: Maybe<Array<Scalars['String']['output']>>;
+  /**
    * Kiểm tra chuỗi: re-computes the hash chain of every record in [from, to), checks the gateway's signature on every
    * batch with its public key, and checks the chains against the gateway's signed checkpoints (kept outside the audit
    * database), then names the first broken link. Either bound may be left out.
@@ -515,6 +564,20 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFieldUsageArgs = {
+  coordinates?: InputMaybe<Array<Scalars['String']['input']>>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryUnusedFieldsArgs = {
+  from: Scalars['DateTime']['input'];
+  subgraph?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -601,6 +664,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgencyUsage: ResolverTypeWrapper<AgencyUsage>;
   Area: ResolverTypeWrapper<Area>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AreaUnit: AreaUnit;
@@ -620,10 +684,12 @@ export type ResolversTypes = {
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
   ChangeOperation: ChangeOperation;
   Classification: Classification;
+  ClientUsage: ResolverTypeWrapper<ClientUsage>;
   Dataset: ResolverTypeWrapper<Dataset>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
+  FieldUsage: ResolverTypeWrapper<FieldUsage>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
@@ -639,6 +705,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Account: Account;
   ID: Scalars['ID']['output'];
+  AgencyUsage: AgencyUsage;
   Area: Area;
   Float: Scalars['Float']['output'];
   AuditBrokenLink: AuditBrokenLink;
@@ -654,10 +721,12 @@ export type ResolversParentTypes = {
   Change: Change;
   ChangeConnection: ConnectionModel<Change>;
   ChangeEdge: ChangeEdge;
+  ClientUsage: ClientUsage;
   Dataset: Dataset;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FieldChange: FieldChange;
+  FieldUsage: FieldUsage;
   GeoPoint: GeoPoint;
   JSON: Scalars['JSON']['output'];
   Money: Money;
@@ -693,6 +762,11 @@ export type AccessStatisticResolvers<ContextType = HubContext, ParentType extend
 
 export type AccountResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AgencyUsageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AgencyUsage'] = ResolversParentTypes['AgencyUsage']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AreaResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
@@ -811,6 +885,13 @@ export type ChangeEdgeResolvers<ContextType = HubContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
+export type ClientUsageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ClientUsage'] = ResolversParentTypes['ClientUsage']> = {
+  lastUsed?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DatasetResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -828,6 +909,14 @@ export type FieldChangeResolvers<ContextType = HubContext, ParentType extends Re
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FieldUsageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldUsage'] = ResolversParentTypes['FieldUsage']> = {
+  agencies?: Resolver<Array<ResolversTypes['AgencyUsage']>, ParentType, ContextType>;
+  clients?: Resolver<Array<ResolversTypes['ClientUsage']>, ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsed?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type GeoPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
@@ -859,12 +948,15 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   accessStatistics?: Resolver<Maybe<Array<ResolversTypes['AccessStatistic']>>, ParentType, ContextType, RequireFields<QueryAccessStatisticsArgs, 'from' | 'groupBy' | 'to'>>;
   auditEvent?: Resolver<Maybe<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryAuditEventArgs, 'id'>>;
   auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
+  fieldUsage?: Resolver<Maybe<Array<ResolversTypes['FieldUsage']>>, ParentType, ContextType, RequireFields<QueryFieldUsageArgs, 'from' | 'to'>>;
+  unusedFields?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, RequireFields<QueryUnusedFieldsArgs, 'from' | 'to'>>;
   verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditChainReport']>, ParentType, ContextType, Partial<QueryVerifyAuditChainArgs>>;
 };
 
 export type Resolvers<ContextType = HubContext> = {
   AccessStatistic?: AccessStatisticResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
+  AgencyUsage?: AgencyUsageResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
   AuditBrokenLink?: AuditBrokenLinkResolvers<ContextType>;
   AuditChainReport?: AuditChainReportResolvers<ContextType>;
@@ -877,10 +969,12 @@ export type Resolvers<ContextType = HubContext> = {
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ClientUsage?: ClientUsageResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  FieldUsage?: FieldUsageResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;

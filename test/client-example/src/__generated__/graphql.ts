@@ -467,6 +467,15 @@ export type AgencyKind =
   /** Đơn vị sự nghiệp (public service unit, e.g. the digital-technology centre). */
   | 'PUBLIC_SERVICE_UNIT';
 
+/** Requests of one agency's callers for a field. */
+export type AgencyUsage = {
+  __typename?: 'AgencyUsage';
+  /** The agency code; `PUBLIC` for anonymous callers. */
+  agency: Scalars['String']['output'];
+  /** Their requests for the field. */
+  requests: Scalars['Int']['output'];
+};
+
 /** Quy tắc tổng hợp lên cấp trên: how values of lower units make the value of a unit above them. */
 export type AggregationRule =
   /** Không tổng hợp: rates and indices; a unit above has a value only where it is collected or derived there. */
@@ -863,6 +872,19 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** Requests of one client application (name and version) for a field. */
+export type ClientUsage = {
+  __typename?: 'ClientUsage';
+  /** When it last asked for the field. */
+  lastUsed: Scalars['DateTime']['output'];
+  /** The `apollographql-client-name` it sent; null when it sent none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Its requests for the field. */
+  requests: Scalars['Int']['output'];
+  /** The `apollographql-client-version` it sent; null when it sent none. */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
 /** Tạo tài khoản: a new personal account of the directory (source HUB), ACTIVE from the start. */
 export type CreateAccountInput = {
   /** Mã cơ quan of a current agency (not one that has ended); an agency admin may name only their own. */
@@ -1023,6 +1045,21 @@ export type FieldChange = {
   field: Scalars['String']['output'];
   /** True when the values are withheld from you (see above): `before` and `after` are then null. */
   masked: Scalars['Boolean']['output'];
+};
+
+/** How one field coordinate was used in the period. */
+export type FieldUsage = {
+  __typename?: 'FieldUsage';
+  /** Agencies whose callers asked for it, most requests first; anonymous callers as `PUBLIC`. */
+  agencies: Array<AgencyUsage>;
+  /** Client applications that asked for it, most requests first; a request without a client name as name null. */
+  clients: Array<ClientUsage>;
+  /** The field, `Type.field`. */
+  coordinate: Scalars['String']['output'];
+  /** When it was last asked for. */
+  lastUsed: Scalars['DateTime']['output'];
+  /** Requests that asked for it. */
+  requests: Scalars['Int']['output'];
 };
 
 /**
@@ -1443,6 +1480,13 @@ export type Query = {
   dataset?: Maybe<Dataset>;
   /** The catalogue of sector databases, ordered by code. */
   datasets?: Maybe<DatasetConnection>;
+  /**
+   * Sử dụng trường: for each field coordinate requested in [from, to), how many requests asked for it, when last, and
+   * which client applications (the `apollographql-client-name` and `-version` they sent) and agencies asked. For
+   * departments planning a change and for the schema check. A mutation counts once (its outcome record, not its
+   * intent). Ordered by requests, most first.
+   */
+  fieldUsage?: Maybe<Array<FieldUsage>>;
   /** Chỉ tiêu theo mã: an indicator by its code, e.g. `0201`; null when none has that code. */
   indicator?: Maybe<Indicator>;
   /**
@@ -1472,6 +1516,11 @@ export type Query = {
    * (a commune, a former district, the province) as of a date, ask for `administrativeUnit(code:, asOf:) { touristSites }`.
    */
   touristSites?: Maybe<TouristSiteConnection>;
+  /**
+   * Trường không ai dùng: the field coordinates of the graph (of one subgraph when `subgraph` is given) that no request
+   * asked for in [from, to), sorted: candidates for deprecation.
+   */
+  unusedFields?: Maybe<Array<Scalars['String']['output']>>;
   /**
    * Kiểm tra chuỗi: re-computes the hash chain of every record in [from, to), checks the gateway's signature on every
    * batch with its public key, and checks the chains against the gateway's signed checkpoints (kept outside the audit
@@ -1571,6 +1620,14 @@ export type QueryDatasetsArgs = {
 
 
 /** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+export type QueryFieldUsageArgs = {
+  coordinates?: InputMaybe<Array<Scalars['String']['input']>>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
 export type QueryIndicatorArgs = {
   code: Scalars['String']['input'];
 };
@@ -1617,6 +1674,14 @@ export type QueryTouristSitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TouristSiteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+export type QueryUnusedFieldsArgs = {
+  from: Scalars['DateTime']['input'];
+  subgraph?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
