@@ -54,7 +54,13 @@ export class AskedRecords {
   of(operation: Operation): Asked {
     const document = remembered(this.printed, operation.hash, 1000, () => print(stripSensitiveLiterals(operation.document)));
     return {
-      operation: { type: operation.type, name: operation.name, hash: operation.hash, document },
+      operation: {
+        type: operation.type,
+        name: operation.name,
+        hash: operation.hash,
+        document,
+        ...(operation.documentId ? { documentId: operation.documentId } : {}),
+      },
       requested: operation.shape.coordinates,
       variables: recordedVariables(maskVariables(operation.variables, operation.shape.variablePlan, this.masked)),
     };

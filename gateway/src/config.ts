@@ -48,6 +48,10 @@ export interface GatewayConfig {
   trustProxy: boolean | number | string[];
   /** Origins of browser apps allowed to call the gateway (CORS); none by default. */
   corsOrigins: string[];
+  /** Manifests of registered operations (persisted documents). */
+  persistedDocuments: string[];
+  /** `public`: anonymous callers may run registered operations only. */
+  persistedOnly: 'off' | 'public';
   /** The audit writer's signing key and checkpoints (with auditDbUrl). */
   auditWriter?: AuditWriterOptions;
 }
@@ -111,6 +115,10 @@ const gatewaySettings = defineConfig({
     HUB_TRUST_PROXY: commaList().prefault('off'),
     /** Origins of browser apps allowed to call /graphql, /auth/token and the audit export: `https://app.example.gov.vn, …`. */
     HUB_CORS_ORIGINS: commaList().prefault(''),
+    /** Manifest files of registered operations (Apollo's persisted query manifest, or a map of id to document). */
+    HUB_PERSISTED_DOCUMENTS: commaList().prefault(''),
+    /** `public`: callers who are not signed in may run registered operations only. */
+    HUB_PERSISTED_ONLY: z.enum(['off', 'public'], { message: 'must be off or public' }).default('off'),
     /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
     HUB_AUDIT_SIGNING_KEY_FILE: keyFile('the audit signing key, an Ed25519 private key', {
       type: 'private',
@@ -123,6 +131,8 @@ const gatewaySettings = defineConfig({
     ...subgraphUrlVars,
   },
   check(c, problem) {
+    if (c.HUB_PERSISTED_ONLY === 'public' && !(c.HUB_PERSISTED_DOCUMENTS ?? []).length)
+      problem('HUB_PERSISTED_ONLY', 'public needs the registered operations: set HUB_PERSISTED_DOCUMENTS to their manifest');
     const badOrigins = (c.HUB_CORS_ORIGINS ?? []).map(originProblem).filter((p): p is string => p !== null);
     if (badOrigins.length) problem('HUB_CORS_ORIGINS', badOrigins.join('; '));
     if (c.HUB_AUDIT) {
@@ -165,6 +175,8 @@ const gatewaySettings = defineConfig({
     },
     trustProxy: trustProxyOf(c.HUB_TRUST_PROXY),
     corsOrigins: c.HUB_CORS_ORIGINS,
+    persistedDocuments: c.HUB_PERSISTED_DOCUMENTS,
+    persistedOnly: c.HUB_PERSISTED_ONLY,
     auth: {
       sessionPrivateKey: c.HUB_SESSION_PRIVATE_KEY_FILE,
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS,

@@ -27,6 +27,7 @@ import { signInRoute } from './routes/auth-token.route';
 import { auditExportRoute } from './routes/audit-export.route';
 import { consoleRouter } from './routes/console.route';
 import { explorerRouter } from './routes/explorer.route';
+import { loadPersistedDocuments, NO_PERSISTED_DOCUMENTS } from './persisted-documents';
 import { CORS_PATHS, corsMiddleware } from './routes/cors';
 import { healthRoute } from './routes/health.route';
 import { jwksRoute } from './routes/jwks.route';
@@ -73,6 +74,7 @@ export async function startGateway(
     signContext,
     levels: classificationMap(supergraphDoc),
     masked: maskedInputs(supergraphDoc),
+    persisted: config.persistedDocuments.length ? loadPersistedDocuments(config.persistedDocuments) : NO_PERSISTED_DOCUMENTS,
   });
 
   const dataSources: HubDataSource[] = [];

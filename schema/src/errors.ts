@@ -52,6 +52,13 @@ export const ErrorCode = {
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   /** The request is well formed GraphQL but breaks a rule of the schema (Apollo Server's code). */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** No registered operation has the `documentId` the request names (400). */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /**
+   * The operator requires registered operations of callers who are not signed in (HUB_PERSISTED_ONLY=public), and
+   * this one is not registered (400). Send a registered document's id, or sign in.
+   */
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** The document is not GraphQL (Apollo Server's code); the message says where it stops parsing. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   /** No operation of the document matches the request's `operationName` (Apollo Server's code). */
@@ -63,7 +70,7 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 /** Codes a client may see as they are. Apollo's own request-level codes pass through too. */
 export function isPublicCode(code: unknown): boolean {
-  return typeof code === 'string' && (KNOWN.has(code) || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED');
+  return typeof code === 'string' && (KNOWN.has(code) || code === 'PERSISTED_QUERY_NOT_SUPPORTED');
 }
 
 export type LimitCode =

@@ -77,3 +77,16 @@ it('reads HUB_CORS_ORIGINS as exact origins, none by default, and names each one
     /HUB_CORS_ORIGINS.*must be an origin only.*https:\/\/app\.example\.gov\.vn[\s\S]*"\*" is not an origin[\s\S]*"ftp:\/\/x\.vn" must be http/,
   );
 });
+
+it('reads the registered operations settings, and refuses persisted-only without a manifest', () => {
+  const off = { ...base, HUB_AUDIT: 'off' };
+  expect(gatewayConfig(off)).toMatchObject({ persistedDocuments: [], persistedOnly: 'off' });
+  expect(gatewayConfig({ ...off, HUB_PERSISTED_DOCUMENTS: 'a.json, b.json', HUB_PERSISTED_ONLY: 'public' })).toMatchObject({
+    persistedDocuments: ['a.json', 'b.json'],
+    persistedOnly: 'public',
+  });
+  expect(() => gatewayConfig({ ...off, HUB_PERSISTED_ONLY: 'public' })).toThrow(
+    /HUB_PERSISTED_ONLY: public needs the registered operations/,
+  );
+  expect(() => gatewayConfig({ ...off, HUB_PERSISTED_ONLY: 'everyone' })).toThrow(/HUB_PERSISTED_ONLY.*must be off or public/);
+});

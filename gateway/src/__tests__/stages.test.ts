@@ -13,6 +13,7 @@ describe('the stage list', () => {
       'request audit-gate',
       'request authenticate',
       'request one-operation',
+      'request persisted-documents',
       'request rate-limit',
       'operation audit-asked',
       'operation limits',
@@ -42,6 +43,7 @@ describe('the stage list', () => {
   it('is refused when a stage comes before what it needs, or a later phase before an earlier one', () => {
     expect(orderProblems(swapped('authenticate', 'rate-limit'))).toEqual([
       'stage rate-limit needs principal, which is not provided before it for every request that reaches it',
+      'stage persisted-documents needs principal, which is not provided before it for every request that reaches it',
     ]);
     expect(orderProblems(swapped('audit-asked', 'audit-intent'))).toEqual([
       'stage audit-intent needs asked, which is not provided before it for every request that reaches it',

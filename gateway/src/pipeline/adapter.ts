@@ -22,6 +22,7 @@ import { OperationShapes } from '../operation-walk';
 import { guardAnswers, type AnswerGuard } from '../record-every-answer';
 import { stringifyResult } from '../serialized';
 import { Refusal, refuse } from './refusal';
+import { DOCUMENT_MARK } from '../stages/persisted-documents.stage';
 import {
   type AnyStage,
   type Answer,
@@ -234,6 +235,7 @@ function pipelinePlugin(shapes: OperationShapes): ApolloServerPlugin<PipelineCon
             hash: queryHash,
             variables: request.variables,
             shape,
+            documentId: persistedDocumentOf(request.extensions),
           });
           const refusal = await run.through('operation');
           if (refusal) throw graphQLErrors(refusal)[0];
@@ -322,4 +324,10 @@ export async function graphqlRoute(
     bodyErrors,
   ];
   return { handlers, server };
+}
+
+/** The registered document the persisted-documents stage noted in the request's extensions, if any. */
+function persistedDocumentOf(extensions: Record<string, unknown> | undefined): string | null {
+  const id = extensions?.[DOCUMENT_MARK];
+  return typeof id === 'string' ? id : null;
 }

@@ -21,6 +21,7 @@ import type { RateLimits } from '../rate-limit';
 import type { FactsSnapshot } from '../facts';
 import type { ReadableCoordinates } from '../readable';
 import type { OperationShape } from '../operation-walk';
+import type { PersistedDocuments } from '../persisted-documents';
 import type { Refusal } from './refusal';
 
 /**
@@ -57,6 +58,8 @@ export interface Operation {
   readonly hash: string;
   readonly variables: Record<string, unknown> | undefined;
   readonly shape: OperationShape;
+  /** The id of the registered document the request runs (persisted-documents.stage.ts); null for any other. */
+  readonly documentId: string | null;
 }
 
 /** What a request asked, as its audit records keep it. */
@@ -183,6 +186,8 @@ export interface GatewayServices {
   levels: Map<string, ClassificationLevel>;
   /** Arguments and input fields whose values the audit masks. */
   masked: Map<string, MaskReason>;
+  /** The registered operations (HUB_PERSISTED_DOCUMENTS); none when the operator installed no manifest. */
+  persisted: PersistedDocuments;
 }
 
 /** What Apollo Server runs itself on a stage's behalf: options of its parser, rules of its validation, error formatting. */

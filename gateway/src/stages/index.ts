@@ -6,6 +6,7 @@ import { requestId } from './request-id.stage';
 import { auditGate } from './audit-gate.stage';
 import { authenticate } from './authenticate.stage';
 import { oneOperation } from './one-operation.stage';
+import { persistedDocuments } from './persisted-documents.stage';
 import { rateLimit } from './rate-limit.stage';
 import { auditAsked } from './audit-asked.stage';
 import { limits } from './limits.stage';
@@ -21,6 +22,7 @@ export const STAGES = ordered([
   auditGate,
   authenticate,
   oneOperation,
+  persistedDocuments,
   rateLimit,
   auditAsked,
   limits,

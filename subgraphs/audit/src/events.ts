@@ -21,7 +21,15 @@ export interface AuditRecordRow {
   request_id: string;
   principal: { kind?: string; accountId?: string; agency?: string; roles?: string[]; username?: string } | null;
   client: { ip?: string; userAgent?: string; name?: string; version?: string } | null;
-  operation: { type?: string; name?: string; method?: string; refused?: string; hash?: string; document?: string } | null;
+  operation: {
+    type?: string;
+    name?: string;
+    method?: string;
+    refused?: string;
+    hash?: string;
+    document?: string;
+    documentId?: string;
+  } | null;
   variables: unknown;
   requested: string[] | null;
   denied: { coordinate: string; path?: unknown; reason: string }[] | null;
@@ -196,6 +204,7 @@ export function eventOf(r: AuditRecordRow): AuditEvent {
     method: op.method ?? null,
     refused: op.refused ?? null,
     documentHash: op.hash ?? null,
+    documentId: op.documentId ?? null,
     document: op.document ?? null,
     variables: r.variables == null ? null : JSON.stringify(r.variables),
     requested: r.requested ?? [],

@@ -188,6 +188,8 @@ export type AuditEvent = {
   document?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the operation document. */
   documentHash?: Maybe<Scalars['String']['output']>;
+  /** The id of the registered (persisted) document the request ran, by its id or as its exact text; null for any other. */
+  documentId?: Maybe<Scalars['String']['output']>;
   /** Milliseconds from the request's arrival at the gateway until this record was made. */
   durationMs: Scalars['Float']['output'];
   /** The distinct error codes of the answer (`extensions.code`, e.g. `FORBIDDEN`); empty when it had no error. */
@@ -816,6 +818,7 @@ export type AuditEventResolvers<ContextType = HubContext, ParentType extends Res
   denied?: Resolver<Array<ResolversTypes['AuditDenial']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   escaped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
