@@ -7,7 +7,7 @@
 // puts them in the pipeline. Introspection is measured apart so that the explorer's and codegen's standard
 // introspection query (depth 15, a cost in the hundreds of thousands by list multipliers) works for every caller
 // allowed to introspect, without loosening the limits meant for data.
-import { ErrorCode, limitExceeded, type Principal } from '@hub/schema';
+import { ErrorCode, limitExceeded, type LimitCode, type Principal } from '@hub/schema';
 import { GraphQLError, isListType, getNullableType, Kind, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { remembered } from '@hub/runtime/bounded';
@@ -98,34 +98,14 @@ export class OperationLimits {
       return new GraphQLError('Introspection is not available without signing in.', {
         extensions: { code: ErrorCode.INTROSPECTION_DISABLED, http: { status: 400 } },
       });
-    if (size.introspectionDepth > cfg.maxIntrospectionDepth)
-      return limitExceeded(
-        ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT,
-        `Introspection depth limit of ${cfg.maxIntrospectionDepth} exceeded, found ${size.introspectionDepth}.`,
-        cfg.maxIntrospectionDepth,
-        size.introspectionDepth,
-      );
-    if (size.depth > cfg.maxDepth)
-      return limitExceeded(
-        ErrorCode.MAX_DEPTH_LIMIT,
-        `Query depth limit of ${cfg.maxDepth} exceeded, found ${size.depth}.`,
-        cfg.maxDepth,
-        size.depth,
-      );
-    if (size.aliases > cfg.maxAliases)
-      return limitExceeded(
-        ErrorCode.MAX_ALIASES_LIMIT,
-        `Aliases limit of ${cfg.maxAliases} exceeded, found ${size.aliases}.`,
-        cfg.maxAliases,
-        size.aliases,
-      );
-    if (size.directives > cfg.maxDirectives)
-      return limitExceeded(
-        ErrorCode.MAX_DIRECTIVES_LIMIT,
-        `Directives limit of ${cfg.maxDirectives} exceeded, found ${size.directives}.`,
-        cfg.maxDirectives,
-        size.directives,
-      );
+    const sized: [LimitCode, string, number, number][] = [
+      [ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT, 'Introspection depth', cfg.maxIntrospectionDepth, size.introspectionDepth],
+      [ErrorCode.MAX_DEPTH_LIMIT, 'Query depth', cfg.maxDepth, size.depth],
+      [ErrorCode.MAX_ALIASES_LIMIT, 'Aliases', cfg.maxAliases, size.aliases],
+      [ErrorCode.MAX_DIRECTIVES_LIMIT, 'Directives', cfg.maxDirectives, size.directives],
+    ];
+    for (const [code, what, limit, found] of sized)
+      if (found > limit) return limitExceeded(code, `${what} limit of ${limit} exceeded, found ${found}.`, limit, found);
     let cost: number;
     try {
       // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.

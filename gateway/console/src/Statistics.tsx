@@ -7,6 +7,7 @@ import { STATISTICS_QUERY, type AccessStatistic, type Session } from './api';
 import { useT, type Key } from './i18n';
 import { ErrorAlert, formatNumber, PartialAlert } from './ui';
 import { useQuery } from './useQuery';
+import { addDays, provinceToday, startOf } from './days';
 import type { OnError } from './App';
 
 interface StatisticsData {
@@ -17,12 +18,6 @@ interface StatisticsData {
 
 const MAX_DAYS = 400;
 
-/** The hub counts days and months in the province's time (UTC+7, no daylight saving), whatever the reader's zone. */
-const PROVINCE_OFFSET = '+07:00';
-const DAY_MS = 86_400_000;
-const provinceToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const startOf = (day: string) => new Date(`${day}T00:00:00${PROVINCE_OFFSET}`).toISOString();
 
 /** One bar group per day from `first` to `last` (province days), days without requests included (as zero). */
 export function fillDays(rows: AccessStatistic[], first: string, last: string): AccessStatistic[] {

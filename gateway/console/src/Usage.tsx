@@ -7,6 +7,7 @@ import { USAGE_QUERY, type FieldUsage, type Session } from './api';
 import { useT } from './i18n';
 import { ErrorAlert, formatNumber, formatTime, PartialAlert } from './ui';
 import { useQuery } from './useQuery';
+import { addDays, provinceToday, startOf } from './days';
 import type { OnError } from './App';
 
 interface UsageData {
@@ -14,10 +15,6 @@ interface UsageData {
   unusedFields: string[] | null;
 }
 
-const DAY_MS = 86_400_000;
-const provinceToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const startOf = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
 
 export function Usage({ session, onError }: { session: Session; onError: OnError }) {
   const { t, lang } = useT();

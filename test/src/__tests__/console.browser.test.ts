@@ -2,16 +2,15 @@
 // to another host refused: sign in as the auditor, see the traffic, filter it, open an event, switch language,
 // export the filtered events as CSV, see the statistics and verify the chain; a changed record is named; and a
 // non-auditor is told why not.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, withBrowser } from '../browser';
 import { startStack, type Stack } from '../stack';
 
-const CHROMIUM = process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`console browser test skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
+const maybe = withBrowser('console browser test');
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -50,11 +49,7 @@ maybe('security console in a browser, offline', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     // Traffic to look at: allowed, partly denied (PUBLIC asks for a personal field), rejected (bad token), refused
     // outright (an official asks for the audit log), a personal-data read by the owning agency's editor.
     // More than one page of 25 first, so that paging has something to do.

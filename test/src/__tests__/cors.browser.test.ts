@@ -1,16 +1,14 @@
 // A browser app on another origin calls the gateway (Debian's chromium, headless): from an origin the operator
 // allowed, it signs in at /auth/token and queries /graphql with the token; from any other origin the browser gets
 // nothing. The preflight is answered without reaching the pipeline. Credentials are bearer tokens, never cookies.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '@hub/directory';
+import { launchBrowser, withBrowser } from '../browser';
 import { startStack, type Stack } from '../stack';
 
-const CHROMIUM = process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`CORS browser test skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
+const maybe = withBrowser('CORS browser test');
 
 /** A front-end app's page: nothing but a script the test drives through page.evaluate. */
 async function appServer(): Promise<{ server: Server; origin: string }> {
@@ -28,11 +26,7 @@ maybe('browser apps on other origins', () => {
     allowed = await appServer();
     other = await appServer();
     stack = await startStack({ gatewayEnv: { HUB_CORS_ORIGINS: `https://app.example.gov.vn, ${allowed.origin}` } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

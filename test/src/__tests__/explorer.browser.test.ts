@@ -1,27 +1,21 @@
 // The explorer in a real browser (Debian's chromium, headless) with every request to another host refused: it
 // loads, runs the example query; on a hub closed to anonymous introspection (the production default), signing in
 // through its panel loads the schema, the Docs panel opens a type, and a query typed with autocomplete runs.
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '@hub/directory';
+import { launchBrowser, withBrowser } from '../browser';
 import { startStack, type Stack } from '../stack';
 
-const CHROMIUM = process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`explorer browser test skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
+const maybe = withBrowser('explorer browser test');
 
 maybe('explorer in a browser, offline', () => {
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
     stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
