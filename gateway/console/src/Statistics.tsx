@@ -18,7 +18,6 @@ interface StatisticsData {
 
 const MAX_DAYS = 400;
 
-
 /** One bar group per day from `first` to `last` (province days), days without requests included (as zero). */
 export function fillDays(rows: AccessStatistic[], first: string, last: string): AccessStatistic[] {
   const byKey = new Map(rows.map((r) => [r.key, r]));

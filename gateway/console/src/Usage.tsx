@@ -15,7 +15,6 @@ interface UsageData {
   unusedFields: string[] | null;
 }
 
-
 export function Usage({ session, onError }: { session: Session; onError: OnError }) {
   const { t, lang } = useT();
   const [range, setRange] = useState<[string | null, string | null]>(() => [addDays(provinceToday(), -29), provinceToday()]);
