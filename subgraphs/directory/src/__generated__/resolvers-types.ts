@@ -756,6 +756,12 @@ export type Query = {
   dataset?: Maybe<Dataset>;
   /** The catalogue of sector databases, ordered by code. */
   datasets?: Maybe<DatasetConnection>;
+  /**
+   * Tôi được xem gì: for each field coordinate (`Type.field`), whether the caller may read it now, and if not why:
+   * its classification, which agency owns the data, which sharing agreement would be needed. The same decision the
+   * gateway makes on a query, so an app can hide what its user may not see. Unknown coordinates are BAD_USER_INPUT.
+   */
+  mayRead: Array<ReadDecision>;
   /** The signed-in caller's own account (for an account of the external identity provider, a view of its token's claims). */
   me?: Maybe<Account>;
   /** Thỏa thuận chia sẻ dữ liệu: agreements the caller's agency is party to (every one for the system admin and auditors). */
@@ -817,10 +823,33 @@ export type QueryDatasetsArgs = {
 
 
 /** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+export type QueryMayReadArgs = {
+  coordinates: Array<Scalars['String']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
 export type QuerySharingAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<AgreementStatus>;
+};
+
+/** Whether the caller may read one field, and why not. */
+export type ReadDecision = {
+  __typename?: 'ReadDecision';
+  /** True when the caller may read it now. */
+  allowed: Scalars['Boolean']['output'];
+  /** The field, `Type.field`. */
+  coordinate: Scalars['String']['output'];
+  /** Its classification. */
+  level: Classification;
+  /** Code of the agency that owns the subgraph's data today. */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** Why not (what it would take), as the gateway says it in a FORBIDDEN error; null when allowed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The subgraph that serves it. */
+  subgraph?: Maybe<Scalars['String']['output']>;
 };
 
 /** Vai trò: what an account may do. */
@@ -1096,6 +1125,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<ProvenanceParentModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadDecision: ResolverTypeWrapper<ReadDecision>;
   Role: Role;
   SharingAgreement: ResolverTypeWrapper<SharingAgreementModel>;
   SharingAgreementConnection: ResolverTypeWrapper<ConnectionModel<SharingAgreementModel>>;
@@ -1140,6 +1170,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Provenance: ProvenanceParentModel;
   Query: Record<PropertyKey, never>;
+  ReadDecision: ReadDecision;
   SharingAgreement: SharingAgreementModel;
   SharingAgreementConnection: ConnectionModel<SharingAgreementModel>;
   SharingAgreementEdge: Omit<SharingAgreementEdge, 'node'> & { node: ResolversParentTypes['SharingAgreement'] };
@@ -1379,8 +1410,18 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'code'>>;
   datasets?: Resolver<Maybe<ResolversTypes['DatasetConnection']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
+  mayRead?: Resolver<Array<ResolversTypes['ReadDecision']>, ParentType, ContextType, RequireFields<QueryMayReadArgs, 'coordinates'>>;
   me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   sharingAgreements?: Resolver<Maybe<ResolversTypes['SharingAgreementConnection']>, ParentType, ContextType, Partial<QuerySharingAgreementsArgs>>;
+};
+
+export type ReadDecisionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ReadDecision'] = ResolversParentTypes['ReadDecision']> = {
+  allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subgraph?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SharingAgreementResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SharingAgreement'] = ResolversParentTypes['SharingAgreement'], FederationReferenceType extends FederationReferenceTypes['SharingAgreement'] = FederationReferenceTypes['SharingAgreement']> = {
@@ -1447,6 +1488,7 @@ export type Resolvers<ContextType = HubContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadDecision?: ReadDecisionResolvers<ContextType>;
   SharingAgreement?: SharingAgreementResolvers<ContextType>;
   SharingAgreementConnection?: SharingAgreementConnectionResolvers<ContextType>;
   SharingAgreementEdge?: SharingAgreementEdgeResolvers<ContextType>;

@@ -1505,6 +1505,12 @@ export type Query = {
    * name (Vietnamese or English, regardless of case and diacritics), `agency` the responsible agency's code.
    */
   indicators?: Maybe<IndicatorConnection>;
+  /**
+   * Tôi được xem gì: for each field coordinate (`Type.field`), whether the caller may read it now, and if not why:
+   * its classification, which agency owns the data, which sharing agreement would be needed. The same decision the
+   * gateway makes on a query, so an app can hide what its user may not see. Unknown coordinates are BAD_USER_INPUT.
+   */
+  mayRead: Array<ReadDecision>;
   /** The signed-in caller's own account (for an account of the external identity provider, a view of its token's claims). */
   me?: Maybe<Account>;
   /** Kỳ báo cáo: parses a period id (`2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`) and gives its dates. */
@@ -1652,6 +1658,12 @@ export type QueryIndicatorsArgs = {
 
 
 /** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+export type QueryMayReadArgs = {
+  coordinates: Array<Scalars['String']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
 export type QueryPeriodArgs = {
   id: Scalars['String']['input'];
 };
@@ -1691,6 +1703,23 @@ export type QueryUnusedFieldsArgs = {
 export type QueryVerifyAuditChainArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether the caller may read one field, and why not. */
+export type ReadDecision = {
+  __typename?: 'ReadDecision';
+  /** True when the caller may read it now. */
+  allowed: Scalars['Boolean']['output'];
+  /** The field, `Type.field`. */
+  coordinate: Scalars['String']['output'];
+  /** Its classification. */
+  level: Classification;
+  /** Code of the agency that owns the subgraph's data today. */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** Why not (what it would take), as the gateway says it in a FORBIDDEN error; null when allowed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The subgraph that serves it. */
+  subgraph?: Maybe<Scalars['String']['output']>;
 };
 
 /** Vai trò: what an account may do. */
