@@ -4,7 +4,6 @@
 // define has the description any of them gives; each missing one is named with the subgraphs that define it.
 import { Supergraph } from '@apollo/federation-internals';
 import {
-  Kind,
   parse,
   isEnumType,
   isInputObjectType,
@@ -15,6 +14,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { subgraphOfCoordinates } from './policy';
+import { joinGraphNames, joinGraphs } from './join';
 
 /** Coordinates without a description: `Type`, `Type.field`, `Type.field(arg:)`, `Input.field`, `Enum.VALUE`. */
 export function undescribed(api: GraphQLSchema): string[] {
@@ -41,22 +41,11 @@ export function undescribed(api: GraphQLSchema): string[] {
 export function missingDescriptions(supergraphSdl: string): { coordinate: string; subgraphs: string[] }[] {
   const doc = parse(supergraphSdl);
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const graphName = new Map<string, string>();
-  for (const d of doc.definitions) {
-    if (d.kind !== Kind.ENUM_TYPE_DEFINITION || d.name.value !== 'join__Graph') continue;
-    for (const v of d.values ?? []) {
-      const name = v.directives?.find((x) => x.name.value === 'join__graph')?.arguments?.find((a) => a.name.value === 'name')?.value;
-      if (name?.kind === Kind.STRING) graphName.set(v.name.value, name.value);
-    }
-  }
+  const names = joinGraphNames(doc);
   const typeGraphs = new Map<string, string[]>();
   for (const d of doc.definitions) {
     if (!('name' in d) || !d.name || !('directives' in d)) continue;
-    const graphs = (d.directives ?? [])
-      .filter((x) => x.name.value === 'join__type')
-      .map((x) => x.arguments?.find((a) => a.name.value === 'graph')?.value)
-      .map((v) => (v?.kind === Kind.ENUM ? graphName.get(v.value) : undefined))
-      .filter((g): g is string => !!g);
+    const graphs = joinGraphs(names, d.directives, 'join__type');
     if (graphs.length) typeGraphs.set(d.name.value, [...new Set(graphs)].sort());
   }
   const owner = subgraphOfCoordinates(doc);

@@ -26,10 +26,12 @@ import {
   Kind,
   parse,
   type ConstDirectiveNode,
+  type DirectiveNode,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 import { Client } from 'pg';
+import { joinFlag, joinGraphNames, joinGraphs } from './join';
 import { apiSchemaOf, compose, defaultSources, defaultSubgraphUrl, type SubgraphSource } from './compose';
 import { discoverSubgraphs } from './registry';
 import { API_SCHEMA_PATH, REPO_ROOT, SUPERGRAPH_PATH, subgraphSdl } from './sdl';
@@ -250,38 +252,18 @@ export async function checkSchema(options: SchemaCheckOptions): Promise<SchemaCh
 /** Coordinate (`Type`, `Type.field`, `Type.field.arg`, `Enum.VALUE`, `Input.field`) → the subgraphs serving it. */
 function servedBy(supergraphSdl: string): Map<string, Set<string>> {
   const doc = parse(supergraphSdl);
-  const graphName = new Map<string, string>();
-  for (const d of doc.definitions) {
-    if (d.kind !== Kind.ENUM_TYPE_DEFINITION || d.name.value !== 'join__Graph') continue;
-    for (const v of d.values ?? []) {
-      const name = v.directives?.find((x) => x.name.value === 'join__graph')?.arguments?.find((a) => a.name.value === 'name');
-      if (name?.value.kind === Kind.STRING) graphName.set(v.name.value, name.value.value);
-    }
-  }
-  const arg = (d: ConstDirectiveNode, name: string) => d.arguments?.find((a) => a.name.value === name)?.value;
-  const graphs = (directives: readonly ConstDirectiveNode[] | undefined, directive: string, skip: (d: ConstDirectiveNode) => boolean) => {
-    const out = new Set<string>();
-    for (const d of directives ?? []) {
-      const g = d.name.value === directive && !skip(d) ? arg(d, 'graph') : undefined;
-      if (g?.kind === Kind.ENUM && graphName.has(g.value)) out.add(graphName.get(g.value)!);
-    }
-    return out;
-  };
-  const isFalse = (name: string) => (d: ConstDirectiveNode) => {
-    const v = arg(d, name);
-    return v?.kind === Kind.BOOLEAN && !v.value;
-  };
-  const isTrue = (name: string) => (d: ConstDirectiveNode) => {
-    const v = arg(d, name);
-    return v?.kind === Kind.BOOLEAN && v.value;
-  };
+  const names = joinGraphNames(doc);
+  const graphs = (directives: readonly ConstDirectiveNode[] | undefined, directive: string, skip?: (d: DirectiveNode) => boolean) =>
+    new Set(joinGraphs(names, directives, directive, skip));
+  const isFalse = (name: string) => (d: DirectiveNode) => joinFlag(d, name, false);
+  const isTrue = (name: string) => (d: DirectiveNode) => joinFlag(d, name, true);
   const out = new Map<string, Set<string>>();
   for (const d of doc.definitions) {
     if (!('name' in d) || !d.name || d.kind === Kind.DIRECTIVE_DEFINITION) continue;
     const type = d.name.value;
     if (type.startsWith('join__') || type.startsWith('link__')) continue;
     const directives = 'directives' in d ? (d.directives as readonly ConstDirectiveNode[]) : undefined;
-    const typeGraphs = graphs(directives, 'join__type', () => false);
+    const typeGraphs = graphs(directives, 'join__type');
     // A subgraph that only references an entity (`resolvable: false`) serves none of its fields.
     const resolving = graphs(directives, 'join__type', isFalse('resolvable'));
     const fieldDefault = resolving.size ? resolving : typeGraphs;
@@ -300,7 +282,7 @@ function servedBy(supergraphSdl: string): Map<string, Set<string>> {
     }
     if (d.kind === Kind.ENUM_TYPE_DEFINITION) {
       for (const v of d.values ?? []) {
-        const own = graphs(v.directives, 'join__enumValue', () => false);
+        const own = graphs(v.directives, 'join__enumValue');
         out.set(`${type}.${v.name.value}`, own.size ? own : typeGraphs);
       }
     }

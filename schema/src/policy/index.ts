@@ -2,6 +2,7 @@
 // @classified level, with explicit overrides where a department needs one, and deny for anything unlisted.
 // The gateway evaluates these rule objects against the operation before planning; subgraphs can mount the
 // same map with shield() for rules that need the data itself.
+import { joinFlag, joinGraphNames, joinGraphs } from '../join';
 import { Kind, parse, type DocumentNode, type GraphQLResolveInfo, type ObjectTypeDefinitionNode } from 'graphql';
 import { allow, and, deny, or, shield } from 'graphql-shield';
 
@@ -23,41 +24,15 @@ export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, stri
 
 /** For each coordinate, the subgraph that resolves it, from the supergraph's @join__type / @join__field. */
 export function subgraphOfCoordinates(supergraph: DocumentNode): Map<string, string> {
-  const graphName = new Map<string, string>();
+  const names = joinGraphNames(supergraph);
   const out = new Map<string, string>();
-  for (const d of supergraph.definitions) {
-    if (d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph') {
-      for (const v of d.values ?? []) {
-        const jg = v.directives?.find((x) => x.name.value === 'join__graph');
-        const name = jg?.arguments?.find((a) => a.name.value === 'name');
-        if (name?.value.kind === Kind.STRING) graphName.set(v.name.value, name.value.value);
-      }
-    }
-  }
-  const graphArg = (dir: { arguments?: readonly { name: { value: string }; value: { kind: Kind; value?: unknown } }[] }) => {
-    const g = dir.arguments?.find((a) => a.name.value === 'graph');
-    return g && g.value.kind === Kind.ENUM ? graphName.get(String(g.value.value)) : undefined;
-  };
   for (const d of supergraph.definitions) {
     if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     const t = d as ObjectTypeDefinitionNode;
     // A subgraph that only references an entity (`@key(…, resolvable: false)`) does not serve its fields.
-    const typeGraphs = (t.directives ?? [])
-      .filter(
-        (x) =>
-          x.name.value === 'join__type' &&
-          !x.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value),
-      )
-      .map(graphArg);
+    const typeGraphs = joinGraphs(names, t.directives, 'join__type', (x) => joinFlag(x, 'resolvable', false));
     for (const f of t.fields ?? []) {
-      const fieldGraphs = (f.directives ?? [])
-        .filter(
-          (x) =>
-            x.name.value === 'join__field' &&
-            !x.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value),
-        )
-        .map(graphArg)
-        .filter(Boolean);
+      const fieldGraphs = joinGraphs(names, f.directives, 'join__field', (x) => joinFlag(x, 'external', true));
       const owner = fieldGraphs[0] ?? (typeGraphs.length === 1 ? typeGraphs[0] : undefined);
       if (owner) out.set(`${t.name.value}.${f.name.value}`, owner);
     }
