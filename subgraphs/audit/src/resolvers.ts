@@ -26,7 +26,7 @@ import {
 /** Every field coordinate of the graph clients see, with the subgraph that serves it (from the checked-in supergraph). */
 let served: Map<string, string> | undefined;
 
-/** The graph's coordinates (of one subgraph when named), federation's own left out. */
+/** The graph's field coordinates (of one subgraph when named). */
 function graphCoordinates(subgraph: string | null | undefined): string[] {
   if (subgraph != null && !SUBGRAPHS.some((s) => s.name === subgraph))
     throw badUserInput(
@@ -34,16 +34,8 @@ function graphCoordinates(subgraph: string | null | undefined): string[] {
       `must be a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(subgraph)}`,
     );
   served ??= subgraphOfCoordinates(parse(readSupergraph()));
-  return [...served]
-    .filter(
-      ([c, s]) =>
-        !c.includes('._') &&
-        !c.startsWith('_') &&
-        !c.startsWith('join__') &&
-        !c.startsWith('link__') &&
-        (subgraph == null || s === subgraph),
-    )
-    .map(([c]) => c);
+  // The supergraph's object types only: federation's own (join__, link__, _Entity) are not among them.
+  return [...served].filter(([, s]) => subgraph == null || s === subgraph).map(([c]) => c);
 }
 
 export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {

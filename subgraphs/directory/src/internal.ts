@@ -3,13 +3,10 @@
 // passes the client's address, which the sign-in throttle counts beside the username.
 import type { Router } from 'express';
 import type { InternalDeps } from '@hub/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Grant } from '@hub/schema';
 import { AccountService } from './services/account.service';
 import type { SignInPolicy } from './config';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
-import { DatasetOwnership } from './entities';
-import { SharingAgreementService, today, validOn } from './services';
+import { policyFactsOf } from './services';
 
 /** Every this many sign-ins, rows of the throttle with nothing left to remember are deleted. */
 const SWEEP_EVERY = 500;
@@ -70,13 +67,4 @@ export function internalRoutes(router: Router, { em, log, settings: signInPolicy
     }
     res.json(view);
   });
-}
-
-/** What the policy needs to know (the gateway's and `mayRead`'s): which agency owns each subgraph's database today, the agreements in force. */
-export async function policyFactsOf(em: EntityManager): Promise<{ owners: Record<string, string>; grants: Grant[] }> {
-  const day = today();
-  const rows = await em.find(DatasetOwnership, { dataset: { subgraph: { $ne: null } } }, { populate: ['dataset', 'agency'] });
-  const owners: Record<string, string> = {};
-  for (const o of rows) if (validOn(o, day)) owners[o.dataset.subgraph!] = o.agency.code;
-  return { owners, grants: await new SharingAgreementService(em).inForce() };
 }

@@ -5,3 +5,4 @@ export * from './dataset.service';
 export * from './declared-datasets';
 export * from './account-admin.service';
 export * from './sharing-agreement.service';
+export * from './policy-facts';

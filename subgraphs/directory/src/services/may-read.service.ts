@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, buildPolicy, readSupergraph, type Policy } from '@hub/schema';
 import { policyContextOf, type HubContext } from '@hub/kit';
-import { policyFactsOf } from '../internal';
+import { policyFactsOf } from './policy-facts';
 
 let policy: Policy | undefined;
 const MAX = 200;

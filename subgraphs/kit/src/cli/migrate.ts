@@ -28,14 +28,15 @@ async function main(argv: string[]): Promise<void> {
   if (!dbUrl) usage("HUB_DB_URL is not set: give the postgres:// URL of this subgraph's database");
   const def = loadSubgraph(process.cwd());
   const { orm } = await initOrm({ dbUrl, ...ormModel(def) });
+  // Only the package's own migrations are reported and reverted: the kit's (change history) stay, whatever their
+  // names sort as.
+  const own = new Set(def.migrations.map((m) => m.name));
   try {
     const migrator = orm.getMigrator();
     if (command === 'up') {
       const done = await migrator.up();
       console.log(done.length ? `${def.name}: applied ${done.map((m) => m.name).join(', ')}` : `${def.name}: nothing to apply`);
     } else if (command === 'down') {
-      // Only the package's own migrations: the kit's (change history) stay, whatever their names sort as.
-      const own = new Set(def.migrations.map((m) => m.name));
       const applied = (await migrator.getExecutedMigrations()).map((m) => m.name).filter((n) => own.has(n));
       if (!applied.length) {
         console.log(`${def.name}: none of its migrations is applied`);
@@ -46,7 +47,6 @@ async function main(argv: string[]): Promise<void> {
       const undone = revert.length ? await migrator.down({ migrations: [...revert].reverse() }) : [];
       console.log(`${def.name}: reverted ${undone.map((m) => m.name).join(', ') || 'nothing'}`);
     }
-    const own = new Set(def.migrations.map((m) => m.name));
     const executed = (await migrator.getExecutedMigrations()).filter((m) => own.has(m.name));
     const pending = (await migrator.getPendingMigrations()).filter((m) => own.has(m.name));
     console.log(
