@@ -1,6 +1,7 @@
 // The hub's one registry of error codes. Every error a client can see is built here, with a stable
 // `extensions.code`; nothing else in the codebase invents codes.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
+import { bothLanguages, joinMessages, LOCALIZED_EXTENSION, msg, type Message } from './language';
 
 export const ErrorCode = {
   /** The caller sent something invalid; `extensions.argument` names what. */
@@ -81,48 +82,70 @@ export type LimitCode =
   | typeof ErrorCode.MAX_TOKENS_LIMIT
   | typeof ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE;
 
+/**
+ * A registry error: the English message as its message, the Vietnamese one in `extensions.localized` for the gateway
+ * to answer with when the caller prefers it (language.ts). Text given as it is (a string) has no Vietnamese.
+ */
+export function hubError(message: Message, extensions: GraphQLErrorExtensions): GraphQLError {
+  if (typeof message === 'string') return new GraphQLError(message, { extensions });
+  return new GraphQLError(message.en, { extensions: { ...extensions, [LOCALIZED_EXTENSION]: { vi: message.vi } } });
+}
+
 /** An operation broke a limit: 400, the limit and what the operation has (`found`) in `extensions`. */
-export function limitExceeded(code: LimitCode, message: string, limit: number, found?: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } } });
+export function limitExceeded(code: LimitCode, message: Message, limit: number, found?: number): GraphQLError {
+  return hubError(message, { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } });
 }
 
 /** The caller passed a bad value for `argument`; the message says what is wrong with it. */
-export function badUserInput(argument: string, message: string): GraphQLError {
-  return new GraphQLError(`Invalid value for "${argument}": ${message}`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
+export function badUserInput(argument: string, message: Message): GraphQLError {
+  return hubError(joinMessages(msg(`Invalid value for "${argument}": `, `Giá trị không hợp lệ của "${argument}": `), message), {
+    code: ErrorCode.BAD_USER_INPUT,
+    argument,
   });
 }
 
-export function forbidden(coordinate: string, reason: string): GraphQLError {
-  return new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, {
-    extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason },
+/** `reason` says why, in both languages; `extensions.reason` keeps the English one (apps may match on it). */
+export function forbidden(coordinate: string, reason: Message): GraphQLError {
+  const what = coordinate.startsWith('Mutation.') ? 'thực hiện' : 'đọc';
+  return hubError(joinMessages(msg(`Not allowed to read ${coordinate}: `, `Không được phép ${what} ${coordinate}: `), reason), {
+    code: ErrorCode.FORBIDDEN,
+    coordinate,
+    reason: bothLanguages(reason).en,
   });
 }
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+export function unauthenticated(message: Message): GraphQLError {
+  return hubError(message, { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } });
 }
 
-export function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+export function conflict(message: Message): GraphQLError {
+  return hubError(message, { code: ErrorCode.CONFLICT });
 }
 
 /** `by`: what ran out, the caller's budget (`principal`) or its address's (`address`). */
 export function rateLimited(retryAfterSeconds: number, by: 'principal' | 'address'): GraphQLError {
-  const whose = by === 'principal' ? 'this account' : 'this address';
-  return new GraphQLError(`Too many requests from ${whose}: try again in ${retryAfterSeconds} s`, {
-    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429 } },
-  });
+  const whose = by === 'principal' ? msg('this account', 'tài khoản này') : msg('this address', 'địa chỉ này');
+  return hubError(
+    msg(
+      `Too many requests from ${whose.en}: try again in ${retryAfterSeconds} s`,
+      `Quá nhiều yêu cầu từ ${whose.vi}: hãy thử lại sau ${retryAfterSeconds} giây`,
+    ),
+    { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429 } },
+  );
 }
 
-export function serviceUnavailable(serviceName: string, message?: string): GraphQLError {
-  return new GraphQLError(message ?? `The ${serviceName} service is unavailable`, {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName },
+export function serviceUnavailable(serviceName: string, message?: Message): GraphQLError {
+  return hubError(message ?? msg(`The ${serviceName} service is unavailable`, `Dịch vụ ${serviceName} hiện không hoạt động`), {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    serviceName,
   });
 }
 
 export function internalError(requestId?: string): GraphQLError {
-  return new GraphQLError(requestId ? `Internal server error (request ${requestId})` : 'Internal server error', {
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
-  });
+  return hubError(
+    requestId
+      ? msg(`Internal server error (request ${requestId})`, `Lỗi nội bộ của máy chủ (yêu cầu ${requestId})`)
+      : msg('Internal server error', 'Lỗi nội bộ của máy chủ'),
+    { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+  );
 }

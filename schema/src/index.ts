@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './language';
 export * from './scalars';
 export * from './classification';
 export * from './sdl';

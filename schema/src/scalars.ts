@@ -1,27 +1,29 @@
 // Scalars shared by every subgraph and by the gateway's input checks. A Date is kept as its
 // `YYYY-MM-DD` string end to end: no time zone can shift it. JSON is graphql-scalars' own.
-import { ErrorCode } from './errors';
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { ErrorCode, hubError } from './errors';
+import { msg, type Localized } from './language';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Returns the problem with a `YYYY-MM-DD` string, or null when it is a real calendar date. */
-export function dateProblem(value: unknown): string | null {
-  if (typeof value !== 'string') return `expected a date string YYYY-MM-DD, got ${typeof value}`;
+export function dateProblem(value: unknown): Localized | null {
+  if (typeof value !== 'string')
+    return msg(`expected a date string YYYY-MM-DD, got ${typeof value}`, `cần một ngày dạng YYYY-MM-DD, nhận được ${typeof value}`);
   const m = DATE_RE.exec(value);
-  if (!m) return `"${value}" is not a date in the form YYYY-MM-DD`;
+  if (!m) return msg(`"${value}" is not a date in the form YYYY-MM-DD`, `"${value}" không phải ngày dạng YYYY-MM-DD`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
-    return `"${value}" is not a calendar date`;
+    return msg(`"${value}" is not a calendar date`, `"${value}" không phải một ngày có thật trong lịch`);
   }
   return null;
 }
 
 function parseDate(value: unknown): string {
   const problem = dateProblem(value);
-  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  if (problem) throw hubError(msg(`Date ${problem.en}`, `Ngày (Date) ${problem.vi}`), { code: ErrorCode.BAD_USER_INPUT });
   return value as string;
 }
 
@@ -40,9 +42,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError(`Date expected a string YYYY-MM-DD, got a ${ast.kind.toLowerCase()} literal`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT },
-      });
+      const kind = ast.kind.toLowerCase();
+      throw hubError(
+        msg(`Date expected a string YYYY-MM-DD, got a ${kind} literal`, `Ngày (Date) cần một chuỗi YYYY-MM-DD, nhận được giá trị ${kind}`),
+        { code: ErrorCode.BAD_USER_INPUT },
+      );
     }
     return parseDate(ast.value);
   },
@@ -52,9 +56,14 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !DATETIME_RE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(`DateTime expected an ISO 8601 date-time with offset, got ${JSON.stringify(value)}`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT },
-    });
+    const got = JSON.stringify(value) ?? 'nothing';
+    throw hubError(
+      msg(
+        `DateTime expected an ISO 8601 date-time with offset, got ${got}`,
+        `Thời điểm (DateTime) cần dạng ISO 8601 có múi giờ, nhận được ${got}`,
+      ),
+      { code: ErrorCode.BAD_USER_INPUT },
+    );
   }
   return new Date(value);
 }

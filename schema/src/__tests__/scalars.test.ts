@@ -14,7 +14,7 @@ describe('Date scalar', () => {
     ['2025-7-1', 'not a date in the form YYYY-MM-DD'],
     ['yesterday', 'not a date in the form YYYY-MM-DD'],
   ])('rejects %s and says why', (value, why) => {
-    expect(dateProblem(value)).toContain(why);
+    expect(dateProblem(value)?.en).toContain(why);
     expect(() => DateScalar.parseValue(value)).toThrow(why);
   });
 

@@ -4,7 +4,7 @@
 import { reads } from './selection';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, type ClassificationLevel } from '@hub/schema';
+import { badUserInput, msg, type ClassificationLevel } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { connectionOf, decodeCursor, pageOf, type Connection, type PageArgs } from './pagination';
 import { openValue, sealedAad, type ChangeOperation, type StoredFieldChange } from './history';
@@ -66,7 +66,7 @@ const keyOf = (c: ChangeView) => `${c.at.toISOString()}|${c.id}`;
 function afterKey(after: string): { at: string; id: string } {
   const [at, id] = decodeCursor(after).split('|');
   if (!/^[0-9a-f-]{36}$/i.test(id ?? '') || Number.isNaN(Date.parse(at)))
-    throw badUserInput('after', 'not a cursor returned by this connection');
+    throw badUserInput('after', msg('not a cursor returned by this connection', 'không phải con trỏ (cursor) do kết nối này trả về'));
   return { at, id };
 }
 

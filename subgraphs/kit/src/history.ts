@@ -22,7 +22,7 @@ import {
   type MigrationObject,
 } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import { badUserInput, type ClassificationLevel } from '@hub/schema';
+import { badUserInput, bothLanguages, msg, type ClassificationLevel, type Message } from '@hub/schema';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Who and why: the scope of one request
@@ -277,8 +277,14 @@ const operationOf = (t: ChangeSetType): ChangeOperation =>
  * of tracked entities, `recordChange`): a change of `what` needs the request's reason (the mutation's `reason`
  * argument, trimmed, at most TEXT_LIMITS.reason characters: see withChangeReason), or BAD_USER_INPUT names `reason`.
  */
-export function requireChangeReason(what: string, scope: ChangeScope | undefined = scopes.getStore()): void {
-  if (!scope?.reason) throw badUserInput('reason', `${what} is approved data: say why it is changed`);
+export function requireChangeReason(what: Message, scope: ChangeScope | undefined = scopes.getStore()): void {
+  if (!scope?.reason) {
+    const { en, vi } = bothLanguages(what);
+    throw badUserInput(
+      'reason',
+      msg(`${en} is approved data: say why it is changed`, `${vi} là dữ liệu đã được phê duyệt: hãy nêu lý do thay đổi`),
+    );
+  }
 }
 
 /** Approved data changes only with a reason (a create needs none, nor a write that changed no field). */

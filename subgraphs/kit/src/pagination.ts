@@ -1,7 +1,7 @@
 // Relay-style cursor connections with keyset pagination: `first`/`after`, a hard maximum page size, and
 // opaque cursors that encode the sort key of the last row.
 import type { GraphQLResolveInfo } from 'graphql';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import { raw, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
 import { selectedProperties } from './selection';
 
@@ -43,7 +43,7 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!raw.startsWith('k:') || encodeCursor(raw.slice(2)) !== cursor) {
-    throw badUserInput('after', 'not a cursor returned by this connection');
+    throw badUserInput('after', msg('not a cursor returned by this connection', 'không phải con trỏ (cursor) do kết nối này trả về'));
   }
   return raw.slice(2);
 }
@@ -51,7 +51,10 @@ export function decodeCursor(cursor: string): string {
 export function pageOf(args: PageArgs, max = maxPageSize): Page {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw badUserInput('first', `must be an integer from 0 to ${max}, got ${first}`);
+    throw badUserInput(
+      'first',
+      msg(`must be an integer from 0 to ${max}, got ${first}`, `phải là số nguyên từ 0 đến ${max}, nhận được ${first}`),
+    );
   }
   return { limit: first, after: args.after == null ? undefined : decodeCursor(args.after) };
 }

@@ -2,8 +2,18 @@
 // gateway's context token names it), whatever the gateway decided. It uses the policy's graphql-shield rule
 // object, wrapped around just those fields: graphql-middleware would wrap every field, default resolvers
 // included, at a measured cost of several times the plain execution for large lists.
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { classificationMap, hasAnyRole, isSignedIn, NO_FACTS, PUBLIC, roleRequirements, type PolicyContext, ErrorCode } from '@hub/schema';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  classificationMap,
+  forbidden,
+  hasAnyRole,
+  isSignedIn,
+  msg,
+  NO_FACTS,
+  PUBLIC,
+  roleRequirements,
+  type PolicyContext,
+} from '@hub/schema';
 import { parse } from 'graphql';
 import type { HubContext } from './context';
 
@@ -35,15 +45,14 @@ export function applySecondLine(schema: GraphQLSchema, sdl: string): GraphQLSche
       const pctx = ((ctx as HubContext & { _policy?: PolicyContext })._policy ??= policyContextOf(ctx));
       const allowed = await isSignedIn.resolve({}, args, pctx as never, info, OPTIONS as never);
       if (allowed !== true) {
-        throw new GraphQLError(`Not allowed to read ${coordinate}: ${level} data needs a signed-in official`, {
-          extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason: `${level} data needs a signed-in official` },
-        });
+        throw forbidden(coordinate, msg(`${level} data needs a signed-in official`, `dữ liệu ${level} cần một cán bộ đã đăng nhập`));
       }
       if (roleRule && (await roleRule.resolve({}, args, pctx as never, info, OPTIONS as never)) !== true) {
-        const reason = `only accounts with the role ${needed!.join(' or ')} may read this`;
-        throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}`, {
-          extensions: { code: ErrorCode.FORBIDDEN, coordinate, reason },
-        });
+        const roles = needed!.join(' or ');
+        throw forbidden(
+          coordinate,
+          msg(`only accounts with the role ${roles} may read this`, `chỉ tài khoản có vai trò ${needed!.join(' hoặc ')} mới được đọc`),
+        );
       }
       return inner(source, args, ctx, info);
     };

@@ -1,5 +1,5 @@
 // Vietnamese-aware text matching: search ignores case and diacritics ("dam thuy" finds "Xã Đàm Thủy").
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg, type Localized } from '@hub/schema';
 
 /** Lower-case, without diacritics, đ as d, single spaces. */
 export function searchKey(text: string): string {
@@ -18,8 +18,10 @@ export function containsPattern(text: string): string {
 export const TEXT_LIMITS = { name: 200, reason: 2000, text: 8000 } as const;
 
 /** What is wrong with text longer than `max` characters, if it is. */
-export function lengthProblem(value: string, max: number): string | undefined {
-  return value.length > max ? `at most ${max} characters (got ${value.length})` : undefined;
+export function lengthProblem(value: string, max: number): Localized | undefined {
+  return value.length > max
+    ? msg(`at most ${max} characters (got ${value.length})`, `tối đa ${max} ký tự (nhận được ${value.length})`)
+    : undefined;
 }
 
 /** Fails the write with BAD_USER_INPUT naming `argument` when `value` is longer than `max` characters. */
@@ -36,8 +38,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * Unicode text). The gateway refuses both before planning, in the same words; the kit refuses them again for a write
  * that did not come through it (an in-process call, a script).
  */
-export function storableProblem(value: string): string | undefined {
-  if (NUL.test(value)) return 'contains a NUL character (U+0000), which cannot be stored';
-  if (LONE_SURROGATE.test(value)) return 'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)';
+export function storableProblem(value: string): Localized | undefined {
+  if (NUL.test(value)) return msg('contains a NUL character (U+0000), which cannot be stored', 'chứa ký tự NUL (U+0000), không lưu được');
+  if (LONE_SURROGATE.test(value))
+    return msg(
+      'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)',
+      'chứa một ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng riêng, không phải văn bản Unicode)',
+    );
   return undefined;
 }

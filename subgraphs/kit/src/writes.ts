@@ -6,7 +6,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Utils, type EntityName } from '@mikro-orm/core';
 import type { CallerClaims } from '@hub/runtime';
-import { badUserInput, conflict, forbidden } from '@hub/schema';
+import { badUserInput, bothLanguages, conflict, forbidden, msg, type Message } from '@hub/schema';
 import { historyRecorderOf, requireChangeReason } from './history';
 import { parseInput, type z } from './input';
 
@@ -23,7 +23,7 @@ export interface VersionedWrite<T, I = undefined> {
   entity: EntityName<T>;
   where: FilterQuery<T>;
   /** How the record is named in errors: `Road "QL-3"`. */
-  what: string;
+  what: Message;
   expectedVersion: number;
   /** The mutation's coordinate, for FORBIDDEN. */
   coordinate: string;
@@ -47,12 +47,23 @@ export async function updateVersioned<T extends { version: number }, I = undefin
   apply: (record: T, input: I) => void | Promise<void>,
 ): Promise<T> {
   const roles = w.roles ?? ['DATA_EDITOR'];
-  if (!roles.some((r) => caller.roles.includes(r))) throw forbidden(w.coordinate, `only ${roles.join(' or ')} accounts change data`);
+  if (!roles.some((r) => caller.roles.includes(r)))
+    throw forbidden(
+      w.coordinate,
+      msg(`only ${roles.join(' or ')} accounts change data`, `chỉ tài khoản ${roles.join(' hoặc ')} mới được thay đổi dữ liệu`),
+    );
   const input = w.input ? parseInput(w.input.schema, w.input.value, w.input.argument) : (undefined as I);
   const record = (await em.findOne(w.entity, w.where)) as T | null;
-  if (!record) throw badUserInput(w.keyArgument ?? 'code', `no ${w.what}`);
+  const what = bothLanguages(w.what);
+  if (!record) throw badUserInput(w.keyArgument ?? 'code', msg(`no ${what.en}`, `không có ${what.vi}`));
   if (record.version !== w.expectedVersion) {
-    throw conflict(`${w.what} was changed since you read it (version ${w.expectedVersion}, now ${record.version}): read it again`);
+    const versions = `${w.expectedVersion}, now ${record.version}`;
+    throw conflict(
+      msg(
+        `${what.en} was changed since you read it (version ${versions}): read it again`,
+        `${what.vi} đã được thay đổi sau khi bạn đọc (phiên bản ${w.expectedVersion}, nay là ${record.version}): hãy đọc lại`,
+      ),
+    );
   }
   if (isApproved(em, w, record)) requireChangeReason(w.what);
   await apply(record, input);

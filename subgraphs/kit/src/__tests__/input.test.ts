@@ -9,7 +9,19 @@ function refusal(schema: z.ZodType, value: unknown, argument?: string) {
     parseInput(schema, value, argument);
   } catch (e) {
     const err = e as GraphQLError;
-    return { message: err.message, ...err.extensions };
+    // The Vietnamese message (for the gateway to answer with) is checked on its own below.
+    const { localized: _vi, ...extensions } = err.extensions;
+    return { message: err.message, ...extensions };
+  }
+  throw new Error('parseInput accepted the value');
+}
+
+/** The Vietnamese message `parseInput`'s error carries for the gateway. */
+function vietnamese(schema: z.ZodType, value: unknown): unknown {
+  try {
+    parseInput(schema, value);
+  } catch (e) {
+    return ((e as GraphQLError).extensions.localized as { vi: string }).vi;
   }
   throw new Error('parseInput accepted the value');
 }
@@ -120,5 +132,32 @@ describe('inputRules', () => {
     inputRules<Update>()({ name: field.text(20).optional(), rooms: field.wholeNumber().nullish(), stars: field.wholeNumber() });
     // @ts-expect-error: `rooms` is a number, not text
     inputRules<Update>()({ name: field.text(20).optional(), rooms: field.text().optional() });
+  });
+});
+
+describe('parseInput in Vietnamese', () => {
+  const Rules = z.object({
+    name: field.text(20),
+    rooms: field.wholeNumber({ max: 100 }),
+    opened: field.date().optional(),
+    code: field.code(/^DL-\d{4}$/, 'DL-0001').optional(),
+  });
+  it.each([
+    [{ name: ' ', rooms: 1 }, 'Giá trị không hợp lệ của "input.name": không được để trống'],
+    [{ name: 'x'.repeat(21), rooms: 1 }, 'Giá trị không hợp lệ của "input.name": tối đa 20 ký tự (nhận được 21)'],
+    [{ name: 'A', rooms: 101 }, 'Giá trị không hợp lệ của "input.rooms": phải là số nguyên từ 0 đến 100, nhận được 101'],
+    [
+      { name: 'A', rooms: 1, opened: '2025-02-30' },
+      'Giá trị không hợp lệ của "input.opened": "2025-02-30" không phải một ngày có thật trong lịch',
+    ],
+    [{ name: 'A', rooms: 1, code: 'X' }, 'Giá trị không hợp lệ của "input.code": phải là mã dạng "DL-0001", nhận được "X"'],
+    [{ name: 'A', rooms: 1, extra: 1 }, 'Giá trị không hợp lệ của "input.extra": không phải một trường của đầu vào này'],
+  ])('%j → %s', (value, expected) => {
+    expect(vietnamese(Rules.strict(), value)).toBe(expected);
+  });
+
+  it('leaves the English message English after a Vietnamese one was made', () => {
+    vietnamese(Rules, { name: ' ', rooms: 1 });
+    expect(refusal(Rules, { name: ' ', rooms: 1 })).toMatchObject({ message: 'Invalid value for "input.name": must not be empty' });
   });
 });

@@ -173,7 +173,8 @@ async function refused(vars: { code: string; input: Record<string, unknown>; v: 
   const before = sg.stats.sqlStatements;
   const res = await sg.execute(UPDATE, vars, caller);
   expect(res.errors).toHaveLength(1);
-  return { message: res.errors![0].message, ...res.errors![0].extensions, statements: sg.stats.sqlStatements - before };
+  const { localized: _vi, ...extensions } = res.errors![0].extensions ?? {};
+  return { message: res.errors![0].message, ...extensions, statements: sg.stats.sqlStatements - before };
 }
 
 describe('input checked by its zod schema', () => {
