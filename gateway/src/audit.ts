@@ -5,7 +5,7 @@
 // checkpoint of the chain heads is written outside the database: a superuser who rewrites and re-chains records,
 // or cuts a chain's tail, is found by verify. Every record is made storable before it joins a batch, and a batch the
 // store refuses for its data is retried record by record, so one client cannot fail other clients' requests.
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, LOCALIZED_EXTENSION } from '@hub/schema';
 import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
@@ -123,7 +123,13 @@ class AuditUnavailable extends Error {}
 /** What a caller gets while the store cannot record: the hub answers nothing it cannot record. */
 export const AUDIT_DOWN_ERROR = {
   message: 'The audit store is unavailable: the hub answers nothing it cannot record. Try again shortly.',
-  extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' },
+  extensions: {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    serviceName: 'audit',
+    [LOCALIZED_EXTENSION]: {
+      vi: 'Kho nhật ký kiểm toán hiện không hoạt động: hệ thống không trả lời điều gì mà nó không ghi lại được. Hãy thử lại sau ít phút.',
+    },
+  },
 };
 
 /**

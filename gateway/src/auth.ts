@@ -14,7 +14,7 @@ import {
   type JWK,
   type KeyLike,
 } from 'jose';
-import { PUBLIC, ROLES, type AccountView, type Grant, type Principal, type Role } from '@hub/schema';
+import { joinMessages, msg, PUBLIC, ROLES, type AccountView, type Grant, type Localized, type Principal, type Role } from '@hub/schema';
 
 export interface OidcConfig {
   issuer: string;
@@ -35,10 +35,10 @@ const SESSION_AUDIENCE = 'provincial-data-hub-api';
 
 export class AuthError extends Error {
   constructor(
-    message: string,
+    readonly said: Localized,
     readonly status = 401,
   ) {
-    super(message);
+    super(said.en);
   }
 }
 
@@ -80,14 +80,28 @@ export function directoryClient(internalUrl: string, contextToken: () => Promise
 
 const asRoles = (v: unknown): Role[] => (Array.isArray(v) ? v.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : []);
 
-function explain(e: unknown): string {
-  if (e instanceof joseErrors.JWTExpired) return 'the token has expired: sign in again or refresh it';
-  if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm the hub does not accept';
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${e.claim} claim is not accepted`;
-  if (e instanceof joseErrors.JWKSNoMatchingKey) return 'the token is signed with a key the issuer does not publish';
-  return 'the token is malformed';
+function explain(e: unknown): Localized {
+  if (e instanceof joseErrors.JWTExpired)
+    return msg('the token has expired: sign in again or refresh it', 'mã thông báo (token) đã hết hạn: hãy đăng nhập lại hoặc làm mới nó');
+  if (e instanceof joseErrors.JOSEAlgNotAllowed)
+    return msg(
+      'the token is signed with an algorithm the hub does not accept',
+      'mã thông báo được ký bằng thuật toán mà hệ thống không chấp nhận',
+    );
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+    return msg('the token signature is not valid', 'chữ ký của mã thông báo không hợp lệ');
+  if (e instanceof joseErrors.JWTClaimValidationFailed)
+    return msg(`the token's ${e.claim} claim is not accepted`, `trường ${e.claim} của mã thông báo không được chấp nhận`);
+  if (e instanceof joseErrors.JWKSNoMatchingKey)
+    return msg(
+      'the token is signed with a key the issuer does not publish',
+      'mã thông báo được ký bằng khóa mà bên phát hành không công bố',
+    );
+  return MALFORMED;
 }
+
+const MALFORMED = msg('the token is malformed', 'mã thông báo sai định dạng');
+const invalidToken = (why: Localized) => new AuthError(joinMessages(msg('Invalid token: ', 'Mã thông báo không hợp lệ: '), why));
 
 export class Authenticator {
   private constructor(
@@ -131,13 +145,13 @@ export class Authenticator {
   async principalOf(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined) return PUBLIC;
     const m = /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(authorization.trim());
-    if (!m) throw new AuthError('Authorization must be "Bearer <token>"');
+    if (!m) throw new AuthError(msg('Authorization must be "Bearer <token>"', 'Tiêu đề Authorization phải có dạng "Bearer <token>"'));
     const token = m[1];
     let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
     } catch {
-      throw new AuthError('Invalid token: the token is malformed');
+      throw invalidToken(MALFORMED);
     }
     if (this.cfg.oidc && issuer === this.cfg.oidc.issuer) return this.fromOidc(token, this.cfg.oidc);
     let sub: string;
@@ -149,11 +163,19 @@ export class Authenticator {
       });
       sub = String(payload.sub);
     } catch (e) {
-      throw new AuthError(`Invalid token: ${explain(e)}`);
+      throw invalidToken(explain(e));
     }
     const account = await this.directory.account(sub);
-    if (!account) throw new AuthError('Invalid token: the account no longer exists');
-    if (account.status !== 'ACTIVE') throw new AuthError(`The account is ${account.status.toLowerCase()}: its tokens no longer work`);
+    if (!account) throw invalidToken(msg('the account no longer exists', 'tài khoản không còn tồn tại'));
+    if (account.status !== 'ACTIVE') {
+      const status = account.status.toLowerCase();
+      throw new AuthError(
+        msg(
+          `The account is ${status}: its tokens no longer work`,
+          `Tài khoản đang ở trạng thái ${status}: các mã thông báo của nó không còn dùng được`,
+        ),
+      );
+    }
     return { kind: 'ACCOUNT', accountId: account.id, agency: account.agency, roles: asRoles(account.roles) };
   }
 
@@ -165,11 +187,12 @@ export class Authenticator {
         algorithms: ['RS256', 'ES256', 'EdDSA'],
       });
       const agency = payload[oidc.agencyClaim];
-      if (typeof agency !== 'string' || !agency) throw new AuthError(`Invalid token: the "${oidc.agencyClaim}" claim (agency) is missing`);
+      if (typeof agency !== 'string' || !agency)
+        throw invalidToken(msg(`the "${oidc.agencyClaim}" claim (agency) is missing`, `thiếu trường "${oidc.agencyClaim}" (cơ quan)`));
       return { kind: 'ACCOUNT', accountId: `oidc:${payload.sub}`, agency, roles: asRoles(payload[oidc.rolesClaim]) };
     } catch (e) {
       if (e instanceof AuthError) throw e;
-      throw new AuthError(`Invalid token: ${explain(e)}`);
+      throw invalidToken(explain(e));
     }
   }
 }

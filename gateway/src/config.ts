@@ -17,7 +17,7 @@ import {
   url,
   flag,
 } from '@hub/runtime';
-import { envVar, REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@hub/schema';
+import { envVar, LANGUAGES, REPO_ROOT, SUBGRAPHS, SUPERGRAPH_PATH, type Language } from '@hub/schema';
 import { DEFAULT_LIMITS, type LimitsConfig } from './limits';
 import type { AuthConfig } from './auth';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit';
@@ -52,6 +52,8 @@ export interface GatewayConfig {
   persistedDocuments: string[];
   /** `public`: anonymous callers may run registered operations only. */
   persistedOnly: 'off' | 'public';
+  /** The language of messages when the request's Accept-Language names neither of the hub's (language.ts). */
+  defaultLanguage: Language;
   /** The audit writer's signing key and checkpoints (with auditDbUrl). */
   auditWriter?: AuditWriterOptions;
 }
@@ -119,6 +121,8 @@ const gatewaySettings = defineConfig({
     HUB_PERSISTED_DOCUMENTS: commaList().prefault(''),
     /** `public`: callers who are not signed in may run registered operations only. */
     HUB_PERSISTED_ONLY: z.enum(['off', 'public'], { message: 'must be off or public' }).default('off'),
+    /** `en` or `vi`: the language of messages for a request whose Accept-Language names neither. */
+    HUB_DEFAULT_LANGUAGE: z.enum(LANGUAGES, { message: `must be ${LANGUAGES.join(' or ')}` }).default('en'),
     /** Ed25519 private key (PKCS#8 PEM) that signs audit batches and checkpoints; the audit database never holds it. */
     HUB_AUDIT_SIGNING_KEY_FILE: keyFile('the audit signing key, an Ed25519 private key', {
       type: 'private',
@@ -177,6 +181,7 @@ const gatewaySettings = defineConfig({
     corsOrigins: c.HUB_CORS_ORIGINS,
     persistedDocuments: c.HUB_PERSISTED_DOCUMENTS,
     persistedOnly: c.HUB_PERSISTED_ONLY,
+    defaultLanguage: c.HUB_DEFAULT_LANGUAGE,
     auth: {
       sessionPrivateKey: c.HUB_SESSION_PRIVATE_KEY_FILE,
       sessionTtlSeconds: c.HUB_SESSION_TTL_SECONDS,

@@ -128,7 +128,7 @@ export async function startGateway(
   app.use(
     '/auth/token',
     signInRoute({
-      stages: reuse(stages, ['request-id', 'audit-gate', 'error-masking', 'audit-record']),
+      stages: reuse(stages, ['request-id', 'audit-gate', 'error-masking', 'audit-record', 'language']),
       directory,
       auth,
       limits: rateLimits,
@@ -141,7 +141,7 @@ export async function startGateway(
   app.use(securityConsole);
   if (urls.audit) {
     auditExportRoute(app, {
-      stages: reuse(stages, ['request-id', 'audit-gate', 'authenticate', 'error-masking', 'audit-record']),
+      stages: reuse(stages, ['request-id', 'audit-gate', 'authenticate', 'error-masking', 'audit-record', 'language']),
       policy,
       facts,
       auditInternalUrl: urls.audit.replace(/\/graphql$/, '/internal'),

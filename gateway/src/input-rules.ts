@@ -17,7 +17,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { LONE_SURROGATE, NUL } from './audit-storable';
-import { scalars, ErrorCode } from '@hub/schema';
+import { ErrorCode, hubError, joinMessages, LOCALIZED_EXTENSION, msg, scalars, type Localized } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
 
@@ -33,7 +33,7 @@ export function installScalars(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function check(context: ValidationContext, what: string, value: ValueNode, typeName: string | undefined): void {
+function check(context: ValidationContext, what: Localized, argument: string, value: ValueNode, typeName: string | undefined): void {
   if (!typeName || !(typeName in CUSTOM) || value.kind === Kind.VARIABLE || value.kind === Kind.NULL) return;
   const values = value.kind === Kind.LIST ? value.values : [value];
   for (const v of values) {
@@ -41,12 +41,13 @@ function check(context: ValidationContext, what: string, value: ValueNode, typeN
     try {
       CUSTOM[typeName].parseLiteral(v, undefined);
     } catch (e) {
-      context.reportError(
-        new GraphQLError(`Invalid value for ${what}: ${(e as Error).message}`, {
-          nodes: v,
-          extensions: { code: ErrorCode.BAD_USER_INPUT, argument: what.match(/"([^"]+)"/)?.[1] },
-        }),
-      );
+      const said = (e as GraphQLError).extensions?.[LOCALIZED_EXTENSION] as { vi?: string } | undefined;
+      const problem = msg((e as Error).message, said?.vi ?? (e as Error).message);
+      const error = hubError(joinMessages(msg(`Invalid value for ${what.en}: `, `Giá trị không hợp lệ của ${what.vi}: `), problem), {
+        code: ErrorCode.BAD_USER_INPUT,
+        argument,
+      });
+      context.reportError(new GraphQLError(error.message, { nodes: v, extensions: error.extensions }));
     }
   }
 }
@@ -57,12 +58,21 @@ export function CustomScalarInputRule(context: ValidationContext): ASTVisitor {
       const def = context.getArgument();
       const field = context.getFieldDef();
       if (!def) return;
-      const where = field ? ` of ${context.getParentType()?.name}.${field.name}` : '';
-      check(context, `argument "${node.name.value}"${where}`, node.value, getNamedType(def.type)?.name);
+      const of = field ? `${context.getParentType()?.name}.${field.name}` : undefined;
+      const name = node.name.value;
+      const what = msg(`argument "${name}"${of ? ` of ${of}` : ''}`, `tham số "${name}"${of ? ` của ${of}` : ''}`);
+      check(context, what, name, node.value, getNamedType(def.type)?.name);
     },
     ObjectField(node) {
       const type = context.getInputType();
-      check(context, `input field "${node.name.value}"`, node.value, type ? getNamedType(type).name : undefined);
+      const name = node.name.value;
+      check(
+        context,
+        msg(`input field "${name}"`, `trường đầu vào "${name}"`),
+        name,
+        node.value,
+        type ? getNamedType(type).name : undefined,
+      );
     },
   };
 }
@@ -71,16 +81,24 @@ export function CustomScalarInputRule(context: ValidationContext): ASTVisitor {
 // escapes by (audit-storable.ts), refused here as the caller's bad input.
 
 /** What is wrong with one text value, if anything. */
-function textProblem(s: string, maxLength: number): string | undefined {
-  if (s.length > maxLength) return `is ${s.length} characters long; at most ${maxLength} are accepted`;
-  if (NUL.test(s)) return 'contains a NUL character (U+0000), which cannot be stored';
-  if (LONE_SURROGATE.test(s)) return 'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)';
+function textProblem(s: string, maxLength: number): Localized | undefined {
+  if (s.length > maxLength)
+    return msg(
+      `is ${s.length} characters long; at most ${maxLength} are accepted`,
+      `dài ${s.length} ký tự; chỉ chấp nhận tối đa ${maxLength}`,
+    );
+  if (NUL.test(s)) return msg('contains a NUL character (U+0000), which cannot be stored', 'chứa ký tự NUL (U+0000), không lưu được');
+  if (LONE_SURROGATE.test(s))
+    return msg(
+      'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)',
+      'chứa một ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng riêng, không phải văn bản Unicode)',
+    );
   return undefined;
 }
 
 interface TextIssue {
   path: string;
-  problem: string;
+  problem: Localized;
 }
 
 /** Walks a JSON value sent for an input type and reports the first text that cannot be accepted, with its path. */
@@ -113,7 +131,7 @@ function checkValue(
     // Keys are text too (a JSON scalar's object, or a key the input type does not have).
     const keyProblem = textProblem(k, maxLength);
     const issue = keyProblem
-      ? { path: pathText(path), problem: `has a key that ${keyProblem}` }
+      ? { path: pathText(path), problem: joinMessages(msg('has a key that ', 'có một khóa '), keyProblem) }
       : checkValue((value as Record<string, unknown>)[k], fields?.[k]?.type, path, maxLength);
     path.pop();
     if (issue) return issue;

@@ -7,7 +7,7 @@
 // puts them in the pipeline. Introspection is measured apart so that the explorer's and codegen's standard
 // introspection query (depth 15, a cost in the hundreds of thousands by list multipliers) works for every caller
 // allowed to introspect, without loosening the limits meant for data.
-import { ErrorCode, limitExceeded, type LimitCode, type Principal } from '@hub/schema';
+import { ErrorCode, hubError, joinMessages, limitExceeded, msg, type LimitCode, type Localized, type Principal } from '@hub/schema';
 import { GraphQLError, isListType, getNullableType, Kind, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { remembered } from '@hub/runtime/bounded';
@@ -95,17 +95,32 @@ export class OperationLimits {
     const { size } = shape;
     const cfg = this.cfg;
     if (!cfg.publicIntrospection && principal.kind === 'PUBLIC' && shape.introspection)
-      return new GraphQLError('Introspection is not available without signing in.', {
-        extensions: { code: ErrorCode.INTROSPECTION_DISABLED, http: { status: 400 } },
-      });
-    const sized: [LimitCode, string, number, number][] = [
-      [ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT, 'Introspection depth', cfg.maxIntrospectionDepth, size.introspectionDepth],
-      [ErrorCode.MAX_DEPTH_LIMIT, 'Query depth', cfg.maxDepth, size.depth],
-      [ErrorCode.MAX_ALIASES_LIMIT, 'Aliases', cfg.maxAliases, size.aliases],
-      [ErrorCode.MAX_DIRECTIVES_LIMIT, 'Directives', cfg.maxDirectives, size.directives],
+      return hubError(
+        msg('Introspection is not available without signing in.', 'Chưa đăng nhập thì không được xem lược đồ (introspection).'),
+        {
+          code: ErrorCode.INTROSPECTION_DISABLED,
+          http: { status: 400 },
+        },
+      );
+    const sized: [LimitCode, Localized, number, number][] = [
+      [
+        ErrorCode.MAX_INTROSPECTION_DEPTH_LIMIT,
+        msg('Introspection depth', 'độ sâu introspection'),
+        cfg.maxIntrospectionDepth,
+        size.introspectionDepth,
+      ],
+      [ErrorCode.MAX_DEPTH_LIMIT, msg('Query depth', 'độ sâu truy vấn'), cfg.maxDepth, size.depth],
+      [ErrorCode.MAX_ALIASES_LIMIT, msg('Aliases', 'số bí danh (alias)'), cfg.maxAliases, size.aliases],
+      [ErrorCode.MAX_DIRECTIVES_LIMIT, msg('Directives', 'số chỉ thị (directive)'), cfg.maxDirectives, size.directives],
     ];
     for (const [code, what, limit, found] of sized)
-      if (found > limit) return limitExceeded(code, `${what} limit of ${limit} exceeded, found ${found}.`, limit, found);
+      if (found > limit)
+        return limitExceeded(
+          code,
+          msg(`${what.en} limit of ${limit} exceeded, found ${found}.`, `Vượt giới hạn ${what.vi} ${limit}: có ${found}.`),
+          limit,
+          found,
+        );
     let cost: number;
     try {
       // The cost depends on the document, the operation chosen and the variables (list sizes), nothing else.
@@ -126,16 +141,24 @@ export class OperationLimits {
     if (cost > cfg.maxCost) {
       return limitExceeded(
         ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
-        `Query cost ${cost} exceeds the limit of ${cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+        msg(
+          `Query cost ${cost} exceeds the limit of ${cfg.maxCost}; ask for fewer items (first:) or fewer nested lists (a list without first: counts as ${ASSUMED_LIST_SIZE}).`,
+          `Chi phí truy vấn ${cost} vượt giới hạn ${cfg.maxCost}; hãy yêu cầu ít mục hơn (first:) hoặc ít danh sách lồng nhau hơn (một danh sách không có first: được tính là ${ASSUMED_LIST_SIZE}).`,
+        ),
         cfg.maxCost,
         cost,
       );
     }
     const issue = textInputIssue(shape.text, variables, cfg.maxTextLength);
     if (issue)
-      return new GraphQLError(`Invalid value for "${issue.path}": ${issue.problem}`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, argument: issue.path, http: { status: 400 } },
-      });
+      return hubError(
+        joinMessages(msg(`Invalid value for "${issue.path}": `, `Giá trị không hợp lệ của "${issue.path}": `), issue.problem),
+        {
+          code: ErrorCode.BAD_USER_INPUT,
+          argument: issue.path,
+          http: { status: 400 },
+        },
+      );
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // Field-level enforcement before planning: every field coordinate of the operation is decided by the policy;
 // denied fields are removed from the operation (with their arguments and the variables only they used), so
 // no subgraph is ever asked for them, and each comes back as null with one FORBIDDEN error per path.
-import { ErrorCode } from '@hub/schema';
+import { forbidden, msg, reasonInVietnamese } from '@hub/schema';
 import {
   GraphQLError,
   Kind,
@@ -184,16 +184,11 @@ function setNull(node: unknown, path: readonly string[]): void {
 
 /** One error per removed path; when nothing was left to run, they also carry the 403 status. */
 export function forbiddenErrors(removals: Removal[], rejected = false): GraphQLError[] {
-  return removals.map(
-    (r) =>
-      new GraphQLError(`Not allowed to read ${r.coordinate}: ${r.reason}`, {
-        path: r.path,
-        extensions: {
-          code: ErrorCode.FORBIDDEN,
-          coordinate: r.coordinate,
-          reason: r.reason,
-          ...(rejected ? { http: { status: 403 } } : {}),
-        },
-      }),
-  );
+  return removals.map((r) => {
+    const error = forbidden(r.coordinate, msg(r.reason, reasonInVietnamese(r.reason)));
+    return new GraphQLError(error.message, {
+      path: r.path,
+      extensions: { ...error.extensions, ...(rejected ? { http: { status: 403 } } : {}) },
+    });
+  });
 }

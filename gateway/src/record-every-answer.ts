@@ -18,7 +18,7 @@ export interface AnswerGuard {
 }
 
 /** The message and code of an answer's body (GraphQL errors or OAuth-style errors), for the record. */
-function reasonOf(chunk: unknown): { message: string | null; code: string | null } {
+function reasonOf(chunk: unknown): { message: string | null; code: string | null; body?: unknown } {
   const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8', 0, Math.min(chunk.length, 4096)) : '';
   try {
     const body = JSON.parse(text) as {
@@ -31,6 +31,7 @@ function reasonOf(chunk: unknown): { message: string | null; code: string | null
       return {
         message: typeof e.message === 'string' ? e.message : null,
         code: typeof e.extensions?.code === 'string' ? e.extensions.code : null,
+        body,
       };
     if (typeof body.error === 'string')
       return { message: typeof body.error_description === 'string' ? body.error_description : body.error, code: body.error.toUpperCase() };
@@ -40,9 +41,12 @@ function reasonOf(chunk: unknown): { message: string | null; code: string | null
   return { message: text ? text.split('\n')[0].slice(0, 500) : null, code: null };
 }
 
-/** An answer written by someone else, as the response stages see it (already written: only its record can be said). */
+/**
+ * An answer written by someone else, as the response stages see it: its record, and the body of a refusal in GraphQL's
+ * error format (the language stage may word its messages again; the answer is then replaced).
+ */
 function writtenAnswer(status: number, chunk: unknown, reason?: string): Answer {
-  const { message, code } = reasonOf(chunk);
+  const { message, code, body } = reasonOf(chunk);
   const record: AnswerRecord = {
     outcome: status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok',
     errorCodes:
@@ -61,7 +65,7 @@ function writtenAnswer(status: number, chunk: unknown, reason?: string): Answer 
     refused: reason ?? message ?? undefined,
     bytes: typeof chunk === 'string' || Buffer.isBuffer(chunk) ? Buffer.byteLength(chunk as string) : 0,
   };
-  return { status, record };
+  return status >= 400 && body ? { status, body, record } : { status, record };
 }
 
 /**

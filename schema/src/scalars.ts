@@ -82,6 +82,22 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+/**
+ * The Vietnamese of a message of these scalars that reached the gateway without its `localized` extension (Apollo
+ * Server rewraps a variable's coercion error without the original): the same templates as above, read back.
+ */
+export function scalarMessageInVietnamese(message: string): string | undefined {
+  let m = /^Date "(.*)" is not a calendar date$/s.exec(message);
+  if (m) return `Ngày (Date) "${m[1]}" không phải một ngày có thật trong lịch`;
+  m = /^Date "(.*)" is not a date in the form YYYY-MM-DD$/s.exec(message);
+  if (m) return `Ngày (Date) "${m[1]}" không phải ngày dạng YYYY-MM-DD`;
+  m = /^Date expected a date string YYYY-MM-DD, got (\w+)$/.exec(message);
+  if (m) return `Ngày (Date) cần một ngày dạng YYYY-MM-DD, nhận được ${m[1]}`;
+  m = /^DateTime expected an ISO 8601 date-time with offset, got (.*)$/s.exec(message);
+  if (m) return `Thời điểm (DateTime) cần dạng ISO 8601 có múi giờ, nhận được ${m[1]}`;
+  return undefined;
+}
+
 /** Any JSON value (values before and after a change in the history): graphql-scalars' JSON. */
 export const JSONScalar: GraphQLScalarType = GraphQLJSON;
 

@@ -19,9 +19,15 @@ describe('custom scalar input rule', () => {
   it('names the argument or input field that holds a bad date', () => {
     const [arg] = errorsOf(`{ units(asOf: "2025-13-01") }`);
     expect(arg.message).toBe('Invalid value for argument "asOf" of Query.units: Date "2025-13-01" is not a calendar date');
-    expect(arg.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+    expect(arg.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'asOf',
+      localized: {
+        vi: 'Giá trị không hợp lệ của tham số "asOf" của Query.units: Ngày (Date) "2025-13-01" không phải một ngày có thật trong lịch',
+      },
+    });
     const [field] = errorsOf(`{ units(range: { from: "1 July" }) }`);
-    expect(field.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
+    expect(field.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
     expect(errorsOf(`{ units(days: ["2025-01-01", "2025-02-31"]) }`)).toHaveLength(1);
   });
 
@@ -56,23 +62,23 @@ describe('text the hub cannot accept', () => {
   it('names the argument or input field, through variables, inline objects and lists', () => {
     expect(issue('query($p: [Person!]) { find(people: $p) }', { p: [{ name: 'ok' }, { name: 'a\u0000b' }] })).toEqual({
       path: 'people[1].name',
-      problem: expect.stringMatching(/NUL/),
+      problem: { en: expect.stringMatching(/NUL/), vi: expect.stringMatching(/NUL/) },
     });
     expect(issue('query($n: String) { find(person: { name: $n }) }', { n: 'x\ud800' })).toEqual({
       path: 'person.name',
-      problem: expect.stringMatching(/lone UTF-16 surrogate/),
+      problem: { en: expect.stringMatching(/lone UTF-16 surrogate/), vi: expect.stringMatching(/UTF-16/) },
     });
     expect(issue('{ find(person: { tags: ["a", "b\\u0000"] }) }')).toEqual({
       path: 'person.tags[1]',
-      problem: expect.stringMatching(/NUL/),
+      problem: { en: expect.stringMatching(/NUL/), vi: expect.stringMatching(/NUL/) },
     });
     expect(issue('query($q: String) { find(q: $q) }', { q: 'x'.repeat(51) })).toEqual({
       path: 'q',
-      problem: 'is 51 characters long; at most 50 are accepted',
+      problem: { en: 'is 51 characters long; at most 50 are accepted', vi: 'dài 51 ký tự; chỉ chấp nhận tối đa 50' },
     });
     expect(issue('query($p: Person) { find(person: $p) }', { p: { ['k\u0000']: 1 } })).toEqual({
       path: 'person.k\u0000',
-      problem: expect.stringMatching(/^has a key that contains a NUL/),
+      problem: { en: expect.stringMatching(/^has a key that contains a NUL/), vi: expect.stringMatching(/^có một khóa chứa ký tự NUL/) },
     });
   });
 

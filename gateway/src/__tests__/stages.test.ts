@@ -22,6 +22,7 @@ describe('the stage list', () => {
       'execution subgraph-fetch',
       'response error-masking',
       'response audit-record',
+      'response language',
       'response log',
     ]);
   });
@@ -82,7 +83,14 @@ describe('the stage list', () => {
 });
 
 describe('a run through the stages', () => {
-  const http: HttpExchange = { method: 'POST', header: () => undefined, ip: '127.0.0.1', body: {}, setHeader: () => undefined };
+  const http: HttpExchange = {
+    method: 'POST',
+    header: () => undefined,
+    ip: '127.0.0.1',
+    body: {},
+    setHeader: () => undefined,
+    vary: () => undefined,
+  };
   const services = {} as GatewayServices;
 
   function pipeline(refuseAt?: string) {

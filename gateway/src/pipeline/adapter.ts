@@ -16,7 +16,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError, type FormattedExecutionResult, type GraphQLErrorExtensions } from 'graphql';
 import type { Logger } from 'pino';
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, hubError, msg } from '@hub/schema';
 import { installScalars } from '../input-rules';
 import { OperationShapes } from '../operation-walk';
 import { guardAnswers, type AnswerGuard } from '../record-every-answer';
@@ -137,7 +137,7 @@ export class Run implements AnswerGuard {
     this.responding ??= (async () => {
       this.fields.answer = answer;
       await this.through('response');
-      return this.fields.sent ?? this.fields.shown ?? answer;
+      return this.fields.spoken ?? this.fields.sent ?? this.fields.shown ?? answer;
     })();
     return this.responding;
   }
@@ -163,7 +163,12 @@ function exchange(req: Request, res: Response): HttpExchange {
     get body() {
       return req.body as unknown;
     },
-    setHeader: (name, value) => void res.setHeader(name, value),
+    setHeader: (name, value) => {
+      if (!res.headersSent) res.setHeader(name, value);
+    },
+    vary: (name) => {
+      if (!res.headersSent) res.vary(name);
+    },
   };
 }
 
@@ -221,9 +226,12 @@ function pipelinePlugin(shapes: OperationShapes): ApolloServerPlugin<PipelineCon
           if (!operation) {
             const name = request.operationName;
             const message = name
-              ? `Unknown operation named "${name}".`
-              : 'Must provide operation name if query contains multiple operations.';
-            throw new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } } });
+              ? msg(`Unknown operation named "${name}".`, `Không có thao tác tên "${name}".`)
+              : msg(
+                  'Must provide operation name if query contains multiple operations.',
+                  'Hãy gửi tên thao tác (operationName) khi tài liệu có nhiều thao tác.',
+                );
+            throw hubError(message, { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } });
           }
           const shape = shapes.of(schema, document, operation, queryHash);
           run.host('operation', {
@@ -262,13 +270,18 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, next
   const run = runOf(res);
   // The body stopped arriving: the server's request timeout closed the connection, or the client went away.
   if (err?.type === 'request.aborted') {
-    const message = 'The connection closed before the request was complete (request timeout, or the client went away)';
-    return run.send(res, refuse({ message, extensions: { code: ErrorCode.REQUEST_TIMEOUT } }, { status: 408 }).answer());
+    const message = msg(
+      'The connection closed before the request was complete (request timeout, or the client went away)',
+      'Kết nối đã đóng trước khi yêu cầu được gửi xong (hết thời gian chờ, hoặc máy khách đã ngắt)',
+    );
+    return run.send(res, refuse(hubError(message, { code: ErrorCode.REQUEST_TIMEOUT }), { status: 408 }).answer());
   }
   if (!err?.type?.startsWith('entity.')) return next(err);
   const tooLarge = err.type === 'entity.too.large';
-  const message = tooLarge ? 'Request body is too large' : 'Request body is not valid JSON';
-  return run.send(res, refuse({ message, extensions: { code: ErrorCode.BAD_REQUEST } }, { status: tooLarge ? 413 : 400 }).answer());
+  const message = tooLarge
+    ? msg('Request body is too large', 'Thân yêu cầu quá lớn')
+    : msg('Request body is not valid JSON', 'Thân yêu cầu không phải JSON hợp lệ');
+  return run.send(res, refuse(hubError(message, { code: ErrorCode.BAD_REQUEST }), { status: tooLarge ? 413 : 400 }).answer());
 };
 
 /** /graphql: the whole pipeline, as Express handlers around Apollo Server (started here, stopped by the caller). */

@@ -42,6 +42,8 @@ export interface HttpExchange {
   /** The JSON body (from the request phase on). */
   readonly body: unknown;
   setHeader(name: string, value: string): void;
+  /** Adds `name` to the answer's Vary header (keeping what it lists already). */
+  vary(name: string): void;
 }
 
 /** Where a request comes from, for its audit records: address, user agent, Apollo client name and version as sent. */
@@ -154,8 +156,10 @@ export interface RequestState {
   answer: Answer;
   /** error-masking: the answer as the caller may see it. */
   shown: Answer;
-  /** audit-record: the answer that leaves (a 503 instead when its record could not be committed). */
+  /** audit-record: the answer as recorded (a 503 instead when its record could not be committed). */
   sent: Answer;
+  /** language: the answer that leaves, its messages in the caller's language. */
+  spoken: Answer;
 }
 export type Field = keyof RequestState;
 

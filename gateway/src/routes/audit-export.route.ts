@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type express from 'express';
 import type { Logger } from 'pino';
-import { ErrorCode, type Policy, type PolicyFacts } from '@hub/schema';
+import { ErrorCode, hubError, msg, reasonInVietnamese, type Policy, type PolicyFacts } from '@hub/schema';
 import { CONTEXT_HEADER, type CallerClaims } from '@hub/runtime/context-token';
 import { claimsOf } from '../context';
 import { Run, type Pipeline } from '../pipeline/adapter';
@@ -56,10 +56,10 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
     if (decision !== true) {
       run.provide({ denied: [{ coordinate: EXPORT_COORDINATE, path: null, reason: decision }] });
       const anonymous = principal.kind === 'PUBLIC';
-      const error = {
-        message: `Not allowed to export the audit log: ${decision}`,
-        extensions: { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, coordinate: EXPORT_COORDINATE, reason: decision },
-      };
+      const error = hubError(
+        msg(`Not allowed to export the audit log: ${decision}`, `Không được phép xuất nhật ký kiểm toán: ${reasonInVietnamese(decision)}`),
+        { code: anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, coordinate: EXPORT_COORDINATE, reason: decision },
+      );
       return run.send(
         res,
         refuse(error, { status: anonymous ? 401 : 403, record: { outcome: 'denied', errorCodes: [ErrorCode.FORBIDDEN] } }).answer(),
@@ -72,10 +72,10 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
       });
     } catch (e) {
       deps.log.warn({ err: { message: (e as Error).message } }, 'audit subgraph unreachable for export');
-      const error = {
-        message: 'The audit service is unreachable; try again shortly',
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' },
-      };
+      const error = hubError(
+        msg('The audit service is unreachable; try again shortly', 'Không kết nối được dịch vụ kiểm toán; hãy thử lại sau ít phút'),
+        { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: 'audit' },
+      );
       return run.send(res, refuse(error, { status: 503 }).answer());
     }
     if (upstream.status !== 200) {
@@ -89,7 +89,7 @@ export function auditExportRoute(app: express.Express, deps: ExportDeps): void {
             message: given.message,
             extensions: { ...given.extensions, code: String(given.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) },
           }
-        : { message: 'The export failed', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+        : hubError(msg('The export failed', 'Xuất dữ liệu không thành công'), { code: ErrorCode.INTERNAL_SERVER_ERROR });
       return run.send(res, refuse(error, { status: upstream.status === 400 ? 400 : 502 }).answer());
     }
     // The export is on record before any of it leaves the hub.

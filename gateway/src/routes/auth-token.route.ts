@@ -7,15 +7,25 @@
 // in the audit record for security staff. It reuses the pipeline's request-id, audit-gate and audit-record stages.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { ErrorCode, type AccountView, type Principal } from '@hub/schema';
+import { ErrorCode, LOCALIZED_EXTENSION, msg, type AccountView, type Localized, type Principal } from '@hub/schema';
 import type { Authenticator, Directory } from '../auth';
 import { addressOf, type RateLimits } from '../rate-limit';
 import { Run, runOf, type Pipeline } from '../pipeline/adapter';
 
 /** The one answer to a failed password sign-in, whatever the reason. */
-const SIGN_IN_FAILED = 'wrong username or password, or the account cannot sign in now';
-const REFRESH_FAILED = 'the refresh token is not valid (used, expired or revoked): sign in again';
-const USAGE = 'send JSON: grant_type "password" with username and password, or "refresh_token" with refresh_token';
+const SIGN_IN_FAILED = msg(
+  'wrong username or password, or the account cannot sign in now',
+  'sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản hiện không đăng nhập được',
+);
+const REFRESH_FAILED = msg(
+  'the refresh token is not valid (used, expired or revoked): sign in again',
+  'mã làm mới (refresh token) không hợp lệ (đã dùng, đã hết hạn hoặc đã bị thu hồi): hãy đăng nhập lại',
+);
+const USAGE = msg(
+  'send JSON: grant_type "password" with username and password, or "refresh_token" with refresh_token',
+  'hãy gửi JSON: grant_type "password" kèm username và password, hoặc "refresh_token" kèm refresh_token',
+);
+const UNAVAILABLE = msg('sign-in is unavailable: try again shortly', 'hiện không đăng nhập được: hãy thử lại sau ít phút');
 /** What the audit keeps of a username tried (the body may hold up to 16 KB of it). */
 const USERNAME_RECORDED = 200;
 
@@ -44,16 +54,23 @@ interface Answer {
   retryAfter?: number;
 }
 
-const refused = (status: number, error: string, description: string, reason: string, retryAfter?: number): Answer => ({
+/** `error_description` in English, its Vietnamese beside it for the language stage (which keeps one of them). */
+const refused = (status: number, error: string, description: Localized, reason: string, retryAfter?: number): Answer => ({
   status,
-  body: { error, error_description: description },
+  body: { error, error_description: description.en, [LOCALIZED_EXTENSION]: { error_description: description.vi } },
   outcome: status >= 500 ? 'error' : 'rejected',
   codes: [error, reason],
   retryAfter,
 });
 
 const tooMany = (seconds: number, reason: string) =>
-  refused(429, 'too_many_requests', `too many sign-in attempts: try again in ${seconds} s`, reason, seconds);
+  refused(
+    429,
+    'too_many_requests',
+    msg(`too many sign-in attempts: try again in ${seconds} s`, `đăng nhập quá nhiều lần: hãy thử lại sau ${seconds} giây`),
+    reason,
+    seconds,
+  );
 
 const principalOf = (a: AccountView): Principal => ({ kind: 'ACCOUNT', accountId: a.id, agency: a.agency, roles: a.roles as never });
 
@@ -111,7 +128,12 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
           req,
           res,
           attempt,
-          refused(503, 'temporarily_unavailable', 'the audit store is unavailable: try again shortly', 'AUDIT_UNAVAILABLE'),
+          refused(
+            503,
+            'temporarily_unavailable',
+            msg('the audit store is unavailable: try again shortly', 'kho nhật ký kiểm toán hiện không hoạt động: hãy thử lại sau ít phút'),
+            'AUDIT_UNAVAILABLE',
+          ),
         );
       }
       if (grant === 'password' && typeof b.username === 'string' && typeof b.password === 'string') {
@@ -145,7 +167,7 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
     }
     if (r.status === 401) return refused(400, 'invalid_grant', SIGN_IN_FAILED, String(r.body.reason ?? 'INVALID_GRANT'));
     log.error({ status: r.status }, 'the directory failed a sign-in');
-    return refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'DIRECTORY_UNAVAILABLE');
+    return refused(503, 'temporarily_unavailable', UNAVAILABLE, 'DIRECTORY_UNAVAILABLE');
   };
 
   const refreshGrant = async (token: string): Promise<{ answer: Answer; username?: string }> => {
@@ -159,29 +181,34 @@ export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps
     if (r.status === 401)
       return { answer: refused(400, 'invalid_grant', REFRESH_FAILED, String(r.body.reason ?? 'INVALID_GRANT')), username };
     log.error({ status: r.status }, 'the directory failed a refresh');
-    return { answer: refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'DIRECTORY_UNAVAILABLE') };
+    return { answer: refused(503, 'temporarily_unavailable', UNAVAILABLE, 'DIRECTORY_UNAVAILABLE') };
   };
 
   // Any other method: refused, and recorded like every request to this route.
   router.all('/', (req, res) => {
     res.set('Allow', 'POST');
-    return answer(req, res, { grant: null }, refused(405, 'invalid_request', 'use POST', ErrorCode.METHOD_NOT_ALLOWED));
+    return answer(
+      req,
+      res,
+      { grant: null },
+      refused(405, 'invalid_request', msg('use POST', 'hãy dùng POST'), ErrorCode.METHOD_NOT_ALLOWED),
+    );
   });
 
   // A body that is not JSON, or too large.
   router.use((err: { type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     if (err?.type === 'entity.too.large')
-      return answer(req, res, { grant: null }, refused(413, 'invalid_request', 'the body is too large', 'BODY_TOO_LARGE'));
+      return answer(
+        req,
+        res,
+        { grant: null },
+        refused(413, 'invalid_request', msg('the body is too large', 'thân yêu cầu quá lớn'), 'BODY_TOO_LARGE'),
+      );
     if (err?.type?.startsWith('entity.'))
       return answer(req, res, { grant: null }, refused(400, 'invalid_request', USAGE, 'MALFORMED_BODY'));
     log.error({ err }, 'sign-in failed');
-    return answer(
-      req,
-      res,
-      { grant: null },
-      refused(503, 'temporarily_unavailable', 'sign-in is unavailable: try again shortly', 'INTERNAL_ERROR'),
-    );
+    return answer(req, res, { grant: null }, refused(503, 'temporarily_unavailable', UNAVAILABLE, 'INTERNAL_ERROR'));
   });
 
   return router;

@@ -18,7 +18,7 @@ export const authenticate = stage({
         return { principal: await auth.principalOf(http.header('authorization')) };
       } catch (e) {
         if (!(e instanceof AuthError)) throw e;
-        return refuse(unauthenticated(e.message), { status: e.status, headers: e.status === 401 ? CHALLENGE : {} });
+        return refuse(unauthenticated(e.said), { status: e.status, headers: e.status === 401 ? CHALLENGE : {} });
       }
     },
   }),

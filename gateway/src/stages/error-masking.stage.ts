@@ -4,7 +4,7 @@
 // would reveal field names. A subgraph's outage, which @apollo/gateway reports once without a path, is reported at
 // each field that went null because of it (unavailable-paths.ts).
 import type { FormattedExecutionResult } from 'graphql';
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, LOCALIZED_EXTENSION } from '@hub/schema';
 import { maskErrors } from '@hub/runtime/mask-errors';
 import { stage, type Operation } from '../pipeline/stage';
 import { unavailablePaths } from '../unavailable-paths';
@@ -29,7 +29,13 @@ export const errorMasking = stage({
             ? {
                 message: `Token limit of ${config.limits.maxTokens} exceeded: the document was not parsed further.`,
                 locations: formatted.locations,
-                extensions: { code: ErrorCode.MAX_TOKENS_LIMIT, limit: config.limits.maxTokens },
+                extensions: {
+                  code: ErrorCode.MAX_TOKENS_LIMIT,
+                  limit: config.limits.maxTokens,
+                  [LOCALIZED_EXTENSION]: {
+                    vi: `Vượt giới hạn ${config.limits.maxTokens} token: tài liệu không được phân tích tiếp.`,
+                  },
+                },
               }
             : mask(formatted, error),
       },

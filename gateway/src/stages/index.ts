@@ -15,6 +15,7 @@ import { policyPrune } from './policy-prune.stage';
 import { subgraphFetch } from './subgraph-fetch.stage';
 import { errorMasking } from './error-masking.stage';
 import { auditRecord } from './audit-record.stage';
+import { language } from './language.stage';
 import { log } from './log.stage';
 
 export const STAGES = ordered([
@@ -31,5 +32,6 @@ export const STAGES = ordered([
   subgraphFetch,
   errorMasking,
   auditRecord,
+  language,
   log,
 ]);

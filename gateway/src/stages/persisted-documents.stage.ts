@@ -2,7 +2,7 @@
 // HUB_PERSISTED_ONLY=public an anonymous caller may run registered documents only, and anything else is refused
 // (recorded like every refusal). The id of the registered document a request runs is kept for its audit record.
 // Apollo's automatic persisted queries keep working for signed-in callers.
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, hubError, msg } from '@hub/schema';
 import { refuse } from '../pipeline/refusal';
 import { stage } from '../pipeline/stage';
 
@@ -26,14 +26,18 @@ export const persistedDocuments = stage({
       };
       const onlyRegistered = config.persistedOnly === 'public' && principal.kind === 'PUBLIC';
       const notInList = () =>
-        refuse({
-          message:
-            'This hub runs only registered operations for callers who are not signed in: send the documentId of a registered document, or sign in',
-          extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 400 } },
-        });
+        refuse(
+          hubError(
+            msg(
+              'This hub runs only registered operations for callers who are not signed in: send the documentId of a registered document, or sign in',
+              'Hệ thống chỉ chạy các thao tác đã đăng ký cho người chưa đăng nhập: hãy gửi documentId của một tài liệu đã đăng ký, hoặc đăng nhập',
+            ),
+            { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 400 } },
+          ),
+        );
 
       if (req.documentId !== undefined && typeof req.documentId !== 'string')
-        return refuse({ message: 'documentId must be a string', extensions: { code: ErrorCode.BAD_REQUEST } });
+        return refuse(hubError(msg('documentId must be a string', 'documentId phải là một chuỗi'), { code: ErrorCode.BAD_REQUEST }));
       const apq = ext?.persistedQuery as { sha256Hash?: unknown } | undefined;
       const id =
         typeof req.documentId === 'string'
@@ -51,10 +55,15 @@ export const persistedDocuments = stage({
           return;
         }
         if (typeof req.documentId === 'string')
-          return refuse({
-            message: `No registered document has the id ${JSON.stringify(id.slice(0, 200))}`,
-            extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND, http: { status: 400 } },
-          });
+          return refuse(
+            hubError(
+              msg(
+                `No registered document has the id ${JSON.stringify(id.slice(0, 200))}`,
+                `Không có tài liệu đã đăng ký nào có id ${JSON.stringify(id.slice(0, 200))}`,
+              ),
+              { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND, http: { status: 400 } },
+            ),
+          );
         // An automatic persisted query's hash: Apollo Server answers it, for those who may send any operation.
         if (onlyRegistered) return notInList();
         return;

@@ -1,5 +1,5 @@
-import { Kind } from 'graphql';
-import { DateScalar, DateTimeScalar, dateProblem } from '../scalars';
+import { Kind, type GraphQLError } from 'graphql';
+import { DateScalar, DateTimeScalar, dateProblem, scalarMessageInVietnamese } from '../scalars';
 
 describe('Date scalar', () => {
   it('accepts real calendar dates and keeps them as strings', () => {
@@ -32,5 +32,27 @@ describe('DateTime scalar', () => {
   it('round-trips an ISO instant and rejects one without offset', () => {
     expect(DateTimeScalar.serialize(DateTimeScalar.parseValue('2025-07-01T08:00:00+07:00'))).toBe('2025-07-01T01:00:00.000Z');
     expect(() => DateTimeScalar.parseValue('2025-07-01T08:00:00')).toThrow('ISO 8601');
+  });
+});
+
+describe('scalar messages read back in Vietnamese (for errors that lost their localized extension)', () => {
+  it.each(['2025-02-30', '2025-2-3', 42, 'x'])('the Date error for %j', (value) => {
+    let error: GraphQLError | undefined;
+    try {
+      DateScalar.parseValue(value);
+    } catch (e) {
+      error = e as GraphQLError;
+    }
+    expect(scalarMessageInVietnamese(error!.message)).toBe((error!.extensions.localized as { vi: string }).vi);
+  });
+
+  it('the DateTime error', () => {
+    let error: GraphQLError | undefined;
+    try {
+      DateTimeScalar.parseValue('yesterday');
+    } catch (e) {
+      error = e as GraphQLError;
+    }
+    expect(scalarMessageInVietnamese(error!.message)).toBe((error!.extensions.localized as { vi: string }).vi);
   });
 });

@@ -22,6 +22,27 @@ export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, stri
   PERSONAL: "PERSONAL data: only the owning agency's data editors and agreements that include personal data",
 };
 
+const NOT_CLASSIFIED = 'not classified: denied by default';
+const OWNER_WRITES = 'writes belong to the data editors of the agency that owns this data';
+
+const DENIAL_REASONS_VI: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {
+  INTERNAL: 'dữ liệu INTERNAL (nội bộ): hãy đăng nhập bằng tài khoản cán bộ của một cơ quan nhà nước',
+  RESTRICTED: 'dữ liệu RESTRICTED (hạn chế): chỉ cơ quan sở hữu và các cơ quan có thỏa thuận chia sẻ dữ liệu bao gồm nó',
+  PERSONAL: 'dữ liệu PERSONAL (cá nhân): chỉ biên tập viên dữ liệu của cơ quan sở hữu và các thỏa thuận có bao gồm dữ liệu cá nhân',
+};
+
+/** A reason `decide()` gives, in Vietnamese (the reasons are the few written here; anything else stays as it is). */
+export function reasonInVietnamese(reason: string): string {
+  const level = (Object.keys(DENIAL_REASONS) as (keyof typeof DENIAL_REASONS)[]).find((l) => DENIAL_REASONS[l] === reason);
+  if (level) return DENIAL_REASONS_VI[level];
+  if (reason === NOT_CLASSIFIED) return 'chưa được phân loại: mặc định bị từ chối';
+  if (reason === OWNER_WRITES) return 'chỉ biên tập viên dữ liệu của cơ quan sở hữu dữ liệu này mới được ghi';
+  if (reason === 'denied') return 'bị từ chối';
+  const role = /^only accounts with the role (.+) may read (\S+)$/.exec(reason);
+  if (role) return `chỉ tài khoản có vai trò ${role[1].split(' or ').join(' hoặc ')} mới được đọc ${role[2]}`;
+  return reason;
+}
+
 /** For each coordinate, the subgraph that resolves it, from the supergraph's @join__type / @join__field. */
 export function subgraphOfCoordinates(supergraph: DocumentNode): Map<string, string> {
   const names = joinGraphNames(supergraph);
@@ -93,7 +114,7 @@ export function buildPolicy(supergraphSdl: string): Policy {
       const [type, field] = coordinate.split('.');
       const level = levels.get(coordinate);
       const ruleFor = rules[type]?.[field];
-      if (!ruleFor || !level) return 'not classified: denied by default';
+      if (!ruleFor || !level) return NOT_CLASSIFIED;
       ctx._shield ??= { cache: {} };
       const info = { parentType: { name: type }, fieldName: field } as unknown as GraphQLResolveInfo;
       const result = await ruleFor.resolve({}, args, ctx as never, info, options as never);
@@ -102,7 +123,7 @@ export function buildPolicy(supergraphSdl: string): Policy {
       if (needed && !(ctx.principal.kind === 'ACCOUNT' && ctx.principal.roles.some((x) => needed.includes(x)))) {
         return `only accounts with the role ${needed.join(' or ')} may read ${coordinate}`;
       }
-      if (type === 'Mutation' && !byService.has(coordinate)) return 'writes belong to the data editors of the agency that owns this data';
+      if (type === 'Mutation' && !byService.has(coordinate)) return OWNER_WRITES;
       return level === 'PUBLIC' ? 'denied' : DENIAL_REASONS[level];
     },
     middleware: () => shield(rules, { fallbackRule: deny, allowExternalErrors: false }),
