@@ -107,7 +107,7 @@ export function whereOf(filter: AuditEventFilter | null | undefined, params: unk
   if (f.outcome?.length) {
     for (const o of f.outcome)
       if (!OUTCOMES.includes(o))
-        throw badUserInput(`${prefix}.outcome`, msg(`unknown outcome ${JSON.stringify(o)}`, `kết quả ${JSON.stringify(o)} không tồn tại`));
+        throw badUserInput(`${prefix}.outcome`, msg(`unknown outcome ${JSON.stringify(o)}`, `không có kết quả ${JSON.stringify(o)}`));
     cond.push(`outcome = any(${p(f.outcome.map((o) => o.toLowerCase()))})`);
   }
   if (f.deniedOnly) cond.push(`jsonb_array_length(denied) > 0`);

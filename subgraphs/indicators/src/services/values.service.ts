@@ -50,7 +50,7 @@ export class ValuesService {
           `${at}.indicator`,
           msg(
             `${ind.code} is derived from its formula (${ind.formula}); write its inputs instead`,
-            `${ind.code} được tính từ công thức của nó (${ind.formula}); hãy ghi giá trị các chỉ tiêu đầu vào`,
+            `${ind.code} được tính theo công thức (${ind.formula}); hãy ghi giá trị các chỉ tiêu đầu vào của công thức`,
           ),
         );
       let p = periods.get(v.period);
