@@ -3,7 +3,7 @@
 // only turns them into the shapes the schema names.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '@hub/kit';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import type { SqlQuery } from '@hub/audit-chain';
 import type { AccessGroupBy, AccessStatistic, AuditEvent, AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 
@@ -58,11 +58,18 @@ export function sqlOn(em: EntityManager): SqlQuery {
   return (text, params) => db.rows(text, params);
 }
 
+/** The end of a range given before (or at) its start. */
+export const LATER_THAN_FROM = msg('must be later than from', 'phải muộn hơn from');
+
 /** A DateTime argument as a Date (null when absent); a value that is not one is refused naming the argument. */
 export const instant = (v: Date | string | null | undefined, argument: string): Date | null => {
   if (v == null) return null;
   const d = v instanceof Date ? v : new Date(v);
-  if (Number.isNaN(d.getTime())) throw badUserInput(argument, `must be an ISO 8601 date-time, got ${JSON.stringify(v)}`);
+  if (Number.isNaN(d.getTime()))
+    throw badUserInput(
+      argument,
+      msg(`must be an ISO 8601 date-time, got ${JSON.stringify(v)}`, `phải là ngày giờ theo ISO 8601, nhận được ${JSON.stringify(v)}`),
+    );
   return d;
 };
 
@@ -76,7 +83,7 @@ export function whereOf(filter: AuditEventFilter | null | undefined, params: unk
   };
   const from = instant(f.from, `${prefix}.from`);
   const to = instant(f.to, `${prefix}.to`);
-  if (from && to && from >= to) throw badUserInput(`${prefix}.to`, 'must be later than from');
+  if (from && to && from >= to) throw badUserInput(`${prefix}.to`, LATER_THAN_FROM);
   if (from) cond.push(`at >= ${p(from)}`);
   if (to) cond.push(`at < ${p(to)}`);
   if (f.account) cond.push(`principal->>'accountId' = ${p(f.account)}`);
@@ -89,13 +96,18 @@ export function whereOf(filter: AuditEventFilter | null | undefined, params: unk
     if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(f.coordinate)) {
       throw badUserInput(
         `${prefix}.coordinate`,
-        `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`,
+        msg(
+          `must be a field coordinate such as Query.touristSites, got ${JSON.stringify(f.coordinate)}`,
+          `phải là tọa độ của một trường, ví dụ Query.touristSites, nhận được ${JSON.stringify(f.coordinate)}`,
+        ),
       );
     }
     cond.push(`${p(f.coordinate)} = any(requested)`);
   }
   if (f.outcome?.length) {
-    for (const o of f.outcome) if (!OUTCOMES.includes(o)) throw badUserInput(`${prefix}.outcome`, `unknown outcome ${JSON.stringify(o)}`);
+    for (const o of f.outcome)
+      if (!OUTCOMES.includes(o))
+        throw badUserInput(`${prefix}.outcome`, msg(`unknown outcome ${JSON.stringify(o)}`, `không có kết quả ${JSON.stringify(o)}`));
     cond.push(`outcome = any(${p(f.outcome.map((o) => o.toLowerCase()))})`);
   }
   if (f.deniedOnly) cond.push(`jsonb_array_length(denied) > 0`);
@@ -129,7 +141,7 @@ export function decodeEventCursor(cursor: string, argument = 'after'): EventKey 
   } catch {
     /* falls through */
   }
-  throw badUserInput(argument, 'not a cursor returned by auditEvents');
+  throw badUserInput(argument, msg('not a cursor returned by auditEvents', 'không phải con trỏ (cursor) do auditEvents trả về'));
 }
 
 /** Rows of one newest-first page after `after` (or from the newest). */
@@ -256,7 +268,7 @@ interface UsageRow {
  * one grouped statement. Intent records are left out, so a mutation counts once.
  */
 export async function fieldUsage(query: SqlQuery, from: Date, to: Date, coordinates?: readonly string[] | null) {
-  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  if (!(from < to)) throw badUserInput('to', LATER_THAN_FROM);
   const params: unknown[] = [from, to];
   const only = coordinates?.length ? (params.push([...coordinates]), ' and c.coordinate = any($3)') : '';
   const rows = (await query(
@@ -305,7 +317,7 @@ export async function fieldUsage(query: SqlQuery, from: Date, to: Date, coordina
 
 /** Of `all` coordinates, those no request asked for in [from, to) (one statement over the distinct coordinates). */
 export async function unusedFields(query: SqlQuery, from: Date, to: Date, all: readonly string[]): Promise<string[]> {
-  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  if (!(from < to)) throw badUserInput('to', LATER_THAN_FROM);
   const rows = (await query(
     `select distinct c.coordinate from audit_record cross join lateral unnest(requested) as c(coordinate)
       where at >= $1 and at < $2 and c.coordinate = any($3)`,
@@ -317,9 +329,9 @@ export async function unusedFields(query: SqlQuery, from: Date, to: Date, all: r
 
 /** Requests in [from, to) grouped as asked, counted in one grouped query whose columns are AccessStatistic's fields. */
 export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: AccessGroupBy): Promise<AccessStatistic[]> {
-  if (!(from < to)) throw badUserInput('to', 'must be later than from');
+  if (!(from < to)) throw badUserInput('to', LATER_THAN_FROM);
   const g = GROUP_KEY[groupBy];
-  if (!g) throw badUserInput('groupBy', `must be one of ${GROUP_BY.join(', ')}`);
+  if (!g) throw badUserInput('groupBy', msg(`must be one of ${GROUP_BY.join(', ')}`, `phải là một trong ${GROUP_BY.join(', ')}`));
   const rows = await query(
     `select ${g.key} as key,
             count(*)::int as requests,

@@ -1,7 +1,7 @@
 // The audit subgraph's resolvers: plain SQL over the audit store (read-only role), newest first.
 import type { HubContext } from '@hub/kit';
 import { pageOf } from '@hub/kit';
-import { badUserInput, readSupergraph, SUBGRAPHS, subgraphOfCoordinates } from '@hub/schema';
+import { badUserInput, msg, readSupergraph, SUBGRAPHS, subgraphOfCoordinates } from '@hub/schema';
 import { parse } from 'graphql';
 import { loadCheckpoints, verifyAuditChain } from '@hub/audit-chain';
 import type { AuditSettings } from './config';
@@ -18,6 +18,7 @@ import {
   eventId,
   eventRow,
   instant,
+  LATER_THAN_FROM,
   keyOfRow,
   parseEventId,
   sqlOn,
@@ -31,7 +32,10 @@ function graphCoordinates(subgraph: string | null | undefined): string[] {
   if (subgraph != null && !SUBGRAPHS.some((s) => s.name === subgraph))
     throw badUserInput(
       'subgraph',
-      `must be a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(subgraph)}`,
+      msg(
+        `must be a subgraph of the registry (${SUBGRAPHS.map((s) => s.name).join(', ')}), got ${JSON.stringify(subgraph)}`,
+        `phải là một subgraph trong danh mục (${SUBGRAPHS.map((s) => s.name).join(', ')}), nhận được ${JSON.stringify(subgraph)}`,
+      ),
     );
   served ??= subgraphOfCoordinates(parse(readSupergraph()));
   // The supergraph's object types only: federation's own (join__, link__, _Entity) are not among them.
@@ -57,7 +61,14 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
 
     async auditEvent(_, args, ctx) {
       const id = parseEventId(args.id);
-      if (!id) throw badUserInput('id', 'must be an audit event id as auditEvents lists it (<chainId>:<seq>)');
+      if (!id)
+        throw badUserInput(
+          'id',
+          msg(
+            'must be an audit event id as auditEvents lists it (<chainId>:<seq>)',
+            'phải là mã bản ghi kiểm toán như auditEvents liệt kê (<chainId>:<seq>)',
+          ),
+        );
       const row = await eventRow(sqlOn(ctx.em), id.chainId, id.seq);
       return row ? eventOf(row) : null;
     },
@@ -78,7 +89,7 @@ export const resolvers: Resolvers<HubContext<any, AuditSettings>> = {
     async verifyAuditChain(_, args, ctx) {
       const from = instant(args.from, 'from');
       const to = instant(args.to, 'to');
-      if (from && to && from >= to) throw badUserInput('to', 'must be later than from');
+      if (from && to && from >= to) throw badUserInput('to', LATER_THAN_FROM);
       const { publicKey, checkpointDir } = ctx.settings;
       const checkedAt = new Date();
       const loaded = checkpointDir ? await loadCheckpoints(checkpointDir, publicKey, { from, to }) : undefined;

@@ -2,7 +2,7 @@
 // turned into dates. Ids: `2025` (year), `2025S1` (half-year), `2025Q3` (quarter), `2025M07` (month),
 // `2025N9` (9-month cumulative, January to September). In the database a period is a compact integer key
 // (`year * 100 + sub`) so that the same period of the previous year is always `key - 100`.
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 
 export type Periodicity = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'NINE_MONTHS' | 'YEAR';
 export const PERIODICITIES: readonly Periodicity[] = ['MONTH', 'QUARTER', 'HALF_YEAR', 'NINE_MONTHS', 'YEAR'];
@@ -87,7 +87,13 @@ export function tryParsePeriod(id: string): Period | null {
 export function parsePeriod(id: string, argument = 'period'): Period {
   const p = tryParsePeriod(id.trim());
   if (!p) {
-    throw badUserInput(argument, `"${id}" is not a period: use 2025, 2025S1, 2025Q3, 2025M07 or 2025N9 (years ${MIN_YEAR}–${MAX_YEAR})`);
+    throw badUserInput(
+      argument,
+      msg(
+        `"${id}" is not a period: use 2025, 2025S1, 2025Q3, 2025M07 or 2025N9 (years ${MIN_YEAR}–${MAX_YEAR})`,
+        `"${id}" không phải một kỳ: hãy dùng 2025, 2025S1, 2025Q3, 2025M07 hoặc 2025N9 (các năm ${MIN_YEAR}–${MAX_YEAR})`,
+      ),
+    );
   }
   return p;
 }

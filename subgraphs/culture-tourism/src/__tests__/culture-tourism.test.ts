@@ -206,3 +206,33 @@ describe('metrics', () => {
     expect(metric(after, 'hub_subgraph_process_resident_memory_bytes', me)).toBeGreaterThan(0);
   });
 });
+
+describe('refusals in Vietnamese (extensions.localized, for the gateway to answer with)', () => {
+  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'] };
+  const vi = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+    (res.errors?.[0].extensions?.localized as { vi: string } | undefined)?.vi;
+  const UPDATE = `mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0004", input: { nameEn: "X" }, expectedVersion: $v, reason: $r) { version } }`;
+
+  it('a filter out of range', async () => {
+    const res = await sg.execute(`{ accommodations(filter: { minStars: 9 }) { totalCount } }`);
+    expect(res.errors?.[0].message).toBe('Invalid value for "filter.minStars": must be from 1 to 5, got 9');
+    expect(vi(res)).toBe('Giá trị không hợp lệ của "filter.minStars": phải từ 1 đến 5, nhận được 9');
+  });
+
+  it('a change of approved data without a reason, and one of a version no longer current: the record named in both', async () => {
+    const { version } = (await ok(`{ touristSite(code: "DL-0004") { version } }`)).touristSite;
+    const noReason = await sg.execute(UPDATE, { v: version }, editor);
+    expect(noReason.errors?.[0].message).toBe('Invalid value for "reason": tourist site "DL-0004" is approved data: say why it is changed');
+    expect(vi(noReason)).toBe(
+      'Giá trị không hợp lệ của "reason": điểm du lịch "DL-0004" là dữ liệu đã được phê duyệt: hãy nêu lý do thay đổi',
+    );
+    const stale = await sg.execute(UPDATE, { v: version + 7, r: 'Sửa tên' }, editor);
+    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(stale.errors?.[0].message).toBe(
+      `tourist site "DL-0004" was changed since you read it (version ${version + 7}, now ${version}): read it again`,
+    );
+    expect(vi(stale)).toBe(
+      `điểm du lịch "DL-0004" đã được thay đổi sau khi bạn đọc (phiên bản ${version + 7}, nay là ${version}): hãy đọc lại`,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // Accommodation establishments: lookups, the filtered list, and changes by the owning agency's editors.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import { field, findConnection, inputRules, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { AccommodationEstablishment } from '../entities';
@@ -25,7 +25,11 @@ export class AccommodationService {
     const extra: FilterQuery<AccommodationEstablishment>[] = [];
     if (filter?.type) extra.push({ type: filter.type });
     if (filter?.minStars != null) {
-      if (filter.minStars < 1 || filter.minStars > 5) throw badUserInput('filter.minStars', `must be from 1 to 5, got ${filter.minStars}`);
+      if (filter.minStars < 1 || filter.minStars > 5)
+        throw badUserInput(
+          'filter.minStars',
+          msg(`must be from 1 to 5, got ${filter.minStars}`, `phải từ 1 đến 5, nhận được ${filter.minStars}`),
+        );
       extra.push({ starRating: { $gte: filter.minStars } });
     }
     return locatedWhere<AccommodationEstablishment>(filter, extra);
@@ -48,7 +52,7 @@ export class AccommodationService {
     const write = {
       entity: AccommodationEstablishment,
       where: { code },
-      what: `accommodation establishment "${code}"`,
+      what: msg(`accommodation establishment "${code}"`, `cơ sở lưu trú "${code}"`),
       expectedVersion,
       coordinate: 'Mutation.updateAccommodation',
       input: { schema: AccommodationUpdateRules, value: input },

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { field, findConnection, inputRules, locatedWhere, searchKey, updateVersioned, type Connection, type PageArgs } from '@hub/kit';
+import { msg } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { SiteVisitorCount, TouristSite } from '../entities';
 import type { TouristSiteCategory, TouristSiteFilter, TouristSiteUpdate } from '../__generated__/resolvers-types';
@@ -35,7 +36,7 @@ export class TouristSiteService {
     const write = {
       entity: TouristSite,
       where: { code },
-      what: `tourist site "${code}"`,
+      what: msg(`tourist site "${code}"`, `điểm du lịch "${code}"`),
       expectedVersion,
       coordinate: 'Mutation.updateTouristSite',
       input: { schema: TouristSiteUpdateRules, value: input },

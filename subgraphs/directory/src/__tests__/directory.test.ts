@@ -287,6 +287,49 @@ describe('bad input', () => {
   });
 });
 
+describe('refusals in Vietnamese (extensions.localized, for the gateway to answer with)', () => {
+  const vi = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+    (res.errors?.[0].extensions?.localized as { vi: string } | undefined)?.vi;
+  const CREATE = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`;
+  const input = { username: 'sxd.moi', displayName: 'Nguyễn Văn Mới', agencyCode: 'SXD', roles: ['OFFICIAL'], password: 'ngắn' };
+
+  it('a write the caller may not make: FORBIDDEN, worded for a mutation', async () => {
+    const res = await sg.execute(CREATE, { input }, { roles: ['AGENCY_ADMIN'], agency: 'SVHTTDL' });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Not allowed to read Mutation.createAccount: an agency admin manages the accounts of their own agency (SVHTTDL) only',
+      extensions: { code: 'FORBIDDEN', coordinate: 'Mutation.createAccount' },
+    });
+    expect(vi(res)).toBe(
+      'Không được phép thực hiện Mutation.createAccount: quản trị viên cơ quan chỉ được quản lý tài khoản của cơ quan mình (SVHTTDL)',
+    );
+  });
+
+  it('bad input, a helper’s words (passwordProblem) included, writing nothing', async () => {
+    const res = await sg.execute(CREATE, { input }, { roles: ['AGENCY_ADMIN'], agency: 'SXD' });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Invalid value for "input.password": must be at least 12 characters',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'input.password' },
+    });
+    expect(vi(res)).toBe('Giá trị không hợp lệ của "input.password": phải có ít nhất 12 ký tự');
+    const none = await sg.execute(`{ accounts(agencyCode: "SXD", first: 100) { nodes { username } } }`, undefined, {
+      roles: ['SYSTEM_ADMIN'],
+    });
+    expect(none.data?.accounts.nodes.map((a: { username: string }) => a.username)).not.toContain('sxd.moi');
+  });
+
+  it('a dated unit reference whose day is no date: the date problem joined in both languages', async () => {
+    const res = await sg.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { name } } }`, {
+      r: [{ __typename: 'AdministrativeUnit', code: '01435', validOn: '2024-02-30' }],
+    });
+    expect(res.errors?.[0].message).toBe(
+      'Invalid value for "validOn": an AdministrativeUnit reference needs a day YYYY-MM-DD: "2024-02-30" is not a calendar date',
+    );
+    expect(vi(res)).toBe(
+      'Giá trị không hợp lệ của "validOn": một tham chiếu AdministrativeUnit cần một ngày dạng YYYY-MM-DD: "2024-02-30" không phải một ngày có thật trong lịch',
+    );
+  });
+});
+
 describe('the catalogue follows the registry', () => {
   it('links every declared dataset to the subgraph that declares it, owned as the demo data says', async () => {
     const d = await ok('{ datasets(first: 100) { nodes { code subgraph owner { code } } } }');

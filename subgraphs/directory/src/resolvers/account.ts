@@ -1,4 +1,4 @@
-import { forbidden } from '@hub/schema';
+import { forbidden, msg } from '@hub/schema';
 import type { AccountResolvers } from '../__generated__/resolvers-types';
 import { AccountAdminService } from '../services';
 import type { Ctx } from './context';
@@ -14,7 +14,10 @@ export const Account: AccountResolvers<Ctx> = {
     if (!new AccountAdminService(ctx.em, ctx.caller).mayRead(account)) {
       throw forbidden(
         'Change.account',
-        "an account is shown to the system admin, auditors and the admins of its agency; the change's agencyCode and accountRoles say who made it",
+        msg(
+          "an account is shown to the system admin, auditors and the admins of its agency; the change's agencyCode and accountRoles say who made it",
+          'tài khoản chỉ được hiển thị cho quản trị viên hệ thống, kiểm toán viên và quản trị viên cơ quan của tài khoản đó; agencyCode và accountRoles của thay đổi cho biết ai đã thực hiện',
+        ),
       );
     }
     return account;

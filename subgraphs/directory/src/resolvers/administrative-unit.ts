@@ -1,4 +1,4 @@
-import { badUserInput, dateProblem } from '@hub/schema';
+import { badUserInput, dateProblem, joinMessages, msg } from '@hub/schema';
 import type { AdministrativeUnitResolvers } from '../__generated__/resolvers-types';
 import { today } from '../services';
 import type { Ctx } from './context';
@@ -15,7 +15,17 @@ export const AdministrativeUnit: AdministrativeUnitResolvers<Ctx> = {
     const { code, validOn } = ref as { code: string; validOn?: unknown };
     if (validOn == null) return ctx.loaders.unitByCode.load(code);
     const problem = dateProblem(validOn);
-    if (problem) throw badUserInput('validOn', `an AdministrativeUnit reference needs a day YYYY-MM-DD: ${problem}`);
+    if (problem)
+      throw badUserInput(
+        'validOn',
+        joinMessages(
+          msg(
+            'an AdministrativeUnit reference needs a day YYYY-MM-DD: ',
+            'một tham chiếu AdministrativeUnit cần một ngày dạng YYYY-MM-DD: ',
+          ),
+          problem,
+        ),
+      );
     return ctx.loaders.unitByCodeOn.load(`${code}|${validOn as string}`);
   },
   validOn: (u) => u.validOn ?? null,

@@ -1,7 +1,7 @@
 // Account administration: who may create, disable, re-enable and grant roles to which accounts. The caller is
 // the account the gateway's context token names; the rules follow Cao Bằng Art. 6 and Quảng Ngãi Art. 4–5.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '@hub/schema';
+import { badUserInput, forbidden, msg } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { Account, Agency, type Role } from '../entities';
@@ -42,20 +42,37 @@ export class AccountAdminService {
   /** The caller may manage accounts of `agency`: the system admin everywhere, an agency admin at home. */
   private mayManage(agency: string, coordinate: string): void {
     if (this.isSystemAdmin) return;
-    if (!this.caller.roles.includes('AGENCY_ADMIN')) throw forbidden(coordinate, 'only the system admin and agency admins manage accounts');
+    if (!this.caller.roles.includes('AGENCY_ADMIN'))
+      throw forbidden(
+        coordinate,
+        msg(
+          'only the system admin and agency admins manage accounts',
+          'chỉ quản trị viên hệ thống và quản trị viên cơ quan mới được quản lý tài khoản',
+        ),
+      );
     if (agency !== this.caller.agency)
-      throw forbidden(coordinate, `an agency admin manages the accounts of their own agency (${this.caller.agency}) only`);
+      throw forbidden(
+        coordinate,
+        msg(
+          `an agency admin manages the accounts of their own agency (${this.caller.agency}) only`,
+          `quản trị viên cơ quan chỉ được quản lý tài khoản của cơ quan mình (${this.caller.agency})`,
+        ),
+      );
   }
 
   private mayGrant(roles: Role[], coordinate: string, argument: string): void {
-    if (roles.length === 0) throw badUserInput(argument, 'give at least one role');
+    if (roles.length === 0) throw badUserInput(argument, msg('give at least one role', 'hãy cấp ít nhất một vai trò'));
     const reserved = roles.filter((r) => RESERVED.includes(r));
-    if (reserved.length && !this.isSystemAdmin) throw forbidden(coordinate, `only the system admin grants ${reserved.join(', ')}`);
+    if (reserved.length && !this.isSystemAdmin)
+      throw forbidden(
+        coordinate,
+        msg(`only the system admin grants ${reserved.join(', ')}`, `chỉ quản trị viên hệ thống mới được cấp ${reserved.join(', ')}`),
+      );
   }
 
   private async target(username: string, coordinate: string): Promise<Account> {
     const account = await this.em.findOne(Account, { username: username.trim().toLowerCase() }, { populate: ['agency'] });
-    if (!account) throw badUserInput('username', `no account "${username}"`);
+    if (!account) throw badUserInput('username', msg(`no account "${username}"`, `không có tài khoản "${username}"`));
     this.mayManage(account.agency.code, coordinate);
     return account;
   }
@@ -101,15 +118,27 @@ export class AccountAdminService {
     const username = input.username.trim().toLowerCase();
     this.mayManage(input.agencyCode, coordinate);
     this.mayGrant(input.roles, coordinate, 'input.roles');
-    if (!USERNAME.test(username)) throw badUserInput('input.username', 'use 3–80 lower-case letters, digits, dots or hyphens');
-    if (!input.displayName.trim()) throw badUserInput('input.displayName', 'must not be empty');
+    if (!USERNAME.test(username))
+      throw badUserInput(
+        'input.username',
+        msg(
+          'use 3–80 lower-case letters, digits, dots or hyphens',
+          'hãy dùng 3–80 ký tự gồm chữ thường, chữ số, dấu chấm hoặc dấu gạch ngang',
+        ),
+      );
+    if (!input.displayName.trim()) throw badUserInput('input.displayName', msg('must not be empty', 'không được để trống'));
     limitText('input.displayName', input.displayName, TEXT_LIMITS.name);
     const problem = passwordProblem(input.password);
     if (problem) throw badUserInput('input.password', problem);
     const agency = await this.em.findOne(Agency, { code: input.agencyCode });
-    if (!agency) throw badUserInput('input.agencyCode', `no agency "${input.agencyCode}"`);
-    if (agency.validTo) throw badUserInput('input.agencyCode', `${agency.code} ended on ${agency.validTo}`);
-    if (await this.em.count(Account, { username })) throw badUserInput('input.username', `"${username}" is taken`);
+    if (!agency) throw badUserInput('input.agencyCode', msg(`no agency "${input.agencyCode}"`, `không có cơ quan "${input.agencyCode}"`));
+    if (agency.validTo)
+      throw badUserInput(
+        'input.agencyCode',
+        msg(`${agency.code} ended on ${agency.validTo}`, `${agency.code} đã chấm dứt hoạt động từ ngày ${agency.validTo}`),
+      );
+    if (await this.em.count(Account, { username }))
+      throw badUserInput('input.username', msg(`"${username}" is taken`, `tên đăng nhập "${username}" đã được sử dụng`));
     const account = this.em.create(Account, {
       username,
       displayName: input.displayName.trim(),
@@ -125,7 +154,8 @@ export class AccountAdminService {
   async setStatus(username: string, status: 'ACTIVE' | 'DISABLED', reason: string | null): Promise<Account> {
     const coordinate = status === 'ACTIVE' ? 'Mutation.enableAccount' : 'Mutation.disableAccount';
     const account = await this.target(username, coordinate);
-    if (status === 'DISABLED' && !reason?.trim()) throw badUserInput('reason', 'say why the account is disabled');
+    if (status === 'DISABLED' && !reason?.trim())
+      throw badUserInput('reason', msg('say why the account is disabled', 'hãy nêu lý do khóa tài khoản'));
     limitText('reason', reason, TEXT_LIMITS.reason);
     account.status = status;
     account.statusReason = status === 'DISABLED' ? reason!.trim() : null;
@@ -144,12 +174,23 @@ export class AccountAdminService {
 
   async changePassword(current: string, next: string): Promise<boolean> {
     if (this.caller.sub.startsWith('oidc:'))
-      throw forbidden('Mutation.changePassword', 'an external account changes its password at its identity provider');
+      throw forbidden(
+        'Mutation.changePassword',
+        msg(
+          'an external account changes its password at its identity provider',
+          'tài khoản bên ngoài đổi mật khẩu tại nhà cung cấp định danh của mình',
+        ),
+      );
     const account = isUuid(this.caller.sub)
       ? await this.em.findOne(Account, { id: this.caller.sub }, { populate: ['passwordHash'] })
       : null;
-    if (!account) throw forbidden('Mutation.changePassword', 'only an account can change its password');
-    if (!(await verifyPassword(current, account.passwordHash))) throw badUserInput('currentPassword', 'is not the current password');
+    if (!account)
+      throw forbidden(
+        'Mutation.changePassword',
+        msg('only an account can change its password', 'chỉ tài khoản mới đổi được mật khẩu của mình'),
+      );
+    if (!(await verifyPassword(current, account.passwordHash)))
+      throw badUserInput('currentPassword', msg('is not the current password', 'không phải mật khẩu hiện tại'));
     const problem = passwordProblem(next);
     if (problem) throw badUserInput('newPassword', problem);
     account.passwordHash = await hashPassword(next);

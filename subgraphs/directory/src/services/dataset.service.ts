@@ -1,6 +1,6 @@
 // The catalogue of sector databases and who owned each one when.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '@hub/schema';
+import { badUserInput, forbidden, msg } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { Agency, Dataset, DatasetOwnership } from '../entities';
@@ -30,19 +30,32 @@ export class DatasetService {
   /** A new owner from `validFrom`; the ownership in force then ends the day before. All or nothing. */
   async recordOwnership(caller: CallerClaims, datasetCode: string, agencyCode: string, validFrom: string, basis: string): Promise<Dataset> {
     if (!caller.roles.includes('SYSTEM_ADMIN'))
-      throw forbidden('Mutation.recordDatasetOwnership', 'only the system admin records ownership');
+      throw forbidden(
+        'Mutation.recordDatasetOwnership',
+        msg('only the system admin records ownership', 'chỉ quản trị viên hệ thống mới được ghi nhận quyền sở hữu'),
+      );
     const dataset = await this.em.findOne(Dataset, { code: datasetCode });
-    if (!dataset) throw badUserInput('datasetCode', `no dataset "${datasetCode}"`);
+    if (!dataset) throw badUserInput('datasetCode', msg(`no dataset "${datasetCode}"`, `không có tập dữ liệu "${datasetCode}"`));
     const agency = await this.em.findOne(Agency, { code: agencyCode });
-    if (!agency) throw badUserInput('agencyCode', `no agency "${agencyCode}"`);
-    if (!basis.trim()) throw badUserInput('basis', 'name the decision that transfers ownership');
+    if (!agency) throw badUserInput('agencyCode', msg(`no agency "${agencyCode}"`, `không có cơ quan "${agencyCode}"`));
+    if (!basis.trim())
+      throw badUserInput('basis', msg('name the decision that transfers ownership', 'hãy nêu quyết định chuyển giao quyền sở hữu'));
     limitText('basis', basis, TEXT_LIMITS.reason);
     const periods = await this.ownershipsOf([dataset.id]);
     const current = DatasetService.ownerOn(periods, validFrom);
     if (current && current.agency.id === agency.id)
-      throw badUserInput('agencyCode', `${agencyCode} already owns ${datasetCode} on ${validFrom}`);
+      throw badUserInput(
+        'agencyCode',
+        msg(
+          `${agencyCode} already owns ${datasetCode} on ${validFrom}`,
+          `${agencyCode} đã là cơ quan sở hữu ${datasetCode} vào ngày ${validFrom}`,
+        ),
+      );
     if (periods.some((p) => p.validFrom && p.validFrom >= validFrom))
-      throw badUserInput('validFrom', 'an ownership already starts on or after this day');
+      throw badUserInput(
+        'validFrom',
+        msg('an ownership already starts on or after this day', 'đã có một quyền sở hữu bắt đầu từ ngày này hoặc sau ngày này'),
+      );
     if (current) {
       const d = new Date(`${validFrom}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() - 1);

@@ -3,7 +3,7 @@
 // coordinate, so an app can hide what its user may not see. The directory holds the facts; the policy is the same
 // code the gateway runs, so both always agree.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, buildPolicy, readSupergraph, type Policy } from '@hub/schema';
+import { badUserInput, buildPolicy, msg, readSupergraph, type Policy } from '@hub/schema';
 import { policyContextOf, type HubContext } from '@hub/kit';
 import { policyFactsOf } from './policy-facts';
 
@@ -11,12 +11,22 @@ let policy: Policy | undefined;
 const MAX = 200;
 
 export async function mayRead(em: EntityManager, ctx: HubContext, coordinates: readonly string[]) {
-  if (coordinates.length > MAX) throw badUserInput('coordinates', `at most ${MAX} coordinates, got ${coordinates.length}`);
+  if (coordinates.length > MAX)
+    throw badUserInput(
+      'coordinates',
+      msg(`at most ${MAX} coordinates, got ${coordinates.length}`, `tối đa ${MAX} tọa độ, nhận được ${coordinates.length}`),
+    );
   policy ??= buildPolicy(readSupergraph());
   const p = policy;
   coordinates.forEach((c, i) => {
     if (!p.levels.has(c))
-      throw badUserInput(`coordinates[${i}]`, `${JSON.stringify(c.slice(0, 200))} is not a field of the graph (Type.field)`);
+      throw badUserInput(
+        `coordinates[${i}]`,
+        msg(
+          `${JSON.stringify(c.slice(0, 200))} is not a field of the graph (Type.field)`,
+          `${JSON.stringify(c.slice(0, 200))} không phải một trường của đồ thị (Type.field)`,
+        ),
+      );
   });
   const { owners, grants } = await policyFactsOf(em);
   const facts = { ownerOf: (s: string) => owners[s], grantsFor: (agency: string) => grants.filter((g) => g.consumer === agency) };

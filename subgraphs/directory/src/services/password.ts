@@ -1,6 +1,7 @@
 // Password hashing with scrypt (Node's crypto, OpenSSL underneath): memory-hard, salted, parameters stored with
 // the hash so they can be raised later without breaking existing accounts.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { msg, type Localized } from '@hub/schema';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
   new Promise<Buffer>((res, rej) => scryptCb(pw, salt, len, opts, (e, k) => (e ? rej(e) : res(k))));
@@ -30,8 +31,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** What a password must be: long enough to resist guessing; the message names the rule broken. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 12) return 'must be at least 12 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
+export function passwordProblem(password: string): Localized | null {
+  if (password.length < 12) return msg('must be at least 12 characters', 'phải có ít nhất 12 ký tự');
+  if (password.length > 200) return msg('must be at most 200 characters', 'tối đa 200 ký tự');
   return null;
 }

@@ -1,7 +1,7 @@
 // Sharing agreements (Decree 47/2020): the consumer's agency admin requests; the provider's agency admin
 // approves, refuses, suspends or ends. Only an approved agreement within its dates grants anything.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, dateProblem, forbidden } from '@hub/schema';
+import { badUserInput, dateProblem, forbidden, msg, type Localized } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { Agency, SharingAgreement, type AgreementStatus } from '../entities';
@@ -31,10 +31,14 @@ export class SharingAgreementService {
     private readonly caller?: CallerClaims,
   ) {}
 
-  private admin(agency: string, coordinate: string, what: string): void {
+  /** `what` the admin does: "requests agreements for it" / "được yêu cầu …" (after "only an agency admin of X"). */
+  private admin(agency: string, coordinate: string, what: Localized): void {
     const c = this.caller;
     if (!c || !c.roles.includes('AGENCY_ADMIN') || c.agency !== agency)
-      throw forbidden(coordinate, `only an agency admin of ${agency} ${what}`);
+      throw forbidden(
+        coordinate,
+        msg(`only an agency admin of ${agency} ${what.en}`, `chỉ quản trị viên cơ quan ${agency} mới ${what.vi}`),
+      );
   }
 
   /** Agreements the caller's agency is party to (all of them for the system admin and auditors). */
@@ -50,19 +54,32 @@ export class SharingAgreementService {
   async request(input: SharingAgreementRequest): Promise<SharingAgreement> {
     const coordinate = 'Mutation.requestSharingAgreement';
     const consumerCode = this.caller?.agency ?? '';
-    this.admin(consumerCode, coordinate, 'requests agreements for it');
+    this.admin(consumerCode, coordinate, msg('requests agreements for it', 'được yêu cầu thỏa thuận chia sẻ dữ liệu cho cơ quan mình'));
     const provider = await this.em.findOne(Agency, { code: input.providerCode });
-    if (!provider || provider.validTo) throw badUserInput('input.providerCode', `no current agency "${input.providerCode}"`);
-    if (provider.code === consumerCode) throw badUserInput('input.providerCode', 'an agency reads its own data without an agreement');
-    if (!input.coordinates.length) throw badUserInput('input.coordinates', 'name at least one Type or Type.field');
+    if (!provider || provider.validTo)
+      throw badUserInput(
+        'input.providerCode',
+        msg(`no current agency "${input.providerCode}"`, `không có cơ quan "${input.providerCode}" đang hoạt động`),
+      );
+    if (provider.code === consumerCode)
+      throw badUserInput(
+        'input.providerCode',
+        msg(
+          'an agency reads its own data without an agreement',
+          'cơ quan đọc dữ liệu của chính mình mà không cần thỏa thuận chia sẻ dữ liệu',
+        ),
+      );
+    if (!input.coordinates.length)
+      throw badUserInput('input.coordinates', msg('name at least one Type or Type.field', 'hãy nêu ít nhất một Type hoặc Type.field'));
     const bad = input.coordinates.find((c) => !COORDINATE.test(c));
-    if (bad) throw badUserInput('input.coordinates', `"${bad}" is not a Type or Type.field`);
+    if (bad)
+      throw badUserInput('input.coordinates', msg(`"${bad}" is not a Type or Type.field`, `"${bad}" không phải một Type hoặc Type.field`));
     for (const [k, v] of [
       ['purpose', input.purpose],
       ['legalBasis', input.legalBasis],
       ['usage', input.usage],
     ] as const) {
-      if (!v.trim()) throw badUserInput(`input.${k}`, 'is required (Decree 47/2020)');
+      if (!v.trim()) throw badUserInput(`input.${k}`, msg('is required (Decree 47/2020)', 'là bắt buộc (Nghị định 47/2020/NĐ-CP)'));
     }
     for (const k of [
       'purpose',
@@ -79,7 +96,8 @@ export class SharingAgreementService {
       const p = dateProblem(input[k]);
       if (p) throw badUserInput(`input.${k}`, p);
     }
-    if (input.validTo < input.validFrom) throw badUserInput('input.validTo', 'ends before it begins');
+    if (input.validTo < input.validFrom)
+      throw badUserInput('input.validTo', msg('ends before it begins', 'ngày kết thúc trước ngày bắt đầu'));
     const agreement = this.em.create(SharingAgreement, {
       ...input,
       provider,
@@ -97,11 +115,23 @@ export class SharingAgreementService {
     const agreement = /^[0-9a-f-]{36}$/i.test(id)
       ? await this.em.findOne(SharingAgreement, { id }, { populate: ['provider', 'consumer'] })
       : null;
-    if (!agreement) throw badUserInput('id', `no agreement "${id}"`);
-    this.admin(agreement.provider.code, coordinate, 'decides on agreements it provides');
+    if (!agreement) throw badUserInput('id', msg(`no agreement "${id}"`, `không có thỏa thuận chia sẻ dữ liệu "${id}"`));
+    this.admin(
+      agreement.provider.code,
+      coordinate,
+      msg('decides on agreements it provides', 'được quyết định về thỏa thuận chia sẻ dữ liệu mà cơ quan mình cung cấp'),
+    );
     const t = TRANSITIONS[decision];
-    if (!t.from.includes(agreement.status)) throw badUserInput('decision', `cannot ${decision} an agreement that is ${agreement.status}`);
-    if (t.needsReason && !reason?.trim()) throw badUserInput('reason', `say why (${decision} needs a reason)`);
+    if (!t.from.includes(agreement.status))
+      throw badUserInput(
+        'decision',
+        msg(
+          `cannot ${decision} an agreement that is ${agreement.status}`,
+          `không thể ${decision} một thỏa thuận chia sẻ dữ liệu đang ở trạng thái ${agreement.status}`,
+        ),
+      );
+    if (t.needsReason && !reason?.trim())
+      throw badUserInput('reason', msg(`say why (${decision} needs a reason)`, `hãy nêu lý do (${decision} cần có lý do)`));
     limitText('reason', reason, TEXT_LIMITS.reason);
     agreement.status = t.to;
     agreement.statusReason = reason?.trim() || null;

@@ -50,6 +50,28 @@ describe('indicators subgraph', () => {
     expect(r.errors?.[0].message).toMatch(/0201 has no MONTH values \("2024M07"\)/);
   });
 
+  it('words its refusals in Vietnamese too, for the gateway to answer with (extensions.localized)', async () => {
+    const vi = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+      (r.errors?.[0].extensions?.localized as { vi: string } | undefined)?.vi;
+    const period = await sg.execute(
+      `{ indicatorData(query: { indicators: ["0201"], periods: ["2024M07"], units: { codes: ["04"] } }) { notes } }`,
+    );
+    expect(vi(period)).toBe(
+      'Giá trị không hợp lệ của "query.periods": chỉ tiêu 0201 không có giá trị theo kỳ MONTH ("2024M07"); chỉ tiêu này chỉ có các kỳ YEAR',
+    );
+    const write = `mutation { upsertIndicatorValues(values: [{ indicator: "9999", period: "2024", unit: "01240", value: 1 }]) { upload } }`;
+    const official = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['OFFICIAL'] };
+    const refused = await sg.execute(write, undefined, official);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Not allowed to read Mutation.upsertIndicatorValues: only data editors write values',
+      extensions: { code: 'FORBIDDEN', reason: 'only data editors write values' },
+    });
+    expect(vi(refused)).toBe('Không được phép thực hiện Mutation.upsertIndicatorValues: chỉ biên tập viên dữ liệu mới được ghi giá trị');
+    const unknown = await sg.execute(write, undefined, { ...official, roles: ['DATA_EDITOR'] });
+    expect(unknown.errors?.[0].message).toBe('Invalid value for "values[0].indicator": unknown indicator "9999"');
+    expect(vi(unknown)).toBe('Giá trị không hợp lệ của "values[0].indicator": chỉ tiêu "9999" không tồn tại');
+  });
+
   it('reads a matrix alone as values only: the same matrix as with rows, whose status and source are read', async () => {
     const q = `query: { indicators: ["0201", "0202"], periods: ["2023", "2024"], units: { codes: ["04"], under: "04", level: DISTRICT } }`;
     const alone = await sg.data(`{ indicatorData(${q}) { matrix { periods units series { indicator values } } } }`);

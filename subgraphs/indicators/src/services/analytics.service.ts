@@ -1,7 +1,7 @@
 // The analytics: validates a data query, plans where each value comes from (stored, rolled up, derived, mapped
 // across the reform), reads everything it needs in one grouped SQL statement, and assembles rows and matrices.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import type { Indicator } from '../entities';
 import type { IndicatorDataQuery, IndicatorTimeSeriesArgs } from '../__generated__/resolvers-types';
 import { evaluate, formulaInputs } from '../formula';
@@ -9,6 +9,7 @@ import { comparePeriods, parsePeriod, periodOfKey, periodsBetween, previousYear,
 import { combine, sourceFor, type Level } from '../rules';
 import { CatalogueService, type Catalogue } from './catalogue.service';
 import { comboTable, loadMirror, readValues, SqlTimer, type Mirror, type ReadRequest, type ReadRow } from './store';
+import { AT_MOST_1000_PERIODS, notBrokenDownBy, periodicityNotAllowed, unknownIndicator, unknownUnit } from '../messages';
 
 export type Origin = 'STORED' | 'ROLLED_UP' | 'DERIVED';
 
@@ -273,25 +274,22 @@ export class AnalyticsService {
   }
 
   private indicatorsOf(cat: Catalogue, codes: readonly string[], argument: string): Indicator[] {
-    if (!codes.length) throw badUserInput(argument, 'name at least one indicator');
+    if (!codes.length) throw badUserInput(argument, msg('name at least one indicator', 'hãy nêu ít nhất một chỉ tiêu'));
     return codes.map((c) => {
       const ind = cat.byCode.get(c);
-      if (!ind) throw badUserInput(argument, `unknown indicator "${c}"`);
+      if (!ind) throw badUserInput(argument, unknownIndicator(c));
       return ind;
     });
   }
 
   private checkPeriods(inds: Indicator[], ids: readonly string[], argument: string): Period[] {
-    if (!ids.length) throw badUserInput(argument, 'name at least one period');
-    if (ids.length > 1000) throw badUserInput(argument, 'at most 1000 periods');
+    if (!ids.length) throw badUserInput(argument, msg('name at least one period', 'hãy nêu ít nhất một kỳ'));
+    if (ids.length > 1000) throw badUserInput(argument, AT_MOST_1000_PERIODS);
     const periods = ids.map((id) => parsePeriod(id, argument));
     for (const p of periods) {
       for (const ind of inds) {
         if (!ind.periodicities.includes(p.type)) {
-          throw badUserInput(
-            argument,
-            `indicator ${ind.code} has no ${p.type} values ("${p.id}"); it allows ${ind.periodicities.join(', ')}`,
-          );
+          throw badUserInput(argument, periodicityNotAllowed(ind.code, p.type, ind.periodicities, p.id));
         }
       }
     }
@@ -300,9 +298,10 @@ export class AnalyticsService {
 
   private checkDims(cat: Catalogue, inds: Indicator[], dims: readonly string[]): string {
     for (const d of dims) {
-      if (!cat.dimensions.has(d)) throw badUserInput('query.disaggregateBy', `unknown dimension "${d}"`);
+      if (!cat.dimensions.has(d))
+        throw badUserInput('query.disaggregateBy', msg(`unknown dimension "${d}"`, `tiêu thức phân tổ "${d}" không tồn tại`));
       for (const ind of inds) {
-        if (!ind.dimensions.includes(d)) throw badUserInput('query.disaggregateBy', `indicator ${ind.code} is not broken down by ${d}`);
+        if (!ind.dimensions.includes(d)) throw badUserInput('query.disaggregateBy', notBrokenDownBy(ind.code, d));
       }
     }
     return [...new Set(dims)].sort().join('|');
@@ -349,17 +348,23 @@ export class AnalyticsService {
   private selectUnits(mirror: Mirror, sel: IndicatorDataQuery['units'], periods: Period[]): string[] {
     const out = new Set<string>();
     for (const code of sel.codes ?? []) {
-      if (!mirror.tree.has(code)) throw badUserInput('query.units.codes', `unknown administrative unit "${code}"`);
+      if (!mirror.tree.has(code)) throw badUserInput('query.units.codes', unknownUnit(code));
       out.add(code);
     }
     if (sel.under || sel.level) {
-      if (!sel.under || !sel.level) throw badUserInput('query.units', '`under` and `level` go together');
-      if (!mirror.tree.has(sel.under)) throw badUserInput('query.units.under', `unknown administrative unit "${sel.under}"`);
-      if (sel.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(sel.asOf)) throw badUserInput('query.units.asOf', `"${sel.asOf}" is not a date`);
+      if (!sel.under || !sel.level)
+        throw badUserInput('query.units', msg('`under` and `level` go together', '`under` và `level` phải được nêu cùng nhau'));
+      if (!mirror.tree.has(sel.under)) throw badUserInput('query.units.under', unknownUnit(sel.under));
+      if (sel.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(sel.asOf))
+        throw badUserInput('query.units.asOf', msg(`"${sel.asOf}" is not a date`, `"${sel.asOf}" không phải một ngày`));
       const days = sel.asOf ? [sel.asOf] : [...new Set(periods.map((p) => p.end))];
       for (const day of days) for (const u of mirror.tree.under(sel.under, sel.level, day)) out.add(u.code);
     }
-    if (!out.size) throw badUserInput('query.units', 'name units by `codes` or by `under` and `level`');
+    if (!out.size)
+      throw badUserInput(
+        'query.units',
+        msg('name units by `codes` or by `under` and `level`', 'hãy nêu các đơn vị bằng `codes` hoặc bằng `under` và `level`'),
+      );
     return [...out].sort();
   }
 
@@ -370,14 +375,13 @@ export class AnalyticsService {
   ): Promise<{ unit: string; points: (Omit<Cell, 'combo'> & { mappedFrom: string[] | null })[]; notes: string[] }> {
     const { cat, mirror } = await this.context();
     const ind = this.indicatorsOf(cat, [code], 'indicator')[0];
-    if (!mirror.tree.has(a.unit)) throw badUserInput('unit', `unknown administrative unit "${a.unit}"`);
+    if (!mirror.tree.has(a.unit)) throw badUserInput('unit', unknownUnit(a.unit));
     const from = parsePeriod(a.from, 'from');
     const to = parsePeriod(a.to, 'to');
     const type = a.periodicity ?? from.type;
-    if (!ind.periodicities.includes(type))
-      throw badUserInput('periodicity', `indicator ${ind.code} has no ${type} values; it allows ${ind.periodicities.join(', ')}`);
+    if (!ind.periodicities.includes(type)) throw badUserInput('periodicity', periodicityNotAllowed(ind.code, type, ind.periodicities));
     const periods = periodsBetween(type, from, to);
-    if (periods.length > 1000) throw badUserInput('to', 'at most 1000 periods');
+    if (periods.length > 1000) throw badUserInput('to', AT_MOST_1000_PERIODS);
     const cats = a.categories ?? [];
     const dims = this.checkDims(
       cat,
@@ -386,7 +390,10 @@ export class AnalyticsService {
     );
     for (const c of cats) {
       if (!cat.dimensions.get(c.dimension)!.categories.some((x) => x.code === c.category))
-        throw badUserInput('categories', `unknown category "${c.category}" of ${c.dimension}`);
+        throw badUserInput(
+          'categories',
+          msg(`unknown category "${c.category}" of ${c.dimension}`, `nhóm phân tổ "${c.category}" của ${c.dimension} không tồn tại`),
+        );
     }
     const combo = comboKey(cats);
     const ev = new Evaluator(this.em, cat, mirror, this.timer);
