@@ -1,7 +1,7 @@
 // The hub's one registry of error codes. Every error a client can see is built here, with a stable
 // `extensions.code`; nothing else in the codebase invents codes.
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
-import { bothLanguages, joinMessages, LOCALIZED_EXTENSION, msg, type Message } from './language';
+import { bothLanguages, joinMessages, LOCALIZED_EXTENSION, msg, type Localized, type Message } from './language';
 
 export const ErrorCode = {
   /** The caller sent something invalid; `extensions.argument` names what. */
@@ -92,12 +92,12 @@ export function hubError(message: Message, extensions: GraphQLErrorExtensions): 
 }
 
 /** An operation broke a limit: 400, the limit and what the operation has (`found`) in `extensions`. */
-export function limitExceeded(code: LimitCode, message: Message, limit: number, found?: number): GraphQLError {
+export function limitExceeded(code: LimitCode, message: Localized, limit: number, found?: number): GraphQLError {
   return hubError(message, { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } });
 }
 
 /** The caller passed a bad value for `argument`; the message says what is wrong with it. */
-export function badUserInput(argument: string, message: Message): GraphQLError {
+export function badUserInput(argument: string, message: Localized): GraphQLError {
   return hubError(joinMessages(msg(`Invalid value for "${argument}": `, `Giá trị không hợp lệ của "${argument}": `), message), {
     code: ErrorCode.BAD_USER_INPUT,
     argument,
@@ -105,7 +105,7 @@ export function badUserInput(argument: string, message: Message): GraphQLError {
 }
 
 /** `reason` says why, in both languages; `extensions.reason` keeps the English one (apps may match on it). */
-export function forbidden(coordinate: string, reason: Message): GraphQLError {
+export function forbidden(coordinate: string, reason: Localized): GraphQLError {
   const what = coordinate.startsWith('Mutation.') ? 'thực hiện' : 'đọc';
   return hubError(joinMessages(msg(`Not allowed to read ${coordinate}: `, `Không được phép ${what} ${coordinate}: `), reason), {
     code: ErrorCode.FORBIDDEN,
@@ -114,11 +114,11 @@ export function forbidden(coordinate: string, reason: Message): GraphQLError {
   });
 }
 
-export function unauthenticated(message: Message): GraphQLError {
+export function unauthenticated(message: Localized): GraphQLError {
   return hubError(message, { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } });
 }
 
-export function conflict(message: Message): GraphQLError {
+export function conflict(message: Localized): GraphQLError {
   return hubError(message, { code: ErrorCode.CONFLICT });
 }
 
@@ -134,7 +134,7 @@ export function rateLimited(retryAfterSeconds: number, by: 'principal' | 'addres
   );
 }
 
-export function serviceUnavailable(serviceName: string, message?: Message): GraphQLError {
+export function serviceUnavailable(serviceName: string, message?: Localized): GraphQLError {
   return hubError(message ?? msg(`The ${serviceName} service is unavailable`, `Dịch vụ ${serviceName} hiện không hoạt động`), {
     code: ErrorCode.SERVICE_UNAVAILABLE,
     serviceName,

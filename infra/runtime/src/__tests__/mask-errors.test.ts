@@ -1,7 +1,7 @@
 // What a client sees of an error, in the gateway and in every subgraph: registry codes as they are, nothing internal.
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
-import { badUserInput, ErrorCode } from '@hub/schema';
+import { badUserInput, ErrorCode, msg } from '@hub/schema';
 import { maskErrors } from '../mask-errors';
 
 const logged: Record<string, any>[] = [];
@@ -10,7 +10,7 @@ beforeEach(() => logged.splice(0));
 
 describe('maskErrors', () => {
   it('passes an error with a registry code, without its stack or internals', () => {
-    const error = badUserInput('first', 'must be positive');
+    const error = badUserInput('first', msg('must be positive', 'phải là số dương'));
     const out = format(
       { message: error.message, path: ['units'], extensions: { ...error.extensions, stacktrace: ['at x'], exception: { sql: 'select' } } },
       error,
@@ -18,7 +18,11 @@ describe('maskErrors', () => {
     expect(out).toEqual({
       message: 'Invalid value for "first": must be positive',
       path: ['units'],
-      extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'first' },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        argument: 'first',
+        localized: { vi: 'Giá trị không hợp lệ của "first": phải là số dương' },
+      },
     });
     expect(logged).toEqual([]);
   });
@@ -32,7 +36,7 @@ describe('maskErrors', () => {
       message: `Internal server error (request ${id})`,
       path: ['createAccount'],
       locations: undefined,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: id },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: id, localized: { vi: `Lỗi nội bộ của máy chủ (yêu cầu ${id})` } },
     });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ errorId: id, msg: 'internal error', err: { message: error.message } });
@@ -50,17 +54,37 @@ describe('maskErrors', () => {
       message: 'Internal server error (request abc)',
       path: undefined,
       locations: undefined,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'abc', serviceName: 'directory' },
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        requestId: 'abc',
+        localized: { vi: 'Lỗi nội bộ của máy chủ (yêu cầu abc)' },
+        serviceName: 'directory',
+      },
     });
     expect(logged).toEqual([]);
   });
 
   it("unwraps a validation rule's bad-input error (it is the caller's input, not a validation failure)", () => {
-    const inner = badUserInput('asOf', 'is not a date');
+    const inner = badUserInput('asOf', msg('is not a date', 'không phải một ngày'));
     const wrapped = new GraphQLError(inner.message, { originalError: inner, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } });
     expect(format({ message: wrapped.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }, wrapped).extensions).toEqual({
       code: ErrorCode.BAD_USER_INPUT,
       argument: 'asOf',
+      localized: { vi: 'Giá trị không hợp lệ của "asOf": không phải một ngày' },
+    });
+  });
+
+  it('carries the Vietnamese of a wrapped error with the part of the message it translates', () => {
+    const inner = new GraphQLError('Date "x" is not a date in the form YYYY-MM-DD', {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, localized: { vi: 'Ngày (Date) "x" không phải ngày dạng YYYY-MM-DD' } },
+    });
+    const wrapped = new GraphQLError(`Variable "$d" got invalid value "x"; ${inner.message}`, {
+      originalError: inner,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+    expect(format({ message: wrapped.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }, wrapped).extensions).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      localized: { vi: 'Ngày (Date) "x" không phải ngày dạng YYYY-MM-DD', of: inner.message },
     });
   });
 });

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { defineEntity, p, type EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
-import { badUserInput } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import { hubEntityProperties } from '../entity';
 import { defineLoaders } from '../loaders';
 import { createTestDatabases, generateContextKeyPair } from '@hub/infra';
@@ -61,7 +61,7 @@ type Thing @key(fields: "code") @classified(level: PUBLIC) {
 
 const find = async (em: EntityManager, code: string) => {
   const t = await em.findOne(Thing, { code });
-  if (!t) throw badUserInput('code', `no thing ${code}`);
+  if (!t) throw badUserInput('code', msg(`no thing ${code}`, `không có thing ${code}`));
   return t;
 };
 
