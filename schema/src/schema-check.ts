@@ -4,10 +4,14 @@
 // in the last days. Composition must pass too.
 //   npm run schema:check                            every subgraph
 //   npm run schema:check -w @hub/<name>             only the coordinates <name> serves (and composition)
-//   … -- --against <git-ref>                        compare with schema/api.graphql as committed at the ref (CI)
+//   … -- --against <git-ref>                        compare with schema/api.graphql as committed at the ref
 //   … -- --root <dir>                               check another copy of the repository
+// Without --against (or HUB_SCHEMA_CHECK_AGAINST), a branch is compared with where it left the target branch
+// (HUB_SCHEMA_CHECK_TARGET, origin/main: the merge base), so a branch that committed its recomposed API schema is
+// still checked; on the target branch itself, or without one, with the working tree's schema/api.graphql.
+// `npm test` runs it for every subgraph (turbo's schema:check task), so CI runs it.
 // Settings: HUB_AUDIT_READER_URL (a role that may read audit_record; without it usage is not checked),
-// HUB_SCHEMA_USAGE_DAYS (30), HUB_SCHEMA_DEPRECATION_DAYS (90).
+// HUB_SCHEMA_USAGE_DAYS (30), HUB_SCHEMA_DEPRECATION_DAYS (90), HUB_SCHEMA_CHECK_AGAINST, HUB_SCHEMA_CHECK_TARGET.
 // Exit status: 0 when the check passes, 1 when composition fails or a breaking change is not allowed, 2 when the check
 // cannot run (bad arguments or settings, a baseline that cannot be read).
 import { execFileSync } from 'node:child_process';
@@ -49,6 +53,10 @@ export interface SchemaCheckSettings {
   deprecationDays: number;
   /** …or when the audit store shows no use of it over this many days. */
   usageDays: number;
+  /** The git ref to compare with when --against is not given. */
+  against?: string;
+  /** The branch a branch is compared with (at their merge base) when neither names a ref. */
+  target: string;
 }
 
 /** The check's settings, parsed once from the environment; throws a SchemaCheckError listing every problem. */
@@ -68,7 +76,13 @@ export function schemaCheckSettings(env: Record<string, string | undefined>): Sc
     problems.push('HUB_AUDIT_READER_URL: must be a postgres:// URL of a role that may read audit_record');
   }
   if (problems.length) throw new SchemaCheckError(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  return { auditReadUrl, deprecationDays, usageDays };
+  return {
+    auditReadUrl,
+    deprecationDays,
+    usageDays,
+    against: env.HUB_SCHEMA_CHECK_AGAINST?.trim() || undefined,
+    target: env.HUB_SCHEMA_CHECK_TARGET?.trim() || 'origin/main',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -82,8 +96,25 @@ export interface Baseline {
   supergraph?: string;
 }
 
+/**
+ * Where this branch left `target` (their merge base), when the repository at `root` has that branch and HEAD is not
+ * on it; undefined otherwise (no git, no such branch, HEAD is the merge base: the working tree's file is the baseline).
+ */
+export function branchBase(root: string, target: string): { ref: string; label: string } | undefined {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    git('rev-parse', '--verify', '--quiet', `${target}^{commit}`);
+    const base = git('merge-base', 'HEAD', target);
+    if (base === git('rev-parse', 'HEAD')) return undefined;
+    return { ref: base, label: `${base.slice(0, 12)}, where this branch left ${target}` };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The checked-in baseline of the repository at `root`, or as committed at the git `ref`. */
-export function readBaseline(root = REPO_ROOT, ref?: string): Baseline {
+export function readBaseline(root = REPO_ROOT, ref?: string, label?: string): Baseline {
   const files = { api: relative(REPO_ROOT, API_SCHEMA_PATH), supergraph: relative(REPO_ROOT, SUPERGRAPH_PATH) };
   if (!ref) {
     const api = join(root, files.api);
@@ -103,7 +134,7 @@ export function readBaseline(root = REPO_ROOT, ref?: string): Baseline {
       throw new SchemaCheckError(`--against ${ref}: git cannot read ${file} at ${ref} (${why})`);
     }
   };
-  return { label: `${files.api} at ${ref}`, api: show(files.api), supergraph: show(files.supergraph) };
+  return { label: `${files.api} at ${label ?? ref}`, api: show(files.api), supergraph: show(files.supergraph) };
 }
 
 /** The subgraphs' SDL in the repository at `root` (the working tree): what `compose` reads. */
@@ -583,9 +614,11 @@ export async function run(argv: string[], out: (line: string) => void, env: Reco
   if (positionals.length > 1) throw new SchemaCheckError(`one subgraph at most, got ${positionals.join(', ')}\n${USAGE}`);
   const settings = schemaCheckSettings(env);
   const root = resolve(values.root ?? REPO_ROOT);
+  const against = values.against ?? settings.against;
+  const base = against === undefined ? branchBase(root, settings.target) : undefined;
   const report = await checkSchema({
     sources: sourcesAt(root),
-    baseline: readBaseline(root, values.against),
+    baseline: base ? readBaseline(root, base.ref, base.label) : readBaseline(root, against),
     subgraph: positionals[0],
     settings,
   });

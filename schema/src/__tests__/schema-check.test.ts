@@ -65,8 +65,8 @@ const NAME_EN = '"""English name, where one is in use."""\n  nameEn: String\n';
 const withoutNameEn = (): [string, string] => [NAME_EN, ''];
 const DESCRIPTION = '"""Mô tả: a description of the site; null when none is recorded."""\n  description: String\n';
 
-const withAudit = (): SchemaCheckSettings => ({ auditReadUrl: urls.readerUrl, deprecationDays: 90, usageDays: 30 });
-const withoutAudit: SchemaCheckSettings = { deprecationDays: 90, usageDays: 30 };
+const withAudit = (): SchemaCheckSettings => ({ auditReadUrl: urls.readerUrl, deprecationDays: 90, usageDays: 30, target: 'origin/main' });
+const withoutAudit: SchemaCheckSettings = { deprecationDays: 90, usageDays: 30, target: 'origin/main' };
 
 /** A baseline in which culture-tourism's TouristSite.nameEn was deprecated with `reason`. */
 function baselineDeprecating(reason: string) {
@@ -103,7 +103,11 @@ afterAll(async () => {
 
 describe('schema check settings', () => {
   it('default to 90 and 30 days without the audit store, and list every bad variable', () => {
-    expect(schemaCheckSettings({})).toEqual({ auditReadUrl: undefined, deprecationDays: 90, usageDays: 30 });
+    expect(schemaCheckSettings({})).toEqual({ auditReadUrl: undefined, deprecationDays: 90, usageDays: 30, target: 'origin/main' });
+    expect(schemaCheckSettings({ HUB_SCHEMA_CHECK_AGAINST: 'v1.2', HUB_SCHEMA_CHECK_TARGET: 'upstream/release' })).toMatchObject({
+      against: 'v1.2',
+      target: 'upstream/release',
+    });
     expect(() =>
       schemaCheckSettings({ HUB_SCHEMA_USAGE_DAYS: '0', HUB_SCHEMA_DEPRECATION_DAYS: 'soon', HUB_AUDIT_READER_URL: 'x' }),
     ).toThrow(
@@ -255,14 +259,15 @@ describe('the schema:check CLI', () => {
   const root = mkdtempSync(join(tmpdir(), 'hub-schema-check-'));
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { stdio: 'pipe' });
-  const cli = (...args: string[]) => {
+  const cliWith = (env: Record<string, string>, ...args: string[]) => {
     const r = spawnSync(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
       ['--conditions=development', join(REPO_ROOT, 'schema/src/schema-check.ts'), ...args, '--root', root],
-      { encoding: 'utf8', env: { ...process.env, HUB_AUDIT_READER_URL: urls.readerUrl }, timeout: 60_000 },
+      { encoding: 'utf8', env: { ...process.env, HUB_AUDIT_READER_URL: urls.readerUrl, ...env }, timeout: 60_000 },
     );
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
+  const cli = (...args: string[]) => cliWith({}, ...args);
 
   beforeAll(() => {
     // A copy of what the check reads: the registry and SDL of each subgraph, the checked-in API schema and supergraph.
@@ -301,6 +306,24 @@ describe('the schema:check CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('against schema/api.graphql at HEAD');
     expect(r.out).toContain('BREAKING  TouristSite.nameEn');
+  });
+
+  it('compares a branch with where it left the target branch, without --against', () => {
+    // The committed baseline becomes the target branch; a branch removes the field and commits its recomposed schema.
+    git('branch', '-f', 'target-main', 'HEAD');
+    git('checkout', '-q', '-b', 'feature');
+    git('add', '.');
+    git('commit', '-qm', 'remove nameEn, recomposed');
+    const env = { HUB_SCHEMA_CHECK_TARGET: 'target-main' };
+    let r = cliWith(env, 'culture-tourism');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/against schema\/api\.graphql at [0-9a-f]{12}, where this branch left target-main/);
+    expect(r.out).toContain('BREAKING  TouristSite.nameEn');
+    // On the target branch itself: the working tree's file, as before.
+    git('checkout', '-q', 'target-main');
+    r = cliWith(env, 'culture-tourism');
+    expect(r.out).toContain('against schema/api.graphql\n');
+    git('checkout', '-q', 'feature');
   });
 
   it('exits with status 2, without a stack, when it cannot run', () => {
