@@ -93,9 +93,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       createInterface({ input: stream }).on('line', (line) => {
         log.write(`${line}\n`);
         opts.onLine?.(name, line);
+        for (const listen of child.listeners) listen(line);
       });
     }
-    const child: Child = { name, entry, env, healthUrl, proc, log, restarting: false };
+    const child: Child = { name, entry, env, healthUrl, proc, log, restarting: false, listeners: new Set() };
     proc.on('exit', (code, signal) => {
       if (!stopping && !child.restarting) opts.onExit?.(name, code, signal);
     });
@@ -146,19 +147,30 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     const started = Date.now();
     const child = childNamed(name);
     const live = child.healthUrl.replace(/\/health$/, '/health/live');
+    // The gateway logs why it kept the old supergraph: no need to wait for the deadline then.
+    let refused: string | undefined;
+    const listen = (line: string) => {
+      if (line.includes('supergraph reload failed')) refused = line;
+    };
+    child.listeners.add(listen);
     child.proc.kill('SIGHUP');
     const until = Date.now() + 30000;
     let served: string | undefined;
-    while (Date.now() < until && !stopping && !exitOf(child.proc)) {
-      try {
-        const r = await fetch(live, { signal: AbortSignal.timeout(1000) });
-        served = ((await r.json()) as { supergraph?: string }).supergraph;
-        if (served === supergraph) return Date.now() - started;
-      } catch {
-        /* answering again in a moment */
+    try {
+      while (Date.now() < until && !stopping && !exitOf(child.proc) && !refused) {
+        try {
+          const r = await fetch(live, { signal: AbortSignal.timeout(1000) });
+          served = ((await r.json()) as { supergraph?: string }).supergraph;
+          if (served === supergraph) return Date.now() - started;
+        } catch {
+          /* answering again in a moment */
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      child.listeners.delete(listen);
     }
+    if (refused) throw new Error(`${name} kept the supergraph it had: ${refused}`);
     throw new Error(`${name} still serves supergraph ${served ?? '(no answer)'}, not ${supergraph}: see ${join(logDir, `${name}.log`)}`);
   };
 
@@ -259,6 +271,8 @@ interface Child {
   log: WriteStream;
   /** Stopped by a restart, or starting again in one: its exit is not the caller's to hear of. */
   restarting: boolean;
+  /** Who else reads its log lines for now (a reload waiting for its outcome). */
+  listeners: Set<(line: string) => void>;
 }
 
 /** How a process ended, if it has ("exit code 1", "SIGKILL"). */
