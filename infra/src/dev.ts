@@ -1,12 +1,16 @@
 // `npm start`: the whole hub on one machine (see hub.ts), with the demo data, and where to go printed.
 // Ctrl-C stops every service, then PostgreSQL.
+// `npm run dev` (`--watch`): the same hub, and the development loop (dev-loop.ts) restarting what a saved file
+// touches; a service that exits then is reported and started again by the next change, the hub keeps running.
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineConfig, flag, parseConfig, port, url } from '@hub/runtime';
 import { envVar, SUBGRAPHS, REPO_ROOT } from '@hub/schema';
+import { startDevLoop } from './dev-loop';
 import { startHub, type Hub } from './hub';
 
 const started = Date.now();
+const watchMode = process.argv.includes('--watch');
 
 const devSettings = defineConfig({
   vars: {
@@ -53,11 +57,13 @@ try {
 }
 
 let hub: Hub | undefined;
+let loop: { close(): void } | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  loop?.close();
   console.log('\nStopping the hub…');
   await hub?.stop();
   console.log('Stopped.');
@@ -89,9 +95,12 @@ async function main(): Promise<void> {
     gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0', HUB_CORS_ORIGINS: config.corsOrigins },
     onLine: showImportant,
     onExit: (service, code, signal) => {
-      console.error(
-        `[${service}] exited (${signal ?? code}); see ${join(hub?.logDir ?? config.dataDir, `${service}.log`)}. Stopping the hub.`,
-      );
+      const log = join(hub?.logDir ?? config.dataDir, `${service}.log`);
+      if (watchMode && hub) {
+        console.error(`[dev] ${service} exited (${signal ?? code}); see ${log}. Save a file of it to start it again.`);
+        return;
+      }
+      console.error(`[${service}] exited (${signal ?? code}); see ${log}. Stopping the hub.`);
       void shutdown(1);
     },
   });
@@ -121,6 +130,13 @@ Try it:
     -d '{"query":"{ touristSites(first: 3) { nodes { name commune { name ancestors { name } } } } }"}'
 
 Press Ctrl-C to stop everything.`);
+  if (watchMode) {
+    const running = startDevLoop({ hub, print: (line) => console.log(line), printError: (line) => console.error(line) });
+    loop = running;
+    console.log(
+      `\n[dev] watching ${running.folders} folders of subgraphs/, schema/src and gateway/src: a saved file restarts the services it touches (PostgreSQL and the others keep running).`,
+    );
+  }
 }
 
 main().catch(async (e) => {

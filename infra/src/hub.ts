@@ -1,6 +1,8 @@
 // The whole hub as a process tree: PostgreSQL (embedded, or external by admin URL), a database and role per
 // subgraph, every subgraph and the gateway each as its own Node process on its own port. Used by `npm start`
-// and by the benchmarks; stop() stops the services first and PostgreSQL last.
+// and by the benchmarks; stop() stops the services first and PostgreSQL last. The development loop (dev-loop.ts)
+// restarts one service at a time (same port, same environment) and has the gateway reload its supergraph, while
+// PostgreSQL and the other services keep running.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
@@ -28,7 +30,7 @@ export interface HubOptions {
   subgraphEnv?: Record<string, string>;
   /** Every log line of every service (JSON), for the caller to show or not. */
   onLine?: (service: string, line: string) => void;
-  /** Called if a service exits while the hub is not stopping. */
+  /** Called if a service exits while the hub is not stopping it (nor restarting it: `restart` reports that itself). */
   onExit?: (service: string, code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
@@ -45,6 +47,17 @@ export interface Hub {
   pids(): Record<string, number>;
   /** Starts another gateway process on `port` with extra environment (benchmarks compare gateways). */
   startGateway(name: string, port: number, env?: Record<string, string>): Promise<string>;
+  /**
+   * Stops one service (SIGTERM, waiting for it to exit) and starts it again on the same port with the same
+   * environment (a subgraph migrates and runs its seed steps not yet applied as it starts); resolves once it answers
+   * /health, with the milliseconds it took, or rejects naming its log if it exits or does not answer first.
+   */
+  restart(name: string): Promise<number>;
+  /**
+   * Has the gateway `name` read its supergraph file again (SIGHUP) and waits until its /health/live names the
+   * supergraph of hash `supergraph`; resolves with the milliseconds it took, or rejects (the gateway kept the old one).
+   */
+  reloadGateway(supergraph: string, name?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -58,13 +71,17 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   // The gateway signs audit batches and checkpoints (Ed25519); verifiers get the public key only.
   const auditKeys = signingKeys(dataDir, 'audit-signing', generateAuditSigningKeyPair);
   const auditCheckpointDir = join(dataDir, 'audit-checkpoints');
-  const children: { name: string; proc: ChildProcess; log: WriteStream }[] = [];
+  const children: Child[] = [];
   let stopping = false;
   let pg: PgServer | undefined;
 
-  /** `entry`: the script and its arguments (`['gateway/src/main.ts']`, `['subgraphs/kit/src/bin/serve.ts', name]`). */
-  const spawnService = (name: string, entry: string[], env: Record<string, string>) => {
-    const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  /**
+   * `entry`: the script and its arguments (`['gateway/src/main.ts']`, `['subgraphs/kit/src/bin/serve.ts', name]`);
+   * `healthUrl`: where it answers once ready. A restart spawns the same again.
+   */
+  const spawnService = (name: string, entry: string[], env: Record<string, string>, healthUrl: string): Child => {
+    const previous = children.find((c) => c.name === name);
+    const log = previous?.log ?? createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
     const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--conditions=development', '--import', 'tsx', ...entry], {
       cwd: REPO_ROOT,
       // The services run as deployed (graphql-js skips its development-mode checks, a tenth of the CPU of a large
@@ -76,33 +93,85 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       createInterface({ input: stream }).on('line', (line) => {
         log.write(`${line}\n`);
         opts.onLine?.(name, line);
+        for (const listen of child.listeners) listen(line);
       });
     }
+    const child: Child = { name, entry, env, healthUrl, proc, log, restarting: false, listeners: new Set() };
     proc.on('exit', (code, signal) => {
-      if (!stopping) opts.onExit?.(name, code, signal);
+      if (!stopping && !child.restarting) opts.onExit?.(name, code, signal);
     });
-    children.push({ name, proc, log });
+    if (previous) children[children.indexOf(previous)] = child;
+    else children.push(child);
+    return child;
+  };
+  const childNamed = (name: string): Child => {
+    const child = children.find((c) => c.name === name);
+    if (!child) throw new Error(`no service named ${name} (${children.map((c) => c.name).join(', ')})`);
+    return child;
   };
 
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(
-      children.map(
-        ({ proc }) =>
-          new Promise<void>((res) => {
-            if (proc.exitCode !== null || proc.signalCode !== null) return res();
-            const force = setTimeout(() => proc.kill('SIGKILL'), 10000);
-            proc.once('exit', () => {
-              clearTimeout(force);
-              res();
-            });
-            proc.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(children.map(({ proc }) => stopProcess(proc)));
     for (const c of children) c.log.end();
     if (pg) await pg.stop().catch(() => undefined);
+  };
+
+  const restart = async (name: string): Promise<number> => {
+    const started = Date.now();
+    const old = childNamed(name);
+    old.restarting = true;
+    await stopProcess(old.proc);
+    if (stopping) throw new Error('stopping');
+    const child = spawnService(name, old.entry, old.env, old.healthUrl);
+    // Until it answers, an exit is this restart's failure, reported by it, not the caller's onExit.
+    child.restarting = true;
+    try {
+      await waitHealthy(
+        name,
+        child.healthUrl,
+        logDir,
+        () => stopping,
+        60000,
+        () => exitOf(child.proc),
+      );
+    } finally {
+      child.restarting = false;
+    }
+    if (exitOf(child.proc)) opts.onExit?.(name, child.proc.exitCode, child.proc.signalCode);
+    return Date.now() - started;
+  };
+
+  const reloadGateway = async (supergraph: string, name = 'gateway'): Promise<number> => {
+    const started = Date.now();
+    const child = childNamed(name);
+    const live = child.healthUrl.replace(/\/health$/, '/health/live');
+    // The gateway logs why it kept the old supergraph: no need to wait for the deadline then.
+    let refused: string | undefined;
+    const listen = (line: string) => {
+      if (line.includes('supergraph reload failed')) refused = line;
+    };
+    child.listeners.add(listen);
+    child.proc.kill('SIGHUP');
+    const until = Date.now() + 30000;
+    let served: string | undefined;
+    try {
+      while (Date.now() < until && !stopping && !exitOf(child.proc) && !refused) {
+        try {
+          const r = await fetch(live, { signal: AbortSignal.timeout(1000) });
+          served = ((await r.json()) as { supergraph?: string }).supergraph;
+          if (served === supergraph) return Date.now() - started;
+        } catch {
+          /* answering again in a moment */
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      child.listeners.delete(listen);
+    }
+    if (refused) throw new Error(`${name} kept the supergraph it had: ${refused}`);
+    throw new Error(`${name} still serves supergraph ${served ?? '(no answer)'}, not ${supergraph}: see ${join(logDir, `${name}.log`)}`);
   };
 
   try {
@@ -128,36 +197,47 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       // Each subgraph keeps its declared port's offset from the base: a port never depends on a list position.
       const port = portFrom(s, opts.subgraphBasePort);
       subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
-      spawnService(s.name, ['subgraphs/kit/src/bin/serve.ts', s.name], {
-        PORT: String(port),
-        HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
-        HUB_SEED: opts.seed,
-        HUB_MIGRATE: '1',
-        HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
-        HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
-        ...(s.database === 'audit-store'
-          ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir }
-          : {}),
-        ...opts.subgraphEnv,
-      });
+      const health = `http://127.0.0.1:${port}/health`;
+      spawnService(
+        s.name,
+        ['subgraphs/kit/src/bin/serve.ts', s.name],
+        {
+          PORT: String(port),
+          HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
+          HUB_SEED: opts.seed,
+          HUB_MIGRATE: '1',
+          HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+          HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
+          ...(s.database === 'audit-store'
+            ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir }
+            : {}),
+          ...opts.subgraphEnv,
+        },
+        health,
+      );
     });
     await Promise.all(
       SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)),
     );
 
     const startGateway = async (name: string, port: number, env: Record<string, string> = {}) => {
-      spawnService(name, ['gateway/src/main.ts'], {
-        PORT: String(port),
-        HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
-        HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,
-        HUB_AUDIT_DB_URL: auditStore.writerUrl,
-        HUB_AUDIT_SIGNING_KEY_FILE: auditKeys.privateKeyFile,
-        HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir,
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [envVar('HUB_SUBGRAPH_URL', s.name), subgraphUrls[s.name]])),
-        ...opts.gatewayEnv,
-        ...env,
-      });
       const url = `http://127.0.0.1:${port}`;
+      spawnService(
+        name,
+        ['gateway/src/main.ts'],
+        {
+          PORT: String(port),
+          HUB_CONTEXT_PRIVATE_KEY_FILE: keys.privateKeyFile,
+          HUB_SESSION_PRIVATE_KEY_FILE: sessionKeys.privateKeyFile,
+          HUB_AUDIT_DB_URL: auditStore.writerUrl,
+          HUB_AUDIT_SIGNING_KEY_FILE: auditKeys.privateKeyFile,
+          HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir,
+          ...Object.fromEntries(SUBGRAPHS.map((s) => [envVar('HUB_SUBGRAPH_URL', s.name), subgraphUrls[s.name]])),
+          ...opts.gatewayEnv,
+          ...env,
+        },
+        `${url}/health`,
+      );
       await waitHealthy(name, `${url}/health`, logDir, () => stopping);
       return url;
     };
@@ -172,12 +252,44 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       auditWriterUrl: auditStore.writerUrl,
       pids,
       startGateway,
+      restart,
+      reloadGateway,
       stop,
     };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+interface Child {
+  name: string;
+  entry: string[];
+  env: Record<string, string>;
+  healthUrl: string;
+  proc: ChildProcess;
+  log: WriteStream;
+  /** Stopped by a restart, or starting again in one: its exit is not the caller's to hear of. */
+  restarting: boolean;
+  /** Who else reads its log lines for now (a reload waiting for its outcome). */
+  listeners: Set<(line: string) => void>;
+}
+
+/** How a process ended, if it has ("exit code 1", "SIGKILL"). */
+const exitOf = (proc: ChildProcess): string | undefined =>
+  proc.exitCode !== null ? `exit code ${proc.exitCode}` : (proc.signalCode ?? undefined);
+
+/** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+function stopProcess(proc: ChildProcess): Promise<void> {
+  return new Promise<void>((res) => {
+    if (exitOf(proc)) return res();
+    const force = setTimeout(() => proc.kill('SIGKILL'), 10000);
+    proc.once('exit', () => {
+      clearTimeout(force);
+      res();
+    });
+    proc.kill('SIGTERM');
+  });
 }
 
 /** Passwords are made on first start and kept under the data folder (mode 600), so a restart reuses the data. */
@@ -224,10 +336,19 @@ function historyKeyFile(dataDir: string, subgraph: string): string {
   return file;
 }
 
-async function waitHealthy(name: string, url: string, logDir: string, stopping: () => boolean, timeoutMs = 60000): Promise<void> {
+async function waitHealthy(
+  name: string,
+  url: string,
+  logDir: string,
+  stopping: () => boolean,
+  timeoutMs = 60000,
+  exited: () => string | undefined = () => undefined,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (stopping()) throw new Error('stopping');
+    const how = exited();
+    if (how) throw new Error(`${name} exited (${how}) before it answered ${url}; see ${join(logDir, `${name}.log`)}`);
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (r.ok) return;

@@ -125,10 +125,11 @@ function apiSchemaSdl(root: string): string {
   return readFileSync(join(root, relative(REPO_ROOT, API_SCHEMA_PATH)), 'utf8');
 }
 
-function targets(root: string): Target[] {
+/** Every subgraph's target, or only those of the folders `only` (`subgraphs/culture-tourism`). */
+function targets(root: string, only?: readonly string[]): Target[] {
   const problems: string[] = [];
   const out: Target[] = [];
-  for (const s of discoverSubgraphs(root)) {
+  for (const s of discoverSubgraphs(root).filter((e) => !only || only.includes(e.dir))) {
     const sdl = subgraphSdl(readFileSync(join(root, s.dir, 'schema.graphql'), 'utf8'));
     let doc: DocumentNode;
     try {
@@ -199,6 +200,15 @@ function clientConfig(root: string): CodegenConfig | null {
     };
   }
   return { generates, silent: true, errorsOnly: true };
+}
+
+/**
+ * The resolver types of the subgraphs in the folders `dirs` alone (the development loop, after a subgraph's
+ * schema.graphql changed): absolute path → content, the same as `generateTypes` gives for those files.
+ */
+export async function generateSubgraphTypes(dirs: readonly string[], root: string = REPO_ROOT): Promise<Map<string, string>> {
+  const files = (await generate(config(targets(root, dirs)), false)) as { filename: string; content: string }[];
+  return new Map(files.map((f): [string, string] => [resolve(f.filename), BANNER + f.content]));
 }
 
 /** What the SDL of every subgraph under `root` generates: absolute path → content. */

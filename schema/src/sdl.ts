@@ -1,5 +1,6 @@
 // How a subgraph's full SDL is made: its own schema.graphql plus the shared common.graphql (and the
 // Dataset and Account stubs where the subgraph does not define them). Runtime and composition both call this.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { discoverSubgraphs, type SubgraphEntry } from './registry';
@@ -44,4 +45,12 @@ export function readSubgraphSdl(dir: string): string {
 
 export function readSupergraph(): string {
   return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}
+
+/**
+ * A short fingerprint of a supergraph's text (the first 16 hex digits of its SHA-256): the gateway shows the one it
+ * serves on /health, and the development loop waits for the one it wrote after a reload.
+ */
+export function supergraphHash(supergraphSdl: string): string {
+  return createHash('sha256').update(supergraphSdl).digest('hex').slice(0, 16);
 }

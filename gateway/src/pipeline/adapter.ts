@@ -6,10 +6,8 @@
 //   response   Apollo Server's willSendResponse for the answers it makes; here for refusals; the guard for the rest
 // A refusal ends its phase and every phase after it but the response phase. Routes outside GraphQL run the stages
 // they reuse through the same Run.
-import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type ApolloServerOptions } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
 import type { ApolloGateway } from '@apollo/gateway';
@@ -284,11 +282,13 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, next
   return run.send(res, refuse(hubError(message, { code: ErrorCode.BAD_REQUEST }), { status: tooLarge ? 413 : 400 }).answer());
 };
 
-/** /graphql: the whole pipeline, as Express handlers around Apollo Server (started here, stopped by the caller). */
+/**
+ * /graphql: the whole pipeline, as Express handlers around Apollo Server (started here, stopped by the caller, who
+ * drains the HTTP server first: one HTTP server outlives the Apollo Servers a reload replaces, see gateway.ts).
+ */
 export async function graphqlRoute(
   pipeline: Pipeline,
   inner: ApolloGateway,
-  httpServer: Server,
   log: Logger,
 ): Promise<{ handlers: (RequestHandler | ErrorRequestHandler)[]; server: ApolloServer<PipelineContext> }> {
   const apollo = pipeline.all.flatMap((b) => (b.apollo ? [b.apollo] : []));
@@ -305,7 +305,6 @@ export async function graphqlRoute(
     validationRules: apollo.flatMap((a) => a.validationRules ?? []),
     formatError: (formatted, error) => formats.reduce((f, format) => format(f, error), formatted),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       pipelinePlugin(
         new OperationShapes({ masked: pipeline.services.masked, maxTextLength: pipeline.services.config.limits.maxTextLength }),

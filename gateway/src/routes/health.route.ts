@@ -1,8 +1,9 @@
 // `GET /health`: the gateway and every subgraph it calls (200 when all answer, 503 naming those that do not);
-// `GET /health/live`: the gateway process alone, for a liveness probe.
+// `GET /health/live`: the gateway process alone, for a liveness probe. Both name the supergraph served (its hash,
+// `supergraphHash` of @hub/schema), which changes when a reload (SIGHUP) swaps a new one in.
 import express, { type Router } from 'express';
 
-export function healthRoute(urls: Record<string, string>): Router {
+export function healthRoute(urls: Record<string, string>, supergraph: string): Router {
   const router = express.Router();
   router.get('/health', async (_req, res) => {
     const subgraphs = Object.fromEntries(
@@ -19,10 +20,10 @@ export function healthRoute(urls: Record<string, string>): Router {
       ),
     );
     const allOk = Object.values(subgraphs).every((s) => s.status === 'ok');
-    res.status(allOk ? 200 : 503).json({ status: allOk ? 'ok' : 'degraded', service: 'gateway', subgraphs });
+    res.status(allOk ? 200 : 503).json({ status: allOk ? 'ok' : 'degraded', service: 'gateway', supergraph, subgraphs });
   });
   router.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', supergraph });
   });
   return router;
 }

@@ -1,5 +1,6 @@
 // Starting and stopping a service's process the same way everywhere: listen, a configuration that fails fast
-// (exit 2, every problem printed), a start that fails loudly (exit 1), and a graceful stop on SIGINT and SIGTERM.
+// (exit 2, every problem printed), a start that fails loudly (exit 1), a graceful stop on SIGINT and SIGTERM, and a
+// reload on SIGHUP for a service that has one (the gateway reads its supergraph again).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from './logger';
@@ -18,6 +19,8 @@ export function listen(server: Server, port: number, host: string): Promise<numb
 export interface RunningService {
   /** Stops taking requests, lets those in flight finish, and closes what the service holds. */
   stop(): Promise<void>;
+  /** Reads again what the service reloads without a restart (SIGHUP); it logs what it did or why it could not. */
+  reload?(): Promise<unknown>;
 }
 
 export interface ServiceMain<C> {
@@ -27,7 +30,11 @@ export interface ServiceMain<C> {
   start: (config: C, log: Logger) => Promise<RunningService>;
 }
 
-/** The whole main module of a service: configuration, start, and a clean stop on the first SIGINT or SIGTERM. */
+/**
+ * The whole main module of a service: configuration, start, a clean stop on the first SIGINT or SIGTERM, and, for a
+ * service that can reload, a reload on every SIGHUP once it has started (before that, and for one that cannot,
+ * SIGHUP keeps Node's default: the process ends).
+ */
 export function runService<C>(name: string, main: ServiceMain<C>): void {
   let config: C;
   try {
@@ -51,6 +58,13 @@ export function runService<C>(name: string, main: ServiceMain<C>): void {
       };
       process.once('SIGINT', () => shutdown('SIGINT'));
       process.once('SIGTERM', () => shutdown('SIGTERM'));
+      const reload = running.reload?.bind(running);
+      if (reload) {
+        process.on('SIGHUP', () => {
+          log.info({ signal: 'SIGHUP' }, 'reloading');
+          reload().catch((err: unknown) => log.error({ err }, 'reload failed'));
+        });
+      }
     },
     (err) => {
       log.fatal({ err }, `${name} failed to start`);

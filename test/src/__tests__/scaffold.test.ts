@@ -4,55 +4,15 @@
 // installed packages (one link per package) except the hub's own, which point into the copy.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-  mkdtempSync,
-  readlinkSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '@hub/schema';
+import { copyTree, linkModules, SKIP } from '../repo-copy';
 
 const run = promisify(execFile);
 jest.setTimeout(600_000);
-
-const SKIP = new Set(['node_modules', '.git', '.turbo', 'dist', 'coverage', '.hub']);
-
-function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    if (SKIP.has(name)) continue;
-    const src = join(from, name);
-    const st = statSync(src);
-    if (st.isDirectory()) copyTree(src, join(to, name));
-    else cpSync(src, join(to, name));
-  }
-}
-
-/** node_modules of the copy: every installed package linked to this checkout's, the hub's workspaces to the copy's. */
-function linkModules(copy: string): void {
-  const from = join(REPO_ROOT, 'node_modules');
-  const to = join(copy, 'node_modules');
-  mkdirSync(to);
-  for (const name of readdirSync(from)) if (name !== '@hub') symlinkSync(join(from, name), join(to, name));
-  mkdirSync(join(to, '@hub'));
-  for (const name of readdirSync(join(from, '@hub'))) {
-    const target = readlinkSync(join(from, '@hub', name)); // ../../<workspace>, the same relative path in the copy
-    symlinkSync(target, join(to, '@hub', name));
-    // A workspace with packages of its own (a nested node_modules, the gateway's) gets them linked too.
-    const nested = join(from, '@hub', target, 'node_modules');
-    if (existsSync(nested)) symlinkSync(nested, join(to, '@hub', target, 'node_modules'));
-  }
-}
 
 function fingerprints(root: string, dir = root, out = new Map<string, string>()): Map<string, string> {
   for (const name of readdirSync(dir)) {
