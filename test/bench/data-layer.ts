@@ -6,7 +6,7 @@
 // Every pair's answers are checked equal. Also prints the SQL statements each subgraph sent per request (they must
 // not grow with N) and the response size.
 //   npm run bench:data-layer -w @hub/e2e
-//   BENCH_ROUNDS (default 15), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
+//   BENCH_ROUNDS (default 31), BENCH_SIZES (default 1000,10000), BENCH_PROFILE=1 (every service under --cpu-prof,
 //   top frames printed and published)
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { startPeer, supergraphFor } from './gateways';
 import { machine, median, publish, spread, startBenchHub } from './lib';
 import { topFrames, type Frame } from './profile';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const LARGEST = Math.max(...SIZES);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -173,6 +173,12 @@ interface PairResult {
   baselineSpread: string;
   rounds: number[];
   baselineRounds: number[];
+  /**
+   * B1 only: the floor the machine sets, measured in the same rounds: the same answer's bytes served over HTTP by a
+   * process that computes nothing (peers/static-answer.ts), and the ratio of what the subgraph adds above it to the
+   * baseline.
+   */
+  floor?: { ms: number; spread: string; rounds: number[]; aboveRatio: number };
 }
 
 interface SizeResult {
@@ -186,8 +192,11 @@ interface SizeResult {
 
 type Side = () => Promise<string>;
 
-/** Both sides answer the same data, then alternate for ROUNDS rounds (which goes first alternates too). */
-async function pair(part: Part, label: string, side: Side, baseline: string, base: Side, n: number): Promise<PairResult> {
+/**
+ * Both sides answer the same data, then alternate for ROUNDS rounds (which goes first alternates too); a floor, when
+ * given, takes its turn in the same rounds.
+ */
+async function pair(part: Part, label: string, side: Side, baseline: string, base: Side, n: number, floor?: Side): Promise<PairResult> {
   const [a, b] = [
     JSON.parse(await side()) as { data?: unknown; errors?: unknown[] },
     JSON.parse(await base()) as { data?: unknown; errors?: unknown[] },
@@ -198,15 +207,21 @@ async function pair(part: Part, label: string, side: Side, baseline: string, bas
     throw new Error(`${PART[part]}, N = ${n}: fewer nodes than asked`);
   const rounds: number[] = [];
   const baselineRounds: number[] = [];
+  const floorRounds: number[] = [];
+  const turns = { side: [side, rounds], base: [base, baselineRounds], floor: [floor, floorRounds] } as const;
+  const order = (floor ? ['side', 'base', 'floor'] : ['side', 'base']) as (keyof typeof turns)[];
   for (let i = 0; i < ROUNDS; i++) {
-    for (const which of i % 2 ? (['base', 'side'] as const) : (['side', 'base'] as const)) {
+    // Each side goes first, second (and third) in turn.
+    for (let j = 0; j < order.length; j++) {
+      const [run, into] = turns[order[(i + j) % order.length]];
       const t = performance.now();
-      await (which === 'side' ? side() : base());
-      (which === 'side' ? rounds : baselineRounds).push(performance.now() - t);
+      await run!();
+      into.push(performance.now() - t);
     }
   }
   const ms = median(rounds);
   const baselineMs = median(baselineRounds);
+  const floorMs = floor ? median(floorRounds) : undefined;
   const r = {
     part,
     label,
@@ -218,9 +233,13 @@ async function pair(part: Part, label: string, side: Side, baseline: string, bas
     baselineSpread: spread(baselineRounds),
     rounds,
     baselineRounds,
+    ...(floorMs === undefined
+      ? {}
+      : { floor: { ms: floorMs, spread: spread(floorRounds), rounds: floorRounds, aboveRatio: (ms - floorMs) / baselineMs } }),
   };
   console.log(
-    `N = ${n} ${PART[part]}: ${ms.toFixed(1)} ms (${r.spread}) vs ${baselineMs.toFixed(1)} ms (${r.baselineSpread}), ratio ${r.ratio.toFixed(2)}`,
+    `N = ${n} ${PART[part]}: ${ms.toFixed(1)} ms (${r.spread}) vs ${baselineMs.toFixed(1)} ms (${r.baselineSpread}), ratio ${r.ratio.toFixed(2)}` +
+      (r.floor ? `; HTTP floor ${r.floor.ms.toFixed(1)} ms (${r.floor.spread}), above the floor ${r.floor.aboveRatio.toFixed(2)}` : ''),
   );
   return r;
 }
@@ -229,6 +248,8 @@ interface Targets {
   hubUrl: string;
   vanillaUrl: string;
   subgraphUrl: string;
+  /** The B1 floor: a process that answers with stored bytes (peers/static-answer.ts). */
+  floorUrl: string;
   /** The context token the sealed subgraph demands, for a PUBLIC caller (what the gateway would send). */
   contextToken: string;
   tourism: Pool;
@@ -250,6 +271,10 @@ async function measure(hub: Hub, t: Targets, n: number): Promise<SizeResult> {
   );
 
   const header = { 'x-hub-context': t.contextToken };
+  // The floor serves the subgraph's own answer, byte for byte.
+  const subgraphText = await post(t.subgraphUrl, SUBGRAPH_QUERY, n, header);
+  const stored = await request(t.floorUrl.replace(/\/graphql$/, '/answer'), { dispatcher: client, method: 'PUT', body: subgraphText });
+  await stored.body.dump();
   const pairs = [
     await pair(
       'subgraph',
@@ -258,6 +283,7 @@ async function measure(hub: Hub, t: Targets, n: number): Promise<SizeResult> {
       'raw pg + JSON.stringify',
       () => rawSubgraph(t.tourism, n),
       n,
+      () => post(t.floorUrl, SUBGRAPH_QUERY, n),
     ),
     await pair(
       'gateway',
@@ -310,6 +336,7 @@ async function main(): Promise<void> {
   let measuredFrom = 0;
   let stopping = false;
   let vanilla: ChildProcess | undefined;
+  let floorPeer: ChildProcess | undefined;
   let pids: Record<string, number> = {};
   const tourism = new Pool({ connectionString: dbUrl(hub, 'hub_culture_tourism'), max: 2 });
   const directory = new Pool({ connectionString: dbUrl(hub, 'hub_directory'), max: 2 });
@@ -323,10 +350,14 @@ async function main(): Promise<void> {
     vanilla = await startPeer('apollo-gateway.ts', { SUPERGRAPH: supergraph, CONTEXT_TOKEN: contextToken, PORT: String(base + 4) }, () => {
       if (!stopping) console.error('the vanilla Apollo Gateway exited during the benchmark');
     });
+    floorPeer = await startPeer('static-answer.ts', { PORT: String(base + 5) }, () => {
+      if (!stopping) console.error('the B1 floor peer exited during the benchmark');
+    });
     const targets: Targets = {
       hubUrl: `${hub.gatewayUrl}/graphql`,
       vanillaUrl: `http://127.0.0.1:${base + 4}/graphql`,
       subgraphUrl: hub.subgraphUrls['culture-tourism'],
+      floorUrl: `http://127.0.0.1:${base + 5}/graphql`,
       contextToken,
       tourism,
       directory,
@@ -345,6 +376,7 @@ async function main(): Promise<void> {
   } finally {
     stopping = true;
     vanilla?.kill('SIGTERM');
+    floorPeer?.kill('SIGTERM');
     await Promise.all([tourism.end(), directory.end(), client.close()]);
     await hub.stop();
   }
@@ -376,6 +408,9 @@ async function main(): Promise<void> {
     '  context token the gateway would send) vs raw `pg` on its table (one statement) + `JSON.stringify` of the same shape;',
     '- **B2** the hub gateway vs vanilla `@apollo/gateway` on `@apollo/server` over the same subgraphs and supergraph (no policy, no audit);',
     '- **B3** the whole path through the hub vs raw `pg` on both databases (three statements, joined in JS by code and id) + `JSON.stringify`.',
+    "- **B1 floor**: what the machine charges for carrying the subgraph's answer over HTTP at all: the same bytes served by a process that",
+    '  computes nothing (node:http, test/bench/peers/static-answer.ts), measured in the same rounds as B1. The raw baseline pays none of it;',
+    '  "above the floor" is (B1 − floor) / baseline: what the subgraph itself adds, against the target.',
     `${fmt(LARGEST)} generated accommodations over the demo directory's ${gen!.communes} commune codes; subgraphs started with \`HUB_MAX_PAGE_SIZE=${LARGEST}\`,`,
     `gateway with \`HUB_MAX_COST=${LARGEST * 100}\`. Machine: ${machine()}.${PROFILE ? ' **Run under `--cpu-prof`** (times inflated by the profiler).' : ''}`,
     '',
@@ -393,6 +428,17 @@ async function main(): Promise<void> {
     ...results.map((r) => `| ${fmt(r.n)} | ${subgraphs.map((s) => r.sql[s] ?? 0).join(' | ')} | ${fmt(r.hubBytes)} |`),
     '',
     `SQL statements per request do not grow with N: **${sqlFlat ? 'met' : 'missed'}**.`,
+    '',
+    '| N | B1 subgraph (ms) | HTTP floor, same bytes (ms) | raw baseline (ms) | B1 ratio | above the floor |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.flatMap((r) =>
+      r.pairs
+        .filter((p) => p.floor)
+        .map(
+          (p) =>
+            `| ${fmt(r.n)} | ${p.ms.toFixed(1)} | ${p.floor!.ms.toFixed(1)} (${p.floor!.spread}) | ${p.baselineMs.toFixed(1)} | ${p.ratio.toFixed(2)}× | **${p.floor!.aboveRatio.toFixed(2)}×** |`,
+        ),
+    ),
     ...(frames.length
       ? [
           '',
