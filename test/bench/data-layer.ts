@@ -260,13 +260,18 @@ async function measure(hub: Hub, t: Targets, n: number): Promise<SizeResult> {
   const hubText = await throughHub(t.hubUrl, n);
   const rawText = await raw(t.tourism, t.directory, n);
 
-  // SQL statements of one request through the hub, per subgraph (nothing else is in flight).
-  const before = await sqlCounts(hub);
-  await throughHub(t.hubUrl, n);
-  const after = await sqlCounts(hub);
+  // SQL statements of one request through the hub, per subgraph: the fewest of three requests, since the gateway's
+  // own background reads (the directory's policy facts, refreshed on a timer) can fall inside one of them.
+  const tries: Record<string, number>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const before = await sqlCounts(hub);
+    await throughHub(t.hubUrl, n);
+    const after = await sqlCounts(hub);
+    tries.push(Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]])));
+  }
   const sql = Object.fromEntries(
-    Object.keys(after)
-      .map((k) => [k, after[k] - before[k]])
+    Object.keys(tries[0])
+      .map((k) => [k, Math.min(...tries.map((d) => d[k]))])
       .filter(([, d]) => d !== 0),
   );
 
