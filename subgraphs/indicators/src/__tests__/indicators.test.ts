@@ -114,6 +114,40 @@ describe('indicators subgraph', () => {
     ]);
   });
 
+  it('asks for a reason before an upload changes official figures, and writes nothing without one', async () => {
+    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
+    const write = (value: number, status: string, reason?: string) =>
+      sg.execute(
+        `mutation($r: String) { upsertIndicatorValues(values: [{ indicator: "0804", period: "2023", unit: "01240", value: ${value}, status: ${status} }, { indicator: "0804", period: "2022", unit: "01240", value: 5 }], reason: $r) { inserted updated } }`,
+        { r: reason ?? null },
+        editor,
+      );
+    const stored = async () =>
+      (
+        await sg.data(
+          `{ indicatorData(query: { indicators: ["0804"], periods: ["2022", "2023"], units: { codes: ["01240"] } }) { rows { period value status } } }`,
+        )
+      ).indicatorData.rows;
+    expect((await write(70, 'OFFICIAL')).errors).toBeUndefined();
+    const before = await stored();
+    // Provisional figures and new ones need no reason; an official one changed does, or nothing of the upload is written.
+    const refused = await write(71, 'OFFICIAL');
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Invalid value for "reason": official data (1 value of this upload) is approved data: say why it is changed',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'reason' },
+    });
+    expect((refused.errors?.[0].extensions?.localized as { vi: string }).vi).toBe(
+      'Giá trị không hợp lệ của "reason": dữ liệu chính thức (1 giá trị của lần ghi này) là dữ liệu đã được phê duyệt: hãy nêu lý do thay đổi',
+    );
+    expect(await stored()).toEqual(before);
+    expect((await write(70, 'PROVISIONAL')).errors?.[0].extensions).toMatchObject({ argument: 'reason' });
+    // The same figure written again changes nothing: no reason needed.
+    expect((await write(70, 'OFFICIAL')).errors).toBeUndefined();
+    const corrected = await write(71, 'OFFICIAL', 'Số liệu điều chỉnh theo báo cáo chính thức');
+    expect(corrected.errors).toBeUndefined();
+    expect((await stored()).find((v: { period: string }) => v.period === '2023')).toMatchObject({ value: 71, status: 'OFFICIAL' });
+  });
+
   describe('the catalogue kept in memory', () => {
     const load = () => new CatalogueService(sg.orm.em.fork() as EntityManager).load();
 

@@ -2,7 +2,8 @@
 // tables (the kit's raw-SQL path), grouped in PostgreSQL. Nothing here loads rows into entities: each statement's
 // rows have a type of their own.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { currentChangeScope, recordChange, sql, type Sql } from '@hub/kit';
+import { currentChangeScope, recordChange, requireChangeReason, sql, type Sql } from '@hub/kit';
+import { msg } from '@hub/schema';
 import { UnitTree, type Succession, type UnitVersion } from '../unit-tree';
 import type { Level } from '../rules';
 
@@ -369,9 +370,10 @@ export async function writeValues(
     );
     let inserted = 0;
     let updated = 0;
+    let official = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      const [res] = await tx.rows<{ written: number; updated: number }>(
+      const [res] = await tx.rows<{ written: number; updated: number; official: number }>(
         `with input as (
            select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::smallint[]) as t(indicator, period, unit, combo, value, status)
          ), old as (
@@ -387,9 +389,10 @@ export async function writeValues(
            insert into value_change (upload, indicator, period, unit, combo, before, after, before_status, after_status)
            select $7, i.indicator, i.period, i.unit, i.combo, o.value, i.value, o.status, i.status
            from input i left join old o using (indicator, period, unit, combo)
-           returning before_status
+           returning before, after, before_status, after_status
          )
-         select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated`,
+         select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated,
+           (select count(*) from log where before_status = 1 and (before is distinct from after or after_status <> 1))::int as official`,
         [
           numbers(batch.map((r) => r.indicator)),
           numbers(batch.map((r) => r.period)),
@@ -402,7 +405,19 @@ export async function writeValues(
       );
       updated += res.updated;
       inserted += res.written - res.updated;
+      official += res.official;
     }
+    // Official figures are approved data: changing one (its value, or its status back to provisional) needs the
+    // request's reason, as any approved record's change does; without it the whole upload is rolled back. (Outside a
+    // request, a seed or a script, no change is recorded and no reason asked, as for every other write.)
+    if (official > 0 && scope)
+      requireChangeReason(
+        msg(
+          `official data (${official} value${official === 1 ? '' : 's'} of this upload)`,
+          `dữ liệu chính thức (${official} giá trị của lần ghi này)`,
+        ),
+        scope,
+      );
     // The values themselves are in value_change; the upload's record says how many, from where, and points there.
     await recordChange(tx.em, {
       type: 'ValueUpload',
