@@ -114,6 +114,32 @@ describe('indicators subgraph', () => {
     ]);
   });
 
+  it('names the argument that is wrong, as the caller wrote it, and refuses a period or indicator named twice', async () => {
+    const first = async (query: string, variables?: Record<string, unknown>) => (await sg.execute(query, variables)).errors?.[0];
+    expect(
+      await first(`{ indicatorData(query: { indicators: ["0201"], periods: ["2024", "2024"], units: { codes: ["04"] } }) { notes } }`),
+    ).toMatchObject({
+      message: 'Invalid value for "query.periods": period "2024" is named twice',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'query.periods' },
+    });
+    expect(
+      await first(`{ indicatorData(query: { indicators: ["0201", "0201"], periods: ["2024"], units: { codes: ["04"] } }) { notes } }`),
+    ).toMatchObject({ extensions: { argument: 'query.indicators' } });
+    // AdministrativeUnit.indicatorValues takes them as arguments: errors name the arguments.
+    const byUnit = (periods: string[], disaggregateBy?: string[]) =>
+      first(
+        `query($r: [_Any!]!, $p: [String!]!, $d: [String!]) { _entities(representations: $r) { ... on AdministrativeUnit { indicatorValues(indicators: ["0201"], periods: $p, disaggregateBy: $d) { value } } } }`,
+        { r: [{ __typename: 'AdministrativeUnit', code: '04' }], p: periods, d: disaggregateBy ?? null },
+      );
+    expect((await byUnit(['2024', '2024']))?.extensions).toMatchObject({ argument: 'periods' });
+    expect((await byUnit(['someday']))?.extensions).toMatchObject({ argument: 'periods' });
+    expect((await byUnit(['2024'], ['NO_SUCH_DIMENSION']))?.extensions).toMatchObject({ argument: 'disaggregateBy' });
+    const series = await first(
+      `{ indicator(code: "0201") { timeSeries(unit: "04", from: "2020", to: "2024", categories: [{ dimension: "NO_SUCH", category: "X" }]) { unit } } }`,
+    );
+    expect(series?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'categories' });
+  });
+
   it('asks for a reason before an upload changes official figures, and writes nothing without one', async () => {
     const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
     const write = (value: number, status: string, reason?: string) =>

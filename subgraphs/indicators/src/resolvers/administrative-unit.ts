@@ -5,12 +5,11 @@ import { row } from './data';
 
 export const AdministrativeUnit: AdministrativeUnitResolvers<Ctx> = {
   async indicatorValues(u, a, ctx) {
-    const r = await new AnalyticsService(ctx.em).data({
-      indicators: a.indicators,
-      periods: a.periods,
-      units: { codes: [u.code] },
-      disaggregateBy: a.disaggregateBy,
-    });
+    // Its arguments are the query's fields: errors name them as they are (`periods`, not `query.periods`).
+    const r = await new AnalyticsService(ctx.em).data(
+      { indicators: a.indicators, periods: a.periods, units: { codes: [u.code] }, disaggregateBy: a.disaggregateBy },
+      { at: '' },
+    );
     return r.cells.map((c) => row(c, ctx));
   },
 };

@@ -275,6 +275,8 @@ export class AnalyticsService {
 
   private indicatorsOf(cat: Catalogue, codes: readonly string[], argument: string): Indicator[] {
     if (!codes.length) throw badUserInput(argument, msg('name at least one indicator', 'hãy nêu ít nhất một chỉ tiêu'));
+    const twice = named(codes);
+    if (twice) throw badUserInput(argument, msg(`indicator "${twice}" is named twice`, `chỉ tiêu "${twice}" được nêu hai lần`));
     return codes.map((c) => {
       const ind = cat.byCode.get(c);
       if (!ind) throw badUserInput(argument, unknownIndicator(c));
@@ -285,6 +287,8 @@ export class AnalyticsService {
   private checkPeriods(inds: Indicator[], ids: readonly string[], argument: string): Period[] {
     if (!ids.length) throw badUserInput(argument, msg('name at least one period', 'hãy nêu ít nhất một kỳ'));
     if (ids.length > 1000) throw badUserInput(argument, AT_MOST_1000_PERIODS);
+    const twice = named(ids);
+    if (twice) throw badUserInput(argument, msg(`period "${twice}" is named twice`, `kỳ "${twice}" được nêu hai lần`));
     const periods = ids.map((id) => parsePeriod(id, argument));
     for (const p of periods) {
       for (const ind of inds) {
@@ -296,23 +300,25 @@ export class AnalyticsService {
     return periods;
   }
 
-  private checkDims(cat: Catalogue, inds: Indicator[], dims: readonly string[]): string {
+  private checkDims(cat: Catalogue, inds: Indicator[], dims: readonly string[], argument: string): string {
     for (const d of dims) {
-      if (!cat.dimensions.has(d))
-        throw badUserInput('query.disaggregateBy', msg(`unknown dimension "${d}"`, `tiêu thức phân tổ "${d}" không tồn tại`));
+      if (!cat.dimensions.has(d)) throw badUserInput(argument, msg(`unknown dimension "${d}"`, `tiêu thức phân tổ "${d}" không tồn tại`));
       for (const ind of inds) {
-        if (!ind.dimensions.includes(d)) throw badUserInput('query.disaggregateBy', notBrokenDownBy(ind.code, d));
+        if (!ind.dimensions.includes(d)) throw badUserInput(argument, notBrokenDownBy(ind.code, d));
       }
     }
     return [...new Set(dims)].sort().join('|');
   }
 
-  /** `detail: false` when only the values are wanted (a matrix): status, update time and source stay null. */
-  async data(q: IndicatorDataQuery, { detail = true }: { detail?: boolean } = {}): Promise<DataResult> {
+  /**
+   * `detail: false` when only the values are wanted (a matrix): status, update time and source stay null. `at`: how
+   * errors name the query's fields (`query.` for indicatorData's argument; nothing where they are arguments).
+   */
+  async data(q: IndicatorDataQuery, { detail = true, at = 'query.' }: { detail?: boolean; at?: string } = {}): Promise<DataResult> {
     const { cat, mirror } = await this.context();
-    const inds = this.indicatorsOf(cat, q.indicators, 'query.indicators');
-    const periods = this.checkPeriods(inds, q.periods, 'query.periods').sort(comparePeriods);
-    const dims = this.checkDims(cat, inds, q.disaggregateBy ?? []);
+    const inds = this.indicatorsOf(cat, q.indicators, `${at}indicators`);
+    const periods = this.checkPeriods(inds, q.periods, `${at}periods`).sort(comparePeriods);
+    const dims = this.checkDims(cat, inds, q.disaggregateBy ?? [], `${at}disaggregateBy`);
     const units = this.selectUnits(mirror, q.units, periods);
     const ev = new Evaluator(this.em, cat, mirror, this.timer, detail);
 
@@ -387,6 +393,7 @@ export class AnalyticsService {
       cat,
       [ind],
       cats.map((c) => c.dimension),
+      'categories',
     );
     for (const c of cats) {
       if (!cat.dimensions.get(c.dimension)!.categories.some((x) => x.code === c.category))
@@ -459,4 +466,14 @@ function dimsOf(combo: string): string {
     .map((c) => c.dimension)
     .sort()
     .join('|');
+}
+
+/** The first value of `values` that comes twice, if any. */
+function named(values: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) return v;
+    seen.add(v);
+  }
+  return undefined;
 }
