@@ -31,6 +31,20 @@ export function formatDate(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** The province's time zone (UTC+7, no daylight saving): its calendar days are the ones its rules are dated by. */
+export const PROVINCE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const provinceDay = new Intl.DateTimeFormat('en-CA', { timeZone: PROVINCE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The day it is in the province at `now`, `YYYY-MM-DD`: at 00:30 on 1 July 2025 in Cao Bằng (17:30 on 30 June UTC) it
+ * is 2025-07-01, the day the merged communes and departments took over. Never the UTC date (`formatDate(new Date())`),
+ * which is the day before for the first seven hours of every day.
+ */
+export function provinceToday(now: Date = new Date()): string {
+  return provinceDay.format(now);
+}
+
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date, `YYYY-MM-DD` (ISO 8601).',

@@ -1,5 +1,5 @@
 import { Kind, type GraphQLError } from 'graphql';
-import { DateScalar, DateTimeScalar, dateProblem, scalarMessageInVietnamese } from '../scalars';
+import { DateScalar, DateTimeScalar, dateProblem, provinceToday, scalarMessageInVietnamese } from '../scalars';
 
 describe('Date scalar', () => {
   it('accepts real calendar dates and keeps them as strings', () => {
@@ -54,5 +54,17 @@ describe('scalar messages read back in Vietnamese (for errors that lost their lo
       error = e as GraphQLError;
     }
     expect(scalarMessageInVietnamese(error!.message)).toBe((error!.extensions.localized as { vi: string }).vi);
+  });
+});
+
+describe("the province's day", () => {
+  it.each([
+    ['2025-06-30T16:59:59Z', '2025-06-30'],
+    ['2025-06-30T17:00:00Z', '2025-07-01'],
+    ['2025-06-30T23:59:59Z', '2025-07-01'],
+    ['2025-12-31T17:30:00Z', '2026-01-01'],
+    ['2024-02-28T18:00:00Z', '2024-02-29'],
+  ])('at %s UTC it is %s in Cao Bằng (UTC+7)', (utc, day) => {
+    expect(provinceToday(new Date(utc))).toBe(day);
   });
 });

@@ -3,7 +3,7 @@
 // only turns them into the shapes the schema names.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '@hub/kit';
-import { badUserInput, msg } from '@hub/schema';
+import { badUserInput, msg, PROVINCE_TIME_ZONE } from '@hub/schema';
 import type { SqlQuery } from '@hub/audit-chain';
 import type { AccessGroupBy, AccessStatistic, AuditEvent, AuditEventFilter, AuditOutcome } from './__generated__/resolvers-types';
 
@@ -47,7 +47,7 @@ export interface AuditRecordRow {
 }
 
 /** The province's day and month (statistics by DAY and MONTH follow local time, UTC+7). */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const TIME_ZONE = PROVINCE_TIME_ZONE;
 
 /**
  * The audit store's SQL on a request's EntityManager, through the kit's raw-SQL path (the store speaks plain SQL:

@@ -1,8 +1,9 @@
 // Validity periods: a version is valid on a day when it began on or before it and had not ended before it.
-import { formatDate } from '@hub/schema';
+import { provinceToday } from '@hub/schema';
 
+/** Today in the province (UTC+7): the day ownership, agreements and units are valid on when no day is given. */
 export function today(): string {
-  return formatDate(new Date());
+  return provinceToday();
 }
 
 /** SQL predicate over alias `u`: valid on the day that placeholder `day` (`$n`) holds. */
