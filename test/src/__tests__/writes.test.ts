@@ -79,4 +79,21 @@ it("after a merger moves the database to another agency, its editors write and t
     t['sxd.editor'],
   );
   expect(byOfficial.errors![0].message).toMatch(/only the system admin/);
+  // An agency that has ended owns nothing after its last day: its successor is named instead.
+  const toEnded = await stack.query(
+    `mutation { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "STTTT", validFrom: "2099-01-01", basis: "Quyết định thử") { code } }`,
+    undefined,
+    t.admin,
+  );
+  expect(toEnded.errors![0]).toMatchObject({
+    message: 'Invalid value for "agencyCode": STTTT ended on 2025-02-28: it cannot own data from 2099-01-01 (name its successor)',
+    extensions: { code: 'BAD_USER_INPUT', argument: 'agencyCode' },
+  });
+  const owners = await stack.query(
+    `{ dataset(code: "CSDL-VHTTDL") { owner { code } ownerships { agency { code } } } }`,
+    undefined,
+    t.admin,
+  );
+  expect(owners.data.dataset.owner.code).toBe('SXD');
+  expect(owners.data.dataset.ownerships.map((o: { agency: { code: string } }) => o.agency.code)).not.toContain('STTTT');
 });

@@ -38,6 +38,23 @@ export class DatasetService {
     if (!dataset) throw badUserInput('datasetCode', msg(`no dataset "${datasetCode}"`, `không có tập dữ liệu "${datasetCode}"`));
     const agency = await this.em.findOne(Agency, { code: agencyCode });
     if (!agency) throw badUserInput('agencyCode', msg(`no agency "${agencyCode}"`, `không có cơ quan "${agencyCode}"`));
+    // An agency that has ended (merged, dissolved) owns nothing after its last day, nor before it was established.
+    if (agency.validTo && agency.validTo < validFrom)
+      throw badUserInput(
+        'agencyCode',
+        msg(
+          `${agencyCode} ended on ${agency.validTo}: it cannot own data from ${validFrom} (name its successor)`,
+          `${agencyCode} đã chấm dứt hoạt động từ ngày ${agency.validTo}: không thể sở hữu dữ liệu từ ngày ${validFrom} (hãy nêu cơ quan kế thừa)`,
+        ),
+      );
+    if (agency.validFrom && agency.validFrom > validFrom)
+      throw badUserInput(
+        'validFrom',
+        msg(
+          `${agencyCode} was established on ${agency.validFrom}, after ${validFrom}`,
+          `${agencyCode} được thành lập ngày ${agency.validFrom}, sau ngày ${validFrom}`,
+        ),
+      );
     if (!basis.trim())
       throw badUserInput('basis', msg('name the decision that transfers ownership', 'hãy nêu quyết định chuyển giao quyền sở hữu'));
     limitText('basis', basis, TEXT_LIMITS.reason);
