@@ -327,17 +327,21 @@ export async function unusedFields(query: SqlQuery, from: Date, to: Date, all: r
   return all.filter((c) => !used.has(c)).sort();
 }
 
-/** Requests in [from, to) grouped as asked, counted in one grouped query whose columns are AccessStatistic's fields. */
+/**
+ * Requests in [from, to) grouped as asked, counted in one grouped query whose columns are AccessStatistic's fields. A
+ * request counts once, by its id: a mutation's intent record and its outcome record are one request (and an intent
+ * whose outcome never came, a crash, still counts).
+ */
 export async function accessStatistics(query: SqlQuery, from: Date, to: Date, groupBy: AccessGroupBy): Promise<AccessStatistic[]> {
   if (!(from < to)) throw badUserInput('to', LATER_THAN_FROM);
   const g = GROUP_KEY[groupBy];
   if (!g) throw badUserInput('groupBy', msg(`must be one of ${GROUP_BY.join(', ')}`, `phải là một trong ${GROUP_BY.join(', ')}`));
   const rows = await query(
     `select ${g.key} as key,
-            count(*)::int as requests,
-            count(*) filter (where jsonb_array_length(denied) > 0 or outcome = 'denied')::int as denied,
-            count(*) filter (where cardinality(personal) > 0)::int as "personalReads",
-            count(*) filter (where outcome in ('rejected', 'error'))::int as failed,
+            count(distinct request_id)::int as requests,
+            count(distinct request_id) filter (where jsonb_array_length(denied) > 0 or outcome = 'denied')::int as denied,
+            count(distinct request_id) filter (where cardinality(personal) > 0)::int as "personalReads",
+            count(distinct request_id) filter (where outcome in ('rejected', 'error'))::int as failed,
             count(distinct principal->>'accountId')::int as accounts
        from ${g.from}
       where at >= $1 and at < $2

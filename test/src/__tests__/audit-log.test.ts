@@ -157,16 +157,26 @@ it('counts requests, denials, personal reads and failures by agency, coordinate,
       accounts: number;
     }[];
   };
+  // A mutation leaves two records, its intent and its outcome: one request.
+  const wrote = await stack.query(
+    'mutation { updateTouristSite(code: "DL-9999", input: { name: "X" }, expectedVersion: 1, reason: "thử") { name } }',
+    undefined,
+    editor,
+  );
+  expect(wrote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   const c = new Client({ connectionString: stack.audit.readerUrl });
   await c.connect();
   const { rows } = await c.query(
-    `select count(*)::int as n, count(*) filter (where cardinality(personal) > 0)::int as p from audit_record`,
+    `select count(distinct request_id)::int as n, count(distinct request_id) filter (where cardinality(personal) > 0)::int as p,
+            count(*)::int as records from audit_record`,
   );
   await c.end();
   const byDay = await stats('DAY');
   // Statistics are counted before the query that asks for them is recorded.
   expect(byDay.reduce((s, r) => s + r.requests, 0)).toBe(rows[0].n);
   expect(byDay.reduce((s, r) => s + r.personalReads, 0)).toBe(rows[0].p);
+  // The log holds mutations (an intent record and an outcome record each): requests are fewer than records.
+  expect(rows[0].records).toBeGreaterThan(rows[0].n);
   const byAgency = await stats('AGENCY');
   expect(byAgency.find((r) => r.key === 'PUBLIC')).toMatchObject({ accounts: 0 });
   expect(byAgency.find((r) => r.key === 'SVHTTDL')!.personalReads).toBeGreaterThanOrEqual(1);

@@ -58,7 +58,7 @@ export type AccessStatistic = {
   key: Scalars['String']['output'];
   /** Requests that read personal data. */
   personalReads: Scalars['Int']['output'];
-  /** Requests in the group, counted by their audit records (a mutation's intent and its outcome count as two). */
+  /** Requests in the group, each once (a mutation's intent record and its outcome record are one request). */
   requests: Scalars['Int']['output'];
 };
 

@@ -16,21 +16,21 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601). */
-  Date: { input: string; output: string };
+  Date: { input: string; output: string; }
   /** A point in time, ISO 8601 with offset, e.g. `2025-07-01T08:00:00.000Z`. */
-  DateTime: { input: Date; output: Date };
+  DateTime: { input: Date; output: Date; }
   /**
    * Any JSON value (ECMA-404): the values of a field before and after a change, as the owning department stores them
    * (text, numbers, booleans, lists, dates as ISO 8601 strings, references to other records as their ids).
    */
-  JSON: { input: JsonValue; output: JsonValue };
-  _FieldSet: { input: string; output: string };
+  JSON: { input: JsonValue; output: JsonValue; }
+  _FieldSet: { input: string; output: string; }
 };
 
 /** Tài khoản: a personal account of a state official; resolved by the directory. */
@@ -49,6 +49,7 @@ export type AdministrativeUnit = {
   /** Values of these indicators for these periods for this unit (rolled up from units below where needed). */
   indicatorValues?: Maybe<Array<DataRow>>;
 };
+
 
 /**
  * Đơn vị hành chính (the directory's). Here: its indicator values, as `indicatorData` gives them for this unit, under
@@ -342,11 +343,13 @@ export type Indicator = {
   weightIndicator?: Maybe<Indicator>;
 };
 
+
 /** Chỉ tiêu thống kê: an indicator of the provincial system. */
 export type IndicatorHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
 
 /** Chỉ tiêu thống kê: an indicator of the provincial system. */
 export type IndicatorTimeSeriesArgs = {
@@ -482,6 +485,7 @@ export type Mutation = {
   upsertIndicatorValues: UpsertResult;
 };
 
+
 /** Writes belong to the data editors of the agency that owns this database on the day of the write. */
 export type MutationUpsertIndicatorValuesArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -572,6 +576,7 @@ export type Query = {
   period?: Maybe<Period>;
 };
 
+
 /**
  * Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives.
  * Values are public statistics (Law on Statistics, Art. 48): PUBLIC, provisional ones included, each marked with its
@@ -581,6 +586,7 @@ export type QueryIndicatorArgs = {
   code: Scalars['String']['input'];
 };
 
+
 /**
  * Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives.
  * Values are public statistics (Law on Statistics, Art. 48): PUBLIC, provisional ones included, each marked with its
@@ -589,6 +595,7 @@ export type QueryIndicatorArgs = {
 export type QueryIndicatorDataArgs = {
   query: IndicatorDataQuery;
 };
+
 
 /**
  * Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives.
@@ -602,6 +609,7 @@ export type QueryIndicatorsArgs = {
   group?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
 
 /**
  * Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives.
@@ -694,48 +702,46 @@ export type ValueStatus =
   /** Sơ bộ / ước tính: provisional, may still change. */
   | 'PROVISIONAL';
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -749,43 +755,29 @@ export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
 }
 
 export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
-  SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs> | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -796,17 +788,21 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
-  AdministrativeUnit: { __typename: 'AdministrativeUnit' } & GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], { code: true }>;
-  Indicator: { __typename: 'Indicator' } & GraphQLRecursivePick<FederationTypes['Indicator'], { code: true }>;
+  AdministrativeUnit:
+    ( { __typename: 'AdministrativeUnit' }
+    & GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"code":true}> );
+  Indicator:
+    ( { __typename: 'Indicator' }
+    & GraphQLRecursivePick<FederationTypes['Indicator'], {"code":true}> );
 };
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AdministrativeUnit: ResolverTypeWrapper<
-    Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversTypes['DataRow']>> }
-  >;
+  AdministrativeUnit: ResolverTypeWrapper<Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversTypes['DataRow']>> }>;
   Agency: ResolverTypeWrapper<Agency>;
   AggregationRule: AggregationRule;
   Area: ResolverTypeWrapper<Area>;
@@ -861,9 +857,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Account: Account;
   ID: Scalars['ID']['output'];
-  AdministrativeUnit:
-    | (Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversParentTypes['DataRow']>> })
-    | FederationReferenceTypes['AdministrativeUnit'];
+  AdministrativeUnit: Omit<AdministrativeUnit, 'indicatorValues'> & { indicatorValues?: Maybe<Array<ResolversParentTypes['DataRow']>> } | FederationReferenceTypes['AdministrativeUnit'];
   Agency: Agency;
   Area: Area;
   Float: Scalars['Float']['output'];
@@ -911,61 +905,27 @@ export type ClassifiedDirectiveArgs = {
   roles?: Maybe<Array<Scalars['String']['input']>>;
 };
 
-export type ClassifiedDirectiveResolver<Result, Parent, ContextType = HubContext, Args = ClassifiedDirectiveArgs> = DirectiveResolverFn<
-  Result,
-  Parent,
-  ContextType,
-  Args
->;
+export type ClassifiedDirectiveResolver<Result, Parent, ContextType = HubContext, Args = ClassifiedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type DecidedByServiceDirectiveArgs = {};
+export type DecidedByServiceDirectiveArgs = { };
 
-export type DecidedByServiceDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = HubContext,
-  Args = DecidedByServiceDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type DecidedByServiceDirectiveResolver<Result, Parent, ContextType = HubContext, Args = DecidedByServiceDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type SensitiveDirectiveArgs = {};
+export type SensitiveDirectiveArgs = { };
 
-export type SensitiveDirectiveResolver<Result, Parent, ContextType = HubContext, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<
-  Result,
-  Parent,
-  ContextType,
-  Args
->;
+export type SensitiveDirectiveResolver<Result, Parent, ContextType = HubContext, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type AccountResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'],
-> = {
+export type AccountResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type AdministrativeUnitResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit'],
-  FederationReferenceType extends FederationReferenceTypes['AdministrativeUnit'] = FederationReferenceTypes['AdministrativeUnit'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['AdministrativeUnit']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit'], FederationReferenceType extends FederationReferenceTypes['AdministrativeUnit'] = FederationReferenceTypes['AdministrativeUnit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdministrativeUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  indicatorValues?: Resolver<
-    Maybe<Array<ResolversTypes['DataRow']>>,
-    ParentType,
-    ContextType,
-    RequireFields<AdministrativeUnitIndicatorValuesArgs, 'indicators' | 'periods'>
-  >;
+  indicatorValues?: Resolver<Maybe<Array<ResolversTypes['DataRow']>>, ParentType, ContextType, RequireFields<AdministrativeUnitIndicatorValuesArgs, 'indicators' | 'periods'>>;
 };
 
-export type AgencyResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'],
-> = {
+export type AgencyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -975,27 +935,18 @@ export type AreaResolvers<ContextType = HubContext, ParentType extends Resolvers
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type CategoryResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'],
-> = {
+export type CategoryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CategoryValueResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['CategoryValue'] = ResolversParentTypes['CategoryValue'],
-> = {
+export type CategoryValueResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['CategoryValue'] = ResolversParentTypes['CategoryValue']> = {
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ChangeResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change'],
-> = {
+export type ChangeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   accountRoles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1008,37 +959,25 @@ export type ChangeResolvers<
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ChangeConnectionResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection'],
-> = {
+export type ChangeConnectionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ChangeEdgeResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge'],
-> = {
+export type ChangeEdgeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
-export type DataMatrixResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['DataMatrix'] = ResolversParentTypes['DataMatrix'],
-> = {
+export type DataMatrixResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DataMatrix'] = ResolversParentTypes['DataMatrix']> = {
   periods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['MatrixSeries']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type DataRowResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['DataRow'] = ResolversParentTypes['DataRow'],
-> = {
+export type DataRowResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DataRow'] = ResolversParentTypes['DataRow']> = {
   categories?: Resolver<Array<ResolversTypes['CategoryValue']>, ParentType, ContextType>;
   changeOnPreviousYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1054,10 +993,7 @@ export type DataRowResolvers<
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type DatasetResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'],
-> = {
+export type DatasetResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1069,44 +1005,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DimensionResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Dimension'] = ResolversParentTypes['Dimension'],
-> = {
+export type DimensionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Dimension'] = ResolversParentTypes['Dimension']> = {
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type FieldChangeResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange'],
-> = {
+export type FieldChangeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type GeoPointResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint'],
-> = {
+export type GeoPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type IndicatorResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'],
-  FederationReferenceType extends FederationReferenceTypes['Indicator'] = FederationReferenceTypes['Indicator'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Indicator']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type IndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'], FederationReferenceType extends FederationReferenceTypes['Indicator'] = FederationReferenceTypes['Indicator']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Indicator']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   aggregation?: Resolver<ResolversTypes['AggregationRule'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1122,48 +1041,31 @@ export type IndicatorResolvers<
   periodicities?: Resolver<Array<ResolversTypes['Periodicity']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   range?: Resolver<Maybe<ResolversTypes['ValueRange']>, ParentType, ContextType>;
-  timeSeries?: Resolver<
-    Maybe<ResolversTypes['TimeSeries']>,
-    ParentType,
-    ContextType,
-    RequireFields<IndicatorTimeSeriesArgs, 'from' | 'to' | 'unit'>
-  >;
+  timeSeries?: Resolver<Maybe<ResolversTypes['TimeSeries']>, ParentType, ContextType, RequireFields<IndicatorTimeSeriesArgs, 'from' | 'to' | 'unit'>>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weightIndicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
 };
 
-export type IndicatorConnectionResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['IndicatorConnection'] = ResolversParentTypes['IndicatorConnection'],
-> = {
+export type IndicatorConnectionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorConnection'] = ResolversParentTypes['IndicatorConnection']> = {
   edges?: Resolver<Array<ResolversTypes['IndicatorEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type IndicatorDataResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['IndicatorData'] = ResolversParentTypes['IndicatorData'],
-> = {
+export type IndicatorDataResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorData'] = ResolversParentTypes['IndicatorData']> = {
   matrix?: Resolver<ResolversTypes['DataMatrix'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['DataRow']>, ParentType, ContextType>;
   sqlMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type IndicatorEdgeResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['IndicatorEdge'] = ResolversParentTypes['IndicatorEdge'],
-> = {
+export type IndicatorEdgeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorEdge'] = ResolversParentTypes['IndicatorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
 };
 
-export type IndicatorGroupResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['IndicatorGroup'] = ResolversParentTypes['IndicatorGroup'],
-> = {
+export type IndicatorGroupResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorGroup'] = ResolversParentTypes['IndicatorGroup']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1173,10 +1075,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type MatrixSeriesResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['MatrixSeries'] = ResolversParentTypes['MatrixSeries'],
-> = {
+export type MatrixSeriesResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['MatrixSeries'] = ResolversParentTypes['MatrixSeries']> = {
   categories?: Resolver<Array<ResolversTypes['CategoryValue']>, ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1187,30 +1086,16 @@ export type MoneyResolvers<ContextType = HubContext, ParentType extends Resolver
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type MutationResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  upsertIndicatorValues?: Resolver<
-    ResolversTypes['UpsertResult'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpsertIndicatorValuesArgs, 'values'>
-  >;
+export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  upsertIndicatorValues?: Resolver<ResolversTypes['UpsertResult'], ParentType, ContextType, RequireFields<MutationUpsertIndicatorValuesArgs, 'values'>>;
 };
 
-export type PageInfoResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = {
+export type PageInfoResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PeriodResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period'],
-> = {
+export type PeriodResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previousYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1219,10 +1104,7 @@ export type PeriodResolvers<
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ProvenanceResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance'],
-> = {
+export type ProvenanceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   retrievedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1236,10 +1118,7 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodArgs, 'id'>>;
 };
 
-export type SeriesPointResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint'],
-> = {
+export type SeriesPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = {
   mappedFrom?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['ValueOrigin']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1247,29 +1126,20 @@ export type SeriesPointResolvers<
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type TimeSeriesResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['TimeSeries'] = ResolversParentTypes['TimeSeries'],
-> = {
+export type TimeSeriesResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TimeSeries'] = ResolversParentTypes['TimeSeries']> = {
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes['SeriesPoint']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type UpsertResultResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['UpsertResult'] = ResolversParentTypes['UpsertResult'],
-> = {
+export type UpsertResultResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['UpsertResult'] = ResolversParentTypes['UpsertResult']> = {
   inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sqlMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ValueRangeResolvers<
-  ContextType = HubContext,
-  ParentType extends ResolversParentTypes['ValueRange'] = ResolversParentTypes['ValueRange'],
-> = {
+export type ValueRangeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ValueRange'] = ResolversParentTypes['ValueRange']> = {
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
