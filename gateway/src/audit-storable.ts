@@ -2,11 +2,9 @@
 // would store one in text as U+FFFD, so the hash would no longer match). Any client can put either into a variable,
 // an operation name or a header; one such record used to fail the INSERT of its whole batch.
 
-/** A NUL: PostgreSQL stores none in text or jsonb. */
-export const NUL = /\u0000/;
-/** A UTF-16 surrogate that is not half of a pair: not Unicode text (jsonb refuses it). */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Either of the two. */
+import { LONE_SURROGATE, NUL } from '@hub/schema';
+
+/** A NUL or a lone surrogate (the rule is @hub/schema's, the kit's too). */
 const UNSTORABLE = new RegExp(`${NUL.source}|${LONE_SURROGATE.source}`);
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 

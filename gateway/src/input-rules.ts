@@ -16,8 +16,7 @@ import {
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
-import { LONE_SURROGATE, NUL } from './audit-storable';
-import { ErrorCode, hubError, joinMessages, LOCALIZED_EXTENSION, msg, scalars, type Localized } from '@hub/schema';
+import { ErrorCode, hubError, joinMessages, LOCALIZED_EXTENSION, msg, scalars, storableProblem, type Localized } from '@hub/schema';
 
 const CUSTOM = scalars as Record<string, (typeof scalars)[keyof typeof scalars]>;
 
@@ -87,13 +86,7 @@ function textProblem(s: string, maxLength: number): Localized | undefined {
       `is ${s.length} characters long; at most ${maxLength} are accepted`,
       `dài ${s.length} ký tự; chỉ chấp nhận tối đa ${maxLength}`,
     );
-  if (NUL.test(s)) return msg('contains a NUL character (U+0000), which cannot be stored', 'chứa ký tự NUL (U+0000), không lưu được');
-  if (LONE_SURROGATE.test(s))
-    return msg(
-      'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)',
-      'chứa một ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng riêng, không phải văn bản Unicode)',
-    );
-  return undefined;
+  return storableProblem(s);
 }
 
 interface TextIssue {

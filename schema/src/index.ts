@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './language';
+export * from './text';
 export * from './scalars';
 export * from './classification';
 export * from './sdl';

@@ -30,20 +30,9 @@ export function limitText(argument: string, value: string | null | undefined, ma
   if (problem) throw badUserInput(argument, problem);
 }
 
-const NUL = /\u0000/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
  * What makes text unstorable, if anything: a NUL (PostgreSQL stores none in text or jsonb) or a lone surrogate (not
- * Unicode text). The gateway refuses both before planning, in the same words; the kit refuses them again for a write
- * that did not come through it (an in-process call, a script).
+ * Unicode text). The gateway refuses both before planning, by the same rule (@hub/schema); the kit refuses them
+ * again for a write that did not come through it (an in-process call, a script).
  */
-export function storableProblem(value: string): Localized | undefined {
-  if (NUL.test(value)) return msg('contains a NUL character (U+0000), which cannot be stored', 'chứa ký tự NUL (U+0000), không lưu được');
-  if (LONE_SURROGATE.test(value))
-    return msg(
-      'contains an invalid character (a lone UTF-16 surrogate, not Unicode text)',
-      'chứa một ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng riêng, không phải văn bản Unicode)',
-    );
-  return undefined;
-}
+export { storableProblem } from '@hub/schema';
