@@ -151,6 +151,36 @@ const RULES: Rule[] = [
     /^GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension\.$/,
     () => 'Thao tác GraphQL phải có `query` không rỗng hoặc phần mở rộng `persistedQuery`.',
   ],
+  [
+    /^This operation has been blocked as a potential Cross-Site Request Forgery \(CSRF\)\. Please either specify a 'content-type' header \(with a type that is not one of (.+?)\) or provide a non-empty value for one of the following headers: (.+?)\n?$/s,
+    (types, headers) =>
+      `Thao tác này bị chặn vì có thể là giả mạo yêu cầu liên trang (CSRF). Hãy gửi tiêu đề 'content-type' (khác ${types}) hoặc một giá trị không rỗng cho một trong các tiêu đề: ${headers}`,
+  ],
+  [
+    /^GET requests only support query operations, not (\w+) operations$/,
+    (o) => `Yêu cầu GET chỉ chạy được thao tác query, không chạy được ${o}`,
+  ],
+  [/^Apollo Server supports only GET\/POST requests\.$/, () => 'Chỉ nhận yêu cầu GET hoặc POST.'],
+  [
+    /^POST body missing, invalid Content-Type, or JSON object has no keys\.$/,
+    () => 'Thiếu thân POST, Content-Type không hợp lệ, hoặc đối tượng JSON không có khóa nào.',
+  ],
+  [/^GraphQL queries must be strings\.(.*)$/s, () => 'Truy vấn GraphQL phải là một chuỗi (văn bản GraphQL).'],
+  [
+    /^`(variables|extensions)` in a POST body must be an object if provided\.$/,
+    (f) => `\`${f}\` trong thân POST, nếu có, phải là một đối tượng.`,
+  ],
+  [
+    /^`(variables|extensions)` in a POST body should be provided as an object, not a recursively JSON-encoded string\.$/,
+    (f) => `\`${f}\` trong thân POST phải là một đối tượng, không phải một chuỗi JSON mã hóa lồng.`,
+  ],
+  [/^`operationName` in a POST body must be a string if provided\.$/, () => '`operationName` trong thân POST, nếu có, phải là một chuỗi.'],
+  [/^The (\w+) search parameter contains invalid JSON\.$/, (f) => `Tham số tìm kiếm ${f} chứa JSON không hợp lệ.`],
+  [
+    /^The (\w+) search parameter should contain a JSON-encoded object\.$/,
+    (f) => `Tham số tìm kiếm ${f} phải chứa một đối tượng mã hóa JSON.`,
+  ],
+  [/^The '(\w+)' search parameter may only be specified once\.$/, (f) => `Tham số tìm kiếm '${f}' chỉ được nêu một lần.`],
   [/^PersistedQueryNotFound$/, () => 'Không tìm thấy truy vấn đã lưu (PersistedQueryNotFound): hãy gửi kèm toàn văn truy vấn.'],
   [/^provided sha does not match query$/, () => 'Mã sha gửi kèm không khớp với truy vấn.'],
   [/^Not found$/, () => 'Không tìm thấy'],

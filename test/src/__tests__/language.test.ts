@@ -122,6 +122,14 @@ describe('messages by Accept-Language', () => {
     const bad = await ask('/graphql', '{"query": ', 'vi');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toEqual({ message: 'Thân yêu cầu không phải JSON hợp lệ', extensions: { code: 'BAD_REQUEST' } });
+    // Apollo Server's own refusals (here: a GET without the headers that rule out a cross-site request).
+    const csrf = await fetch(`${stack.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'accept-language': 'vi' },
+    });
+    expect(csrf.status).toBe(400);
+    const csrfBody = await csrf.json();
+    expect(csrfBody.errors[0].message).toMatch(/^Thao tác này bị chặn vì có thể là giả mạo yêu cầu liên trang \(CSRF\)/);
+    expect(csrfBody.errors[0].extensions.code).toBe('BAD_REQUEST');
     const r = await fetch(`${stack.gateway.url}/no-such-path`, { headers: { 'accept-language': 'vi' } });
     expect(r.status).toBe(404);
     expect(await r.json()).toEqual({ errors: [{ message: 'Không tìm thấy', extensions: { code: 'NOT_FOUND' } }] });
