@@ -668,7 +668,9 @@ export type UpsertResult = {
   inserted: Scalars['Int']['output'];
   /** Time spent in PostgreSQL, in milliseconds. */
   sqlMs: Scalars['Float']['output'];
-  /** Values that replaced a stored one (counted even when the number did not change). */
+  /** Values written again as they were stored (same number, same status): nothing changed. */
+  unchanged: Scalars['Int']['output'];
+  /** Values that replaced a stored one with another number or status. */
   updated: Scalars['Int']['output'];
   /** The upload's number, as kept in the change history. */
   upload: Scalars['Int']['output'];
@@ -1135,6 +1137,7 @@ export type TimeSeriesResolvers<ContextType = HubContext, ParentType extends Res
 export type UpsertResultResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['UpsertResult'] = ResolversParentTypes['UpsertResult']> = {
   inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sqlMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

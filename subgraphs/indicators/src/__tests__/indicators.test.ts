@@ -108,7 +108,7 @@ describe('indicators subgraph', () => {
       {
         field: 'values',
         before: null,
-        after: { count: 1, inserted: 1, updated: 0, source: 'Báo cáo của UBND xã', detail: 'value_change' },
+        after: { count: 1, inserted: 1, updated: 0, unchanged: 0, source: 'Báo cáo của UBND xã', detail: 'value_change' },
         masked: false,
       },
     ]);
@@ -144,7 +144,7 @@ describe('indicators subgraph', () => {
     const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
     const write = (value: number, status: string, reason?: string) =>
       sg.execute(
-        `mutation($r: String) { upsertIndicatorValues(values: [{ indicator: "0804", period: "2023", unit: "01240", value: ${value}, status: ${status} }, { indicator: "0804", period: "2022", unit: "01240", value: 5 }], reason: $r) { inserted updated } }`,
+        `mutation($r: String) { upsertIndicatorValues(values: [{ indicator: "0804", period: "2023", unit: "01240", value: ${value}, status: ${status} }, { indicator: "0804", period: "2022", unit: "01240", value: 5 }], reason: $r) { inserted updated unchanged } }`,
         { r: reason ?? null },
         editor,
       );
@@ -167,10 +167,13 @@ describe('indicators subgraph', () => {
     );
     expect(await stored()).toEqual(before);
     expect((await write(70, 'PROVISIONAL')).errors?.[0].extensions).toMatchObject({ argument: 'reason' });
-    // The same figure written again changes nothing: no reason needed.
-    expect((await write(70, 'OFFICIAL')).errors).toBeUndefined();
+    // The same figures written again change nothing: no reason needed, and they are counted as unchanged.
+    const again = await write(70, 'OFFICIAL');
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.upsertIndicatorValues).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     const corrected = await write(71, 'OFFICIAL', 'Số liệu điều chỉnh theo báo cáo chính thức');
     expect(corrected.errors).toBeUndefined();
+    expect(corrected.data?.upsertIndicatorValues).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
     expect((await stored()).find((v: { period: string }) => v.period === '2023')).toMatchObject({ value: 71, status: 'OFFICIAL' });
   });
 

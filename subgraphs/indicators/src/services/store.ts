@@ -350,7 +350,7 @@ export async function writeValues(
   em: EntityManager,
   rows: readonly WriteRow[],
   meta: { source: string | null; reason: string | null },
-): Promise<{ upload: number; inserted: number; updated: number }> {
+): Promise<{ upload: number; inserted: number; updated: number; unchanged: number }> {
   const scope = currentChangeScope();
   return sql(em).transaction(async (tx) => {
     const ids = await comboIds(
@@ -370,10 +370,11 @@ export async function writeValues(
     );
     let inserted = 0;
     let updated = 0;
+    let unchanged = 0;
     let official = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      const [res] = await tx.rows<{ written: number; updated: number; official: number }>(
+      const [res] = await tx.rows<{ written: number; updated: number; unchanged: number; official: number }>(
         `with input as (
            select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::smallint[]) as t(indicator, period, unit, combo, value, status)
          ), old as (
@@ -392,6 +393,7 @@ export async function writeValues(
            returning before, after, before_status, after_status
          )
          select (select count(*) from up)::int as written, (select count(*) from log where before_status is not null)::int as updated,
+           (select count(*) from log where before_status = after_status and before is not distinct from after)::int as unchanged,
            (select count(*) from log where before_status = 1 and (before is distinct from after or after_status <> 1))::int as official`,
         [
           numbers(batch.map((r) => r.indicator)),
@@ -403,7 +405,8 @@ export async function writeValues(
           upload,
         ],
       );
-      updated += res.updated;
+      updated += res.updated - res.unchanged;
+      unchanged += res.unchanged;
       inserted += res.written - res.updated;
       official += res.official;
     }
@@ -423,9 +426,14 @@ export async function writeValues(
       type: 'ValueUpload',
       id: String(upload),
       operation: 'CREATE',
-      fields: { values: { after: { count: rows.length, inserted, updated, source: meta.source, detail: 'value_change' }, as: 'INTERNAL' } },
+      fields: {
+        values: {
+          after: { count: rows.length, inserted, updated, unchanged, source: meta.source, detail: 'value_change' },
+          as: 'INTERNAL',
+        },
+      },
     });
-    return { upload, inserted, updated };
+    return { upload, inserted, updated, unchanged };
   });
 }
 

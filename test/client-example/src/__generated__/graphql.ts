@@ -1991,7 +1991,9 @@ export type UpsertResult = {
   inserted: Scalars['Int']['output'];
   /** Time spent in PostgreSQL, in milliseconds. */
   sqlMs: Scalars['Float']['output'];
-  /** Values that replaced a stored one (counted even when the number did not change). */
+  /** Values written again as they were stored (same number, same status): nothing changed. */
+  unchanged: Scalars['Int']['output'];
+  /** Values that replaced a stored one with another number or status. */
   updated: Scalars['Int']['output'];
   /** The upload's number, as kept in the change history. */
   upload: Scalars['Int']['output'];
