@@ -17,6 +17,11 @@ export interface SubgraphEntry {
   package: string;
   /** Catalogue code of the sector database it serves (`CSDL-VHTTDL`). */
   dataset: string;
+  /**
+   * The database's name for the catalogue (`Cơ sở dữ liệu Giao thông`), when the directory does not have the dataset
+   * yet and creates it; the code stands for it when none is given.
+   */
+  datasetName?: string;
   /** Code of the agency that owned the database when the subgraph was created (today's owner is the directory's). */
   owner: string;
   database: SubgraphDatabase;
@@ -54,6 +59,9 @@ export function discoverSubgraphs(root: string): SubgraphEntry[] {
     if (name !== folder) problems.push(`${where}: "name" must be the folder's name (${folder}), got ${JSON.stringify(name)}`);
     const dataset = text('dataset', CODE, 'a dataset code such as CSDL-VHTTDL');
     const owner = text('owner', CODE, 'an agency code such as SVHTTDL');
+    const datasetName = hub.datasetName;
+    if (datasetName !== undefined && (typeof datasetName !== 'string' || !datasetName.trim() || datasetName.length > 200))
+      problems.push(`${where}: "datasetName" must be the database's name (1 to 200 characters), got ${JSON.stringify(datasetName)}`);
     const database = hub.database ?? 'own';
     if (database !== 'own' && database !== 'audit-store')
       problems.push(`${where}: "database" must be "own" or "audit-store", got ${JSON.stringify(database)}`);
@@ -67,6 +75,7 @@ export function discoverSubgraphs(root: string): SubgraphEntry[] {
       dir: `subgraphs/${folder}`,
       package: String(pkg.name),
       dataset,
+      ...(typeof datasetName === 'string' && datasetName.trim() ? { datasetName: datasetName.trim() } : {}),
       owner,
       database: database as SubgraphDatabase,
       port: port as number,

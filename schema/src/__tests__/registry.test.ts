@@ -29,16 +29,23 @@ describe('subgraph registry', () => {
   it('keeps each port whatever the folders are called or listed in', () => {
     const root = repoWith({
       zebra: { name: '@x/zebra', hub: { name: 'zebra', dataset: 'CSDL-Z', owner: 'SZ', port: 4101 } },
-      alpha: { name: '@x/alpha', hub: { name: 'alpha', dataset: 'CSDL-A', owner: 'SA', port: 4107 } },
+      alpha: { name: '@x/alpha', hub: { name: 'alpha', dataset: 'CSDL-A', datasetName: ' Cơ sở dữ liệu A ', owner: 'SA', port: 4107 } },
       kit: { name: '@x/kit' },
     });
     const found = discoverSubgraphs(root);
-    expect(found.map((s) => [s.name, s.port, s.database])).toEqual([
-      ['zebra', 4101, 'own'],
-      ['alpha', 4107, 'own'],
+    expect(found.map((s) => [s.name, s.port, s.database, s.datasetName])).toEqual([
+      ['zebra', 4101, 'own', undefined],
+      ['alpha', 4107, 'own', 'Cơ sở dữ liệu A'],
     ]);
     expect(found.map((s) => portFrom(s, 5200))).toEqual([5200, 5206]);
     expect(portFrom({ port: FIRST_SUBGRAPH_PORT }, FIRST_SUBGRAPH_PORT)).toBe(FIRST_SUBGRAPH_PORT);
+  });
+
+  it('refuses a datasetName that is not a name', () => {
+    const root = repoWith({ one: { name: '@x/one', hub: { name: 'one', dataset: 'CSDL-A', datasetName: '  ', owner: 'SA', port: 4102 } } });
+    expect(() => discoverSubgraphs(root)).toThrow(
+      'subgraphs/one/package.json "hub": "datasetName" must be the database\'s name (1 to 200 characters), got "  "',
+    );
   });
 
   it('refuses bad and clashing declarations, naming every problem and its file', () => {

@@ -350,6 +350,11 @@ describe('the catalogue follows the registry', () => {
       expect(d.datasets.nodes.every((n: { owner: unknown }) => n.owner === null)).toBe(true);
       const again = await linkDeclaredDatasets(empty.orm.em.fork() as never, SUBGRAPHS, createLogger('directory', 'silent'));
       expect(again).toEqual({ created: [], linked: [] });
+      // A declared name names the new catalogue entry; without one, the code does.
+      const named = [{ ...SUBGRAPHS[0], name: 'transport', dataset: 'CSDL-GTVT-CAUDUONG', datasetName: 'Cơ sở dữ liệu cầu đường' }];
+      await linkDeclaredDatasets(empty.orm.em.fork() as never, named, createLogger('directory', 'silent'));
+      const created = await empty.data('{ dataset(code: "CSDL-GTVT-CAUDUONG") { name subgraph } }');
+      expect(created.dataset).toEqual({ name: 'Cơ sở dữ liệu cầu đường', subgraph: 'transport' });
     } finally {
       await empty.stop();
     }

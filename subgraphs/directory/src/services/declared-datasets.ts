@@ -28,7 +28,7 @@ export async function linkDeclaredDatasets(
       const fresh = em.create(Dataset, {
         id: stableId('directory.dataset', s.dataset),
         code: s.dataset,
-        name: s.dataset,
+        name: s.datasetName ?? s.dataset,
         sector: s.name,
         subgraph: s.name,
       });

@@ -1,4 +1,4 @@
-// `npm run subgraph:new -- <name> --dataset <code> [--owner <agency>] [--entity <Type>] [--port <n>] [--no-install]`
+// `npm run subgraph:new -- <name> --dataset <code> [--dataset-name <name>] [--owner <agency>] [--entity <Type>] [--port <n>] [--no-install]`
 // scaffolds a department's subgraph that composes and passes its tests at once: the "hub" block, an SDL with its
 // owner and classifications, one entity located in a commune with its migration, a service with a versioned write,
 // thin resolvers typed by generated code, a loader, demo data and a contract test (`_entities` for its key). Then
@@ -12,6 +12,8 @@ import { discoverSubgraphs, FIRST_SUBGRAPH_PORT, REPO_ROOT } from '@hub/schema';
 interface Options {
   name: string;
   dataset: string;
+  /** The database's name for the directory's catalogue (`--dataset-name`). */
+  datasetName: string;
   owner: string;
   entity: string;
   port: number;
@@ -39,13 +41,17 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): Options {
       i++;
     } else positional.push(a);
   }
-  for (const k of flags.keys()) if (!['dataset', 'owner', 'entity', 'port'].includes(k)) problems.push(`unknown option --${k}`);
+  for (const k of flags.keys())
+    if (!['dataset', 'dataset-name', 'owner', 'entity', 'port'].includes(k)) problems.push(`unknown option --${k}`);
   const name = positional[0] ?? '';
   if (positional.length !== 1) problems.push(`give one subgraph name, got ${positional.length ? positional.join(' ') : 'none'}`);
   else if (!NAME.test(name)) problems.push(`the name must be kebab-case (e.g. transport), got ${JSON.stringify(name)}`);
   const dataset = flags.get('dataset') ?? '';
   if (!CODE.test(dataset))
     problems.push(`--dataset must be a catalogue code such as GTVT-CAUDUONG, got ${JSON.stringify(flags.get('dataset') ?? null)}`);
+  const datasetName = (flags.get('dataset-name') ?? `Cơ sở dữ liệu ${name}`).trim();
+  if (!datasetName || datasetName.length > 200)
+    problems.push(`--dataset-name must be 1 to 200 characters, got ${JSON.stringify(datasetName)}`);
   const owner = flags.get('owner') ?? 'TTCDS';
   if (!CODE.test(owner)) problems.push(`--owner must be an agency code such as SGTVT, got ${JSON.stringify(owner)}`);
   const entity = flags.get('entity') ?? `${pascal(name || 'x')}Record`;
@@ -66,7 +72,7 @@ export function parseArgs(argv: readonly string[], root = REPO_ROOT): Options {
   }
   if (name && existsSync(join(root, 'subgraphs', name))) problems.push(`subgraphs/${name} exists already`);
   if (problems.length) throw new Error(`subgraph:new: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  return { name, dataset, owner, entity, port, install, root };
+  return { name, dataset, datasetName, owner, entity, port, install, root };
 }
 
 const pascal = (kebab: string) =>
@@ -96,6 +102,7 @@ export function files(o: Options): Record<string, string> {
         hub: {
           name: o.name,
           dataset: o.dataset,
+          datasetName: o.datasetName,
           owner: o.owner,
           database: 'own',
           port: o.port,
