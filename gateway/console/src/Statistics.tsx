@@ -1,13 +1,12 @@
 // Denied requests and personal-data reads per day (accessStatistics grouped by DAY), and who reads most.
 import { useState } from 'react';
 import { Button, Group, Loader, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { BarChart } from '@mantine/charts';
 import { STATISTICS_QUERY, type AccessStatistic, type Session } from './api';
 import { useT, type Key } from './i18n';
-import { ErrorAlert, formatNumber, PartialAlert } from './ui';
+import { DayRangeInput, ErrorAlert, formatNumber, PartialAlert } from './ui';
 import { useQuery } from './useQuery';
-import { addDays, provinceToday, startOf } from './days';
+import { addDays, lastDays, rangeBounds, type DayRange } from './days';
 import type { OnError } from './App';
 
 interface StatisticsData {
@@ -84,16 +83,9 @@ function TopTable({
 
 export function Statistics({ session, onError }: { session: Session; onError: OnError }) {
   const { t, lang } = useT();
-  const [range, setRange] = useState<[string | null, string | null]>(() => {
-    const today = provinceToday();
-    return [addDays(today, -29), today];
-  });
+  const [range, setRange] = useState<DayRange>(() => lastDays(30));
   const [applied, setApplied] = useState(range);
-  // [from, to): from the start of the first day to the end of the last, in the province's time.
-  const first = applied[0] ?? provinceToday();
-  const last = applied[1] ?? first;
-  const from = startOf(first);
-  const to = startOf(addDays(last, 1));
+  const { first, last, from, to } = rangeBounds(applied);
   const { data, partial, error, loading, reload } = useQuery<StatisticsData>(session, STATISTICS_QUERY, { from, to }, onError);
   const days = data ? fillDays(data.byDay ?? [], first, last) : [];
   const total = (k: 'requests' | 'denied' | 'personalReads' | 'failed') => days.reduce((sum, d) => sum + d[k], 0);
@@ -103,15 +95,7 @@ export function Statistics({ session, onError }: { session: Session; onError: On
       <Group justify="space-between" align="flex-end" mb="md">
         <Title order={4}>{t('stats.title')}</Title>
         <Group align="flex-end">
-          <DatePickerInput
-            type="range"
-            label={`${t('stats.from')} – ${t('stats.to')} (UTC+7)`}
-            value={range}
-            onChange={setRange}
-            valueFormat="DD/MM/YYYY"
-            miw={240}
-            data-testid="stats-range"
-          />
+          <DayRangeInput value={range} onChange={setRange} testId="stats-range" />
           <Button
             onClick={() => {
               if (range[0] === applied[0] && range[1] === applied[1]) reload();

@@ -2,12 +2,11 @@
 // which fields of a subgraph nobody used, for departments planning a change or a removal.
 import { useState } from 'react';
 import { Button, Group, Loader, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { USAGE_QUERY, type FieldUsage, type Session } from './api';
 import { useT } from './i18n';
-import { ErrorAlert, formatNumber, formatTime, PartialAlert } from './ui';
+import { DayRangeInput, ErrorAlert, formatNumber, formatTime, PartialAlert } from './ui';
 import { useQuery } from './useQuery';
-import { addDays, provinceToday, startOf } from './days';
+import { lastDays, rangeBounds, type DayRange } from './days';
 import type { OnError } from './App';
 
 interface UsageData {
@@ -17,12 +16,11 @@ interface UsageData {
 
 export function Usage({ session, onError }: { session: Session; onError: OnError }) {
   const { t, lang } = useT();
-  const [range, setRange] = useState<[string | null, string | null]>(() => [addDays(provinceToday(), -29), provinceToday()]);
+  const [range, setRange] = useState<DayRange>(() => lastDays(30));
   const [subgraph, setSubgraph] = useState('');
   const [applied, setApplied] = useState({ range, subgraph });
-  const first = applied.range[0] ?? provinceToday();
-  const last = applied.range[1] ?? first;
-  const variables = { from: startOf(first), to: startOf(addDays(last, 1)), subgraph: applied.subgraph.trim() || null };
+  const { from, to } = rangeBounds(applied.range);
+  const variables = { from, to, subgraph: applied.subgraph.trim() || null };
   const { data, partial, error, loading, reload } = useQuery<UsageData>(session, USAGE_QUERY, variables, onError);
 
   return (
@@ -30,14 +28,7 @@ export function Usage({ session, onError }: { session: Session; onError: OnError
       <Group justify="space-between" align="flex-end" mb="xs">
         <Title order={4}>{t('usage.title')}</Title>
         <Group align="flex-end">
-          <DatePickerInput
-            type="range"
-            label={`${t('stats.from')} – ${t('stats.to')} (UTC+7)`}
-            value={range}
-            onChange={setRange}
-            valueFormat="DD/MM/YYYY"
-            miw={240}
-          />
+          <DayRangeInput value={range} onChange={setRange} />
           <TextInput
             label={t('usage.subgraph')}
             placeholder={t('usage.all')}

@@ -1,7 +1,25 @@
 // Small pieces the views share: how a failure is shown, outcome badges, dates and times.
 import { Alert, Badge } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { ApiError, type Outcome } from './api';
 import { useT, type Lang } from './i18n';
+import type { DayRange } from './days';
+
+/** The pages' picker of a range of province days. */
+export function DayRangeInput({ value, onChange, testId }: { value: DayRange; onChange: (r: DayRange) => void; testId?: string }) {
+  const { t } = useT();
+  return (
+    <DatePickerInput
+      type="range"
+      label={`${t('stats.from')} – ${t('stats.to')} (UTC+7)`}
+      value={value}
+      onChange={onChange}
+      valueFormat="DD/MM/YYYY"
+      miw={240}
+      data-testid={testId}
+    />
+  );
+}
 
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useT();
