@@ -1,7 +1,7 @@
 // The hub's one registry of error codes. Every error a client can see is built here, with a stable
 // `extensions.code`; nothing else in the codebase invents codes.
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
-import { bothLanguages, joinMessages, LOCALIZED_EXTENSION, msg, type Localized, type Message } from './language';
+import { joinMessages, LOCALIZED_EXTENSION, msg, type Localized, type Message } from './language';
 
 export const ErrorCode = {
   /** The caller sent something invalid; `extensions.argument` names what. */
@@ -110,7 +110,7 @@ export function forbidden(coordinate: string, reason: Localized): GraphQLError {
   return hubError(joinMessages(msg(`Not allowed to read ${coordinate}: `, `Không được phép ${what} ${coordinate}: `), reason), {
     code: ErrorCode.FORBIDDEN,
     coordinate,
-    reason: bothLanguages(reason).en,
+    reason: reason.en,
   });
 }
 

@@ -23,10 +23,6 @@ export function msg(en: string, vi: string): Localized {
   return { en, vi };
 }
 
-export function isLocalized(m: unknown): m is Localized {
-  return typeof m === 'object' && m !== null && typeof (m as Localized).en === 'string' && typeof (m as Localized).vi === 'string';
-}
-
 /** The message in `language`; text given as it is stays as it is. */
 export function inLanguage(m: Message, language: Language): string {
   return typeof m === 'string' ? m : m[language];

@@ -1,6 +1,6 @@
 // The permission matrix: every field coordinate of the supergraph against every kind of caller, each
 // decision checked against the coordinate's declared classification.
-import { buildPolicy, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
+import { buildPolicy, reasonInVietnamese, type Grant, type PolicyContext, type PolicyFacts, type Principal } from '../policy';
 import { parse } from 'graphql';
 import { decidedByService } from '../classification';
 import { readSupergraph } from '../sdl';
@@ -133,6 +133,17 @@ describe('permission matrix', () => {
     expect(await policy.decide('AccommodationEstablishment.licenceNumber', ctx)).toMatch(/^INTERNAL data: sign in/);
     expect(await policy.decide('AccommodationEstablishment.ownerName', ctx)).toMatch(/^PERSONAL data/);
     expect(await policy.decide('TouristSite.secretField', ctx)).toBe('not classified: denied by default');
+  });
+
+  it('gives every reason it gives in Vietnamese too (reasonInVietnamese knows each of them)', async () => {
+    const untranslated = new Set<string>();
+    for (const principal of Object.values(CALLERS)) {
+      for (const [coordinate] of coordinates) {
+        const decision = await policy.decide(coordinate, { principal, facts });
+        if (decision !== true && reasonInVietnamese(decision) === decision) untranslated.add(decision);
+      }
+    }
+    expect([...untranslated]).toEqual([]);
   });
 
   it('follows ownership as data: a merged department owns what its predecessor owned', async () => {

@@ -57,10 +57,9 @@ export async function updateVersioned<T extends { version: number }, I = undefin
   const what = bothLanguages(w.what);
   if (!record) throw badUserInput(w.keyArgument ?? 'code', msg(`no ${what.en}`, `không có ${what.vi}`));
   if (record.version !== w.expectedVersion) {
-    const versions = `${w.expectedVersion}, now ${record.version}`;
     throw conflict(
       msg(
-        `${what.en} was changed since you read it (version ${versions}): read it again`,
+        `${what.en} was changed since you read it (version ${w.expectedVersion}, now ${record.version}): read it again`,
         `${what.vi} đã được thay đổi sau khi bạn đọc (phiên bản ${w.expectedVersion}, nay là ${record.version}): hãy đọc lại`,
       ),
     );

@@ -275,7 +275,7 @@ export class AnalyticsService {
 
   private indicatorsOf(cat: Catalogue, codes: readonly string[], argument: string): Indicator[] {
     if (!codes.length) throw badUserInput(argument, msg('name at least one indicator', 'hãy nêu ít nhất một chỉ tiêu'));
-    const twice = named(codes);
+    const twice = firstRepeated(codes);
     if (twice) throw badUserInput(argument, msg(`indicator "${twice}" is named twice`, `chỉ tiêu "${twice}" được nêu hai lần`));
     return codes.map((c) => {
       const ind = cat.byCode.get(c);
@@ -287,7 +287,7 @@ export class AnalyticsService {
   private checkPeriods(inds: Indicator[], ids: readonly string[], argument: string): Period[] {
     if (!ids.length) throw badUserInput(argument, msg('name at least one period', 'hãy nêu ít nhất một kỳ'));
     if (ids.length > 1000) throw badUserInput(argument, AT_MOST_1000_PERIODS);
-    const twice = named(ids);
+    const twice = firstRepeated(ids);
     if (twice) throw badUserInput(argument, msg(`period "${twice}" is named twice`, `kỳ "${twice}" được nêu hai lần`));
     const periods = ids.map((id) => parsePeriod(id, argument));
     for (const p of periods) {
@@ -469,7 +469,7 @@ function dimsOf(combo: string): string {
 }
 
 /** The first value of `values` that comes twice, if any. */
-function named(values: readonly string[]): string | undefined {
+function firstRepeated(values: readonly string[]): string | undefined {
   const seen = new Set<string>();
   for (const v of values) {
     if (seen.has(v)) return v;
