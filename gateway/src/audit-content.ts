@@ -41,7 +41,10 @@ export function recordedVariables(masked: Record<string, unknown> | null): unkno
 
 /** The principal as records keep it; `username`: the name a sign-in tried. */
 function principalRecord(p: Principal, username: string | undefined): Record<string, unknown> {
-  const who = p.kind === 'ACCOUNT' ? { kind: 'ACCOUNT', accountId: p.accountId, agency: p.agency, roles: p.roles } : { kind: 'PUBLIC' };
+  // The databases an editor edits are part of who they are (a write is allowed by them); kept only when there are some.
+  const edits = p.kind === 'ACCOUNT' && p.editorOf.length ? { editorOf: p.editorOf } : {};
+  const who =
+    p.kind === 'ACCOUNT' ? { kind: 'ACCOUNT', accountId: p.accountId, agency: p.agency, roles: p.roles, ...edits } : { kind: 'PUBLIC' };
   return username === undefined ? who : { ...who, username };
 }
 

@@ -14,7 +14,17 @@ import {
   type JWK,
   type KeyLike,
 } from 'jose';
-import { joinMessages, msg, PUBLIC, ROLES, type AccountView, type Grant, type Localized, type Principal, type Role } from '@hub/schema';
+import {
+  joinMessages,
+  msg,
+  PUBLIC,
+  ROLES,
+  type AccountView,
+  type Localized,
+  type PolicyFactsView,
+  type Principal,
+  type Role,
+} from '@hub/schema';
 
 export interface OidcConfig {
   issuer: string;
@@ -22,6 +32,8 @@ export interface OidcConfig {
   jwksUrl: string;
   agencyClaim: string;
   rolesClaim: string;
+  /** The claim listing the databases (catalogue codes) the account edits as DATA_EDITOR. */
+  editorOfClaim: string;
 }
 
 export interface AuthConfig {
@@ -48,7 +60,7 @@ export interface Directory {
   signIn(username: string, password: string, clientAddress: string): Promise<{ status: number; body: any }>;
   refresh(refreshToken: string): Promise<{ status: number; body: any }>;
   account(id: string): Promise<AccountView | null>;
-  policyFacts(): Promise<{ owners: Record<string, string>; grants: Grant[] }>;
+  policyFacts(): Promise<PolicyFactsView>;
 }
 
 export function directoryClient(internalUrl: string, contextToken: () => Promise<string>): Directory {
@@ -73,10 +85,14 @@ export function directoryClient(internalUrl: string, contextToken: () => Promise
     async policyFacts() {
       const r = await call('GET', '/policy-facts');
       if (r.status !== 200) throw new Error(`directory answered ${r.status}`);
-      return r.body as { owners: Record<string, string>; grants: Grant[] };
+      return r.body as PolicyFactsView;
     },
   };
 }
+
+/** Catalogue codes from a claim or the directory's view: strings only, at most 200 of them. */
+const asCodes = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && c.length <= 40).slice(0, 200) : [];
 
 const asRoles = (v: unknown): Role[] => (Array.isArray(v) ? v.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : []);
 
@@ -176,7 +192,13 @@ export class Authenticator {
         ),
       );
     }
-    return { kind: 'ACCOUNT', accountId: account.id, agency: account.agency, roles: asRoles(account.roles) };
+    return {
+      kind: 'ACCOUNT',
+      accountId: account.id,
+      agency: account.agency,
+      roles: asRoles(account.roles),
+      editorOf: asCodes(account.editorOf),
+    };
   }
 
   private async fromOidc(token: string, oidc: OidcConfig): Promise<Principal> {
@@ -189,7 +211,13 @@ export class Authenticator {
       const agency = payload[oidc.agencyClaim];
       if (typeof agency !== 'string' || !agency)
         throw invalidToken(msg(`the "${oidc.agencyClaim}" claim (agency) is missing`, `thiếu trường "${oidc.agencyClaim}" (cơ quan)`));
-      return { kind: 'ACCOUNT', accountId: `oidc:${payload.sub}`, agency, roles: asRoles(payload[oidc.rolesClaim]) };
+      return {
+        kind: 'ACCOUNT',
+        accountId: `oidc:${payload.sub}`,
+        agency,
+        roles: asRoles(payload[oidc.rolesClaim]),
+        editorOf: asCodes(payload[oidc.editorOfClaim]),
+      };
     } catch (e) {
       if (e instanceof AuthError) throw e;
       throw invalidToken(explain(e));

@@ -101,6 +101,7 @@ const gatewaySettings = defineConfig({
     HUB_OIDC_JWKS_URL: url("the URL of the OIDC issuer's JWKS").optional(),
     HUB_OIDC_AGENCY_CLAIM: z.string().default('agency'),
     HUB_OIDC_ROLES_CLAIM: z.string().default('roles'),
+    HUB_OIDC_EDITOR_OF_CLAIM: z.string().default('editor_of'),
     HUB_POLICY: onOff('on'),
     HUB_AUDIT: onOff('on'),
     HUB_AUDIT_DB_URL: url('a postgres:// URL of the audit store as its writer').optional(),
@@ -192,6 +193,7 @@ const gatewaySettings = defineConfig({
             jwksUrl: c.HUB_OIDC_JWKS_URL ?? '',
             agencyClaim: c.HUB_OIDC_AGENCY_CLAIM,
             rolesClaim: c.HUB_OIDC_ROLES_CLAIM,
+            editorOfClaim: c.HUB_OIDC_EDITOR_OF_CLAIM,
           }
         : undefined,
     },

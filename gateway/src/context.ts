@@ -5,6 +5,6 @@ import type { CallerClaims } from '@hub/runtime/context-token';
 /** What the gateway's context token says of a caller. */
 export function claimsOf(principal: Principal): CallerClaims {
   return principal.kind === 'ACCOUNT'
-    ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles }
+    ? { sub: principal.accountId, agency: principal.agency, roles: principal.roles, editorOf: principal.editorOf }
     : { sub: 'PUBLIC', roles: [] };
 }

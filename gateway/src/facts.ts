@@ -7,6 +7,7 @@ import type { Directory } from './auth';
 
 export class FactsSnapshot implements PolicyFacts {
   private owners: Record<string, string> = {};
+  private datasets: Record<string, string> = {};
   private grants: Grant[] = [];
   private loadedJson = '';
   /** Moves on whenever the facts change (callers cache what they derive from them per revision). */
@@ -22,6 +23,10 @@ export class FactsSnapshot implements PolicyFacts {
 
   ownerOf(subgraph: string): string | undefined {
     return this.owners[subgraph];
+  }
+
+  datasetOf(subgraph: string): string | undefined {
+    return this.datasets[subgraph];
   }
 
   grantsFor(agency: string): Grant[] {
@@ -41,6 +46,7 @@ export class FactsSnapshot implements PolicyFacts {
       const json = JSON.stringify(f);
       if (json === this.loadedJson) return;
       this.owners = f.owners;
+      this.datasets = f.datasets ?? {};
       this.grants = f.grants;
       this.loadedJson = json;
       this.revision += 1;

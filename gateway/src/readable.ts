@@ -35,7 +35,7 @@ export class ReadableCoordinates {
       this.cache.clear();
       this.revision = this.facts.revision;
     }
-    const key = `${subgraph}|${principal.accountId}|${principal.agency}|${[...principal.roles].sort().join(',')}`;
+    const key = `${subgraph}|${principal.accountId}|${principal.agency}|${[...principal.roles].sort().join(',')}|${[...principal.editorOf].sort().join(',')}`;
     let found = this.cache.get(key);
     if (!found) {
       const ctx = { principal, facts: this.facts };

@@ -121,7 +121,8 @@ The provincial data hub is ready in ${seconds} s.
   Logs               ${hub.logDir}
 
 Sign in (demo accounts: admin, vhttdl.admin, vhttdl.editor, vhttdl.official, sxd.official, vp.approver,
-security.auditor; password demo-password-2025):
+security.auditor; editors per database: sct.editor, snnmt.moitruong, snnmt.nongnghiep, skhcn.editor,
+stc.editor; password demo-password-2025):
   curl -s ${gateway}/auth/token -H 'content-type: application/json' \\
     -d '{"grant_type":"password","username":"vhttdl.editor","password":"demo-password-2025"}'
 

@@ -55,6 +55,7 @@ it('names each OIDC variable an issuer needs, with any other problem, in one err
     jwksUrl: 'https://id.example/jwks',
     agencyClaim: 'agency',
     rolesClaim: 'roles',
+    editorOfClaim: 'editor_of',
   });
 });
 

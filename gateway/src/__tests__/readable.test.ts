@@ -8,6 +8,7 @@ const facts = {
   revision: 1,
   grants: [] as Grant[],
   ownerOf: (s: string) => ({ directory: 'TTCDS', 'culture-tourism': 'SVHTTDL' })[s],
+  datasetOf: (s: string) => ({ directory: 'DIR-DANHMUC', 'culture-tourism': 'CSDL-VHTTDL' })[s],
   grantsFor(agency: string) {
     return this.grants.filter((g) => g.consumer === agency);
   },
@@ -17,6 +18,7 @@ const account = (agency: string, ...roles: ('OFFICIAL' | 'DATA_EDITOR')[]): Prin
   accountId: `${agency}-${roles.join('-')}`,
   agency,
   roles,
+  editorOf: roles.includes('DATA_EDITOR') ? ['CSDL-VHTTDL'] : [],
 });
 const readable = new ReadableCoordinates(policy, facts);
 

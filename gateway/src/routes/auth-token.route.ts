@@ -72,7 +72,13 @@ const tooMany = (seconds: number, reason: string) =>
     seconds,
   );
 
-const principalOf = (a: AccountView): Principal => ({ kind: 'ACCOUNT', accountId: a.id, agency: a.agency, roles: a.roles as never });
+const principalOf = (a: AccountView): Principal => ({
+  kind: 'ACCOUNT',
+  accountId: a.id,
+  agency: a.agency,
+  roles: a.roles as never,
+  editorOf: a.editorOf ?? [],
+});
 
 export function signInRoute({ stages, directory, auth, limits, log }: SignInDeps): Router {
   const router = express.Router();

@@ -22,6 +22,11 @@ export interface CallerClaims {
   agency?: string;
   roles: string[];
   /**
+   * The sector databases (catalogue codes) the caller edits as DATA_EDITOR and whose owner today is the caller's
+   * agency, as the gateway decided it from the directory's facts: a subgraph's writes check its own dataset is here.
+   */
+  editorOf?: string[];
+  /**
    * The RESTRICTED and PERSONAL coordinates of the receiving subgraph this caller may read, as the gateway's policy
    * decided them (owner, agreements): what the subgraph may show unmasked in change history.
    */
@@ -39,12 +44,17 @@ export async function contextSigner(
   const key = await importPKCS8(privateKeyPem, ALG);
   const signed = new Map<string, { token: Promise<string>; reuseUntil: number }>();
   return (claims) => {
-    const id = JSON.stringify([claims.sub, claims.agency ?? null, claims.roles, claims.read ?? null]);
+    const id = JSON.stringify([claims.sub, claims.agency ?? null, claims.roles, claims.editorOf ?? null, claims.read ?? null]);
     const now = Date.now();
     const hit = signed.get(id);
     if (hit && hit.reuseUntil > now) return hit.token;
     signed.delete(id);
-    const token = new SignJWT({ agency: claims.agency, roles: claims.roles, ...(claims.read ? { read: claims.read } : {}) })
+    const token = new SignJWT({
+      agency: claims.agency,
+      roles: claims.roles,
+      ...(claims.editorOf?.length ? { editorOf: claims.editorOf } : {}),
+      ...(claims.read ? { read: claims.read } : {}),
+    })
       .setProtectedHeader({ alg: ALG })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -75,6 +85,7 @@ export async function contextVerifier(publicKeyPem: string): Promise<(token: str
         sub: String(payload.sub),
         agency: typeof payload.agency === 'string' ? payload.agency : undefined,
         roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+        editorOf: Array.isArray(payload.editorOf) ? payload.editorOf.map(String) : [],
         read: Array.isArray(payload.read) ? payload.read.map(String) : [],
       };
       return boundedSet(verified, token, { claims, expiresAt: (payload.exp ?? 0) * 1000 }, CACHE_SIZE).claims;

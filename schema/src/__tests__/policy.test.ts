@@ -7,18 +7,27 @@ import { readSupergraph } from '../sdl';
 
 const policy = buildPolicy(readSupergraph());
 const OWNERS: Record<string, string> = { directory: 'TTCDS', 'culture-tourism': 'SVHTTDL' };
+const DATASETS: Record<string, string> = { directory: 'DIR-DANHMUC', 'culture-tourism': 'CSDL-VHTTDL' };
 
 /** Agreements in force, by consumer agency (test data of the kind the directory will hold). */
 const GRANTS: Record<string, Grant[]> = {
   SXD: [{ provider: 'SVHTTDL', consumer: 'SXD', coordinates: ['AccommodationEstablishment'], includesPersonalData: false }],
   SNNMT: [{ provider: 'SVHTTDL', consumer: 'SNNMT', coordinates: ['AccommodationEstablishment.ownerName'], includesPersonalData: true }],
 };
-const facts: PolicyFacts = { ownerOf: (s) => OWNERS[s], grantsFor: (a) => GRANTS[a] ?? [] };
+const facts: PolicyFacts = { ownerOf: (s) => OWNERS[s], datasetOf: (s) => DATASETS[s], grantsFor: (a) => GRANTS[a] ?? [] };
 
 const account = (
   agency: string,
   ...roles: ('OFFICIAL' | 'DATA_EDITOR' | 'AGENCY_ADMIN' | 'SYSTEM_ADMIN' | 'APPROVER' | 'AUDITOR')[]
-): Principal => ({ kind: 'ACCOUNT', accountId: `${agency}-1`, agency, roles });
+): Principal => ({
+  kind: 'ACCOUNT',
+  accountId: `${agency}-1`,
+  agency,
+  roles,
+  editorOf: roles.includes('DATA_EDITOR') ? ['CSDL-VHTTDL'] : [],
+});
+/** The same account, editing only the named databases. */
+const editing = (p: Principal, ...editorOf: string[]): Principal => (p.kind === 'ACCOUNT' ? { ...p, editorOf } : p);
 const CALLERS: Record<string, Principal> = {
   public: { kind: 'PUBLIC' },
   'official of another agency, no agreement': account('SCT', 'OFFICIAL'),
@@ -26,6 +35,7 @@ const CALLERS: Record<string, Principal> = {
   'official with an agreement including personal data': account('SNNMT', 'OFFICIAL'),
   'official of the owning agency': account('SVHTTDL', 'OFFICIAL'),
   'data editor of the owning agency': account('SVHTTDL', 'DATA_EDITOR'),
+  'data editor of the owning agency, granted another of its databases only': editing(account('SVHTTDL', 'DATA_EDITOR'), 'CSDL-KHAC'),
   'agency admin of the owning agency': account('SVHTTDL', 'AGENCY_ADMIN'),
   'data editor of another agency': account('SCT', 'DATA_EDITOR'),
   'system admin (operator)': account('TTCDS', 'SYSTEM_ADMIN'),
@@ -39,6 +49,7 @@ const DECIDED_BY_DIRECTORY = [
   'disableAccount',
   'enableAccount',
   'setRoles',
+  'setEditorDatasets',
   'changePassword',
   'requestSharingAgreement',
   'decideSharingAgreement',
@@ -48,8 +59,7 @@ const DECIDED_BY_DIRECTORY = [
 function expected(coordinate: string, level: string, p: Principal): boolean {
   if (coordinate.startsWith('Mutation.')) {
     if (DECIDED_BY_DIRECTORY.includes(coordinate)) return p.kind === 'ACCOUNT';
-    const owner = OWNERS[policy.subgraphOf.get(coordinate)!];
-    return expectedRead(coordinate, level, p) && p.kind === 'ACCOUNT' && p.agency === owner && p.roles.includes('DATA_EDITOR');
+    return expectedRead(coordinate, level, p) && isOwnerEditor(coordinate, p);
   }
   return expectedRead(coordinate, level, p);
 }
@@ -66,7 +76,15 @@ function expectedRead(coordinate: string, level: string, p: Principal): boolean 
     (g) => g.provider === owner && (g.coordinates.includes(coordinate) || g.coordinates.includes(type)),
   );
   if (level === 'RESTRICTED') return p.agency === owner || grants.length > 0;
-  return (p.agency === owner && p.roles.includes('DATA_EDITOR')) || grants.some((g) => g.includesPersonalData);
+  return isOwnerEditor(coordinate, p) || grants.some((g) => g.includesPersonalData);
+}
+
+/** A DATA_EDITOR granted the coordinate's database, in the agency that owns it. */
+function isOwnerEditor(coordinate: string, p: Principal): boolean {
+  const subgraph = policy.subgraphOf.get(coordinate)!;
+  return (
+    p.kind === 'ACCOUNT' && p.agency === OWNERS[subgraph] && p.roles.includes('DATA_EDITOR') && p.editorOf.includes(DATASETS[subgraph])
+  );
 }
 
 describe('permission matrix', () => {
@@ -147,10 +165,34 @@ describe('permission matrix', () => {
   });
 
   it('follows ownership as data: a merged department owns what its predecessor owned', async () => {
-    const merged: PolicyFacts = { ownerOf: (s) => (s === 'culture-tourism' ? 'SVHTTDL-MERGED' : OWNERS[s]), grantsFor: () => [] };
+    const merged: PolicyFacts = {
+      ownerOf: (s) => (s === 'culture-tourism' ? 'SVHTTDL-MERGED' : OWNERS[s]),
+      datasetOf: (s) => DATASETS[s],
+      grantsFor: () => [],
+    };
     const editorOld = { principal: account('SVHTTDL', 'DATA_EDITOR'), facts: merged };
     const editorNew = { principal: account('SVHTTDL-MERGED', 'DATA_EDITOR'), facts: merged };
     expect(await policy.decide('AccommodationEstablishment.ownerName', editorOld)).not.toBe(true);
     expect(await policy.decide('AccommodationEstablishment.ownerName', editorNew)).toBe(true);
+  });
+
+  it('grants DATA_EDITOR per database: an editor of one database of the owner writes none of its others', async () => {
+    // Since the 2025 mergers one department owns several databases; each has its own editors (Cao Bằng Art. 6.3).
+    const twoDatabases: PolicyFacts = {
+      ownerOf: (s) => (s === 'culture-tourism' || s === 'directory' ? 'SNNMT' : OWNERS[s]),
+      datasetOf: (s) => DATASETS[s],
+      grantsFor: () => [],
+    };
+    const of = (...editorOf: string[]) => ({ principal: editing(account('SNNMT', 'DATA_EDITOR'), ...editorOf), facts: twoDatabases });
+    expect(await policy.decide('Mutation.updateTouristSite', of('CSDL-VHTTDL'))).toBe(true);
+    expect(await policy.decide('Mutation.updateTouristSite', of('DIR-DANHMUC'))).toMatch(
+      /^writes belong to the data editors of this database/,
+    );
+    expect(await policy.decide('AccommodationEstablishment.ownerName', of('DIR-DANHMUC'))).toMatch(/^PERSONAL data/);
+    expect(await policy.decide('Mutation.updateTouristSite', of())).not.toBe(true);
+    // The grant counts only while the agency owns the database: the role alone, or the grant alone, is not enough.
+    const noRole = { principal: { ...editing(account('SNNMT', 'OFFICIAL'), 'CSDL-VHTTDL') }, facts: twoDatabases };
+    expect(await policy.decide('Mutation.updateTouristSite', noRole)).not.toBe(true);
+    expect(await policy.decide('Mutation.updateTouristSite', { ...of('CSDL-VHTTDL'), facts })).not.toBe(true);
   });
 });

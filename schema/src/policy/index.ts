@@ -19,16 +19,17 @@ export { hasAnyRole, isSignedIn } from './rules';
 export const DENIAL_REASONS: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {
   INTERNAL: 'INTERNAL data: sign in as an official of a state agency',
   RESTRICTED: 'RESTRICTED data: only the owning agency and agencies with a sharing agreement covering it',
-  PERSONAL: "PERSONAL data: only the owning agency's data editors and agreements that include personal data",
+  PERSONAL: 'PERSONAL data: only the data editors of this database in the agency that owns it, and agreements that include personal data',
 };
 
 const NOT_CLASSIFIED = 'not classified: denied by default';
-const OWNER_WRITES = 'writes belong to the data editors of the agency that owns this data';
+const OWNER_WRITES = 'writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it';
 
 const DENIAL_REASONS_VI: Record<Exclude<ClassificationLevel, 'PUBLIC'>, string> = {
   INTERNAL: 'dữ liệu INTERNAL (nội bộ): hãy đăng nhập bằng tài khoản cán bộ của một cơ quan nhà nước',
   RESTRICTED: 'dữ liệu RESTRICTED (hạn chế): chỉ cơ quan sở hữu và các cơ quan có thỏa thuận chia sẻ dữ liệu bao gồm nó',
-  PERSONAL: 'dữ liệu PERSONAL (cá nhân): chỉ biên tập viên dữ liệu của cơ quan sở hữu và các thỏa thuận có bao gồm dữ liệu cá nhân',
+  PERSONAL:
+    'dữ liệu PERSONAL (cá nhân): chỉ biên tập viên dữ liệu của cơ sở dữ liệu này thuộc cơ quan sở hữu nó, và các thỏa thuận có bao gồm dữ liệu cá nhân',
 };
 
 /** A reason `decide()` gives, in Vietnamese (the reasons are the few written here; anything else stays as it is). */
@@ -36,7 +37,8 @@ export function reasonInVietnamese(reason: string): string {
   const level = (Object.keys(DENIAL_REASONS) as (keyof typeof DENIAL_REASONS)[]).find((l) => DENIAL_REASONS[l] === reason);
   if (level) return DENIAL_REASONS_VI[level];
   if (reason === NOT_CLASSIFIED) return 'chưa được phân loại: mặc định bị từ chối';
-  if (reason === OWNER_WRITES) return 'chỉ biên tập viên dữ liệu của cơ quan sở hữu dữ liệu này mới được ghi';
+  if (reason === OWNER_WRITES)
+    return 'chỉ biên tập viên của cơ sở dữ liệu này (được cấp DATA_EDITOR cho nó) thuộc cơ quan sở hữu mới được ghi';
   if (reason === 'denied') return 'bị từ chối';
   const role = /^only accounts with the role (.+) may read (\S+)$/.exec(reason);
   if (role) return `chỉ tài khoản có vai trò ${role[1].split(' or ').join(' hoặc ')} mới được đọc ${role[2]}`;

@@ -3,7 +3,19 @@
 export const ROLES = ['SYSTEM_ADMIN', 'AGENCY_ADMIN', 'DATA_EDITOR', 'OFFICIAL', 'APPROVER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Principal = { kind: 'PUBLIC' } | { kind: 'ACCOUNT'; accountId: string; agency: string; roles: Role[] };
+export type Principal =
+  | { kind: 'PUBLIC' }
+  | {
+      kind: 'ACCOUNT';
+      accountId: string;
+      agency: string;
+      roles: Role[];
+      /**
+       * The sector databases (catalogue codes) this account edits as DATA_EDITOR: the role is granted per database
+       * (Cao Bằng Art. 6.3), and counts only while the account's agency owns the database.
+       */
+      editorOf: string[];
+    };
 
 export const PUBLIC: Principal = { kind: 'PUBLIC' };
 
@@ -20,11 +32,13 @@ export interface Grant {
 export interface PolicyFacts {
   /** The agency that owns the subgraph (sector database) today. */
   ownerOf(subgraph: string): string | undefined;
+  /** The catalogue code of the sector database the subgraph serves. */
+  datasetOf(subgraph: string): string | undefined;
   /** Agreements in force whose consumer is this agency. */
   grantsFor(agency: string): Grant[];
 }
 
-export const NO_FACTS: PolicyFacts = { ownerOf: () => undefined, grantsFor: () => [] };
+export const NO_FACTS: PolicyFacts = { ownerOf: () => undefined, datasetOf: () => undefined, grantsFor: () => [] };
 
 /** The context graphql-shield rules receive, at the gateway and in subgraphs alike. */
 export interface PolicyContext {

@@ -46,14 +46,18 @@ export function rulesFor(
       const owner = ownerAgency(ctx, info);
       return ctx.principal.kind === 'ACCOUNT' && owner !== undefined && ctx.principal.agency === owner;
     }),
-    /** The caller is a data editor of the owning agency. */
+    /** The caller is a data editor of this database, in the agency that owns it today. */
     isOwnerEditor: rule({ cache: 'no_cache' })((_p, _a, ctx: PolicyContext, info) => {
-      const owner = ownerAgency(ctx, info);
+      const subgraph = subgraphOf(coordinateOf(info));
+      const owner = subgraph ? ctx.facts.ownerOf(subgraph) : undefined;
+      const dataset = subgraph ? ctx.facts.datasetOf(subgraph) : undefined;
       return (
         ctx.principal.kind === 'ACCOUNT' &&
         owner !== undefined &&
+        dataset !== undefined &&
         ctx.principal.agency === owner &&
-        ctx.principal.roles.includes('DATA_EDITOR')
+        ctx.principal.roles.includes('DATA_EDITOR') &&
+        ctx.principal.editorOf.includes(dataset)
       );
     }),
     /** An agreement in force lets the caller's agency read this coordinate. */

@@ -196,7 +196,7 @@ export function buildSchema(def: SubgraphDefinition<any, any>): GraphQLSchema {
   const resolvers = { ...scalars, ...withHistory(def, sdl, withProvenance(def, sdl)) };
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
   markReads(schema, resolvers as never);
-  return applySecondLine(applyReasons(schema), sdl);
+  return applySecondLine(applyReasons(schema), sdl, def.dataset);
 }
 
 /** The classification of every coordinate of a subgraph's full SDL (its own and the shared types). */

@@ -1,14 +1,15 @@
-// Writes belong to the data editors of the agency that owns the database on the day of the write; when a
-// department merges into another, the new owner's editors write and the old owner's no longer do.
+// Writes belong to the data editors of a database, in the agency that owns it on the day of the write; when a
+// department merges into another, the new owner's editors of that database write and the old owner's no longer do.
 import { startStack, type Stack } from '../stack';
 
 let stack: Stack;
 const t: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startStack();
-  for (const u of ['admin', 'vhttdl.editor', 'vhttdl.official']) t[u] = (await stack.signIn(u)).body.access_token;
+  for (const u of ['admin', 'sxd.admin', 'vhttdl.editor', 'vhttdl.official']) t[u] = (await stack.signIn(u)).body.access_token;
+  // An editor of the Department of Construction's own database (it owns three since the 2025 mergers).
   await stack.query(
-    `mutation { createAccount(input: { username: "sxd.editor", displayName: "Biên tập viên SXD", agencyCode: "SXD", roles: [DATA_EDITOR], password: "a-long-enough-password" }) { username } }`,
+    `mutation { createAccount(input: { username: "sxd.editor", displayName: "Biên tập viên SXD", agencyCode: "SXD", roles: [DATA_EDITOR], editorOf: ["CSDL-XAYDUNG"], password: "a-long-enough-password" }) { username } }`,
     undefined,
     t.admin,
   );
@@ -58,7 +59,7 @@ it('bad input names what is wrong and writes nothing', async () => {
   expect(await version()).toBe(v);
 });
 
-it("after a merger moves the database to another agency, its editors write and the old owner's cannot", async () => {
+it("after a merger moves the database to another agency, that agency's editors of it write and the old owner's cannot", async () => {
   const today = new Date().toISOString().slice(0, 10);
   const moved = await stack.query(
     `mutation($d: Date!) { recordDatasetOwnership(datasetCode: "CSDL-VHTTDL", agencyCode: "SXD", validFrom: $d, basis: "Quyết định sáp nhập (thử)") { owner { code } ownerships { agency { code } validTo } } }`,
@@ -70,6 +71,18 @@ it("after a merger moves the database to another agency, its editors write and t
   const v = await version();
   const oldOwner = await stack.query(UPDATE, { v, input: { name: 'Động Ngườm Ngao (cũ)' } }, t['vhttdl.editor']);
   expect(oldOwner.errors![0].extensions?.code).toBe('FORBIDDEN');
+  // The new owner's editor of another of its databases does not write this one until its admin grants it.
+  const otherDatabase = await stack.query(UPDATE, { v, input: { name: 'Động Ngườm Ngao (XD)' } }, t['sxd.editor']);
+  expect(otherDatabase.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.updateTouristSite' });
+  expect(otherDatabase.errors![0].message).toMatch(/data editors of this database/);
+  const granted = await stack.query(
+    `mutation { setEditorDatasets(username: "sxd.editor", datasetCodes: ["CSDL-XAYDUNG", "CSDL-VHTTDL"]) { editorOf { code } } }`,
+    undefined,
+    t['sxd.admin'],
+  );
+  expect(granted.errors).toBeUndefined();
+  expect(granted.data.setEditorDatasets.editorOf.map((d: { code: string }) => d.code)).toEqual(['CSDL-XAYDUNG', 'CSDL-VHTTDL']);
+  expect(await version()).toBe(v);
   const newOwner = await stack.query(UPDATE, { v, input: { name: 'Động Ngườm Ngao (Trùng Khánh)' } }, t['sxd.editor']);
   expect(newOwner.errors).toBeUndefined();
   expect(newOwner.data.updateTouristSite.version).toBe(v + 1);

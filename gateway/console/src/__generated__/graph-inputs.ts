@@ -285,6 +285,11 @@ export type CreateAccountInput = {
   agencyCode: Scalars['String']['input'];
   /** Tên hiển thị: the official's full name, 1–200 characters. */
   displayName: Scalars['String']['input'];
+  /**
+   * With the role DATA_EDITOR (and only with it): the databases it edits, by Mã cơ sở dữ liệu, each owned by the agency
+   * today or from a recorded date. Required for a DATA_EDITOR.
+   */
+  editorOf?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At least 12 characters. */
   password: Scalars['String']['input'];
   /** At least one role; only the system admin grants SYSTEM_ADMIN and AUDITOR. */
@@ -353,7 +358,7 @@ export type Role =
   | 'APPROVER'
   /** Security staff: reads the audit log. */
   | 'AUDITOR'
-  /** Data manager of an owning department: edits its data. */
+  /** Data manager of an owning department: edits the databases it is granted (`Account.editorOf`). */
   | 'DATA_EDITOR'
   /** Staff of a state agency: reads internal data. */
   | 'OFFICIAL'

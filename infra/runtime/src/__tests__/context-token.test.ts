@@ -36,8 +36,8 @@ describe('context tokens', () => {
     const verify = await contextVerifier(keys.publicKey);
     at(now);
     const token = await sign({ sub: 'c', roles: [] });
-    expect(await verify(token)).toEqual({ sub: 'c', agency: undefined, roles: [], read: [] });
-    expect(await verify(token)).toEqual({ sub: 'c', agency: undefined, roles: [], read: [] });
+    expect(await verify(token)).toEqual({ sub: 'c', agency: undefined, roles: [], read: [], editorOf: [] });
+    expect(await verify(token)).toEqual({ sub: 'c', agency: undefined, roles: [], read: [], editorOf: [] });
     at(now + (CONTEXT_TOKEN_TTL_SECONDS + 5) * 1000);
     await expect(verify(token)).rejects.toThrow(/exp/);
   });

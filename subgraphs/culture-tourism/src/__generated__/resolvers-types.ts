@@ -321,7 +321,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -339,7 +339,7 @@ export type Mutation = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateAccommodationArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -348,7 +348,7 @@ export type MutationUpdateAccommodationArgs = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateTouristSiteArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];

@@ -92,7 +92,7 @@ describe('federation contract', () => {
 });
 
 describe('changes and their history', () => {
-  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'] };
+  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'], editorOf: ['CSDL-VHTTDL'] };
   const HISTORY = `query($code: String!) { touristSite(code: $code) { version history(first: 5) { totalCount edges { node {
     operation accountId agencyCode reason requestId changes { field before after masked } } } } } }`;
   const UPDATE = `mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0003", input: { nameEn: "Pac Bo cave" }, expectedVersion: $v, reason: $r) { version } }`;
@@ -208,7 +208,7 @@ describe('metrics', () => {
 });
 
 describe('refusals in Vietnamese (extensions.localized, for the gateway to answer with)', () => {
-  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'] };
+  const editor = { sub: '0b9f3c8e-2f0a-4f43-9d6c-1f1f8e3b7a11', agency: 'SVHTTDL', roles: ['DATA_EDITOR'], editorOf: ['CSDL-VHTTDL'] };
   const vi = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
     (res.errors?.[0].extensions?.localized as { vi: string } | undefined)?.vi;
   const UPDATE = `mutation($v: Int!, $r: String) { updateTouristSite(code: "DL-0004", input: { nameEn: "X" }, expectedVersion: $v, reason: $r) { version } }`;

@@ -42,6 +42,11 @@ export type Account = {
   /** Tên hiển thị: the official's name as shown; for an EXTERNAL account, the token's subject. */
   displayName: Scalars['String']['output'];
   /**
+   * Biên tập dữ liệu: the sector databases this account edits as DATA_EDITOR (`setEditorDatasets`), by code; a grant
+   * counts only while the account's agency owns the database. Empty for an account that is no DATA_EDITOR.
+   */
+  editorOf: Array<Dataset>;
+  /**
    * Lịch sử thay đổi: creation, roles, status and password changes, newest first. A password change is listed with no
    * value; sign-in bookkeeping (last sign-in, failed attempts) is not a change.
    */
@@ -452,6 +457,11 @@ export type CreateAccountInput = {
   agencyCode: Scalars['String']['input'];
   /** Tên hiển thị: the official's full name, 1–200 characters. */
   displayName: Scalars['String']['input'];
+  /**
+   * With the role DATA_EDITOR (and only with it): the databases it edits, by Mã cơ sở dữ liệu, each owned by the agency
+   * today or from a recorded date. Required for a DATA_EDITOR.
+   */
+  editorOf?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At least 12 characters. */
   password: Scalars['String']['input'];
   /** At least one role; only the system admin grants SYSTEM_ADMIN and AUDITOR. */
@@ -611,6 +621,13 @@ export type Mutation = {
   recordDatasetOwnership: Dataset;
   /** The consumer agency's admin asks a provider agency for restricted data (Decree 47/2020: written request). */
   requestSharingAgreement: SharingAgreement;
+  /**
+   * Cấp quyền biên tập dữ liệu: make an account DATA_EDITOR of exactly these sector databases (Cao Bằng Art. 6.3: each
+   * sector has its own data-manager accounts), replacing the ones it edited. Each must be owned by the account's agency,
+   * today or from a recorded date; the grant counts only while that agency owns the database. A non-empty list gives the
+   * account the role DATA_EDITOR, an empty one takes the role away. Its agency admin or the system admin decides.
+   */
+  setEditorDatasets: Account;
   /** Replace an account's roles. */
   setRoles: Account;
 };
@@ -690,6 +707,17 @@ export type MutationRecordDatasetOwnershipArgs = {
  */
 export type MutationRequestSharingAgreementArgs = {
   input: SharingAgreementRequest;
+};
+
+
+/**
+ * Account administration as the regulations describe it: the system admin creates each agency's admin account; an
+ * agency admin manages the accounts of their own agency only and grants any role but SYSTEM_ADMIN and AUDITOR;
+ * everyone changes their own password. Who may do what is decided by the directory from the caller's account.
+ */
+export type MutationSetEditorDatasetsArgs = {
+  datasetCodes: Array<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
 };
 
 
@@ -860,7 +888,7 @@ export type Role =
   | 'APPROVER'
   /** Security staff: reads the audit log. */
   | 'AUDITOR'
-  /** Data manager of an owning department: edits its data. */
+  /** Data manager of an owning department: edits the databases it is granted (`Account.editorOf`). */
   | 'DATA_EDITOR'
   /** Staff of a state agency: reads internal data. */
   | 'OFFICIAL'
@@ -1197,6 +1225,7 @@ export type AccountResolvers<ContextType = HubContext, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  editorOf?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, Partial<AccountHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1388,6 +1417,7 @@ export type MutationResolvers<ContextType = HubContext, ParentType extends Resol
   enableAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationEnableAccountArgs, 'username'>>;
   recordDatasetOwnership?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationRecordDatasetOwnershipArgs, 'agencyCode' | 'basis' | 'datasetCode' | 'validFrom'>>;
   requestSharingAgreement?: Resolver<ResolversTypes['SharingAgreement'], ParentType, ContextType, RequireFields<MutationRequestSharingAgreementArgs, 'input'>>;
+  setEditorDatasets?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetEditorDatasetsArgs, 'datasetCodes' | 'username'>>;
   setRoles?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetRolesArgs, 'roles' | 'username'>>;
 };
 

@@ -330,6 +330,88 @@ describe('refusals in Vietnamese (extensions.localized, for the gateway to answe
   });
 });
 
+describe('data editors per database (Cao Bằng Art. 6.3)', () => {
+  const ADMIN = { roles: ['AGENCY_ADMIN'], agency: 'SNNMT' };
+  const SET = `mutation($u: String!, $d: [String!]!) { setEditorDatasets(username: $u, datasetCodes: $d) { roles editorOf { code } } }`;
+  const CREATE = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { username roles editorOf { code } } }`;
+  const base = { displayName: 'Lục Văn Thử', agencyCode: 'SNNMT', password: 'a-long-enough-password' };
+  const account = async (u: string) =>
+    (
+      await sg.execute(`{ accounts(agencyCode: "SNNMT", first: 100) { nodes { username roles editorOf { code } } } }`, undefined, ADMIN)
+    ).data?.accounts.nodes.find((a: { username: string }) => a.username === u);
+
+  it('an agency admin makes an editor of one of the databases its agency owns, and changes it to another', async () => {
+    const made = await sg.execute(
+      CREATE,
+      { input: { ...base, username: 'snnmt.thu', roles: ['DATA_EDITOR'], editorOf: ['CSDL-TNMT', 'CSDL-TNMT'] } },
+      ADMIN,
+    );
+    expect(made.errors).toBeUndefined();
+    expect(made.data?.createAccount).toEqual({ username: 'snnmt.thu', roles: ['DATA_EDITOR'], editorOf: [{ code: 'CSDL-TNMT' }] });
+    const moved = await sg.execute(SET, { u: 'snnmt.thu', d: ['CSDL-NNPTNT', 'CSDL-TNMT'] }, ADMIN);
+    expect(moved.data?.setEditorDatasets.editorOf).toEqual([{ code: 'CSDL-NNPTNT' }, { code: 'CSDL-TNMT' }]);
+    // An official becomes an editor by being granted a database, and stops being one with an empty list.
+    await sg.execute(CREATE, { input: { ...base, username: 'snnmt.canbo', roles: ['OFFICIAL'] } }, ADMIN);
+    expect((await sg.execute(SET, { u: 'snnmt.canbo', d: ['CSDL-NNPTNT'] }, ADMIN)).data?.setEditorDatasets).toEqual({
+      roles: ['DATA_EDITOR', 'OFFICIAL'],
+      editorOf: [{ code: 'CSDL-NNPTNT' }],
+    });
+    expect((await sg.execute(SET, { u: 'snnmt.canbo', d: [] }, ADMIN)).data?.setEditorDatasets).toEqual({
+      roles: ['OFFICIAL'],
+      editorOf: [],
+    });
+    // Losing the role through setRoles loses the databases too; the role cannot come back without naming them.
+    await sg.execute(SET, { u: 'snnmt.canbo', d: ['CSDL-TNMT'] }, ADMIN);
+    await sg.execute(`mutation { setRoles(username: "snnmt.canbo", roles: [OFFICIAL]) { username } }`, undefined, ADMIN);
+    expect(await account('snnmt.canbo')).toMatchObject({ roles: ['OFFICIAL'], editorOf: [] });
+    const back = await sg.execute(
+      `mutation { setRoles(username: "snnmt.canbo", roles: [OFFICIAL, DATA_EDITOR]) { username } }`,
+      undefined,
+      ADMIN,
+    );
+    expect(back.errors?.[0]).toMatchObject({
+      message: 'Invalid value for "roles": DATA_EDITOR is granted per database: name them with setEditorDatasets',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'roles' },
+    });
+  });
+
+  it("refuses a database the agency does not own, an unknown one, an editor without databases and another agency's admin, changing nothing", async () => {
+    const before = await account('snnmt.thu');
+    const notOwned = await sg.execute(SET, { u: 'snnmt.thu', d: ['CSDL-TNMT', 'CSDL-VHTTDL'] }, ADMIN);
+    expect(notOwned.errors?.[0]).toMatchObject({
+      message:
+        'Invalid value for "datasetCodes[1]": SNNMT does not own CSDL-VHTTDL (today or from a recorded date): only the owner\'s accounts edit it',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'datasetCodes[1]' },
+    });
+    const unknown = await sg.execute(SET, { u: 'snnmt.thu', d: ['CSDL-KHONG-CO'] }, ADMIN);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'datasetCodes[0]' });
+    // A former owner's databases are not its own any more: Natural Resources and Environment ended with the merger.
+    const ended = await sg.execute(SET, { u: 'snnmt.thu', d: ['CSDL-TNMT'] }, { roles: ['AGENCY_ADMIN'], agency: 'STNMT' });
+    expect(ended.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.setEditorDatasets' });
+    const noDatabases = await sg.execute(CREATE, { input: { ...base, username: 'snnmt.rong', roles: ['DATA_EDITOR'] } }, ADMIN);
+    expect(noDatabases.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.editorOf' });
+    const withoutRole = await sg.execute(
+      CREATE,
+      { input: { ...base, username: 'snnmt.rong', roles: ['OFFICIAL'], editorOf: ['CSDL-TNMT'] } },
+      ADMIN,
+    );
+    expect(withoutRole.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.editorOf' });
+    expect(await account('snnmt.rong')).toBeUndefined();
+    expect(await account('snnmt.thu')).toEqual(before);
+  });
+
+  it("records each grant in the account's history", async () => {
+    const res = await sg.execute(
+      `{ accounts(agencyCode: "SNNMT", first: 100) { nodes { username history { nodes { changes { field after } } } } } }`,
+      undefined,
+      { roles: ['SYSTEM_ADMIN'] },
+    );
+    const thu = res.data?.accounts.nodes.find((a: { username: string }) => a.username === 'snnmt.thu');
+    const fields = thu.history.nodes.flatMap((n: { changes: { field: string }[] }) => n.changes.map((c) => c.field));
+    expect(fields).toContain('editorOf');
+  });
+});
+
 describe('the catalogue follows the registry', () => {
   it('links every declared dataset to the subgraph that declares it, owned as the demo data says', async () => {
     const d = await ok('{ datasets(first: 100) { nodes { code subgraph owner { code } } } }');

@@ -20,6 +20,15 @@ export const Account = defineEntity({
       .array()
       .$type<Role[]>()
       .onCreate(() => []),
+    /**
+     * The sector databases (catalogue codes) this account edits as DATA_EDITOR, granted per database by its agency
+     * admin: the role counts only for these, and only while the account's agency owns them.
+     */
+    editorOf: p
+      .array()
+      .$type<string[]>()
+      .default('{}')
+      .onCreate(() => []),
     status: p
       .string()
       .$type<AccountStatus>()

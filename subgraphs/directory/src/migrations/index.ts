@@ -4,10 +4,12 @@ import { Migration20261121100620 } from './Migration20261121100620';
 import { Migration20261121103854 } from './Migration20261121103854';
 import { Migration20261121104525 } from './Migration20261121104525';
 import { Migration20261202133549 } from './Migration20261202133549';
+import { Migration20261203163943 } from './Migration20261203163943';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261121100620', class: Migration20261121100620 },
   { name: 'Migration20261121103854', class: Migration20261121103854 },
   { name: 'Migration20261121104525', class: Migration20261121104525 },
   { name: 'Migration20261202133549', class: Migration20261202133549 },
+  { name: 'Migration20261203163943', class: Migration20261203163943 },
 ];

@@ -23,6 +23,7 @@ export const Account: AccountResolvers<Ctx> = {
     return account;
   },
   source: (a) => ('source' in a ? a.source : 'HUB'),
+  editorOf: async (a, _, ctx) => (await ctx.loaders.datasetByCode.loadMany(a.editorOf)).filter((d) => d && !(d instanceof Error)) as never,
   agency: (a, _, ctx) =>
     'id' in a.agency && a.agency.id ? ctx.loaders.agencyById.load(a.agency.id) : ctx.loaders.agencyByCode.load(a.agency.code),
 };

@@ -9,6 +9,7 @@ export const Mutation: MutationResolvers<Ctx> = {
   disableAccount: (_, a, ctx) => admin(ctx).setStatus(a.username, 'DISABLED', a.reason),
   enableAccount: (_, a, ctx) => admin(ctx).setStatus(a.username, 'ACTIVE', null),
   setRoles: (_, a, ctx) => admin(ctx).setRoles(a.username, a.roles),
+  setEditorDatasets: (_, a, ctx) => admin(ctx).setEditorDatasets(a.username, a.datasetCodes),
   changePassword: (_, a, ctx) => admin(ctx).changePassword(a.currentPassword, a.newPassword),
   recordDatasetOwnership: (_, a, ctx) =>
     new DatasetService(ctx.em).recordOwnership(ctx.caller, a.datasetCode, a.agencyCode, a.validFrom, a.basis),

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchKey, stableId } from '@hub/kit';
 import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuccession } from '../entities';
 import { hashPassword } from '../services/password';
-import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
+import { ACCOUNTS, DEMO_PASSWORD, SECTOR_EDITORS, type DemoAccount } from './accounts';
 import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from '@hub/schema/fixtures/cao-bang';
 import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, MERGER_DAY } from './agencies';
 
@@ -97,6 +97,7 @@ async function seedIndicatorsDirectory(em: EntityManager): Promise<void> {
     displayName: 'Biên tập viên Sở Tài chính (demo)',
     agency: em.getReference(Agency, id('agency', 'STC')),
     roles: ['DATA_EDITOR', 'OFFICIAL'],
+    editorOf: ['KTXH-CHITIEU'],
     status: 'ACTIVE',
     passwordHash: await hashPassword(DEMO_PASSWORD),
   });
@@ -136,22 +137,26 @@ async function seedAuditDataset(em: EntityManager): Promise<void> {
   await em.flush();
 }
 
-/** Demo accounts (a later seed step: databases seeded before accounts existed get them too). */
-async function seedDemoAccounts(em: EntityManager): Promise<void> {
+/** Accounts with the demo password. */
+async function addAccounts(em: EntityManager, accounts: DemoAccount[]): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const a of ACCOUNTS) {
+  for (const a of accounts) {
     em.create(Account, {
       id: id('account', a.username),
       username: a.username,
       displayName: a.displayName,
       agency: em.getReference(Agency, id('agency', a.agency)),
       roles: a.roles,
+      editorOf: a.editorOf ?? [],
       status: 'ACTIVE',
       passwordHash,
     });
   }
   await em.flush();
 }
+
+/** Demo accounts (a later seed step: databases seeded before accounts existed get them too). */
+const seedDemoAccounts = (em: EntityManager) => addAccounts(em, ACCOUNTS);
 
 function dayBefore(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -165,4 +170,5 @@ export const seed = {
   'demo-accounts': seedDemoAccounts,
   'audit-dataset': seedAuditDataset,
   indicators: seedIndicatorsDirectory,
+  'sector-editors': (em: EntityManager) => addAccounts(em, SECTOR_EDITORS),
 };

@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden, msg } from '@hub/schema';
 import { findConnection, limitText, TEXT_LIMITS, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
-import { Account, Agency, type Role } from '../entities';
+import { Account, Agency, Dataset, DatasetOwnership, type Role } from '../entities';
+import { today } from './dates';
 import type { CreateAccountInput } from '../__generated__/resolvers-types';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { isUuid } from './account.service';
@@ -20,6 +21,7 @@ export interface ExternalAccount {
   displayName: string;
   agency: { code: string };
   roles: string[];
+  editorOf: string[];
   status: 'ACTIVE';
   statusReason: null;
   lastLoginAt: null;
@@ -28,6 +30,8 @@ export interface ExternalAccount {
 /** Roles an agency admin may not grant: only the operator holds these. */
 const RESERVED: Role[] = ['SYSTEM_ADMIN', 'AUDITOR'];
 const USERNAME = /^[a-z0-9][a-z0-9.-]{2,79}$/;
+/** Databases one editor may be granted at most. */
+const MAX_EDITED = 50;
 
 export class AccountAdminService {
   constructor(
@@ -70,6 +74,49 @@ export class AccountAdminService {
       );
   }
 
+  /**
+   * The databases an editor of `agency` may be granted: each in the catalogue and owned by that agency today or from
+   * a recorded later date (so a merger's editors can be named before its day). Returns the codes without repeats.
+   */
+  private async editableBy(agency: Agency, codes: readonly string[], argument: string): Promise<string[]> {
+    const wanted = [...new Set(codes.map((c) => c.trim()))];
+    if (wanted.length > MAX_EDITED)
+      throw badUserInput(
+        argument,
+        msg(`at most ${MAX_EDITED} databases, got ${wanted.length}`, `tối đa ${MAX_EDITED} cơ sở dữ liệu, nhận được ${wanted.length}`),
+      );
+    if (!wanted.length) return [];
+    const found = new Map((await this.em.find(Dataset, { code: { $in: wanted } })).map((d) => [d.code, d]));
+    const day = today();
+    const owned = await this.em.find(
+      DatasetOwnership,
+      {
+        dataset: { code: { $in: wanted } },
+        agency,
+        $or: [{ validTo: null }, { validTo: { $gte: day } }],
+      },
+      { populate: ['dataset'] },
+    );
+    const ownedCodes = new Set(owned.map((o) => o.dataset.code));
+    for (const code of wanted) {
+      const at = `${argument}[${codes.findIndex((c) => c.trim() === code)}]`;
+      if (!found.has(code))
+        throw badUserInput(
+          at,
+          msg(`no database "${code.slice(0, 40)}" in the catalogue`, `không có cơ sở dữ liệu "${code.slice(0, 40)}" trong danh mục`),
+        );
+      if (!ownedCodes.has(code))
+        throw badUserInput(
+          at,
+          msg(
+            `${agency.code} does not own ${code} (today or from a recorded date): only the owner's accounts edit it`,
+            `${agency.code} không sở hữu ${code} (hiện nay hoặc từ một ngày đã ghi nhận): chỉ tài khoản của cơ quan sở hữu mới được biên tập`,
+          ),
+        );
+    }
+    return wanted;
+  }
+
   private async target(username: string, coordinate: string): Promise<Account> {
     const account = await this.em.findOne(Account, { username: username.trim().toLowerCase() }, { populate: ['agency'] });
     if (!account) throw badUserInput('username', msg(`no account "${username}"`, `không có tài khoản "${username}"`));
@@ -90,6 +137,7 @@ export class AccountAdminService {
       displayName: subject,
       agency: { code: this.caller.agency },
       roles: [...this.caller.roles],
+      editorOf: [...(this.caller.editorOf ?? [])],
       status: 'ACTIVE',
       statusReason: null,
       lastLoginAt: null,
@@ -139,11 +187,30 @@ export class AccountAdminService {
       );
     if (await this.em.count(Account, { username }))
       throw badUserInput('input.username', msg(`"${username}" is taken`, `tên đăng nhập "${username}" đã được sử dụng`));
+    const editor = input.roles.includes('DATA_EDITOR');
+    if (editor && !input.editorOf?.length)
+      throw badUserInput(
+        'input.editorOf',
+        msg(
+          'a DATA_EDITOR edits named databases: list their codes (e.g. ["CSDL-TNMT"])',
+          'biên tập viên dữ liệu (DATA_EDITOR) biên tập các cơ sở dữ liệu được nêu tên: hãy liệt kê mã của chúng (ví dụ ["CSDL-TNMT"])',
+        ),
+      );
+    if (!editor && input.editorOf?.length)
+      throw badUserInput(
+        'input.editorOf',
+        msg(
+          'only a DATA_EDITOR edits databases: add the role or leave this out',
+          'chỉ DATA_EDITOR mới biên tập cơ sở dữ liệu: hãy thêm vai trò hoặc bỏ trường này',
+        ),
+      );
+    const editorOf = await this.editableBy(agency, input.editorOf ?? [], 'input.editorOf');
     const account = this.em.create(Account, {
       username,
       displayName: input.displayName.trim(),
       agency,
       roles: [...new Set(input.roles)],
+      editorOf,
       status: 'ACTIVE',
       passwordHash: await hashPassword(input.password),
     });
@@ -167,7 +234,35 @@ export class AccountAdminService {
     const coordinate = 'Mutation.setRoles';
     const account = await this.target(username, coordinate);
     this.mayGrant(roles, coordinate, 'roles');
+    if (roles.includes('DATA_EDITOR') && !account.roles.includes('DATA_EDITOR'))
+      throw badUserInput(
+        'roles',
+        msg(
+          'DATA_EDITOR is granted per database: name them with setEditorDatasets',
+          'DATA_EDITOR được cấp theo từng cơ sở dữ liệu: hãy nêu tên chúng bằng setEditorDatasets',
+        ),
+      );
     account.roles = [...new Set(roles)];
+    if (!roles.includes('DATA_EDITOR')) account.editorOf = [];
+    await this.em.flush();
+    return account;
+  }
+
+  async setEditorDatasets(username: string, codes: string[]): Promise<Account> {
+    const account = await this.target(username, 'Mutation.setEditorDatasets');
+    const editorOf = await this.editableBy(account.agency, codes, 'datasetCodes');
+    if (!editorOf.length && account.roles.length === 1 && account.roles[0] === 'DATA_EDITOR')
+      throw badUserInput(
+        'datasetCodes',
+        msg(
+          'the account would be left with no role: give it another role first (setRoles), or disable it',
+          'tài khoản sẽ không còn vai trò nào: hãy cấp vai trò khác trước (setRoles), hoặc vô hiệu hóa nó',
+        ),
+      );
+    account.editorOf = editorOf;
+    const others = account.roles.filter((r) => r !== 'DATA_EDITOR');
+    if (!editorOf.length) account.roles = others;
+    else if (!account.roles.includes('DATA_EDITOR')) account.roles = ['DATA_EDITOR', ...others];
     await this.em.flush();
     return account;
   }

@@ -34,7 +34,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const DUMMY_HASH = hashPassword(randomBytes(24).toString('base64url'));
 
 function viewOf(a: Account): AccountView {
-  return { id: a.id, username: a.username, agency: a.agency.code, roles: [...a.roles], status: a.status };
+  return { id: a.id, username: a.username, agency: a.agency.code, roles: [...a.roles], editorOf: [...a.editorOf], status: a.status };
 }
 
 export class AccountService {

@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, buildPolicy, msg, readSupergraph, type Policy } from '@hub/schema';
 import { policyContextOf, type HubContext } from '@hub/kit';
-import { policyFactsOf } from './policy-facts';
+import { asPolicyFacts, policyFactsOf } from './policy-facts';
 
 let policy: Policy | undefined;
 const MAX = 200;
@@ -28,9 +28,9 @@ export async function mayRead(em: EntityManager, ctx: HubContext, coordinates: r
         ),
       );
   });
-  const { owners, grants } = await policyFactsOf(em);
-  const facts = { ownerOf: (s: string) => owners[s], grantsFor: (agency: string) => grants.filter((g) => g.consumer === agency) };
-  const context = { ...policyContextOf(ctx), facts };
+  const view = await policyFactsOf(em);
+  const owners = view.owners;
+  const context = { ...policyContextOf(ctx), facts: asPolicyFacts(view) };
   return Promise.all(
     coordinates.map(async (coordinate) => {
       const decision = await p.decide(coordinate, context);

@@ -473,7 +473,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -486,7 +486,7 @@ export type Mutation = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpsertIndicatorValuesArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;

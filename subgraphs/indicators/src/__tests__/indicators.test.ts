@@ -63,11 +63,14 @@ describe('indicators subgraph', () => {
     const official = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['OFFICIAL'] };
     const refused = await sg.execute(write, undefined, official);
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'Not allowed to read Mutation.upsertIndicatorValues: only data editors write values',
-      extensions: { code: 'FORBIDDEN', reason: 'only data editors write values' },
+      message:
+        'Not allowed to read Mutation.upsertIndicatorValues: only data editors of KTXH-CHITIEU (DATA_EDITOR granted for it) write here',
+      extensions: { code: 'FORBIDDEN', coordinate: 'Mutation.upsertIndicatorValues' },
     });
-    expect(vi(refused)).toBe('Không được phép thực hiện Mutation.upsertIndicatorValues: chỉ biên tập viên dữ liệu mới được ghi giá trị');
-    const unknown = await sg.execute(write, undefined, { ...official, roles: ['DATA_EDITOR'] });
+    expect(vi(refused)).toBe(
+      'Không được phép thực hiện Mutation.upsertIndicatorValues: chỉ biên tập viên dữ liệu của KTXH-CHITIEU (được cấp DATA_EDITOR cho nó) mới được ghi ở đây',
+    );
+    const unknown = await sg.execute(write, undefined, { ...official, roles: ['DATA_EDITOR'], editorOf: ['KTXH-CHITIEU'] });
     expect(unknown.errors?.[0].message).toBe('Invalid value for "values[0].indicator": unknown indicator "9999"');
     expect(vi(unknown)).toBe('Giá trị không hợp lệ của "values[0].indicator": chỉ tiêu "9999" không tồn tại');
   });
@@ -87,7 +90,7 @@ describe('indicators subgraph', () => {
   });
 
   it('records an upload in the change history (recordChange), as the history reader shows it', async () => {
-    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
+    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'], editorOf: ['KTXH-CHITIEU'] };
     const d = await sg.data(
       `mutation { upsertIndicatorValues(values: [{ indicator: "0804", period: "2024", unit: "01240", value: 100 }], source: "Báo cáo của UBND xã", reason: "Số liệu năm 2024") { upload inserted updated } }`,
       undefined,
@@ -141,7 +144,7 @@ describe('indicators subgraph', () => {
   });
 
   it('asks for a reason before an upload changes official figures, and writes nothing without one', async () => {
-    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'] };
+    const editor = { sub: '2f0c3a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c', agency: 'STC', roles: ['DATA_EDITOR'], editorOf: ['KTXH-CHITIEU'] };
     const write = (value: number, status: string, reason?: string) =>
       sg.execute(
         `mutation($r: String) { upsertIndicatorValues(values: [{ indicator: "0804", period: "2023", unit: "01240", value: ${value}, status: ${status} }, { indicator: "0804", period: "2022", unit: "01240", value: 5 }], reason: $r) { inserted updated unchanged } }`,

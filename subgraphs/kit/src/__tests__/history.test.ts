@@ -107,7 +107,7 @@ const definition = defineSubgraph({
   },
 });
 
-const editor = { sub: '6c1e0d1a-8f43-4f7e-9a52-3b1d2f4e5a60', agency: 'TEST', roles: ['DATA_EDITOR'] };
+const editor = { sub: '6c1e0d1a-8f43-4f7e-9a52-3b1d2f4e5a60', agency: 'TEST', roles: ['DATA_EDITOR'], editorOf: ['TEST-THINGS'] };
 const mayReadOwner = { ...editor, read: ['Thing.ownerName'] };
 
 let sg: TestSubgraph;

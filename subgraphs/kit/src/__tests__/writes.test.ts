@@ -154,7 +154,7 @@ const definition = defineSubgraph({
   },
 });
 
-const EDITOR = { sub: '6c1e0d1a-8f43-4f7e-9a52-3b1d2f4e5a60', agency: 'TEST', roles: ['DATA_EDITOR'] };
+const EDITOR = { sub: '6c1e0d1a-8f43-4f7e-9a52-3b1d2f4e5a60', agency: 'TEST', roles: ['DATA_EDITOR'], editorOf: ['TEST-WRITES'] };
 const UPDATE = `mutation($code: String!, $input: PlaceUpdate!, $v: Int!, $r: String) {
   updatePlace(code: $code, input: $input, expectedVersion: $v, reason: $r) { name rooms status version } }`;
 const STATE = `query($code: String!) { place(code: $code) { name rooms status version
@@ -230,6 +230,15 @@ describe('order: role, input, record, version', () => {
     const { version } = await state('PL-0003');
     const r = await refused({ code: 'PL-0003', input: { name: '' }, v: version }, { ...EDITOR, roles: ['OFFICIAL'] });
     expect(r).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.updatePlace', statements: 0 });
+  });
+
+  it('refuses a data editor granted other databases only (the second line checks its token names this one)', async () => {
+    const { version } = await state('PL-0003');
+    for (const editorOf of [['TEST-OTHER'], [], undefined]) {
+      const r = await refused({ code: 'PL-0003', input: { name: 'X' }, v: version }, { ...EDITOR, editorOf });
+      expect(r).toMatchObject({ code: 'FORBIDDEN', coordinate: 'Mutation.updatePlace', statements: 0 });
+    }
+    expect((await state('PL-0003')).version).toBe(version);
   });
 
   it('names a bad input field before an unknown record or a stale version', async () => {

@@ -152,7 +152,7 @@ type Query {
   ): ${T}Connection @classified(level: PUBLIC)
 }
 
-"""Writes belong to the data editors of the agency that owns this database on the day of the write."""
+"""Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write."""
 type Mutation {
   """
   Change a ${T}. \`expectedVersion\` is the \`version\` you read: if someone changed it since, nothing is written
@@ -432,7 +432,7 @@ beforeAll(async () => {
 });
 afterAll(() => sg?.stop());
 
-const EDITOR = { sub: '00000000-0000-4000-8000-000000000001', agency: '${o.owner}', roles: ['DATA_EDITOR'] };
+const EDITOR = { sub: '00000000-0000-4000-8000-000000000001', agency: '${o.owner}', roles: ['DATA_EDITOR'], editorOf: ['${o.dataset}'] };
 
 it('lists and finds records, with their commune today and on the day of the record as references', async () => {
   const d = await sg.data(\`{ ${t}s(first: 10) { totalCount nodes { code name commune { code validOn } communeOnRecord { code validOn } } } one: ${t}(code: "\${DEMO[0].code}") { name } none: ${t}(code: "NONE") { name } }\`);

@@ -173,6 +173,11 @@ export type Account = {
   /** Tên hiển thị: the official's name as shown; for an EXTERNAL account, the token's subject. */
   displayName: Scalars['String']['output'];
   /**
+   * Biên tập dữ liệu: the sector databases this account edits as DATA_EDITOR (`setEditorDatasets`), by code; a grant
+   * counts only while the account's agency owns the database. Empty for an account that is no DATA_EDITOR.
+   */
+  editorOf: Array<Dataset>;
+  /**
    * Lịch sử thay đổi: creation, roles, status and password changes, newest first. A password change is listed with no
    * value; sign-in bookkeeping (last sign-in, failed attempts) is not a change.
    */
@@ -893,6 +898,11 @@ export type CreateAccountInput = {
   agencyCode: Scalars['String']['input'];
   /** Tên hiển thị: the official's full name, 1–200 characters. */
   displayName: Scalars['String']['input'];
+  /**
+   * With the role DATA_EDITOR (and only with it): the databases it edits, by Mã cơ sở dữ liệu, each owned by the agency
+   * today or from a recorded date. Required for a DATA_EDITOR.
+   */
+  editorOf?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At least 12 characters. */
   password: Scalars['String']['input'];
   /** At least one role; only the system admin grants SYSTEM_ADMIN and AUDITOR. */
@@ -1254,7 +1264,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Change the caller's own password. */
@@ -1277,6 +1287,13 @@ export type Mutation = {
   recordDatasetOwnership: Dataset;
   /** The consumer agency's admin asks a provider agency for restricted data (Decree 47/2020: written request). */
   requestSharingAgreement: SharingAgreement;
+  /**
+   * Cấp quyền biên tập dữ liệu: make an account DATA_EDITOR of exactly these sector databases (Cao Bằng Art. 6.3: each
+   * sector has its own data-manager accounts), replacing the ones it edited. Each must be owned by the account's agency,
+   * today or from a recorded date; the grant counts only while that agency owns the database. A non-empty list gives the
+   * account the role DATA_EDITOR, an empty one takes the role away. Its agency admin or the system admin decides.
+   */
+  setEditorDatasets: Account;
   /** Replace an account's roles. */
   setRoles: Account;
   /**
@@ -1301,20 +1318,20 @@ export type Mutation = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationDecideSharingAgreementArgs = {
   decision: AgreementDecision;
   id: Scalars['ID']['input'];
@@ -1322,20 +1339,20 @@ export type MutationDecideSharingAgreementArgs = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationDisableAccountArgs = {
   reason: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationEnableAccountArgs = {
   username: Scalars['String']['input'];
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationRecordDatasetOwnershipArgs = {
   agencyCode: Scalars['String']['input'];
   basis: Scalars['String']['input'];
@@ -1344,20 +1361,27 @@ export type MutationRecordDatasetOwnershipArgs = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationRequestSharingAgreementArgs = {
   input: SharingAgreementRequest;
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationSetEditorDatasetsArgs = {
+  datasetCodes: Array<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationSetRolesArgs = {
   roles: Array<Role>;
   username: Scalars['String']['input'];
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateAccommodationArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -1366,7 +1390,7 @@ export type MutationUpdateAccommodationArgs = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateTouristSiteArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -1375,7 +1399,7 @@ export type MutationUpdateTouristSiteArgs = {
 };
 
 
-/** Writes belong to the data editors of the agency that owns this database on the day of the write. */
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpsertIndicatorValuesArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
@@ -1730,7 +1754,7 @@ export type Role =
   | 'APPROVER'
   /** Security staff: reads the audit log. */
   | 'AUDITOR'
-  /** Data manager of an owning department: edits its data. */
+  /** Data manager of an owning department: edits the databases it is granted (`Account.editorOf`). */
   | 'DATA_EDITOR'
   /** Staff of a state agency: reads internal data. */
   | 'OFFICIAL'
