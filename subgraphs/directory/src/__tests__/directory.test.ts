@@ -128,6 +128,25 @@ describe('agencies and datasets', () => {
     ]);
   });
 
+  it("names the successor of a district People's Committee that ended with the 2025 reform", async () => {
+    const d = await ok(`{
+      district: agency(code: "UBND-047") { validTo successor { code name validFrom administrativeUnit { code name } } }
+      city: agency(code: "UBND-040") { successor { code } }
+      seat: agency(code: "UBND-01426") { predecessors { code } }
+    }`);
+    expect(d.district).toEqual({
+      validTo: '2025-06-30',
+      successor: {
+        code: 'UBND-01426',
+        name: 'Ủy ban nhân dân xã Trùng Khánh',
+        validFrom: '2025-07-01',
+        administrativeUnit: { code: '01426', name: 'Xã Trùng Khánh' },
+      },
+    });
+    expect(d.city.successor).toEqual({ code: 'UBND-01252' });
+    expect(d.seat.predecessors).toEqual([{ code: 'UBND-047' }]);
+  });
+
   it('filters agencies by kind, date and search', async () => {
     const d = await ok(
       `{ agencies(filter: { kind: DEPARTMENT, asOf: "2025-12-01", search: "so" }, first: 100) { totalCount nodes { code } } }`,

@@ -161,6 +161,37 @@ export const AGENCIES: AgencySeed[] = [
   },
 ];
 
+/**
+ * The commune People's Committees that took over the seats of the district People's Committees ended on
+ * 30 June 2025 (a later seed step): an act issued by a district PC before the reform names its successor.
+ */
+export const DISTRICT_SUCCESSORS: { ended: string; successor: AgencySeed }[] = [
+  {
+    ended: 'UBND-047',
+    successor: {
+      code: 'UBND-01426',
+      name: 'Ủy ban nhân dân xã Trùng Khánh',
+      kind: 'PEOPLES_COMMITTEE',
+      level: 'COMMUNE',
+      unitCode: '01426',
+      parent: 'UBND-04',
+      validFrom: '2025-07-01',
+    },
+  },
+  {
+    ended: 'UBND-040',
+    successor: {
+      code: 'UBND-01252',
+      name: 'Ủy ban nhân dân phường Nùng Trí Cao',
+      kind: 'PEOPLES_COMMITTEE',
+      level: 'COMMUNE',
+      unitCode: '01252',
+      parent: 'UBND-04',
+      validFrom: '2025-07-01',
+    },
+  },
+];
+
 export interface DatasetSeed {
   code: string;
   name: string;

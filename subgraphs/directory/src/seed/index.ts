@@ -5,7 +5,7 @@ import { Account, AdministrativeUnit, Agency, Dataset, DatasetOwnership, UnitSuc
 import { hashPassword } from '../services/password';
 import { ACCOUNTS, DEMO_PASSWORD, SECTOR_EDITORS, type DemoAccount } from './accounts';
 import { DISTRICTS, LAST_DAY_BEFORE_REFORM, PROVINCE, REFORM_BASIS, REFORM_DAY, planCaoBang } from '@hub/schema/fixtures/cao-bang';
-import { AGENCIES, AUDIT_DATASETS, DATASETS, INDICATOR_AGENCIES, MERGER_BASIS, MERGER_DAY } from './agencies';
+import { AGENCIES, AUDIT_DATASETS, DATASETS, DISTRICT_SUCCESSORS, INDICATOR_AGENCIES, MERGER_BASIS, MERGER_DAY } from './agencies';
 
 const id = (kind: string, key: string) => stableId(`directory.${kind}`, key);
 
@@ -164,6 +164,16 @@ function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The district People's Committees' successors (a later seed step). */
+async function seedDistrictSuccessors(em: EntityManager): Promise<void> {
+  for (const { ended, successor } of DISTRICT_SUCCESSORS) {
+    const next = addAgency(em, successor);
+    next.parent = em.getReference(Agency, id('agency', successor.parent!));
+    (await em.findOneOrFail(Agency, { code: ended })).successor = next;
+  }
+  await em.flush();
+}
+
 /** The demo data the kit loads, each step once. */
 export const seed = {
   demo: seedDirectory,
@@ -171,4 +181,5 @@ export const seed = {
   'audit-dataset': seedAuditDataset,
   indicators: seedIndicatorsDirectory,
   'sector-editors': (em: EntityManager) => addAccounts(em, SECTOR_EDITORS),
+  'district-successors': seedDistrictSuccessors,
 };

@@ -502,7 +502,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Kỳ báo cáo. */
+/** Kỳ báo cáo: a reporting period. Other subgraphs refer to it by `id` (a trade flow's quarter); every valid id resolves. */
 export type Period = {
   __typename?: 'Period';
   /** The last day (`YYYY-MM-DD`): values of the period refer to the units valid on this day. */
@@ -786,6 +786,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   AdministrativeUnit: AdministrativeUnit;
   Indicator: Indicator;
+  Period: Period;
 };
 
 /** Mapping of federation reference types */
@@ -796,6 +797,9 @@ export type FederationReferenceTypes = {
   Indicator:
     ( { __typename: 'Indicator' }
     & GraphQLRecursivePick<FederationTypes['Indicator'], {"code":true}> );
+  Period:
+    ( { __typename: 'Period' }
+    & GraphQLRecursivePick<FederationTypes['Period'], {"id":true}> );
 };
 
 
@@ -891,7 +895,7 @@ export type ResolversParentTypes = {
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Period: Period;
+  Period: Period | FederationReferenceTypes['Period'];
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
   SeriesPoint: SeriesPoint;
@@ -1097,7 +1101,8 @@ export type PageInfoResolvers<ContextType = HubContext, ParentType extends Resol
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PeriodResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
+export type PeriodResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period'], FederationReferenceType extends FederationReferenceTypes['Period'] = FederationReferenceTypes['Period']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Period']> | FederationReferenceType, FederationReferenceType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previousYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -42,6 +42,21 @@ describe('indicators subgraph', () => {
     expect(d._entities[0]).toEqual({ code: '0201', name: 'Dân số trung bình' });
   });
 
+  it('resolves _entities for Period by id without reading the database; an id that is no period is null', async () => {
+    const before = sg.stats.sqlStatements;
+    const d = await sg.data(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Period { id type year startDate endDate previousYear } } }`,
+      { r: ['2025Q3', '2024M02', '2025Q5', 'x'].map((id) => ({ __typename: 'Period', id })) },
+    );
+    expect(d._entities).toEqual([
+      { id: '2025Q3', type: 'QUARTER', year: 2025, startDate: '2025-07-01', endDate: '2025-09-30', previousYear: '2024Q3' },
+      { id: '2024M02', type: 'MONTH', year: 2024, startDate: '2024-02-01', endDate: '2024-02-29', previousYear: '2023M02' },
+      null,
+      null,
+    ]);
+    expect(sg.stats.sqlStatements).toBe(before);
+  });
+
   it('names the offending item of bad input', async () => {
     const r = await sg.execute(
       `{ indicatorData(query: { indicators: ["0201"], periods: ["2024M07"], units: { codes: ["04"] } }) { notes } }`,

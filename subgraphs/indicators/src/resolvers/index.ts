@@ -4,5 +4,6 @@ import { Query } from './query';
 import { Mutation } from './mutation';
 import { Indicator } from './indicator';
 import { AdministrativeUnit } from './administrative-unit';
+import { Period } from './period';
 
-export const resolvers: Resolvers<Ctx> = { Query, Mutation, Indicator, AdministrativeUnit };
+export const resolvers: Resolvers<Ctx> = { Query, Mutation, Indicator, AdministrativeUnit, Period };

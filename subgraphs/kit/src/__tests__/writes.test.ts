@@ -7,7 +7,7 @@ import { hubEntityProperties } from '../entity';
 import { defineLoaders } from '../loaders';
 import { tracked } from '../history';
 import { field, z } from '../input';
-import { updateVersioned } from '../writes';
+import { createRecord, deleteVersioned, updateVersioned } from '../writes';
 import type { HubContext } from '../context';
 import { defineSubgraph } from '../subgraph';
 import { startTestSubgraph, type TestSubgraph } from '../testing';
@@ -59,7 +59,10 @@ type Query {
 type Mutation {
   updatePlace(code: String!, input: PlaceUpdate!, expectedVersion: Int!, reason: String): Place! @classified(level: INTERNAL)
   updateNotice(code: String!, title: String, expectedVersion: Int!, reason: String): Notice! @classified(level: INTERNAL)
+  createPlace(input: PlaceCreate!): Place! @classified(level: INTERNAL)
+  deletePlace(code: String!, expectedVersion: Int!, reason: String): Place! @classified(level: INTERNAL)
 }
+input PlaceCreate { code: String, name: String, rooms: Int, status: String }
 input PlaceUpdate { name: String, rooms: Int, status: String, opened: String, contacts: [ContactInput!] }
 input ContactInput { name: String, phone: String }
 type Place @key(fields: "code") @classified(level: PUBLIC) {
@@ -87,6 +90,13 @@ const PlaceUpdate = z.object({
     .array(z.object({ name: field.text(), phone: field.code(/^0\d{9}$/, '0912345678') }))
     .max(5)
     .optional(),
+});
+
+const PlaceCreate = z.object({
+  code: field.code(/^PL-\d{4}$/, 'PL-0001'),
+  name: field.text(100),
+  rooms: field.wholeNumber({ max: 10_000 }),
+  status: z.enum(['DRAFT', 'APPROVED']).default('DRAFT'),
 });
 
 const definition = defineSubgraph({
@@ -117,6 +127,28 @@ const definition = defineSubgraph({
       notice: (_: unknown, a: { code: string }, ctx: HubContext) => ctx.em.findOne(Notice, { code: a.code }),
     },
     Mutation: {
+      createPlace: (_: unknown, a: { input: unknown }, ctx: HubContext) =>
+        createRecord<Place, z.output<typeof PlaceCreate>>(
+          ctx.em,
+          ctx.caller,
+          {
+            entity: Place,
+            coordinate: 'Mutation.createPlace',
+            input: { schema: PlaceCreate, value: a.input },
+            unique: (input) => ({ code: input.code }),
+            what: (input) => `place "${input.code}"`,
+          },
+          (input) => ctx.em.create(Place, { ...input, opened: null, contacts: null }),
+        ),
+      deletePlace: (_: unknown, a: { code: string; expectedVersion: number }, ctx: HubContext) =>
+        deleteVersioned<Place>(ctx.em, ctx.caller, {
+          entity: Place,
+          where: { code: a.code },
+          what: `place "${a.code}"`,
+          expectedVersion: a.expectedVersion,
+          coordinate: 'Mutation.deletePlace',
+          approved: (place) => place.status === 'APPROVED',
+        }),
       updatePlace: (_: unknown, a: { code: string; input: unknown; expectedVersion: number }, ctx: HubContext) =>
         updateVersioned<Place, z.output<typeof PlaceUpdate>>(
           ctx.em,
@@ -312,5 +344,82 @@ describe('the reason rule for approved data', () => {
     expect((await sg.data(NOTICE, { code: 'NT-0002', t: 'Still a draft', v: draft.version }, EDITOR)).updateNotice.version).toBe(
       draft.version + 1,
     );
+  });
+});
+
+describe('create and delete', () => {
+  const CREATE = `mutation($input: PlaceCreate!) { createPlace(input: $input) { code name rooms status version } }`;
+  const DELETE = `mutation($code: String!, $v: Int!, $r: String) { deletePlace(code: $code, expectedVersion: $v, reason: $r) { code } }`;
+  const idOf = async (code: string) => (await sg.orm.em.fork().findOneOrFail(Place, { code })).id;
+  const changesOf = (id: string): Promise<{ operation: string; reason: string | null }[]> =>
+    sg.orm.em.fork().getConnection().execute(`select operation, reason from hub_change where entity_id = ? order by at`, [id]);
+  const error = async (query: string, variables: Record<string, unknown>, caller: object = EDITOR) => {
+    const before = sg.stats.sqlStatements;
+    const res = await sg.execute(query, variables, caller);
+    expect(res.errors).toHaveLength(1);
+    const { localized: _vi, ...extensions } = res.errors![0].extensions ?? {};
+    return { message: res.errors![0].message, ...extensions, statements: sg.stats.sqlStatements - before };
+  };
+
+  it('creates a record at version 1 (the input as parsed, defaults applied) and records the creation', async () => {
+    const res = await sg.data(CREATE, { input: { code: ' PL-0100 ', name: ' Nhà nghỉ Phong Nậm ', rooms: 8 } }, EDITOR);
+    expect(res.createPlace).toEqual({ code: 'PL-0100', name: 'Nhà nghỉ Phong Nậm', rooms: 8, status: 'DRAFT', version: 1 });
+    expect(await changesOf(await idOf('PL-0100'))).toEqual([{ operation: 'CREATE', reason: null }]);
+  });
+
+  it('refuses a taken key, naming input.code, and a bad field before reading anything; nothing is written', async () => {
+    const count = () => sg.orm.em.fork().count(Place, {});
+    const n = await count();
+    expect(await error(CREATE, { input: { code: 'PL-0001', name: 'Copy', rooms: 1 } })).toEqual({
+      message: 'Invalid value for "input.code": place "PL-0001" exists already',
+      code: 'BAD_USER_INPUT',
+      argument: 'input.code',
+      statements: 1,
+    });
+    expect(await error(CREATE, { input: { code: 'PL-01', name: 'X', rooms: 1 } })).toMatchObject({
+      argument: 'input.code',
+      statements: 0,
+    });
+    expect(await error(CREATE, { input: { code: 'PL-0101', name: 'X', rooms: -3 } })).toMatchObject({
+      argument: 'input.rooms',
+      statements: 0,
+    });
+    expect(await error(CREATE, { input: { code: 'PL-0101', rooms: 1 } })).toMatchObject({ argument: 'input.name', statements: 0 });
+    expect(await error(CREATE, { input: { code: 'PL-0101', name: 'X', rooms: 1 } }, { ...EDITOR, roles: ['OFFICIAL'] })).toMatchObject({
+      code: 'FORBIDDEN',
+      coordinate: 'Mutation.createPlace',
+      statements: 0,
+    });
+    expect(await count()).toBe(n);
+  });
+
+  it('two creates of one key at once: one record, the other refused with BAD_USER_INPUT or CONFLICT, never an internal error', async () => {
+    const input = { code: 'PL-0200', name: 'Race', rooms: 2 };
+    const results = await Promise.all([sg.execute(CREATE, { input }, EDITOR), sg.execute(CREATE, { input }, EDITOR)]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    const refusedOne = results.find((r) => r.errors)!;
+    expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(refusedOne.errors![0].extensions?.code);
+    expect(await sg.orm.em.fork().count(Place, { code: 'PL-0200' })).toBe(1);
+  });
+
+  it('deletes the version the caller read, with a reason for approved data; the history keeps the deletion', async () => {
+    await sg.data(CREATE, { input: { code: 'PL-0300', name: 'To remove', rooms: 1, status: 'APPROVED' } }, EDITOR);
+    expect(await error(DELETE, { code: 'PL-0300', v: 2 })).toMatchObject({ code: 'CONFLICT' });
+    expect(await error(DELETE, { code: 'PL-0300', v: 1 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
+    expect(await error(DELETE, { code: 'PL-9999', v: 1 })).toMatchObject({
+      argument: 'code',
+      message: 'Invalid value for "code": no place "PL-9999"',
+    });
+    expect(await error(DELETE, { code: 'PL-0300', v: 1, r: 'x' }, { ...EDITOR, editorOf: ['TEST-OTHER'] })).toMatchObject({
+      code: 'FORBIDDEN',
+      statements: 0,
+    });
+    const id = await idOf('PL-0300');
+    expect((await sg.data(DELETE, { code: 'PL-0300', v: 1, r: 'Trùng hồ sơ' }, EDITOR)).deletePlace).toEqual({ code: 'PL-0300' });
+    expect(await state('PL-0300')).toBeNull();
+    expect(await changesOf(id)).toEqual([
+      { operation: 'CREATE', reason: null },
+      { operation: 'DELETE', reason: 'Trùng hồ sơ' },
+    ]);
   });
 });

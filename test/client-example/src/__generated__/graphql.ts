@@ -1415,7 +1415,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Kỳ báo cáo. */
+/** Kỳ báo cáo: a reporting period. Other subgraphs refer to it by `id` (a trade flow's quarter); every valid id resolves. */
 export type Period = {
   __typename?: 'Period';
   /** The last day (`YYYY-MM-DD`): values of the period refer to the units valid on this day. */
