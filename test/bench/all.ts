@@ -16,7 +16,8 @@ const SCENARIOS = [
   { name: 'gateways', script: 'gateways.ts', what: "A. the gateway's cost against Apollo Gateway and Hive Gateway; E. memory" },
   { name: 'data-layer', script: 'data-layer.ts', what: 'B. the data layer against raw pg' },
   { name: 'audit-throughput', script: 'audit-throughput.ts', what: 'C. audited requests/s with no loss' },
-  { name: 'startup', script: 'startup.ts', what: 'D. start-up' },
+  { name: 'startup', script: 'startup.ts', what: 'D. start-up and memory of npm start' },
+  { name: 'sectors', script: 'sectors.ts', what: 'F. one commune across five subgraphs, hub vs Apollo Gateway' },
   { name: 'policy-on-off', script: 'policy-on-off.ts', what: "the field-level policy's cost" },
   { name: 'audit-on-off', script: 'audit-on-off.ts', what: "the audit's cost" },
   { name: 'profiles', script: 'profiles.ts', what: 'where the time goes, for the targets missed' },
@@ -99,6 +100,21 @@ function targets(): string[] {
       `| indicators (d) bulk upsert ≥ 20,000 values/s | ${ind.upsert.rate.toFixed(0)} values/s | ${mark(ind.upsert.rate >= 20000)} |`,
     );
   }
+  const st = result('startup');
+  if (st) {
+    rows.push(
+      `| npm start ready in under 30 s (cold / warm) | ${st.cold.readyS.toFixed(1)} s / ${st.warm.readyS.toFixed(1)} s | ${mark(st.cold.readyS < 30 && st.warm.readyS < 30)} |`,
+    );
+    if (st.warm.memory)
+      rows.push(
+        `| npm start's processes under 2 GiB resident (warm; RSS summed / PSS summed) | ${st.warm.memory.rssMiB.toFixed(0)} / ${st.warm.memory.pssMiB.toFixed(0)} MiB | ${mark(st.warm.memory.rssMiB < 2048)} |`,
+      );
+  }
+  const sec = result('sectors');
+  if (sec)
+    rows.push(
+      `| F: five-subgraph commune query, hub / Apollo Gateway ≥ 0.95 (p99 at ${sec.settings.rate} req/s: ${sec.sides[1].fixedP99} vs ${sec.sides[0].fixedP99} ms) | ${sec.ratio.toFixed(3)} | ${mark(sec.ratio >= 0.95)} |`,
+    );
   const p = result('policy-on-off');
   if (p) rows.push(`| policy on/off throughput ratio ≥ 0.95 | ${p.ratio.toFixed(3)} | ${mark(p.ratio >= 0.95)} |`);
   return rows;

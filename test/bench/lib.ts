@@ -162,3 +162,78 @@ export async function startBenchHub(
   });
   return { hub, dir, base, profiles };
 }
+
+/** Resident memory of a set of processes (Linux /proc): RSS summed, and PSS summed (shared pages split among their users). */
+export interface ProcessMemory {
+  processes: number;
+  rssMiB: number;
+  pssMiB: number;
+  /** RSS per command (node entry or program), summed over its processes. */
+  byCommand: Record<string, number>;
+}
+
+function kB(text: string, field: string): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * The memory of every process under `root` (itself included), or with `group`, of every process in that process
+ * group and under it: the whole hub started by `npm start` (PostgreSQL and its backends, every subgraph, the gateway).
+ */
+export function memoryOf(sel: { root?: number; group?: number; exclude?: number[] }): ProcessMemory {
+  const procs = new Map<number, { ppid: number; pgrp: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(name), { ppid: Number(f[1]), pgrp: Number(f[2]) });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  // The roots and every process under them (PostgreSQL runs in a process group of its own, under the runner).
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  const roots =
+    sel.group !== undefined ? [...procs].filter(([, p]) => p.pgrp === sel.group).map(([pid]) => pid) : [sel.root ?? process.pid];
+  const skip = new Set(sel.exclude ?? []);
+  const chosen = new Set<number>();
+  const stack = [...roots];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    if (skip.has(pid) || chosen.has(pid)) continue;
+    chosen.add(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  const out: ProcessMemory = { processes: 0, rssMiB: 0, pssMiB: 0, byCommand: {} };
+  for (const pid of chosen) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const rss = kB(status, 'VmRSS') / 1024;
+      if (!rss) continue; // a kernel thread or a zombie
+      const pss = kB(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss') / 1024;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const command = commandName(argv);
+      out.processes++;
+      out.rssMiB += rss;
+      out.pssMiB += pss;
+      out.byCommand[command] = (out.byCommand[command] ?? 0) + rss;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** `postgres`, `gateway`, `subgraph culture-tourism`, `npm`…: what a process is, from its command line. */
+function commandName(argv: string[]): string {
+  const program = (argv[0] ?? '?').split('/').pop()!;
+  if (program.startsWith('postgres')) return 'postgres';
+  const serve = argv.findIndex((a) => a.endsWith('bin/serve.ts') || a.endsWith('bin/serve.js'));
+  if (serve >= 0) return `subgraph ${argv[serve + 1] ?? '?'}`;
+  if (argv.some((a) => /gateway\/src\/(main|index)\.[tj]s$/.test(a))) return 'gateway';
+  const script = argv.slice(1).find((a) => !a.startsWith('-') && /\.[cm]?[tj]s$/.test(a));
+  return script ? `${program} ${script.split('/').slice(-2).join('/')}` : program;
+}

@@ -9,10 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from '@hub/schema';
-import { machine, runAsScript } from './lib';
+import { portFrom, REPO_ROOT, SUBGRAPHS } from '@hub/schema';
+import { machine, memoryOf, runAsScript, type ProcessMemory } from './lib';
 
-async function startOnce(dataDir: string, base: number): Promise<{ readyS: number; reportedS: number; stopS: number }> {
+interface StartResult {
+  readyS: number;
+  reportedS: number;
+  stopS: number;
+  /** Every process of the hub (the npm process group) 3 s after it is ready. */
+  memory: ProcessMemory;
+}
+
+async function startOnce(dataDir: string, base: number): Promise<StartResult> {
   const started = process.hrtime.bigint();
   const proc = spawn('npm', ['start', '--silent'], {
     cwd: REPO_ROOT,
@@ -41,13 +49,16 @@ async function startOnce(dataDir: string, base: number): Promise<{ readyS: numbe
     createInterface({ input: proc.stderr! }).on('line', onLine);
     proc.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${lines.slice(-20).join('\n')}`)));
   });
+  await new Promise((r) => setTimeout(r, 3000));
+  const memory = memoryOf({ group: proc.pid! });
   const stopping = process.hrtime.bigint();
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   process.kill(-proc.pid!, 'SIGINT'); // the whole process group, as Ctrl-C in a terminal
   await exited;
   // Stopped means every port closed again (PostgreSQL, subgraphs, gateway), not just npm gone.
-  for (const port of [base, base + 1, base + 10, base + 11, base + 12, base + 13]) await closed(port);
-  return { ...ready, stopS: Number(process.hrtime.bigint() - stopping) / 1e9 };
+  const subgraphPorts = SUBGRAPHS.map((s) => portFrom(s, base + 10));
+  for (const port of [base, base + 1, ...subgraphPorts]) await closed(port);
+  return { ...ready, memory, stopS: Number(process.hrtime.bigint() - stopping) / 1e9 };
 }
 
 /** Resolves once nothing accepts connections on the port (polling, at most 30 s). */
@@ -80,17 +91,28 @@ export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof st
 }
 
 export function startupMarkdown(r: Awaited<ReturnType<typeof runStartup>>): string {
-  const row = (label: string, x: { readyS: number; reportedS: number; stopS: number }) =>
-    `| ${label} | ${x.readyS.toFixed(1)} | ${x.reportedS.toFixed(1)} | ${x.stopS.toFixed(1)} |`;
+  const row = (label: string, x: StartResult) =>
+    `| ${label} | ${x.readyS.toFixed(1)} | ${x.reportedS.toFixed(1)} | ${x.stopS.toFixed(1)} | ${x.memory.rssMiB.toFixed(0)} / ${x.memory.pssMiB.toFixed(0)} (${x.memory.processes}) |`;
+  const m = r.warm.memory;
   return [
     '## D. Start-up',
     '',
     `\`npm start\` until it prints that the hub is ready (embedded PostgreSQL, every subgraph, the gateway, demo data), measured from the command; then Ctrl-C. Machine: ${machine()}.`,
     '',
-    '| start | to ready, from the command (s) | as the hub reports it (s) | Ctrl-C to stopped (s) |',
-    '| --- | ---: | ---: | ---: |',
+    `Targets: ready in under 30 s; the hub's processes under 2 GiB resident with all ${SUBGRAPHS.length} subgraphs. Memory: every process of \`npm start\`'s process group 3 s after ready, RSS summed (pages shared between processes counted in each) / PSS summed (shared pages split among their users).`,
+    '',
+    '| start | to ready, from the command (s) | as the hub reports it (s) | Ctrl-C to stopped (s) | memory, RSS / PSS MiB (processes) |',
+    '| --- | ---: | ---: | ---: | ---: |',
     row('cold (empty data directory: initdb, provisioning, migrations, demo data)', r.cold),
     row('warm (same directory again)', r.warm),
+    '',
+    'Resident memory by process once ready (warm start, RSS MiB):',
+    '',
+    '| process | RSS (MiB) |',
+    '| --- | ---: |',
+    ...Object.entries(m.byCommand)
+      .sort(([, a], [, b]) => b - a)
+      .map(([k, v]) => `| ${k} | ${v.toFixed(0)} |`),
   ].join('\n');
 }
 
