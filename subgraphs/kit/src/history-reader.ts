@@ -91,6 +91,8 @@ export class HistoryReader {
     const keys = raw.map((k) => JSON.parse(k) as Key);
     const db = sql(this.em);
     const rowsOf = new Map<number, Row[]>();
+    // A first page knows its record's total from the same statement (no count per record of a list).
+    const totals = new Map<string, number>();
     // First pages of many records: one statement per type and page size.
     const firstPages = new Map<string, number[]>();
     keys.forEach((k, i) => {
@@ -101,11 +103,13 @@ export class HistoryReader {
     for (const group of firstPages.values()) {
       const { type } = keys[group[0]];
       const limit = pageOf(keys[group[0]]).limit + 1;
-      const rows = await db.rows<Row>(
-        `select ${COLUMNS} from (select c.*, row_number() over (partition by entity_id order by at desc, id desc) as n
+      const rows = await db.rows<Row & { total: number }>(
+        `select ${COLUMNS}, total from (select c.*, row_number() over (partition by entity_id order by at desc, id desc) as n,
+             count(*) over (partition by entity_id)::int as total
            from hub_change c where entity = $1 and entity_id = any($2)) t where n <= $3 order by entity_id, at desc, id desc`,
         [type, [...new Set(group.map((i) => keys[i].id))], limit],
       );
+      for (const r of rows) totals.set(`${type}|${r.entity_id}`, r.total);
       for (const i of group)
         rowsOf.set(
           i,
@@ -131,6 +135,8 @@ export class HistoryReader {
             page,
             keyOf,
             async () => {
+              // A first page's record with no change has no row: its total is 0.
+              if (k.after == null) return totals.get(`${k.type}|${k.id}`) ?? 0;
               const [c] = await db.rows<{ n: number }>('select count(*)::int as n from hub_change where entity = $1 and entity_id = $2', [
                 k.type,
                 k.id,

@@ -42,7 +42,10 @@ class CreateThing extends Migration {
 
 const typeDefs = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
-type Query { thing(code: String!): Thing @classified(level: PUBLIC) }
+type Query {
+  thing(code: String!): Thing @classified(level: PUBLIC)
+  things(codes: [String!]!): [Thing!]! @classified(level: PUBLIC)
+}
 type Mutation {
   createThing(code: String!, name: String!): Thing! @classified(level: INTERNAL)
   updateThing(code: String!, input: ThingUpdate!, reason: String): Thing! @classified(level: INTERNAL)
@@ -78,7 +81,11 @@ const definition = defineSubgraph({
     await em.flush();
   },
   resolvers: {
-    Query: { thing: (_: unknown, a: { code: string }, ctx: HubContext) => ctx.em.findOne(Thing, { code: a.code }) },
+    Query: {
+      thing: (_: unknown, a: { code: string }, ctx: HubContext) => ctx.em.findOne(Thing, { code: a.code }),
+      things: (_: unknown, a: { codes: string[] }, ctx: HubContext) =>
+        ctx.em.find(Thing, { code: { $in: a.codes } }, { orderBy: { code: 'asc' } }),
+    },
     Mutation: {
       async createThing(_: unknown, a: { code: string; name: string }, ctx: HubContext) {
         const t = ctx.em.create(Thing, { code: a.code, name: a.name });
@@ -325,6 +332,34 @@ describe('changes written with SQL (recordChange)', () => {
 });
 
 describe('reading', () => {
+  it("counts each record's changes in the statement that reads the first pages: no count per record of a list", async () => {
+    const codes = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'];
+    for (const [i, code] of codes.entries()) {
+      await sg.data(`mutation($c: String!) { createThing(code: $c, name: "List") { code } }`, { c: code }, editor);
+      for (let k = 0; k < i % 3; k++)
+        await sg.data(
+          `mutation($c: String!, $n: String) { updateThing(code: $c, input: { name: $n }) { code } }`,
+          { c: code, n: `N${k}` },
+          editor,
+        );
+    }
+    const LIST = `query($c: [String!]!) { things(codes: $c) { code history(first: 1) { totalCount nodes { operation } } } }`;
+    const read = async (n: number) => {
+      const before = sg.stats.sqlStatements;
+      const d = await sg.data(LIST, { c: [...codes.slice(0, n), 'SEEDED'] }, editor);
+      return {
+        statements: sg.stats.sqlStatements - before,
+        totals: d.things.map((t: { history: { totalCount: number } }) => t.history.totalCount),
+      };
+    };
+    const two = await read(2);
+    const six = await read(6);
+    expect(six.totals).toEqual([1, 2, 3, 1, 2, 3, 0]);
+    expect(two.totals).toEqual([1, 2, 0]);
+    expect(two.statements).toBe(2); // the records, their first pages with their totals
+    expect(six.statements).toBe(two.statements);
+  });
+
   it('pages newest first with cursors, and refuses a cursor it did not make', async () => {
     for (const n of ['D1', 'D2', 'D3'])
       await sg.data(`mutation($n: String) { updateThing(code: "B", input: { name: $n }) { code } }`, { n }, editor);
