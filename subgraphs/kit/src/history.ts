@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  ArrayType,
   ChangeSetType,
   Utils,
   defineEntity,
@@ -20,6 +21,7 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
   type MigrationObject,
+  type Platform,
 } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { badUserInput, bothLanguages, msg, type ClassificationLevel, type Message } from '@hub/schema';
@@ -372,7 +374,13 @@ export class HistoryRecorder implements EventSubscriber {
     return { field, coordinate, before: plain(before), after: plain(after) };
   }
 
-  private record(cs: ChangeSet<any>, original: Record<string, unknown> | undefined, drafts: Map<string, Draft>, scope: ChangeScope): void {
+  private record(
+    cs: ChangeSet<any>,
+    original: Record<string, unknown> | undefined,
+    drafts: Map<string, Draft>,
+    scope: ChangeScope,
+    platform: Platform,
+  ): void {
     const t = this.trackingOf(cs.meta.className);
     if (!t) return;
     const operation = operationOf(cs.type);
@@ -392,10 +400,15 @@ export class HistoryRecorder implements EventSubscriber {
     const props = operation === 'DELETE' ? Object.keys(original ?? {}) : Object.keys(cs.payload as Record<string, unknown>);
     const prefix = part ? `${part.as}[${part.key ? part.key(entity) : helper(entity).getSerializedPrimaryKey()}].` : '';
     const added: StoredFieldChange[] = [];
+    // The flush holds values as the database takes them: a text[] column as '{G4,G5}'; history keeps the list.
+    const js = (prop: string, v: unknown) => {
+      const type = cs.meta.properties[prop].customType;
+      return type instanceof ArrayType && typeof v === 'string' ? type.convertToJSValue(v, platform) : v;
+    };
     for (const prop of props) {
       if (skip.has(prop) || !cs.meta.properties[prop]) continue;
-      const before = operation === 'CREATE' ? null : original?.[prop];
-      const after = operation === 'DELETE' ? null : (cs.payload as Record<string, unknown>)[prop];
+      const before = operation === 'CREATE' ? null : js(prop, original?.[prop]);
+      const after = operation === 'DELETE' ? null : js(prop, (cs.payload as Record<string, unknown>)[prop]);
       if (operation === 'UPDATE' && JSON.stringify(plain(before)) === JSON.stringify(plain(after))) continue;
       const change = this.fieldChange(
         draft,
@@ -423,7 +436,7 @@ export class HistoryRecorder implements EventSubscriber {
           ? cs.originalEntity
           : uow.getOriginalEntityData(cs.entity)
       ) as Record<string, unknown> | undefined;
-      this.record(cs, original, drafts, scope);
+      this.record(cs, original, drafts, scope, em.getPlatform());
     }
     const at = new Date();
     for (const d of drafts.values()) {

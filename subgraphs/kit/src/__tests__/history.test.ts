@@ -30,12 +30,13 @@ const Thing = defineEntity({
     secretHash: p.string().length(100).nullable(),
     /** Not in the schema: recorded as secret unless declared. */
     internalNote: p.string().length(100).nullable(),
+    tags: p.array().nullable(),
   },
 });
 class CreateThing extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "thing" ("id" uuid not null primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null unique, "name" varchar(100) not null, "status" varchar(10) not null, "owner_name" varchar(100) null, "secret_hash" varchar(100) null, "internal_note" varchar(100) null);`,
+      `create table "thing" ("id" uuid not null primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null unique, "name" varchar(100) not null, "status" varchar(10) not null, "owner_name" varchar(100) null, "secret_hash" varchar(100) null, "internal_note" varchar(100) null, "tags" text[] null);`,
     );
   }
 }
@@ -52,12 +53,13 @@ type Mutation {
   renameThing(code: String!, newCode: String!): Thing! @classified(level: INTERNAL)
   deleteThing(code: String!, reason: String): Boolean! @classified(level: INTERNAL)
 }
-input ThingUpdate { name: String, status: String, ownerName: String, secret: String, internalNote: String }
+input ThingUpdate { name: String, status: String, ownerName: String, secret: String, internalNote: String, tags: [String!] }
 type Thing @key(fields: "code") @classified(level: PUBLIC) {
   code: String!
   name: String!
   status: String!
   ownerName: String @classified(level: PERSONAL)
+  tags: [String!]
   history(first: Int, after: String): ChangeConnection @classified(level: INTERNAL)
 }
 `;
@@ -143,6 +145,18 @@ describe('recording', () => {
       { field: 'code', before: null, after: 'A', masked: false },
       { field: 'name', before: null, after: 'Alpha', masked: false },
       { field: 'status', before: null, after: 'DRAFT', masked: false },
+    ]);
+  });
+
+  it('records a list column (text[]) as a list, not as the text PostgreSQL takes', async () => {
+    await sg.data(`mutation { createThing(code: "TAGS", name: "Tagged") { code } }`, undefined, editor);
+    await sg.data(`mutation { updateThing(code: "TAGS", input: { tags: ["G4", "G5"] }) { code } }`, undefined, editor);
+    await sg.data(`mutation { updateThing(code: "TAGS", input: { tags: ["G5"] }) { code } }`, undefined, editor);
+    const h = await history('TAGS');
+    expect(h.nodes.map((n: { changes: unknown[] }) => n.changes)).toEqual([
+      [{ field: 'tags', before: ['G4', 'G5'], after: ['G5'], masked: false }],
+      [{ field: 'tags', before: null, after: ['G4', 'G5'], masked: false }],
+      expect.anything(),
     ]);
   });
 
