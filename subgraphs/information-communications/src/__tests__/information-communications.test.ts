@@ -92,7 +92,7 @@ describe('lists and lookups', () => {
   it('names the issuer, the governing agency and the successor of press agencies', async () => {
     const d = await sg.data(`{
       radio: pressAgency(code: "BC-02") { name kind issuer { code } licensedByName governingAgency { code } status endedOn successor { code name } }
-      bulletin: pressAgency(code: "BC-04") { issuer { code } governingAgency { code } }
+      bulletin: pressAgency(code: "BC-04") { issuer { code } governingAgency { code } provenance { dataset { code } } }
       merged: pressAgencies(filter: { status: MERGED }) { nodes { code } }
       none: pressAgency(code: "BC-99") { name }
     }`);
@@ -106,7 +106,11 @@ describe('lists and lookups', () => {
       endedOn: '2025-06-30',
       successor: { code: 'BC-05', name: 'Báo và Phát thanh, Truyền hình Cao Bằng' },
     });
-    expect(d.bulletin).toEqual({ issuer: { code: 'STTTT' }, governingAgency: { code: 'SKHCN' } });
+    expect(d.bulletin).toEqual({
+      issuer: { code: 'STTTT' },
+      governingAgency: { code: 'SKHCN' },
+      provenance: { dataset: { code: 'CSDL-TTTT' } },
+    });
     expect(d.merged.nodes.map((n: { code: string }) => n.code)).toEqual(['BC-01', 'BC-02']);
     expect(d.none).toBeNull();
   });
