@@ -60,7 +60,7 @@ export function licences(): LicenceRow[] {
   const seq = new Map<string, number>();
   const rows: LicenceRow[] = [];
   for (let i = 0; i < 120; i++) {
-    const c = pick(COMMUNES, i * 7);
+    const c = pick(COMMUNES, i * 9); // 9 and 56 are coprime: every commune in turn
     const issuedOn = addDays('2019-01-08', i * 23 + ((i * 13) % 17));
     const issuerCode = issuedOn < DEPARTMENTS_MERGED ? 'STTTT' : 'SKHCN';
     const n = (seq.get(`${issuerCode}${issuedOn.slice(0, 4)}`) ?? 0) + 1;
@@ -143,7 +143,7 @@ export function postalPoints(): PostalRow[] {
     c.from.forEach((old, j) => {
       const openedOn = addDays('1998-06-01', (k++ * 53) % 4000);
       rows.push({
-        name: `Điểm Bưu điện – Văn hóa xã ${old.name.replace(/^(Xã|Phường|Thị trấn) /, '')}`,
+        name: `Điểm Bưu điện – Văn hóa ${old.name.replace(/^(Xã|Phường|Thị trấn)/, (w) => w.toLowerCase())}`,
         kind: 'COMMUNE_CULTURAL_POST',
         operatorName: VNPOST,
         address: `${pick(PLACES, k + j)}, ${old.name}, ${DISTRICT_NAME.get(c.districtCode)} (nay ${c.name})`,
