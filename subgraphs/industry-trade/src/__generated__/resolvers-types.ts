@@ -479,7 +479,7 @@ export type FuelStation = {
   /** Nguồn gốc: the record's dataset and dates. */
   provenance: Provenance;
   /** Sức chứa bồn (m³): the exact tank capacity in cubic metres; for officials. */
-  tankCapacityM3: Scalars['Float']['output'];
+  tankCapacityM3?: Maybe<Scalars['Float']['output']>;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
 };
@@ -627,7 +627,7 @@ export type IndustrialEstablishment = {
   /** Xã, phường: the commune it lies in today. */
   commune?: Maybe<AdministrativeUnit>;
   /** Số lao động: the number of employees. */
-  employees: Scalars['Int']['output'];
+  employees?: Maybe<Scalars['Int']['output']>;
   /**
    * Lịch sử thay đổi: every change, newest first. Values of RESTRICTED and PERSONAL fields are masked for callers who
    * may not read those fields.
@@ -1205,7 +1205,7 @@ export type TradeFlow = {
   /** Nguồn gốc: the record's dataset and dates. */
   provenance: Provenance;
   /** Trị giá (USD): the value in US dollars; for officials. */
-  valueUsd: Scalars['Float']['output'];
+  valueUsd?: Maybe<Scalars['Float']['output']>;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
 };
@@ -1666,7 +1666,7 @@ export type FuelStationResolvers<ContextType = HubContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  tankCapacityM3?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tankCapacityM3?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1722,7 +1722,7 @@ export type IndustrialEstablishmentResolvers<ContextType = HubContext, ParentTyp
   cluster?: Resolver<Maybe<ResolversTypes['IndustrialCluster']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['AdministrativeUnit']>, ParentType, ContextType>;
-  employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, Partial<IndustrialEstablishmentHistoryArgs>>;
   mainProducts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1860,7 +1860,7 @@ export type TradeFlowResolvers<ContextType = HubContext, ParentType extends Reso
   history?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, Partial<TradeFlowHistoryArgs>>;
   period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  valueUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  valueUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
