@@ -24,6 +24,8 @@ export const loaders = defineLoaders({
   establishmentsInUnit: inUnitBatch(IndustrialEstablishment, IndustryService.establishmentWhere),
   fuelStationsInUnit: inUnitBatch(FuelStation, TradeService.stationWhere),
   tradeCentresInUnit: inUnitBatch(TradeCentre, TradeService.centreWhere),
+  /** Projects span several communes (`communeCodes`): their own batch, the same shape of keys. */
+  energyProjectsInUnit: (em) => (keys: readonly string[]) => new EnergyProjectService(em).inUnits(keys),
 });
 
 export type Loaders = typeof loaders;

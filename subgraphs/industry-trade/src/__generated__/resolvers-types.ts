@@ -45,6 +45,11 @@ export type AdministrativeUnit = {
   /** Mã đơn vị hành chính: the unit's official code. */
   code: Scalars['String']['output'];
   currentCommuneCodes: Array<Scalars['String']['output']>;
+  /**
+   * Dự án năng lượng: energy projects that span at least one commune of this unit (a project over several communes is
+   * listed in each of their units).
+   */
+  energyProjects?: Maybe<EnergyProjectConnection>;
   /** Cửa hàng xăng dầu: fuel stations in this unit. */
   fuelStations?: Maybe<FuelStationConnection>;
   /** Cơ sở công nghiệp: industrial establishments in this unit. */
@@ -55,6 +60,14 @@ export type AdministrativeUnit = {
   tradeCentres?: Maybe<TradeCentreConnection>;
   /** The day the unit is named as of (the directory resolves the version valid that day); null for today's unit. */
   validOn?: Maybe<Scalars['Date']['output']>;
+};
+
+
+/** An administrative unit of the directory, with what the industry and trade database holds in it. */
+export type AdministrativeUnitEnergyProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<EnergyProjectKind>;
 };
 
 
@@ -1349,6 +1362,17 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
         | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
         | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}>
         | GraphQLRecursivePick<FederationTypes['AdministrativeUnit'], {"currentCommuneCodes":true}> ) );
   BorderGate:
     ( { __typename: 'BorderGate' }
@@ -1538,6 +1562,7 @@ export type AccountResolvers<ContextType = HubContext, ParentType extends Resolv
 export type AdministrativeUnitResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AdministrativeUnit'] = ResolversParentTypes['AdministrativeUnit'], FederationReferenceType extends FederationReferenceTypes['AdministrativeUnit'] = FederationReferenceTypes['AdministrativeUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdministrativeUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  energyProjects?: Resolver<Maybe<ResolversTypes['EnergyProjectConnection']>, ParentType, ContextType, Partial<AdministrativeUnitEnergyProjectsArgs>>;
   fuelStations?: Resolver<Maybe<ResolversTypes['FuelStationConnection']>, ParentType, ContextType, Partial<AdministrativeUnitFuelStationsArgs>>;
   industrialEstablishments?: Resolver<Maybe<ResolversTypes['IndustrialEstablishmentConnection']>, ParentType, ContextType, Partial<AdministrativeUnitIndustrialEstablishmentsArgs>>;
   markets?: Resolver<Maybe<ResolversTypes['MarketConnection']>, ParentType, ContextType, Partial<AdministrativeUnitMarketsArgs>>;

@@ -109,7 +109,8 @@ describe('contract', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit {
         markets(first: 2) { totalCount nodes { code name } pageInfo { hasNextPage endCursor } }
         classI: markets(class: CLASS_I) { totalCount }
-        industrialEstablishments { totalCount } fuelStations { totalCount } tradeCentres { totalCount } } } }`,
+        industrialEstablishments { totalCount } fuelStations { totalCount } tradeCentres { totalCount }
+        energyProjects { totalCount nodes { code } } wind: energyProjects(kind: WIND) { totalCount } } } }`,
       {
         r: [
           { __typename: 'AdministrativeUnit', code: '01435', currentCommuneCodes: ['01435'] },
@@ -129,6 +130,13 @@ describe('contract', () => {
     expect(city.fuelStations.totalCount).toBe(6);
     expect(city.tradeCentres.totalCount).toBe(inUnit(tradeCentres(), ['01240', '01252', '01264']));
     expect(none.markets.totalCount).toBe(0);
+    const spanning = (codes: string[], kind?: string) =>
+      energyProjects().filter((e) => (!kind || e.kind === kind) && e.communeCodes.some((c) => codes.includes(c)));
+    expect(damThuy.energyProjects.nodes.map((n: { code: string }) => n.code)).toEqual(spanning(['01435']).map((e) => e.code));
+    expect(city.energyProjects.totalCount).toBe(spanning(['01240', '01252', '01264']).length);
+    expect(city.energyProjects.totalCount).toBeGreaterThan(2);
+    expect(city.wind.totalCount).toBe(0);
+    expect(none.energyProjects.totalCount).toBe(0);
     const next = await sg.data(
       `query($r: [_Any!]!, $a: String) { _entities(representations: $r) { ... on AdministrativeUnit { markets(first: 50, after: $a) { nodes { code } } } } }`,
       { r: [{ __typename: 'AdministrativeUnit', code: '01435', currentCommuneCodes: ['01435'] }], a: damThuy.markets.pageInfo.endCursor },
@@ -136,20 +144,20 @@ describe('contract', () => {
     expect(next._entities[0].markets.nodes).toHaveLength(inUnit(markets(), ['01435']) - 2);
   });
 
-  it('asks the same number of statements for the markets of 5 units as of 50', async () => {
+  it('asks the same number of statements for the markets and energy projects of 5 units as of 50', async () => {
     const codes = [...TODAY];
     const ask = async (n: number) => {
       const r = codes.slice(0, n).map((c) => ({ __typename: 'AdministrativeUnit', code: c, currentCommuneCodes: [c] }));
       const before = sg.stats.sqlStatements;
       const d = await sg.data(
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { markets(first: 3) { totalCount nodes { code managedBy { code } commune { code } } } } } }`,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { markets(first: 3) { totalCount nodes { code managedBy { code } commune { code } } } energyProjects(first: 2) { totalCount } } } }`,
         { r },
       );
       expect(d._entities).toHaveLength(n);
       return sg.stats.sqlStatements - before;
     };
     const five = await ask(5);
-    expect(five).toBe(1);
+    expect(five).toBe(2); // the markets, the energy projects
     expect(await ask(50)).toBe(five);
   });
 

@@ -10,5 +10,6 @@ export const AdministrativeUnit: AdministrativeUnitResolvers<Ctx> = {
   industrialEstablishments: (u, args, ctx) =>
     ctx.loaders.establishmentsInUnit.load(inUnitKey(u, { sectorCode: args.sectorCode ?? null }, args)),
   fuelStations: (u, args, ctx) => ctx.loaders.fuelStationsInUnit.load(inUnitKey(u, {}, args)),
+  energyProjects: (u, args, ctx) => ctx.loaders.energyProjectsInUnit.load(inUnitKey(u, { kind: args.kind ?? null }, args)),
   tradeCentres: (u, args, ctx) => ctx.loaders.tradeCentresInUnit.load(inUnitKey(u, {}, args)),
 };

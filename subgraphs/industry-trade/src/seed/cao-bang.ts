@@ -97,7 +97,12 @@ export const LUNAR_CYCLES = [
 ];
 
 /** Commune People's Committees that are agencies of the directory (they manage the markets of their commune). */
-export const COMMUNE_PCS: Record<string, string> = { '01240': 'UBND-01240', '01264': 'UBND-01264' };
+export const COMMUNE_PCS: Record<string, string> = {
+  '01240': 'UBND-01240',
+  '01252': 'UBND-01252',
+  '01264': 'UBND-01264',
+  '01426': 'UBND-01426',
+};
 
 export interface ClusterSeed {
   name: string;

@@ -3,11 +3,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  connectionFromSorted,
   containsPattern,
   createRecord,
   field,
   findConnection,
   inputRules,
+  plainRows,
   searchKey,
   stableId,
   updateVersioned,
@@ -65,6 +67,29 @@ export class EnergyProjectService {
     if (filter?.search) and.push({ searchText: { $like: containsPattern(filter.search) } });
     if (filter?.communeCodes) and.push({ communeCodes: { $overlap: [...filter.communeCodes] } });
     return and.length ? { $and: and } : {};
+  }
+
+  /**
+   * AdministrativeUnit.energyProjects of many units: one statement per distinct kind for all the units asked with
+   * it (projects whose communes overlap any of theirs), then each unit's page. Keys are made by inUnitKey.
+   */
+  async inUnits(keys: readonly string[]): Promise<(Connection<EnergyProject> | Error)[]> {
+    const requests = keys.map((k) => JSON.parse(k) as { communeCodes: string[]; filter: { kind: EnergyProjectKind | null } } & PageArgs);
+    const rowsOf = new Map<string, EnergyProject[]>();
+    for (const kind of new Set(requests.map((r) => r.filter.kind))) {
+      const codes = [...new Set(requests.filter((r) => r.filter.kind === kind).flatMap((r) => r.communeCodes))];
+      const where: FilterQuery<EnergyProject> = { $and: [EnergyProjectService.where({ kind }), { communeCodes: { $overlap: codes } }] };
+      rowsOf.set(String(kind), codes.length ? await plainRows(this.em, EnergyProject, where, { code: 'asc' }) : []);
+    }
+    return requests.map((r) => {
+      const inUnit = new Set(r.communeCodes);
+      const rows = rowsOf.get(String(r.filter.kind))!.filter((e) => e.communeCodes.some((c) => inUnit.has(c)));
+      try {
+        return connectionFromSorted(rows, r, (e) => e.code);
+      } catch (e) {
+        return e as Error;
+      }
+    });
   }
 
   byCodes(codes: readonly string[]): Promise<EnergyProject[]> {
