@@ -1,0 +1,31 @@
+// The industry-trade subgraph's batch functions; the kit makes a fresh DataLoader of each per request.
+import { byKeys, defineLoaders, inUnitBatch } from '@hub/kit';
+import { FuelStation, IndustrialEstablishment, Market, TradeCentre } from './entities';
+import { EnergyProjectService, IndustryService, MarketService, TradeService, type FlowRequest } from './services';
+
+export const loaders = defineLoaders({
+  marketByCode: (em) => async (codes: readonly string[]) => byKeys(codes, await new MarketService(em).byCodes(codes), (r) => r.code),
+  clusterByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new IndustryService(em).clustersByCodes(codes), (r) => r.code),
+  establishmentByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new IndustryService(em).establishmentsByCodes(codes), (r) => r.code),
+  tradeCentreByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new TradeService(em).centresByCodes(codes), (r) => r.code),
+  borderGateByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new TradeService(em).gatesByCodes(codes), (r) => r.code),
+  tradeFlowByCode: (em) => async (codes: readonly string[]) => byKeys(codes, await new TradeService(em).flowsByCodes(codes), (r) => r.code),
+  energyProjectByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new EnergyProjectService(em).byCodes(codes), (r) => r.code),
+  fuelStationByCode: (em) => async (codes: readonly string[]) =>
+    byKeys(codes, await new TradeService(em).stationsByCodes(codes), (r) => r.code),
+  /** BorderGate.tradeFlows of every gate of a request; keys are JSON FlowRequests. */
+  tradeFlowsOfGate: (em) => (keys: readonly string[]) => new TradeService(em).flowsOfGates(keys.map((k) => JSON.parse(k) as FlowRequest)),
+  marketsInUnit: inUnitBatch(Market, MarketService.where),
+  establishmentsInUnit: inUnitBatch(IndustrialEstablishment, IndustryService.establishmentWhere),
+  fuelStationsInUnit: inUnitBatch(FuelStation, TradeService.stationWhere),
+  tradeCentresInUnit: inUnitBatch(TradeCentre, TradeService.centreWhere),
+  /** Projects span several communes (`communeCodes`): their own batch, the same shape of keys. */
+  energyProjectsInUnit: (em) => (keys: readonly string[]) => new EnergyProjectService(em).inUnits(keys),
+});
+
+export type Loaders = typeof loaders;

@@ -1,0 +1,6 @@
+import type { HubContext } from '@hub/kit';
+import type { Loaders } from '../loaders';
+
+export type Ctx = HubContext<Loaders>;
+/** The directory's AdministrativeUnit as this subgraph holds it: a reference by code. */
+export type { UnitRef } from '@hub/kit';
