@@ -923,7 +923,7 @@ export type WaterResourceLicence = {
   revocationReason?: Maybe<Scalars['String']['output']>;
   /** Ngày thu hồi: the day it was revoked; null unless REVOKED. */
   revokedOn?: Maybe<Scalars['Date']['output']>;
-  /** Tình trạng: VALID, EXPIRED or REVOKED. */
+  /** Tình trạng: VALID, EXPIRED or REVOKED, as of today (a VALID licence reads EXPIRED from the day after `validTo`). */
   status: WaterLicenceStatus;
   /** Hiệu lực từ: the first day it is valid. */
   validFrom: Scalars['Date']['output'];

@@ -1,6 +1,7 @@
 // Contract and behaviour tests of the environment subgraph on a real PostgreSQL with its demo data.
 import { startFolderSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { join } from 'node:path';
+import { statusOn } from '../entities';
 import { COMMUNES, HAZARD_ZONES, LICENCES, RESULTS, STATIONS, WATER_SOURCES, BAN_GIOC_STATION } from '../seed';
 
 const DIR = join(__dirname, '../..');
@@ -115,6 +116,22 @@ describe('registers', () => {
       issuedOn: '2022-10-05',
       issuer: { code: 'STNMT' },
     });
+  });
+
+  it('a VALID licence whose term has ended reads EXPIRED, in its status and in the status filter', async () => {
+    expect(statusOn({ status: 'VALID', validTo: '2026-12-01' }, '2026-12-02')).toBe('EXPIRED');
+    expect(statusOn({ status: 'VALID', validTo: '2026-12-01' }, '2026-12-01')).toBe('VALID');
+    expect(statusOn({ status: 'VALID', validTo: null }, '2099-01-01')).toBe('VALID');
+    expect(statusOn({ status: 'REVOKED', validTo: '2020-01-01' }, '2026-12-02')).toBe('REVOKED');
+    const d = await ok(`{
+      valid: waterLicences(filter: { status: VALID }, first: 1000) { totalCount nodes { status validTo } }
+      expired: waterLicences(filter: { status: EXPIRED }, first: 1000) { totalCount nodes { status } }
+      revoked: waterLicences(filter: { status: REVOKED }, first: 1000) { totalCount nodes { status } }
+      all: waterLicences { totalCount }
+    }`);
+    expect(d.valid.totalCount + d.expired.totalCount + d.revoked.totalCount).toBe(d.all.totalCount);
+    for (const k of ['valid', 'expired', 'revoked'] as const)
+      expect(new Set(d[k].nodes.map((n: { status: string }) => n.status))).toEqual(new Set([k.toUpperCase()]));
   });
 
   it('stations: exact location restricted but there, results with limits computed against the regulation', async () => {

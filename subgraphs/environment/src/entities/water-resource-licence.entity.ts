@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hubEntityProperties, tracked } from '@hub/kit';
+import { today } from '../dates';
 
 export type WaterLicenceKind = 'SURFACE_WATER' | 'GROUNDWATER' | 'DISCHARGE';
 export type HolderKind = 'ORGANISATION' | 'PERSON';
@@ -42,6 +43,15 @@ export const WaterResourceLicence = defineEntity({
 });
 export type WaterResourceLicence = InferEntity<typeof WaterResourceLicence>;
 
+/**
+ * The status on `day`: a licence stored VALID whose term has ended is EXPIRED from the day after `validTo`, without
+ * a write (the stored status changes only by a write: create, update, revoke).
+ */
+export function statusOn(l: { status?: unknown; validTo?: unknown }, day: string = today()): WaterLicenceStatus {
+  if (l.status === 'VALID' && typeof l.validTo === 'string' && l.validTo < day) return 'EXPIRED';
+  return l.status as WaterLicenceStatus;
+}
+
 /** A licence in force is approved data: changing or revoking it needs a reason. */
 export const WaterResourceLicenceHistory = tracked(WaterResourceLicence, {
   fields: {
@@ -51,5 +61,5 @@ export const WaterResourceLicenceHistory = tracked(WaterResourceLicence, {
     waterSourceCode: 'WaterResourceLicence.waterSource',
     searchText: 'ignore',
   },
-  approved: (r) => r.status === 'VALID',
+  approved: (r) => statusOn(r) === 'VALID',
 });

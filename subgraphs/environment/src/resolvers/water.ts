@@ -1,5 +1,6 @@
 import { agencyRef, reads, unitAsOf, unitRef } from '@hub/kit';
 import type { EnergyProjectResolvers, WaterResourceLicenceResolvers, WaterSourceResolvers } from '../__generated__/resolvers-types';
+import { statusOn } from '../entities';
 import { childKey } from '../services';
 import type { Ctx } from './context';
 
@@ -11,6 +12,7 @@ export const WaterSource: WaterSourceResolvers<Ctx> = {
 
 export const WaterResourceLicence: WaterResourceLicenceResolvers<Ctx> = {
   __resolveReference: (ref, ctx) => ctx.loaders.licenceByCode.load(ref.code),
+  status: reads(['status', 'validTo'], (l) => statusOn(l)),
   issuer: reads(['issuerCode'], (l) => agencyRef(l.issuerCode)),
   waterSource: reads(['waterSourceCode'], (l, _, ctx) => (l.waterSourceCode ? ctx.loaders.sourceByCode.load(l.waterSourceCode) : null)),
   energyProject: reads(['energyProjectCode'], (l) =>

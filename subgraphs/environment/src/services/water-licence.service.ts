@@ -17,7 +17,7 @@ import {
 } from '@hub/kit';
 import { badUserInput, msg, say } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
-import { WaterResourceLicence, WaterSource, type WaterLicenceStatus } from '../entities';
+import { WaterResourceLicence, WaterSource, statusOn, type WaterLicenceStatus } from '../entities';
 import type {
   HolderKind,
   WaterLicenceCreate,
@@ -87,10 +87,8 @@ const RevokeRules = z.object({ revokedOn: field.date() });
 
 const what = (code: string) => msg(`water-resource licence "${code}"`, `giấy phép tài nguyên nước "${code}"`);
 
-/** VALID while its term runs, EXPIRED after `validTo`; a revoked licence stays REVOKED. */
-export function statusOn(validTo: string | null | undefined, day: string): WaterLicenceStatus {
-  return validTo && validTo < day ? 'EXPIRED' : 'VALID';
-}
+/** The stored status of a licence written today: VALID while its term runs, EXPIRED after `validTo`. */
+const storedStatus = (validTo: string | null | undefined): WaterLicenceStatus => (validTo && validTo < today() ? 'EXPIRED' : 'VALID');
 
 const searchOf = (l: Pick<WaterResourceLicence, 'code' | 'holderOrganisation' | 'purpose'>) =>
   searchKey(`${l.code} ${l.holderOrganisation ?? ''} ${l.purpose}`);
@@ -101,7 +99,11 @@ export class WaterLicenceService {
   static where(filter: WaterLicenceFilter | null | undefined): FilterQuery<WaterResourceLicence> {
     const extra: FilterQuery<WaterResourceLicence>[] = [];
     if (filter?.kind) extra.push({ kind: filter.kind });
-    if (filter?.status) extra.push({ status: filter.status });
+    // As `status` answers: a VALID licence whose term has ended counts as EXPIRED.
+    const day = today();
+    if (filter?.status === 'VALID') extra.push({ status: 'VALID', $or: [{ validTo: null }, { validTo: { $gte: day } }] });
+    if (filter?.status === 'EXPIRED') extra.push({ $or: [{ status: 'EXPIRED' }, { status: 'VALID', validTo: { $lt: day } }] });
+    if (filter?.status === 'REVOKED') extra.push({ status: 'REVOKED' });
     if (filter?.issuerCode) extra.push({ issuerCode: filter.issuerCode });
     if (filter?.energyProjectCode) extra.push({ energyProjectCode: filter.energyProjectCode });
     return locatedWhere<WaterResourceLicence>(filter, extra);
@@ -159,7 +161,7 @@ export class WaterLicenceService {
           validFrom,
           validTo: i.validTo ?? null,
           issuerCode: i.issuerCode,
-          status: statusOn(i.validTo, today()),
+          status: storedStatus(i.validTo),
           revokedOn: null,
           revocationReason: null,
           waterSourceCode: i.waterSourceCode ?? null,
@@ -224,7 +226,7 @@ export class WaterLicenceService {
             msg(`must be after validFrom (${l.validFrom})`, `phải sau ngày bắt đầu hiệu lực (${l.validFrom})`),
           );
         l.validTo = change.validTo;
-        l.status = statusOn(change.validTo, today());
+        l.status = storedStatus(change.validTo);
       }
       if (change.waterSourceCode !== undefined) {
         await this.requireSource(change.waterSourceCode, 'input.waterSourceCode');
