@@ -249,10 +249,11 @@ export class WaterLicenceService {
       approved: () => true,
     };
     return updateVersioned(this.em, caller, write, (l, i) => {
-      if (l.status !== 'VALID')
+      const status = statusOn(l);
+      if (status !== 'VALID')
         throw badUserInput(
           'code',
-          msg(`${what(code).en} is ${l.status}, not VALID`, `${what(code).vi} đang ở tình trạng ${l.status}, không còn hiệu lực`),
+          msg(`${what(code).en} is ${status}, not VALID`, `${what(code).vi} đang ở tình trạng ${status}, không còn hiệu lực`),
         );
       if (i.revokedOn < l.issuedOn)
         throw badUserInput('revokedOn', msg(`must not be before the issue day ${l.issuedOn}`, `không được trước ngày cấp ${l.issuedOn}`));
