@@ -110,6 +110,19 @@ describe('registers', () => {
       if (l.issuerCode === 'STNMT') expect(l.issuedOn < '2025-03-01').toBe(true);
       if (l.issuerCode === 'SNNMT') expect(l.issuedOn >= '2025-03-01').toBe(true);
     }
+    for (const s of STATIONS) {
+      const m = COMMUNES.find((c) => c.code === s.communeCode)!;
+      if (s.establishedOn < '2025-07-01') expect(m.from).toContain(s.formerCommuneCode);
+      else expect(s.formerCommuneCode).toBeNull();
+    }
+    for (const z of HAZARD_ZONES) {
+      const m = COMMUNES.find((c) => c.code === z.communeCode)!;
+      expect(z.assessedOn < '2025-07-01' ? m.from : [m.code]).toContain(z.communeCodeOnRecord);
+    }
+    for (const r of RESULTS) {
+      const s = STATIONS.find((x) => x.code === r.stationCode)!;
+      expect(r.communeCodeOnRecord).toBe(r.measuredOn < '2025-07-01' ? s.formerCommuneCode : s.communeCode);
+    }
     const d = await ok(`{ waterLicences(first: 1000) { nodes { code issuedOn issuer { code } } } }`);
     expect(d.waterLicences.nodes.find((n: { code: string }) => n.code === 'GP-TNN-0020')).toEqual({
       code: 'GP-TNN-0020',
@@ -381,6 +394,17 @@ describe('writes', () => {
         accountId: EDITOR.sub,
         changes: [{ field: 'permittedVolumeM3PerDay', before: 15, after: 20 }],
       });
+    });
+
+    it('changes a licence that is no longer in force without a reason', async () => {
+      const code = LICENCES.find((l) => l.status === 'EXPIRED')!.code;
+      const { version, status } = (await ok(`{ waterLicence(code: "${code}") { version status } }`)).waterLicence;
+      expect(status).toBe('EXPIRED');
+      const d = await ok(
+        `mutation($v: Int!) { updateWaterLicence(code: "${code}", input: { purpose: "Khai thác nước (hồ sơ lưu trữ)" }, expectedVersion: $v) { version status } }`,
+        { v: version },
+      );
+      expect(d.updateWaterLicence).toEqual({ version: version + 1, status: 'EXPIRED' });
     });
 
     it('revokes (never deletes) a licence: status, day and reason kept; a revoked licence is not revoked again', async () => {
