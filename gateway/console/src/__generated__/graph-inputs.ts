@@ -251,6 +251,17 @@ export type AuditOutcome =
   /** Refused before execution: bad token, malformed or too costly query, invalid input (HTTP 4xx). */
   | 'REJECTED';
 
+/** Loại cửa khẩu (Decree 112/2014/NĐ-CP): the kind of a land border gate. */
+export type BorderGateKind =
+  /** Lối mở biên giới: an auxiliary border opening. */
+  | 'AUXILIARY'
+  /** Cửa khẩu quốc tế: international gate. */
+  | 'INTERNATIONAL'
+  /** Cửa khẩu chính (song phương): main (bilateral) gate. */
+  | 'MAIN'
+  /** Cửa khẩu phụ: secondary gate. */
+  | 'SECONDARY';
+
 /** Một nhóm phân tổ: one category of one dimension, by codes (`{ dimension: "SEX", category: "FEMALE" }`). */
 export type CategoryInput = {
   /** Mã nhóm, e.g. `FEMALE`: one of that dimension's `categories`. */
@@ -279,6 +290,19 @@ export type Classification =
   /** Hạn chế: the owning agency, and agencies holding a sharing agreement that covers the field. */
   | 'RESTRICTED';
 
+/** Nhóm hàng: a commodity group of the border trade statistics. */
+export type CommodityGroup =
+  /** Nông sản, thực phẩm: agricultural products and food. */
+  | 'AGRICULTURAL'
+  /** Phân bón, hóa chất: fertilisers and chemicals. */
+  | 'CHEMICALS'
+  /** Hàng tiêu dùng: consumer goods. */
+  | 'CONSUMER_GOODS'
+  /** Máy móc, thiết bị: machinery and equipment. */
+  | 'MACHINERY'
+  /** Khoáng sản: minerals and ores. */
+  | 'MINERALS';
+
 /** Tạo tài khoản: a new personal account of the directory (source HUB), ACTIVE from the start. */
 export type CreateAccountInput = {
   /** Mã cơ quan of a current agency (not one that has ended); an agency admin may name only their own. */
@@ -297,6 +321,125 @@ export type CreateAccountInput = {
   /** Lower-case letters, digits, dots and hyphens, 3–80 characters. */
   username: Scalars['String']['input'];
 };
+
+/** A new energy project. */
+export type EnergyProjectCreate = {
+  /** Công suất (MW): 0 to 5,000. */
+  capacityMw: Scalars['Float']['input'];
+  /** Mã dự án: `NL-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Ngày vận hành thương mại, `YYYY-MM-DD`. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Today's commune codes (1 to 20), e.g. `["01312"]`. */
+  communeCodes: Array<Scalars['String']['input']>;
+  /** Tổng mức đầu tư (tỷ đồng), 0 or more. */
+  investmentBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại. */
+  kind: EnergyProjectKind;
+  /** Tên dự án: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Chủ đầu tư: 1 to 300 characters. */
+  operator: Scalars['String']['input'];
+  /** Trạng thái: PLANNED, UNDER_CONSTRUCTION or OPERATING. */
+  status: EnergyProjectStatus;
+};
+
+/** Which energy projects to list: every condition given must hold. */
+export type EnergyProjectFilter = {
+  /** Only projects that span one of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this kind. */
+  kind?: InputMaybe<EnergyProjectKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only this status. */
+  status?: InputMaybe<EnergyProjectStatus>;
+};
+
+/** Loại dự án năng lượng: the kind of an energy project. */
+export type EnergyProjectKind =
+  /** Lưới điện: a transmission line or substation. */
+  | 'GRID'
+  /** Thủy điện: hydropower plant. */
+  | 'HYDRO'
+  /** Điện mặt trời: solar power. */
+  | 'SOLAR'
+  /** Điện gió: wind power. */
+  | 'WIND';
+
+/** How a project is retired. */
+export type EnergyProjectRetirement =
+  /** Hủy: cancelled. */
+  | 'CANCELLED'
+  /** Tạm dừng: suspended. */
+  | 'SUSPENDED';
+
+/** Trạng thái dự án: the status of an energy project. */
+export type EnergyProjectStatus =
+  /** Đã hủy: cancelled (from `endedOn`), kept in the register. */
+  | 'CANCELLED'
+  /** Đang vận hành: operating (approved data: changes need a reason). */
+  | 'OPERATING'
+  /** Trong quy hoạch: planned. */
+  | 'PLANNED'
+  /** Tạm dừng: suspended (from `endedOn`). */
+  | 'SUSPENDED'
+  /** Đang xây dựng: under construction. */
+  | 'UNDER_CONSTRUCTION';
+
+/** Fields of a project to change; those left out keep their values, null clears the optional ones. */
+export type EnergyProjectUpdate = {
+  /** Công suất (MW): 0 to 5,000. */
+  capacityMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Ngày vận hành thương mại; null clears it. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Today's commune codes (1 to 20). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Tổng mức đầu tư (tỷ đồng), 0 or more; null clears it. */
+  investmentBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên dự án: 1 to 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ đầu tư: 1 to 300 characters. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Trạng thái: PLANNED, UNDER_CONSTRUCTION or OPERATING (retire with `retireEnergyProject`). */
+  status?: InputMaybe<EnergyProjectStatus>;
+};
+
+/** Which fuel stations to list. */
+export type FuelStationFilter = {
+  /** Only stations in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name or operator contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại thiên tai: the hazard of a zone. */
+export type HazardKind =
+  /** Lũ quét, lũ ống: flash flood. */
+  | 'FLASH_FLOOD'
+  /** Ngập lụt: flooding. */
+  | 'FLOOD'
+  /** Sạt lở đất: landslide. */
+  | 'LANDSLIDE';
+
+/** Which hazard zones to list: every condition given must hold (AND). */
+export type HazardZoneFilter = {
+  /** Only zones in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only zones of this hazard. */
+  kind?: InputMaybe<HazardKind>;
+  /** Only zones of this risk level. */
+  riskLevel?: InputMaybe<RiskLevel>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Chủ giấy phép là tổ chức hay cá nhân: whether the holder is an organisation or a natural person. */
+export type HolderKind =
+  /** Tổ chức: an organisation (enterprise, public body, cooperative); its name is public. */
+  | 'ORGANISATION'
+  /** Cá nhân: a natural person; the name and ID number are personal data. */
+  | 'PERSON';
 
 /** What to read. */
 export type IndicatorDataQuery = {
@@ -337,6 +480,190 @@ export type IndicatorValueInput = {
   value: Scalars['JSON']['input'];
 };
 
+/** Which clusters to list. */
+export type IndustrialClusterFilter = {
+  /** Only clusters in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only clusters of this status. */
+  status?: InputMaybe<IndustrialClusterStatus>;
+};
+
+/** Trạng thái cụm công nghiệp: the status of an industrial cluster. */
+export type IndustrialClusterStatus =
+  /** Đã thành lập: established, infrastructure being built. */
+  | 'ESTABLISHED'
+  /** Đang hoạt động: operating. */
+  | 'OPERATING'
+  /** Trong quy hoạch: planned. */
+  | 'PLANNED'
+  /** Tạm dừng: suspended. */
+  | 'SUSPENDED';
+
+/** Which establishments to list: every condition given must hold. */
+export type IndustrialEstablishmentFilter = {
+  /** Only establishments in this cluster. */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only establishments in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Mã ngành VSIC: only establishments of this sector code. */
+  sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an establishment to change; those left out keep their values, null clears the optional ones. */
+export type IndustrialEstablishmentUpdate = {
+  /** Giá trị sản xuất (tỷ đồng), 0 or more; null clears it. */
+  annualOutputBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Cụm công nghiệp: an existing cluster's code; null takes it out of any cluster. */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Số lao động: 0 to 100,000. */
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  /** Sản phẩm chính: 1 to 500 characters; cannot be cleared. */
+  mainProducts?: InputMaybe<Scalars['String']['input']>;
+  /** Tên: 1 to 300 characters; cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Người đại diện: personal data; at most 200 characters; null clears it. */
+  representativeName?: InputMaybe<Scalars['String']['input']>;
+  /** Số điện thoại: personal data; 9 to 12 digits, spaces allowed; null clears it. */
+  representativePhone?: InputMaybe<Scalars['String']['input']>;
+  /** Doanh thu (tỷ đồng), 0 or more; null clears it. */
+  revenueBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Mã ngành VSIC: four digits. */
+  sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Hạng chợ (Decree 60/2024/NĐ-CP): the class of a market. */
+export type MarketClass =
+  /** Chợ hạng I: more than 400 stalls, or a key market of the province. */
+  | 'CLASS_I'
+  /** Chợ hạng II: 200 to 400 stalls. */
+  | 'CLASS_II'
+  /** Chợ hạng III: fewer than 200 stalls, commune and village markets. */
+  | 'CLASS_III';
+
+/** A new market. */
+export type MarketCreate = {
+  /** Mã chợ: `CH-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune code (five digits), e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /** The managing agency's code (a directory agency), e.g. `SCT`. */
+  managedByCode: Scalars['String']['input'];
+  /** Hạng chợ. */
+  marketClass: MarketClass;
+  /** Tên chợ: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** `DAILY` or the lunar market days, e.g. `1, 6, 11, 16, 21, 26`; at most 100 characters. */
+  operatingDays: Scalars['String']['input'];
+  /** Số điểm kinh doanh: 0 to 5,000. */
+  stalls: Scalars['Int']['input'];
+};
+
+/** Which markets to list: every condition given must hold (AND). */
+export type MarketFilter = {
+  /** Only markets in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Hạng chợ: only markets of this class. */
+  marketClass?: InputMaybe<MarketClass>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a market to change; those left out keep their values. */
+export type MarketUpdate = {
+  /** The managing agency's code. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Hạng chợ. */
+  marketClass?: InputMaybe<MarketClass>;
+  /** Tên chợ: 1 to 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** `DAILY` or the lunar market days; at most 100 characters. */
+  operatingDays?: InputMaybe<Scalars['String']['input']>;
+  /** Số điểm kinh doanh: 0 to 5,000. */
+  stalls?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Công nghệ di động: a mobile radio technology a station transmits. */
+export type MobileTechnology =
+  /** 2G (GSM). */
+  | 'G2'
+  /** 3G (UMTS). */
+  | 'G3'
+  /** 4G (LTE). */
+  | 'G4'
+  /** 5G (NR). */
+  | 'G5';
+
+/** One measurement to add. */
+export type MonitoringResultInput = {
+  /** Ngày quan trắc, `YYYY-MM-DD`, not after today and not before the station was established. */
+  measuredOn: Scalars['Date']['input'];
+  /** Thông số: one the station's kind measures (`PM2.5`, `PM10`, `TSP`, `SO2`, `NO2`, `CO`; `pH`, `BOD5`, `COD`, `DO`, `TSS`, `NH4+`, `NO3-`, `Hardness`, `Coliform`). */
+  parameter: Scalars['String']['input'];
+  /** Mã trạm: an existing station. */
+  stationCode: Scalars['String']['input'];
+  /** Giá trị đo: a finite number, 0 or more (pH 0 to 14), in the parameter's unit. */
+  value: Scalars['Float']['input'];
+};
+
+/** A new monitoring station. */
+export type MonitoringStationCreate = {
+  /** Mã trạm: `QT-` and three or four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Mã xã hiện nay: today's commune-level unit (5 digits). */
+  communeCode: Scalars['String']['input'];
+  /** Ngày đưa vào hoạt động, `YYYY-MM-DD`. */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã xã trước 01/07/2025: its commune before the reform (5 digits), for a station older than the reform. */
+  formerCommuneCode?: InputMaybe<Scalars['String']['input']>;
+  /** Loại trạm. */
+  kind: MonitoringStationKind;
+  /** Vĩ độ: latitude, 22.3 to 23.2 (Cao Bằng). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Kinh độ: longitude, 105.2 to 106.9 (Cao Bằng). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên trạm: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Mã đơn vị vận hành: the operating agency's directory code (e.g. `SNNMT`). */
+  operatorCode: Scalars['String']['input'];
+};
+
+/** Which stations to list: every condition given must hold (AND). */
+export type MonitoringStationFilter = {
+  /** Only stations in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stations of this kind. */
+  kind?: InputMaybe<MonitoringStationKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại trạm quan trắc: what a station monitors. */
+export type MonitoringStationKind =
+  /** Không khí xung quanh: ambient air (QCVN 05:2023/BTNMT). */
+  | 'AIR'
+  /** Nước dưới đất: groundwater (QCVN 09:2023/BTNMT). */
+  | 'GROUNDWATER'
+  /** Nước mặt: surface water (QCVN 08:2023/BTNMT). */
+  | 'SURFACE_WATER'
+  /** Nước thải tự động, liên tục: automatic wastewater station of a discharger (QCVN 40:2011/BTNMT). */
+  | 'WASTEWATER_AUTOMATIC';
+
+/** Fields of a station to change; those left out keep their values. */
+export type MonitoringStationUpdate = {
+  /** Mã xã hiện nay (5 digits); it cannot be cleared. */
+  communeCode?: InputMaybe<Scalars['String']['input']>;
+  /** Vĩ độ, 22.3 to 23.2; null clears the position (with `longitude`). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Kinh độ, 105.2 to 106.9; null clears the position (with `latitude`). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên trạm: 1 to 300 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Mã đơn vị vận hành (directory code); it cannot be cleared. */
+  operatorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Loại kỳ. */
 export type Periodicity =
   /** Sáu tháng: a half-year, `2025S1` (January–June) or `2025S2` (July–December). */
@@ -349,6 +676,137 @@ export type Periodicity =
   | 'QUARTER'
   /** Năm: a calendar year, `2025`. */
   | 'YEAR';
+
+/** A new postal service point. */
+export type PostalPointCreate = {
+  /** Địa chỉ: 1 to 300 characters. */
+  address: Scalars['String']['input'];
+  /** Personal data: the agent's name, at most 200 characters (agents only). */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's phone, 10 digits starting with 0 (e.g. `0912345678`). */
+  agentPhone?: InputMaybe<Scalars['String']['input']>;
+  /** Mã điểm phục vụ: `BC-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune: a code of a commune-level unit valid since 1 July 2025, e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /**
+   * The commune as it was on `openedOn`, for a day before 1 July 2025: one of the old communes merged into `communeCode`
+   * (default: the seat, whose code `communeCode` kept). Ignored for later days (it is then `communeCode`).
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Loại điểm. */
+  kind: PostalPointKind;
+  /** Tên điểm: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Ngày bắt đầu phục vụ: `YYYY-MM-DD`, not in the future. */
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Doanh nghiệp bưu chính: 1 to 200 characters. */
+  operatorName: Scalars['String']['input'];
+};
+
+/** Which postal service points to list: every condition given must hold (AND). */
+export type PostalPointFilter = {
+  /** Only points in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only points of this kind. */
+  kind?: InputMaybe<PostalPointKind>;
+  /** Name or address contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại điểm phục vụ bưu chính: the kind of postal service point. */
+export type PostalPointKind =
+  /** Đại lý bưu chính: a postal agent (a shop or household that serves as a postal point). */
+  | 'AGENT'
+  /** Điểm Bưu điện – Văn hóa xã: a commune cultural post point. */
+  | 'COMMUNE_CULTURAL_POST'
+  /** Bưu cục: a post office (Bưu điện tỉnh, Bưu điện huyện, bưu cục khu vực). */
+  | 'POST_OFFICE';
+
+/** Fields of a postal service point to change; those left out keep their values, null clears the optional ones. */
+export type PostalPointUpdate = {
+  /** Địa chỉ, 1 to 300 characters; it cannot be cleared. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's name, at most 200 characters; null or blank clears it. */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's phone, 10 digits starting with 0; null or blank clears it. */
+  agentPhone?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 300 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Doanh nghiệp bưu chính, 1 to 200 characters; it cannot be cleared. */
+  operatorName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which press agencies to list: every condition given must hold (AND). */
+export type PressAgencyFilter = {
+  /** Only agencies of this kind. */
+  kind?: InputMaybe<PressAgencyKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only agencies with this status. */
+  status?: InputMaybe<PressAgencyStatus>;
+};
+
+/** Loại hình báo chí: the kind of press agency. */
+export type PressAgencyKind =
+  /** Báo điện tử: an electronic newspaper. */
+  | 'ELECTRONIC'
+  /** Tạp chí: a magazine. */
+  | 'MAGAZINE'
+  /** Báo in: a printed newspaper. */
+  | 'PRINT'
+  /** Phát thanh, truyền hình: radio and television. */
+  | 'RADIO_TV';
+
+/** Tình trạng hoạt động: whether a press agency still operates. */
+export type PressAgencyStatus =
+  /** Đang hoạt động: in operation. */
+  | 'ACTIVE'
+  /** Đã chấm dứt: ceased publication. */
+  | 'CEASED'
+  /** Đã hợp nhất: merged into another agency (see `successor`). */
+  | 'MERGED';
+
+/** Which licences to list: every condition given must hold (AND). */
+export type PublishingLicenceFilter = {
+  /** Only licences whose holder is in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only licences issued by this agency (its directory code, `STTTT` or `SKHCN`). */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this kind. */
+  kind?: InputMaybe<PublishingLicenceKind>;
+  /** Holder or subject contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences with this status. */
+  status?: InputMaybe<PublishingLicenceStatus>;
+};
+
+/** Loại giấy phép: a licence to publish a bulletin, or to operate printing. */
+export type PublishingLicenceKind =
+  /** Giấy phép hoạt động in: operating a printing establishment. */
+  | 'PRINTING'
+  /** Giấy phép xuất bản bản tin: publishing a bulletin. */
+  | 'PUBLISHING';
+
+/** Tình trạng giấy phép: the licence's standing. */
+export type PublishingLicenceStatus =
+  /** Hết hạn: its validity ended. */
+  | 'EXPIRED'
+  /** Đã thu hồi: revoked (see `revokedOn` and the `history` for the reason). */
+  | 'REVOKED'
+  /** Còn hiệu lực: in force. */
+  | 'VALID';
+
+/** Cấp độ nguy cơ: the risk level of a zone. */
+export type RiskLevel =
+  /** Cao. */
+  | 'HIGH'
+  /** Thấp. */
+  | 'LOW'
+  /** Trung bình. */
+  | 'MEDIUM'
+  /** Rất cao. */
+  | 'VERY_HIGH';
 
 /** Vai trò: what an account may do. */
 export type Role =
@@ -391,6 +849,81 @@ export type SharingAgreementRequest = {
   validFrom: Scalars['Date']['input'];
   /** Ngày kết thúc: last day (`YYYY-MM-DD`, included) the agreement may grant access; not before `validFrom`. */
   validTo: Scalars['Date']['input'];
+};
+
+/** Toạ độ nhập vào: a position sent with a write (WGS 84, within Cao Bằng: latitude 22.2–23.2, longitude 105.2–106.9). */
+export type StationLocationInput = {
+  /** Vĩ độ, 22.2 to 23.2. */
+  latitude: Scalars['Float']['input'];
+  /** Kinh độ, 105.2 to 106.9. */
+  longitude: Scalars['Float']['input'];
+};
+
+/** Doanh nghiệp viễn thông di động: the mobile network operator. */
+export type TelecomOperator =
+  /** Tổng công ty Viễn thông MobiFone. */
+  | 'MOBIFONE'
+  /** Tập đoàn Công nghiệp – Viễn thông Quân đội (Viettel). */
+  | 'VIETTEL'
+  /** VNPT VinaPhone. */
+  | 'VINAPHONE';
+
+/** A new base station (in service). */
+export type TelecomStationCreate = {
+  /** Mã trạm: `BTS-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune: a code of a commune-level unit valid since 1 July 2025, e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /**
+   * The commune as it was on `permittedOn`, for a day before 1 July 2025: one of the old communes merged into
+   * `communeCode` (default: the seat). Ignored for later days.
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** The exact position (RESTRICTED once stored). */
+  location: StationLocationInput;
+  /** Tên trạm: 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Doanh nghiệp. */
+  operator: TelecomOperator;
+  /** Ngày được chấp thuận: `YYYY-MM-DD`, not in the future. */
+  permittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Dùng chung hạ tầng. */
+  shared: Scalars['Boolean']['input'];
+  /** Công nghệ: 1 to 4 technologies, none twice. */
+  technologies: Array<MobileTechnology>;
+};
+
+/** Which base stations to list: every condition given must hold (AND). */
+export type TelecomStationFilter = {
+  /** Only stations in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stations of this operator. */
+  operator?: InputMaybe<TelecomOperator>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only stations with this status. */
+  status?: InputMaybe<TelecomStationStatus>;
+  /** Only stations transmitting this technology. */
+  technology?: InputMaybe<MobileTechnology>;
+};
+
+/** Tình trạng trạm: whether the station transmits. */
+export type TelecomStationStatus =
+  /** Đã dừng hoạt động: decommissioned (see `decommissionedOn`). */
+  | 'DECOMMISSIONED'
+  /** Đang phát sóng: in service. */
+  | 'IN_SERVICE';
+
+/** Fields of a base station to change; those left out keep their values. */
+export type TelecomStationUpdate = {
+  /** The exact position; null keeps it. */
+  location?: InputMaybe<StationLocationInput>;
+  /** Tên trạm: 1 to 200 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Dùng chung hạ tầng; null keeps it. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Công nghệ: 1 to 4 technologies, none twice; null keeps them. */
+  technologies?: InputMaybe<Array<MobileTechnology>>;
 };
 
 /** Loại điểm du lịch: the category of a tourist site. */
@@ -438,6 +971,28 @@ export type TouristSiteUpdate = {
   nameEn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which trade centres to list. */
+export type TradeCentreFilter = {
+  /** Only trade centres in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this kind. */
+  kind?: InputMaybe<TradeCentreKind>;
+};
+
+/** Loại: supermarket or trade centre (Decree 09/2018 replaced by the rules on trade infrastructure). */
+export type TradeCentreKind =
+  /** Siêu thị: a supermarket. */
+  | 'SUPERMARKET'
+  /** Trung tâm thương mại: a trade centre. */
+  | 'TRADE_CENTRE';
+
+/** Chiều: import or export. */
+export type TradeDirection =
+  /** Xuất khẩu: export. */
+  | 'EXPORT'
+  /** Nhập khẩu: import. */
+  | 'IMPORT';
+
 /**
  * Which units: explicit `codes`, or every unit at `level` under `under` (any depth), as of `asOf` (default: each
  * period's last day), or both.
@@ -471,3 +1026,125 @@ export type ValueStatus =
   | 'OFFICIAL'
   /** Sơ bộ / ước tính: provisional, may still change. */
   | 'PROVISIONAL';
+
+/** Which villages to list: every condition given must hold (AND). */
+export type VillageWithoutCoverageFilter = {
+  /** Only villages in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only villages whose coverage is planned for this operator. */
+  plannedOperator?: InputMaybe<TelecomOperator>;
+  /** Village name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new water-resource licence. The holder is an organisation (`holderOrganisation`) or a person (`holderPerson`). */
+export type WaterLicenceCreate = {
+  /** Số giấy phép: `GP-TNN-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Mã xã hiện nay: the code of today's commune-level unit (5 digits). */
+  communeCode: Scalars['String']['input'];
+  /**
+   * Mã xã tại ngày cấp: the commune's code on `issuedOn` (5 digits); required before 2025-07-01 (a commune of the old
+   * district), today's code when left out.
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Mã dự án năng lượng (`NL-0001`…) for a hydropower licence, or null. */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Số định danh cá nhân: 12 digits, for a PERSON holder (personal data). */
+  holderIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ giấy phép là tổ chức hay cá nhân. */
+  holderKind: HolderKind;
+  /** Tên tổ chức: required for an ORGANISATION holder, at most 300 characters; must be left out for a PERSON. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên cá nhân: required for a PERSON holder, at most 200 characters (personal data). */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày cấp, `YYYY-MM-DD`. */
+  issuedOn: Scalars['Date']['input'];
+  /** Mã cơ quan cấp phép: the directory's agency code competent on `issuedOn` (e.g. `SNNMT`, `UBND-04`). */
+  issuerCode: Scalars['String']['input'];
+  /** Loại giấy phép. */
+  kind: WaterLicenceKind;
+  /** Lưu lượng (m³/ngày đêm): more than 0, at most 10,000,000. */
+  permittedVolumeM3PerDay: Scalars['Float']['input'];
+  /** Mục đích: 1 to 300 characters. */
+  purpose: Scalars['String']['input'];
+  /** Hiệu lực từ, `YYYY-MM-DD`; the issue day when left out. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Hiệu lực đến, `YYYY-MM-DD`, after `validFrom`; null without an end. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã nguồn nước: an existing water source (`NN-001`…), or null. */
+  waterSourceCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which licences to list: every condition given must hold (AND). */
+export type WaterLicenceFilter = {
+  /** Only licences in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only licences for this hydropower project (`NL-0001`…). */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences issued by this agency (its directory code). */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this kind. */
+  kind?: InputMaybe<WaterLicenceKind>;
+  /** The holder organisation's name or the purpose contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this status. */
+  status?: InputMaybe<WaterLicenceStatus>;
+};
+
+/** Loại giấy phép tài nguyên nước (Law on Water Resources 2023). */
+export type WaterLicenceKind =
+  /** Xả nước thải vào nguồn nước: discharge of wastewater into a water source. */
+  | 'DISCHARGE'
+  /** Khai thác, sử dụng nước dưới đất: abstraction of groundwater. */
+  | 'GROUNDWATER'
+  /** Khai thác, sử dụng nước mặt: abstraction and use of surface water (hydropower, irrigation, water supply). */
+  | 'SURFACE_WATER';
+
+/** Tình trạng giấy phép: the status of a licence. */
+export type WaterLicenceStatus =
+  /** Hết hiệu lực: its term (`validTo`) has passed. */
+  | 'EXPIRED'
+  /** Bị thu hồi: revoked (`revokedOn`, `revocationReason`). */
+  | 'REVOKED'
+  /** Còn hiệu lực: in force. */
+  | 'VALID';
+
+/** Fields of a licence to change; those left out keep their values, null clears optional ones. */
+export type WaterLicenceUpdate = {
+  /** Số định danh cá nhân: 12 digits (personal data); null clears it. */
+  holderIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên tổ chức (ORGANISATION holder), at most 300 characters. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên cá nhân (PERSON holder), at most 200 characters (personal data). */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Lưu lượng (m³/ngày đêm): more than 0, at most 10,000,000; it cannot be cleared. */
+  permittedVolumeM3PerDay?: InputMaybe<Scalars['Float']['input']>;
+  /** Mục đích: 1 to 300 characters; it cannot be cleared. */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** Hiệu lực đến, `YYYY-MM-DD`; null removes the end. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã nguồn nước: an existing water source, or null. */
+  waterSourceCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which water sources to list: every condition given must hold (AND). */
+export type WaterSourceFilter = {
+  /** Only sources in (any of) these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Loại nguồn nước: only sources of this kind. */
+  kind?: InputMaybe<WaterSourceKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại nguồn nước: the kind of a water source. */
+export type WaterSourceKind =
+  /** Tầng chứa nước dưới đất: an aquifer (groundwater). */
+  | 'AQUIFER'
+  /** Hồ chứa: a reservoir (irrigation or hydropower). */
+  | 'RESERVOIR'
+  /** Sông: a river. */
+  | 'RIVER'
+  /** Suối: a stream. */
+  | 'STREAM';

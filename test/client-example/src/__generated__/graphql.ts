@@ -264,39 +264,69 @@ export type AdministrativeUnit = {
   ancestors: Array<AdministrativeUnit>;
   /** Units directly under this one that are valid on `asOf` (default: today, or this version's last day if it has ended). */
   children: Array<AdministrativeUnit>;
-  /** Mã đơn vị hành chính: province 2 digits, district 3, commune 5 (Decision 19/2025/QĐ-TTg). */
+  /** Mã đơn vị hành chính: the unit's official code. */
   code: Scalars['String']['output'];
   /**
    * Codes of today's communes that cover this unit's territory: its communes over time, followed through every
    * merger to the units that are current now. Sector subgraphs use it to find records located under this unit.
    */
   currentCommuneCodes: Array<Scalars['String']['output']>;
+  /**
+   * Dự án năng lượng: energy projects that span at least one commune of this unit (a project over several communes is
+   * listed in each of their units).
+   */
+  energyProjects?: Maybe<EnergyProjectConnection>;
+  /**
+   * Kết quả vượt quy chuẩn: the monitoring results in this unit that exceed their national technical limit, ordered by
+   * station, day and parameter.
+   */
+  exceedances?: Maybe<MonitoringResultConnection>;
+  /** Cửa hàng xăng dầu: fuel stations in this unit. */
+  fuelStations?: Maybe<FuelStationConnection>;
+  /** Vùng nguy cơ thiên tai: natural-hazard zones in this unit. */
+  hazardZones?: Maybe<ClimateHazardZoneConnection>;
   /** Identifier of this version. */
   id: Scalars['ID']['output'];
   /** Values of these indicators for these periods for this unit (rolled up from units below where needed). */
   indicatorValues?: Maybe<Array<DataRow>>;
+  /** Cơ sở công nghiệp: industrial establishments in this unit. */
+  industrialEstablishments?: Maybe<IndustrialEstablishmentConnection>;
   /** Loại: the kind of unit (tỉnh, huyện, xã, phường…). */
   kind: AdministrativeUnitKind;
   /** Cấp: province, district or commune level. */
   level: AdministrativeLevel;
+  /** Chợ: markets in this unit and in every unit under it (through mergers, for units that no longer exist). */
+  markets?: Maybe<MarketConnection>;
+  /** Trạm quan trắc: monitoring stations in this unit and in every unit under it. */
+  monitoringStations?: Maybe<MonitoringStationConnection>;
   /** Tên: official name in Vietnamese, e.g. `Xã Đàm Thủy`. */
   name: Scalars['String']['output'];
   /** The unit this version belongs to; null for a province. */
   parent?: Maybe<AdministrativeUnit>;
+  /** Điểm phục vụ bưu chính: postal service points in this unit and in every unit under it (through mergers). */
+  postalPoints?: Maybe<PostalPointConnection>;
   /** Units merged into this one when it began. */
   predecessors: Array<AdministrativeUnit>;
   /** Nguồn gốc dữ liệu: the directory's catalogue (`DIR-DANHMUC`) and when this version was last changed. */
   provenance: Provenance;
   /** Units this one was merged into (or split into) when it ended. */
   successors: Array<AdministrativeUnit>;
+  /** Trạm BTS: base stations in this unit and in every unit under it. */
+  telecomStations?: Maybe<TelecomStationConnection>;
   /** Tourist sites in this unit and in every unit under it (through mergers, for units that no longer exist). */
   touristSites?: Maybe<TouristSiteConnection>;
+  /** Siêu thị, trung tâm thương mại: trade centres in this unit. */
+  tradeCentres?: Maybe<TradeCentreConnection>;
   /** First day this version is valid; null when valid since before the directory's records begin. */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** The day the unit is named as of (the directory resolves the version valid that day); null for today's unit. */
   validOn?: Maybe<Scalars['Date']['output']>;
   /** Last day this version is valid; null while it is current. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** Thôn chưa có sóng di động: villages without coverage in this unit and in every unit under it. */
+  villagesWithoutCoverage?: Maybe<VillageWithoutCoverageConnection>;
+  /** Giấy phép tài nguyên nước: water-resource licences of works in this unit. */
+  waterLicences?: Maybe<WaterResourceLicenceConnection>;
 };
 
 
@@ -315,10 +345,85 @@ export type AdministrativeUnitChildrenArgs = {
 
 
 /** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitEnergyProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<EnergyProjectKind>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitExceedancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitFuelStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitHazardZonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<HazardKind>;
+  riskLevel?: InputMaybe<RiskLevel>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
 export type AdministrativeUnitIndicatorValuesArgs = {
   disaggregateBy?: InputMaybe<Array<Scalars['String']['input']>>;
   indicators: Array<Scalars['String']['input']>;
   periods: Array<Scalars['String']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitIndustrialEstablishmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitMarketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  class?: InputMaybe<MarketClass>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitMonitoringStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<MonitoringStationKind>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitPostalPointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<PostalPointKind>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitTelecomStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operator?: InputMaybe<TelecomOperator>;
+  technology?: InputMaybe<MobileTechnology>;
 };
 
 
@@ -328,6 +433,29 @@ export type AdministrativeUnitTouristSitesArgs = {
   category?: InputMaybe<TouristSiteCategory>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitTradeCentresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitVillagesWithoutCoverageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitWaterLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<WaterLicenceKind>;
+  status?: InputMaybe<WaterLicenceStatus>;
 };
 
 /** A page of administrative units, ordered by code. */
@@ -777,6 +905,83 @@ export type AuditPrincipal = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+/** Cửa khẩu: a land border gate of Cao Bằng with Guangxi, China. */
+export type BorderGate = {
+  __typename?: 'BorderGate';
+  /** Mã cửa khẩu, e.g. `CK-01`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune it lies in today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Cửa khẩu đối diện: the counterpart gate in China (e.g. Shuikou / Thủy Khẩu). */
+  counterpartGate: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại cửa khẩu: the gate's kind. */
+  kind: BorderGateKind;
+  /** Tên cửa khẩu: the gate's name. */
+  name: Scalars['String']['output'];
+  /** Ngày mở: the day the gate was opened (or upgraded to its kind); null when unknown. */
+  openedOn?: Maybe<Scalars['Date']['output']>;
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /**
+   * Xuất nhập khẩu qua cửa khẩu: the gate's trade flows, ordered by period, direction and commodity group. A year
+   * (`2025`) or half-year (`2025S1`) period takes its quarters.
+   */
+  tradeFlows?: Maybe<TradeFlowConnection>;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Cửa khẩu: a land border gate of Cao Bằng with Guangxi, China. */
+export type BorderGateHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Cửa khẩu: a land border gate of Cao Bằng with Guangxi, China. */
+export type BorderGateTradeFlowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<TradeDirection>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  period?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of border gates. */
+export type BorderGateConnection = {
+  __typename?: 'BorderGateConnection';
+  /** The gates of this page with their cursors. */
+  edges: Array<BorderGateEdge>;
+  /** The gates of this page. */
+  nodes: Array<BorderGate>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many gates the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A border gate in a page, with its cursor. */
+export type BorderGateEdge = {
+  __typename?: 'BorderGateEdge';
+  /** Pass it as `after` to continue after this gate. */
+  cursor: Scalars['String']['output'];
+  /** The gate. */
+  node: BorderGate;
+};
+
+/** Loại cửa khẩu (Decree 112/2014/NĐ-CP): the kind of a land border gate. */
+export type BorderGateKind =
+  /** Lối mở biên giới: an auxiliary border opening. */
+  | 'AUXILIARY'
+  /** Cửa khẩu quốc tế: international gate. */
+  | 'INTERNATIONAL'
+  /** Cửa khẩu chính (song phương): main (bilateral) gate. */
+  | 'MAIN'
+  /** Cửa khẩu phụ: secondary gate. */
+  | 'SECONDARY';
+
 /** Nhóm phân tổ: one category of a dimension, e.g. `FEMALE` (Nữ) of `SEX`. */
 export type Category = {
   __typename?: 'Category';
@@ -891,6 +1096,77 @@ export type ClientUsage = {
   /** The `apollographql-client-version` it sent; null when it sent none. */
   version?: Maybe<Scalars['String']['output']>;
 };
+
+/** Vùng nguy cơ thiên tai: a zone at risk of landslide, flash flood or flooding, as assessed (sample data). */
+export type ClimateHazardZone = {
+  __typename?: 'ClimateHazardZone';
+  /** Ngày đánh giá: the day the zone was assessed. */
+  assessedOn: Scalars['Date']['output'];
+  /** Mã vùng, e.g. `VNT-001`. */
+  code: Scalars['String']['output'];
+  /** The commune-level unit today; resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `assessedOn`. */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Số hộ dân trong vùng nguy cơ: households exposed; internal (for the authorities' evacuation planning). */
+  householdsExposed?: Maybe<Scalars['Int']['output']>;
+  /** Loại thiên tai. */
+  kind: HazardKind;
+  /** Tên vùng: a description of the zone. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Cấp độ nguy cơ. */
+  riskLevel: RiskLevel;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Các thôn, xóm, bản: the villages in the zone. */
+  villages: Array<Scalars['String']['output']>;
+};
+
+
+/** Vùng nguy cơ thiên tai: a zone at risk of landslide, flash flood or flooding, as assessed (sample data). */
+export type ClimateHazardZoneHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of hazard zones, ordered by code. */
+export type ClimateHazardZoneConnection = {
+  __typename?: 'ClimateHazardZoneConnection';
+  /** The zones of this page, each with its cursor. */
+  edges: Array<ClimateHazardZoneEdge>;
+  /** The zones of this page. */
+  nodes: Array<ClimateHazardZone>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many zones match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One zone of a page, with its cursor. */
+export type ClimateHazardZoneEdge = {
+  __typename?: 'ClimateHazardZoneEdge';
+  /** Pass it as `after` to continue the list after this zone. */
+  cursor: Scalars['String']['output'];
+  /** The zone. */
+  node: ClimateHazardZone;
+};
+
+/** Nhóm hàng: a commodity group of the border trade statistics. */
+export type CommodityGroup =
+  /** Nông sản, thực phẩm: agricultural products and food. */
+  | 'AGRICULTURAL'
+  /** Phân bón, hóa chất: fertilisers and chemicals. */
+  | 'CHEMICALS'
+  /** Hàng tiêu dùng: consumer goods. */
+  | 'CONSUMER_GOODS'
+  /** Máy móc, thiết bị: machinery and equipment. */
+  | 'MACHINERY'
+  /** Khoáng sản: minerals and ores. */
+  | 'MINERALS';
 
 /** Tạo tài khoản: a new personal account of the directory (source HUB), ACTIVE from the start. */
 export type CreateAccountInput = {
@@ -1042,6 +1318,151 @@ export type Dimension = {
   nameEn?: Maybe<Scalars['String']['output']>;
 };
 
+/** Dự án năng lượng (owned by the industry-trade database): this database adds its water-resource licences. */
+export type EnergyProject = {
+  __typename?: 'EnergyProject';
+  /** Công suất (MW): the installed capacity in megawatts (0 for a grid project without generation). */
+  capacityMw: Scalars['Float']['output'];
+  /** Mã dự án, e.g. `NL-0001`. */
+  code: Scalars['String']['output'];
+  /** Ngày vận hành thương mại: the commissioning date; null when not yet commissioned. */
+  commissionedOn?: Maybe<Scalars['Date']['output']>;
+  /** Xã, phường: today's communes the project spans. */
+  communes: Array<AdministrativeUnit>;
+  /** Ngày dừng/hủy: the day a SUSPENDED or CANCELLED status took effect; null otherwise. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Tổng mức đầu tư (tỷ đồng): the total investment in billion VND; business-confidential. */
+  investmentBillionVnd?: Maybe<Scalars['Float']['output']>;
+  /** Loại: the kind of project. */
+  kind: EnergyProjectKind;
+  /** Tên dự án: the project's name. */
+  name: Scalars['String']['output'];
+  /** Chủ đầu tư, đơn vị vận hành: the investor or operating enterprise. */
+  operator: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Trạng thái: the project's status. */
+  status: EnergyProjectStatus;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Giấy phép tài nguyên nước của dự án: the water-resource licences issued for the project, ordered by number. */
+  waterLicences: Array<WaterResourceLicence>;
+};
+
+
+/** Dự án năng lượng (owned by the industry-trade database): this database adds its water-resource licences. */
+export type EnergyProjectHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of energy projects. */
+export type EnergyProjectConnection = {
+  __typename?: 'EnergyProjectConnection';
+  /** The projects of this page with their cursors. */
+  edges: Array<EnergyProjectEdge>;
+  /** The projects of this page. */
+  nodes: Array<EnergyProject>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many projects the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new energy project. */
+export type EnergyProjectCreate = {
+  /** Công suất (MW): 0 to 5,000. */
+  capacityMw: Scalars['Float']['input'];
+  /** Mã dự án: `NL-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Ngày vận hành thương mại, `YYYY-MM-DD`. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Today's commune codes (1 to 20), e.g. `["01312"]`. */
+  communeCodes: Array<Scalars['String']['input']>;
+  /** Tổng mức đầu tư (tỷ đồng), 0 or more. */
+  investmentBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại. */
+  kind: EnergyProjectKind;
+  /** Tên dự án: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Chủ đầu tư: 1 to 300 characters. */
+  operator: Scalars['String']['input'];
+  /** Trạng thái: PLANNED, UNDER_CONSTRUCTION or OPERATING. */
+  status: EnergyProjectStatus;
+};
+
+/** An energy project in a page, with its cursor. */
+export type EnergyProjectEdge = {
+  __typename?: 'EnergyProjectEdge';
+  /** Pass it as `after` to continue after this project. */
+  cursor: Scalars['String']['output'];
+  /** The project. */
+  node: EnergyProject;
+};
+
+/** Which energy projects to list: every condition given must hold. */
+export type EnergyProjectFilter = {
+  /** Only projects that span one of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this kind. */
+  kind?: InputMaybe<EnergyProjectKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only this status. */
+  status?: InputMaybe<EnergyProjectStatus>;
+};
+
+/** Loại dự án năng lượng: the kind of an energy project. */
+export type EnergyProjectKind =
+  /** Lưới điện: a transmission line or substation. */
+  | 'GRID'
+  /** Thủy điện: hydropower plant. */
+  | 'HYDRO'
+  /** Điện mặt trời: solar power. */
+  | 'SOLAR'
+  /** Điện gió: wind power. */
+  | 'WIND';
+
+/** How a project is retired. */
+export type EnergyProjectRetirement =
+  /** Hủy: cancelled. */
+  | 'CANCELLED'
+  /** Tạm dừng: suspended. */
+  | 'SUSPENDED';
+
+/** Trạng thái dự án: the status of an energy project. */
+export type EnergyProjectStatus =
+  /** Đã hủy: cancelled (from `endedOn`), kept in the register. */
+  | 'CANCELLED'
+  /** Đang vận hành: operating (approved data: changes need a reason). */
+  | 'OPERATING'
+  /** Trong quy hoạch: planned. */
+  | 'PLANNED'
+  /** Tạm dừng: suspended (from `endedOn`). */
+  | 'SUSPENDED'
+  /** Đang xây dựng: under construction. */
+  | 'UNDER_CONSTRUCTION';
+
+/** Fields of a project to change; those left out keep their values, null clears the optional ones. */
+export type EnergyProjectUpdate = {
+  /** Công suất (MW): 0 to 5,000. */
+  capacityMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Ngày vận hành thương mại; null clears it. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Today's commune codes (1 to 20). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Tổng mức đầu tư (tỷ đồng), 0 or more; null clears it. */
+  investmentBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên dự án: 1 to 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ đầu tư: 1 to 300 characters. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Trạng thái: PLANNED, UNDER_CONSTRUCTION or OPERATING (retire with `retireEnergyProject`). */
+  status?: InputMaybe<EnergyProjectStatus>;
+};
+
 /**
  * One changed field. `before` and `after` are null with `masked: true` when you may not read the field (RESTRICTED or
  * PERSONAL data you have no right to), when it is a secret (a password: only the fact that it changed is kept), or
@@ -1074,6 +1495,72 @@ export type FieldUsage = {
   requests: Scalars['Int']['output'];
 };
 
+/** Cửa hàng xăng dầu: a fuel retail station licensed by the Department of Industry and Trade (sample data). */
+export type FuelStation = {
+  __typename?: 'FuelStation';
+  /** Mã cửa hàng, e.g. `XD-0001`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune it lies in today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `licensedOn` (before 1 July 2025, a commune of a district that no longer exists). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan cấp: the agency that issued the licence (SCT). */
+  issuer?: Maybe<Agency>;
+  /** Số giấy chứng nhận đủ điều kiện bán lẻ xăng dầu: the licence number. */
+  licenceNumber: Scalars['String']['output'];
+  /** Ngày cấp: the licence's date. */
+  licensedOn: Scalars['Date']['output'];
+  /** Tên cửa hàng: the station's name. */
+  name: Scalars['String']['output'];
+  /** Thương nhân: the operating enterprise (Petrolimex Cao Bằng, PV Oil, …). */
+  operator: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Sức chứa bồn (m³): the exact tank capacity in cubic metres; for officials. */
+  tankCapacityM3?: Maybe<Scalars['Float']['output']>;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Cửa hàng xăng dầu: a fuel retail station licensed by the Department of Industry and Trade (sample data). */
+export type FuelStationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of fuel stations. */
+export type FuelStationConnection = {
+  __typename?: 'FuelStationConnection';
+  /** The stations of this page with their cursors. */
+  edges: Array<FuelStationEdge>;
+  /** The stations of this page. */
+  nodes: Array<FuelStation>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many stations the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fuel station in a page, with its cursor. */
+export type FuelStationEdge = {
+  __typename?: 'FuelStationEdge';
+  /** Pass it as `after` to continue after this station. */
+  cursor: Scalars['String']['output'];
+  /** The station. */
+  node: FuelStation;
+};
+
+/** Which fuel stations to list. */
+export type FuelStationFilter = {
+  /** Only stations in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name or operator contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Tọa độ (a point on the WGS 84 ellipsoid, as GPS gives it): shared by every department whose records are located on
  * the map. Its classification is that of the field that holds it (an exact location may be RESTRICTED there).
@@ -1085,6 +1572,34 @@ export type GeoPoint = {
   /** Kinh độ: longitude in decimal degrees, −180 to 180 (east positive). */
   longitude: Scalars['Float']['output'];
 };
+
+/** Loại thiên tai: the hazard of a zone. */
+export type HazardKind =
+  /** Lũ quét, lũ ống: flash flood. */
+  | 'FLASH_FLOOD'
+  /** Ngập lụt: flooding. */
+  | 'FLOOD'
+  /** Sạt lở đất: landslide. */
+  | 'LANDSLIDE';
+
+/** Which hazard zones to list: every condition given must hold (AND). */
+export type HazardZoneFilter = {
+  /** Only zones in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only zones of this hazard. */
+  kind?: InputMaybe<HazardKind>;
+  /** Only zones of this risk level. */
+  riskLevel?: InputMaybe<RiskLevel>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Chủ giấy phép là tổ chức hay cá nhân: whether the holder is an organisation or a natural person. */
+export type HolderKind =
+  /** Tổ chức: an organisation (enterprise, public body, cooperative); its name is public. */
+  | 'ORGANISATION'
+  /** Cá nhân: a natural person; the name and ID number are personal data. */
+  | 'PERSON';
 
 /** Chỉ tiêu thống kê: an indicator of the provincial system. */
 export type Indicator = {
@@ -1236,6 +1751,297 @@ export type IndicatorValueInput = {
   value: Scalars['JSON']['input'];
 };
 
+/** Cụm công nghiệp: an industrial cluster (Decree 32/2024/NĐ-CP), established by the provincial People's Committee. */
+export type IndustrialCluster = {
+  __typename?: 'IndustrialCluster';
+  /** Diện tích (ha): the planned area in hectares. */
+  areaHa: Scalars['Float']['output'];
+  /** Mã cụm công nghiệp, e.g. `CCN-01`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune it lies in today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `decisionDate` (before 1 July 2025, a commune of a district that no longer exists). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Ngày quyết định: the decision's date. */
+  decisionDate: Scalars['Date']['output'];
+  /** Số quyết định thành lập: the establishing decision's number. */
+  decisionNumber: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan ban hành: the agency that established it (the provincial People's Committee). */
+  issuer?: Maybe<Agency>;
+  /** Tên cụm công nghiệp: the cluster's name. */
+  name: Scalars['String']['output'];
+  /** Tỷ lệ lấp đầy (%): the share of the industrial land let to investors. */
+  occupancyRate: Scalars['Float']['output'];
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Trạng thái: the cluster's status. */
+  status: IndustrialClusterStatus;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Cụm công nghiệp: an industrial cluster (Decree 32/2024/NĐ-CP), established by the provincial People's Committee. */
+export type IndustrialClusterHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of industrial clusters. */
+export type IndustrialClusterConnection = {
+  __typename?: 'IndustrialClusterConnection';
+  /** The clusters of this page with their cursors. */
+  edges: Array<IndustrialClusterEdge>;
+  /** The clusters of this page. */
+  nodes: Array<IndustrialCluster>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many clusters the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An industrial cluster in a page, with its cursor. */
+export type IndustrialClusterEdge = {
+  __typename?: 'IndustrialClusterEdge';
+  /** Pass it as `after` to continue after this cluster. */
+  cursor: Scalars['String']['output'];
+  /** The cluster. */
+  node: IndustrialCluster;
+};
+
+/** Which clusters to list. */
+export type IndustrialClusterFilter = {
+  /** Only clusters in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only clusters of this status. */
+  status?: InputMaybe<IndustrialClusterStatus>;
+};
+
+/** Trạng thái cụm công nghiệp: the status of an industrial cluster. */
+export type IndustrialClusterStatus =
+  /** Đã thành lập: established, infrastructure being built. */
+  | 'ESTABLISHED'
+  /** Đang hoạt động: operating. */
+  | 'OPERATING'
+  /** Trong quy hoạch: planned. */
+  | 'PLANNED'
+  /** Tạm dừng: suspended. */
+  | 'SUSPENDED';
+
+/**
+ * Cơ sở công nghiệp: an industrial establishment of the enterprise register (sample data, dữ liệu mẫu). Its output and
+ * revenue are business-confidential (RESTRICTED); its representative's name and phone are personal data.
+ */
+export type IndustrialEstablishment = {
+  __typename?: 'IndustrialEstablishment';
+  /** Giá trị sản xuất (tỷ đồng/năm): annual output in billion VND; business-confidential. */
+  annualOutputBillionVnd?: Maybe<Scalars['Float']['output']>;
+  /** Cụm công nghiệp: the cluster it operates in; null outside a cluster. */
+  cluster?: Maybe<IndustrialCluster>;
+  /** Mã cơ sở, e.g. `CSCN-0001`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune it lies in today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Số lao động: the number of employees. */
+  employees?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Lịch sử thay đổi: every change, newest first. Values of RESTRICTED and PERSONAL fields are masked for callers who
+   * may not read those fields.
+   */
+  history?: Maybe<ChangeConnection>;
+  /** Sản phẩm chính: the main products. */
+  mainProducts: Scalars['String']['output'];
+  /** Tên doanh nghiệp, cơ sở: the enterprise's name. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Người đại diện theo pháp luật: the legal representative's name (personal data). */
+  representativeName?: Maybe<Scalars['String']['output']>;
+  /** Số điện thoại người đại diện: the representative's phone (personal data). */
+  representativePhone?: Maybe<Scalars['String']['output']>;
+  /** Doanh thu (tỷ đồng/năm): annual revenue in billion VND; business-confidential. */
+  revenueBillionVnd?: Maybe<Scalars['Float']['output']>;
+  /** Mã ngành VSIC: the main activity's code of the Vietnam Standard Industrial Classification, e.g. `1071`. */
+  sectorCode: Scalars['String']['output'];
+  /** Mã số thuế: the enterprise's tax code (10 digits), public in the enterprise register. */
+  taxCode: Scalars['String']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * Cơ sở công nghiệp: an industrial establishment of the enterprise register (sample data, dữ liệu mẫu). Its output and
+ * revenue are business-confidential (RESTRICTED); its representative's name and phone are personal data.
+ */
+export type IndustrialEstablishmentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of industrial establishments. */
+export type IndustrialEstablishmentConnection = {
+  __typename?: 'IndustrialEstablishmentConnection';
+  /** The establishments of this page with their cursors. */
+  edges: Array<IndustrialEstablishmentEdge>;
+  /** The establishments of this page. */
+  nodes: Array<IndustrialEstablishment>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many establishments the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An industrial establishment in a page, with its cursor. */
+export type IndustrialEstablishmentEdge = {
+  __typename?: 'IndustrialEstablishmentEdge';
+  /** Pass it as `after` to continue after this establishment. */
+  cursor: Scalars['String']['output'];
+  /** The establishment. */
+  node: IndustrialEstablishment;
+};
+
+/** Which establishments to list: every condition given must hold. */
+export type IndustrialEstablishmentFilter = {
+  /** Only establishments in this cluster. */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only establishments in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Mã ngành VSIC: only establishments of this sector code. */
+  sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an establishment to change; those left out keep their values, null clears the optional ones. */
+export type IndustrialEstablishmentUpdate = {
+  /** Giá trị sản xuất (tỷ đồng), 0 or more; null clears it. */
+  annualOutputBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Cụm công nghiệp: an existing cluster's code; null takes it out of any cluster. */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Số lao động: 0 to 100,000. */
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  /** Sản phẩm chính: 1 to 500 characters; cannot be cleared. */
+  mainProducts?: InputMaybe<Scalars['String']['input']>;
+  /** Tên: 1 to 300 characters; cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Người đại diện: personal data; at most 200 characters; null clears it. */
+  representativeName?: InputMaybe<Scalars['String']['input']>;
+  /** Số điện thoại: personal data; 9 to 12 digits, spaces allowed; null clears it. */
+  representativePhone?: InputMaybe<Scalars['String']['input']>;
+  /** Doanh thu (tỷ đồng), 0 or more; null clears it. */
+  revenueBillionVnd?: InputMaybe<Scalars['Float']['input']>;
+  /** Mã ngành VSIC: four digits. */
+  sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Chợ: a market of the province's market network. */
+export type Market = {
+  __typename?: 'Market';
+  /** Mã chợ, e.g. `CH-0001`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune-level unit it lies in (today's unit); resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Đơn vị quản lý: the agency that manages the market (the commune People's Committee, SCT or UBND-04). */
+  managedBy?: Maybe<Agency>;
+  /** Hạng chợ: the market's class. */
+  marketClass: MarketClass;
+  /** Tên chợ: the market's name. */
+  name: Scalars['String']['output'];
+  /** Ngày họp chợ: `DAILY` for a daily market, otherwise the market days of the lunar month (e.g. `1, 6, 11, 16, 21, 26`). */
+  operatingDays: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Số điểm kinh doanh: the number of stalls. */
+  stalls: Scalars['Int']['output'];
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change it. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Chợ: a market of the province's market network. */
+export type MarketHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Hạng chợ (Decree 60/2024/NĐ-CP): the class of a market. */
+export type MarketClass =
+  /** Chợ hạng I: more than 400 stalls, or a key market of the province. */
+  | 'CLASS_I'
+  /** Chợ hạng II: 200 to 400 stalls. */
+  | 'CLASS_II'
+  /** Chợ hạng III: fewer than 200 stalls, commune and village markets. */
+  | 'CLASS_III';
+
+/** A page of markets, ordered by code. */
+export type MarketConnection = {
+  __typename?: 'MarketConnection';
+  /** The markets of this page with their cursors. */
+  edges: Array<MarketEdge>;
+  /** The markets of this page. */
+  nodes: Array<Market>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many markets the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new market. */
+export type MarketCreate = {
+  /** Mã chợ: `CH-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune code (five digits), e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /** The managing agency's code (a directory agency), e.g. `SCT`. */
+  managedByCode: Scalars['String']['input'];
+  /** Hạng chợ. */
+  marketClass: MarketClass;
+  /** Tên chợ: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** `DAILY` or the lunar market days, e.g. `1, 6, 11, 16, 21, 26`; at most 100 characters. */
+  operatingDays: Scalars['String']['input'];
+  /** Số điểm kinh doanh: 0 to 5,000. */
+  stalls: Scalars['Int']['input'];
+};
+
+/** A market in a page, with its cursor. */
+export type MarketEdge = {
+  __typename?: 'MarketEdge';
+  /** Pass it as `after` to continue after this market. */
+  cursor: Scalars['String']['output'];
+  /** The market. */
+  node: Market;
+};
+
+/** Which markets to list: every condition given must hold (AND). */
+export type MarketFilter = {
+  /** Only markets in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Hạng chợ: only markets of this class. */
+  marketClass?: InputMaybe<MarketClass>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a market to change; those left out keep their values. */
+export type MarketUpdate = {
+  /** The managing agency's code. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Hạng chợ. */
+  marketClass?: InputMaybe<MarketClass>;
+  /** Tên chợ: 1 to 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** `DAILY` or the lunar market days; at most 100 characters. */
+  operatingDays?: InputMaybe<Scalars['String']['input']>;
+  /** Số điểm kinh doanh: 0 to 5,000. */
+  stalls?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One grid: the values of one indicator in one category combination. */
 export type MatrixSeries = {
   __typename?: 'MatrixSeries';
@@ -1251,6 +2057,17 @@ export type MatrixSeries = {
   values: Scalars['JSON']['output'];
 };
 
+/** Công nghệ di động: a mobile radio technology a station transmits. */
+export type MobileTechnology =
+  /** 2G (GSM). */
+  | 'G2'
+  /** 3G (UMTS). */
+  | 'G3'
+  /** 4G (LTE). */
+  | 'G4'
+  /** 5G (NR). */
+  | 'G5';
+
 /**
  * Số tiền: an amount of money with its currency. Departments report in Vietnamese đồng (VND, which has no minor unit
  * in use); a figure in another currency says so rather than being converted. Its classification is that of the field
@@ -1264,18 +2081,288 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** Kết quả quan trắc: one measured value of one parameter at one station on one day. */
+export type MonitoringResult = {
+  __typename?: 'MonitoringResult';
+  /** Mã kết quả: `<station>/<date>/<parameter>`, e.g. `QT-001/2025-09-15/PM2.5`. */
+  code: Scalars['String']['output'];
+  /** The station's commune-level unit today; resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The station's commune as it was on `measuredOn` (before 1 July 2025, a commune of an old district). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Vượt quy chuẩn: true when the value is below the limit's `min` or above its `max`. */
+  exceedsLimit: Scalars['Boolean']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Giới hạn theo quy chuẩn: the national technical limit applied (as on the day it was measured). */
+  limit: TechnicalLimit;
+  /** Ngày quan trắc: the day it was measured. */
+  measuredOn: Scalars['Date']['output'];
+  /** Thông số: the parameter, e.g. `PM2.5`, `SO2`, `pH`, `BOD5`, `DO`, `Coliform`. */
+  parameter: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** The station that measured it. */
+  station?: Maybe<MonitoringStation>;
+  /** Đơn vị: e.g. `µg/m³`, `mg/L`, `MPN/100mL`. */
+  unit: Scalars['String']['output'];
+  /** Giá trị đo: the measured value, in `unit`. */
+  value: Scalars['Float']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Kết quả quan trắc: one measured value of one parameter at one station on one day. */
+export type MonitoringResultHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of monitoring results. */
+export type MonitoringResultConnection = {
+  __typename?: 'MonitoringResultConnection';
+  /** The results of this page, each with its cursor. */
+  edges: Array<MonitoringResultEdge>;
+  /** The results of this page. */
+  nodes: Array<MonitoringResult>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many results match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One result of a page, with its cursor. */
+export type MonitoringResultEdge = {
+  __typename?: 'MonitoringResultEdge';
+  /** Pass it as `after` to continue the list after this result. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: MonitoringResult;
+};
+
+/** One measurement to add. */
+export type MonitoringResultInput = {
+  /** Ngày quan trắc, `YYYY-MM-DD`, not after today and not before the station was established. */
+  measuredOn: Scalars['Date']['input'];
+  /** Thông số: one the station's kind measures (`PM2.5`, `PM10`, `TSP`, `SO2`, `NO2`, `CO`; `pH`, `BOD5`, `COD`, `DO`, `TSS`, `NH4+`, `NO3-`, `Hardness`, `Coliform`). */
+  parameter: Scalars['String']['input'];
+  /** Mã trạm: an existing station. */
+  stationCode: Scalars['String']['input'];
+  /** Giá trị đo: a finite number, 0 or more (pH 0 to 14), in the parameter's unit. */
+  value: Scalars['Float']['input'];
+};
+
+/** Trạm (điểm) quan trắc môi trường: an environmental monitoring station or sampling point. */
+export type MonitoringStation = {
+  __typename?: 'MonitoringStation';
+  /** Mã trạm, e.g. `QT-001`. */
+  code: Scalars['String']['output'];
+  /** The commune-level unit it lies in (today's unit); resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Ngày đưa vào hoạt động: the day it started measuring; null when unknown. */
+  establishedOn?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The commune it lay in before the 2025 reform (as on 2025-06-30, a commune of an old district), for a station older
+   * than the reform; null otherwise. Its results measured before 1 July 2025 name this commune as `communeOnRecord`.
+   */
+  formerCommune?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại trạm: air, surface water, groundwater or automatic wastewater. */
+  kind: MonitoringStationKind;
+  /**
+   * Tọa độ chính xác (WGS 84): the exact position; restricted, since the exact locations of monitoring equipment are
+   * security-sensitive. The commune is public.
+   */
+  location?: Maybe<GeoPoint>;
+  /** Tên trạm / điểm quan trắc. */
+  name: Scalars['String']['output'];
+  /** Đơn vị vận hành: the agency operating the station; resolved by the directory. */
+  operator?: Maybe<Agency>;
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Kết quả quan trắc: its measurements, ordered by day then parameter. */
+  results: MonitoringResultConnection;
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change the station. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Trạm (điểm) quan trắc môi trường: an environmental monitoring station or sampling point. */
+export type MonitoringStationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Trạm (điểm) quan trắc môi trường: an environmental monitoring station or sampling point. */
+export type MonitoringStationResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  parameter?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A page of monitoring stations, ordered by code. */
+export type MonitoringStationConnection = {
+  __typename?: 'MonitoringStationConnection';
+  /** The stations of this page, each with its cursor. */
+  edges: Array<MonitoringStationEdge>;
+  /** The stations of this page. */
+  nodes: Array<MonitoringStation>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many stations match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new monitoring station. */
+export type MonitoringStationCreate = {
+  /** Mã trạm: `QT-` and three or four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Mã xã hiện nay: today's commune-level unit (5 digits). */
+  communeCode: Scalars['String']['input'];
+  /** Ngày đưa vào hoạt động, `YYYY-MM-DD`. */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã xã trước 01/07/2025: its commune before the reform (5 digits), for a station older than the reform. */
+  formerCommuneCode?: InputMaybe<Scalars['String']['input']>;
+  /** Loại trạm. */
+  kind: MonitoringStationKind;
+  /** Vĩ độ: latitude, 22.3 to 23.2 (Cao Bằng). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Kinh độ: longitude, 105.2 to 106.9 (Cao Bằng). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên trạm: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Mã đơn vị vận hành: the operating agency's directory code (e.g. `SNNMT`). */
+  operatorCode: Scalars['String']['input'];
+};
+
+/** One station of a page, with its cursor. */
+export type MonitoringStationEdge = {
+  __typename?: 'MonitoringStationEdge';
+  /** Pass it as `after` to continue the list after this station. */
+  cursor: Scalars['String']['output'];
+  /** The station. */
+  node: MonitoringStation;
+};
+
+/** Which stations to list: every condition given must hold (AND). */
+export type MonitoringStationFilter = {
+  /** Only stations in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stations of this kind. */
+  kind?: InputMaybe<MonitoringStationKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại trạm quan trắc: what a station monitors. */
+export type MonitoringStationKind =
+  /** Không khí xung quanh: ambient air (QCVN 05:2023/BTNMT). */
+  | 'AIR'
+  /** Nước dưới đất: groundwater (QCVN 09:2023/BTNMT). */
+  | 'GROUNDWATER'
+  /** Nước mặt: surface water (QCVN 08:2023/BTNMT). */
+  | 'SURFACE_WATER'
+  /** Nước thải tự động, liên tục: automatic wastewater station of a discharger (QCVN 40:2011/BTNMT). */
+  | 'WASTEWATER_AUTOMATIC';
+
+/** Fields of a station to change; those left out keep their values. */
+export type MonitoringStationUpdate = {
+  /** Mã xã hiện nay (5 digits); it cannot be cleared. */
+  communeCode?: InputMaybe<Scalars['String']['input']>;
+  /** Vĩ độ, 22.3 to 23.2; null clears the position (with `longitude`). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Kinh độ, 105.2 to 106.9; null clears the position (with `latitude`). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Tên trạm: 1 to 300 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Mã đơn vị vận hành (directory code); it cannot be cleared. */
+  operatorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Thêm kết quả quan trắc: add one measurement of a station. The value must be a finite number and the parameter one
+   * the station's kind measures (its national technical regulation gives the limit); `exceedsLimit` is computed.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the
+   * day of the write.
+   */
+  addMonitoringResult: MonitoringResult;
   /** Change the caller's own password. */
   changePassword: Scalars['Boolean']['output'];
   /** Tạo tài khoản: create a personal account in an agency. */
   createAccount: Account;
   /**
+   * Thêm dự án năng lượng: register an energy project. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createEnergyProject: EnergyProject;
+  /**
+   * Thêm chợ: register a market. A BAD_USER_INPUT error names the first wrong field (`input.code` when the code is
+   * taken). Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it
+   * on the day of the write.
+   */
+  createMarket: Market;
+  /**
+   * Thêm trạm quan trắc: record a new monitoring station. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createMonitoringStation: MonitoringStation;
+  /**
+   * Thêm điểm phục vụ bưu chính: register a postal service point. A code that is taken is a BAD_USER_INPUT error
+   * naming `input.code`. Classified PERSONAL because its input may carry an agent's name and phone: the audit log masks
+   * its arguments. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that
+   * owns it on the day of the write.
+   */
+  createPostalPoint: PostalPoint;
+  /**
+   * Thêm trạm BTS: register a mobile base station (in service). A code that is taken is a BAD_USER_INPUT error naming
+   * `input.code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that
+   * owns it on the day of the write.
+   */
+  createTelecomStation: TelecomStation;
+  /**
+   * Cấp giấy phép tài nguyên nước: record a new water-resource licence (status VALID). Classified PERSONAL because its
+   * input may carry a natural person's name and ID number: the audit log masks its arguments. Writes belong to the data
+   * editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createWaterLicence: WaterResourceLicence;
+  /**
    * The provider agency's admin approves, refuses (with reasons), suspends or ends an agreement; it takes effect at once.
    * `reason` is kept in the agreement's history; suspending or ending an APPROVED agreement needs one.
    */
   decideSharingAgreement: SharingAgreement;
+  /**
+   * Dừng hoạt động trạm BTS: decommission a base station (status DECOMMISSIONED from `decommissionedOn`); the register
+   * keeps it. A station already decommissioned is a BAD_USER_INPUT error naming `code`. `reason` is required. Writes
+   * belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of
+   * the write.
+   */
+  decommissionTelecomStation: TelecomStation;
+  /**
+   * Xóa chợ: remove a market (closed and demolished); its `history` keeps what it held. Writes belong to the data
+   * editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteMarket: Market;
+  /**
+   * Xóa trạm quan trắc: delete a station recorded by mistake. A station that has results cannot be deleted (a
+   * BAD_USER_INPUT error naming `code`): its results are official measurements. `reason` is required; the history
+   * keeps what the station held. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in
+   * the agency that owns it on the day of the write.
+   */
+  deleteMonitoringStation: MonitoringStation;
+  /**
+   * Xóa điểm phục vụ bưu chính: remove a postal service point that closed; its `history` keeps what it held. Same
+   * version and reason rules as `updatePostalPoint`; answers the removed point's code. Writes belong to the data
+   * editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deletePostalPoint: Scalars['String']['output'];
   /** Disable an account at once (lost, stolen, left the agency): its tokens stop working on their next request. */
   disableAccount: Account;
   /** Re-enable a disabled account. */
@@ -1287,6 +2374,25 @@ export type Mutation = {
   recordDatasetOwnership: Dataset;
   /** The consumer agency's admin asks a provider agency for restricted data (Decree 47/2020: written request). */
   requestSharingAgreement: SharingAgreement;
+  /**
+   * Dừng hoặc hủy dự án: retire a project (status SUSPENDED or CANCELLED from a date); the record stays in the register
+   * with its history. A reason is required when the project is OPERATING. Writes belong to the data editors of this
+   * database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  retireEnergyProject: EnergyProject;
+  /**
+   * Thu hồi giấy phép: revoke a publishing or printing licence (status REVOKED from `revokedOn`); the register keeps it.
+   * A licence in force (VALID) is approved data: `reason` is required; one that is not VALID any more is a
+   * BAD_USER_INPUT error naming `number`. Writes belong to the data editors of this database (DATA_EDITOR granted for
+   * it) in the agency that owns it on the day of the write.
+   */
+  revokePublishingLicence: PublishingLicence;
+  /**
+   * Thu hồi giấy phép: revoke a licence (status REVOKED with the day and the reason). A licence is never deleted: the
+   * register keeps it and its history. `reason` is required. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeWaterLicence: WaterResourceLicence;
   /**
    * Cấp quyền biên tập dữ liệu: make an account DATA_EDITOR of exactly these sector databases (Cao Bằng Art. 6.3: each
    * sector has its own data-manager accounts), replacing the ones it edited. Each must be owned by the account's agency,
@@ -1302,6 +2408,43 @@ export type Mutation = {
    */
   updateAccommodation: AccommodationEstablishment;
   /**
+   * Cập nhật dự án năng lượng: change a project. An OPERATING project is approved data: `reason` is required, or a
+   * BAD_USER_INPUT error names `reason` and nothing is written. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateEnergyProject: EnergyProject;
+  /**
+   * Cập nhật cơ sở công nghiệp: change an industrial establishment. Classified PERSONAL because its input may carry
+   * the representative's name and phone: the audit log masks its arguments. Writes belong to the data editors of this
+   * database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateIndustrialEstablishment: IndustrialEstablishment;
+  /**
+   * Cập nhật chợ: change a market. `expectedVersion` is the `version` you read: if someone changed the market since,
+   * nothing is written and the answer is a CONFLICT error. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateMarket: Market;
+  /**
+   * Cập nhật trạm quan trắc: change a station (same rules as `updateWaterLicence`; stations are published data, so
+   * `reason` is required). Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the
+   * agency that owns it on the day of the write.
+   */
+  updateMonitoringStation: MonitoringStation;
+  /**
+   * Cập nhật điểm phục vụ bưu chính: change a postal service point. `expectedVersion` is the `version` you read: if
+   * someone changed it since, nothing is written and the answer is a CONFLICT error. The register is published data:
+   * `reason` (kept in its `history`) is required. Classified PERSONAL (an agent's name and phone). Writes belong to the
+   * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updatePostalPoint: PostalPoint;
+  /**
+   * Cập nhật trạm BTS: change a base station. `expectedVersion` is the `version` you read (CONFLICT when stale); a
+   * station in service is approved data: `reason` is required. Writes belong to the data editors of this database
+   * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateTelecomStation: TelecomStation;
+  /**
    * Cập nhật điểm du lịch: change a tourist site. `expectedVersion` is the `version` you read: if someone changed the
    * site since, nothing is written and the answer is a CONFLICT error. Tourist sites are published data: `reason`
    * (why it is changed, kept in the site's `history`) is required; without it nothing is written and the answer is a
@@ -1309,12 +2452,26 @@ export type Mutation = {
    */
   updateTouristSite: TouristSite;
   /**
+   * Cập nhật giấy phép tài nguyên nước: change a licence. `expectedVersion` is the `version` you read: if someone
+   * changed it since, nothing is written and the answer is a CONFLICT error. A VALID licence is approved data: `reason`
+   * is required (kept in its `history`), without it nothing is written and the answer is a BAD_USER_INPUT error naming
+   * `reason`. Classified PERSONAL (the holder's name and ID number may be in the input). Writes belong to the data
+   * editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateWaterLicence: WaterResourceLicence;
+  /**
    * Ghi số liệu: inserts or replaces many values in one transaction, all or nothing. Every value is checked first
    * (indicator, period type, unit and its level, categories, numeric range); one bad value fails the whole call with a
    * BAD_USER_INPUT error naming it (`values[i]`), and nothing is written. `source` and `reason` are kept with the
    * upload in the change history.
    */
   upsertIndicatorValues: UpsertResult;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationAddMonitoringResultArgs = {
+  input: MonitoringResultInput;
 };
 
 
@@ -1332,9 +2489,78 @@ export type MutationCreateAccountArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateEnergyProjectArgs = {
+  input: EnergyProjectCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateMarketArgs = {
+  input: MarketCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateMonitoringStationArgs = {
+  input: MonitoringStationCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreatePostalPointArgs = {
+  input: PostalPointCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateTelecomStationArgs = {
+  input: TelecomStationCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateWaterLicenceArgs = {
+  input: WaterLicenceCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationDecideSharingAgreementArgs = {
   decision: AgreementDecision;
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDecommissionTelecomStationArgs = {
+  code: Scalars['String']['input'];
+  decommissionedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteMarketArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteMonitoringStationArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeletePostalPointArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1368,6 +2594,34 @@ export type MutationRequestSharingAgreementArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRetireEnergyProjectArgs = {
+  code: Scalars['String']['input'];
+  endedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: EnergyProjectRetirement;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokePublishingLicenceArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  number: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeWaterLicenceArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationSetEditorDatasetsArgs = {
   datasetCodes: Array<Scalars['String']['input']>;
   username: Scalars['String']['input'];
@@ -1391,10 +2645,73 @@ export type MutationUpdateAccommodationArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateEnergyProjectArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: EnergyProjectUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateIndustrialEstablishmentArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: IndustrialEstablishmentUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateMarketArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: MarketUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateMonitoringStationArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: MonitoringStationUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdatePostalPointArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: PostalPointUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateTelecomStationArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: TelecomStationUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateTouristSiteArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   input: TouristSiteUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateWaterLicenceArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: WaterLicenceUpdate;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1445,6 +2762,222 @@ export type Periodicity =
   /** Năm: a calendar year, `2025`. */
   | 'YEAR';
 
+/** Điểm phục vụ bưu chính: a postal service point (sample data on the real network's pattern). */
+export type PostalPoint = {
+  __typename?: 'PostalPoint';
+  /** Địa chỉ điểm phục vụ: the establishment's address (public, not a person's). */
+  address: Scalars['String']['output'];
+  /** Họ tên người làm đại lý: an agent's own name: personal data. */
+  agentName?: Maybe<Scalars['String']['output']>;
+  /** Số điện thoại người làm đại lý: an agent's phone: personal data. */
+  agentPhone?: Maybe<Scalars['String']['output']>;
+  /** Mã điểm phục vụ, e.g. `BC-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune-level unit it lies in (today's unit); resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `openedOn` (before 1 July 2025, a commune of a district that no longer exists). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. Values of PERSONAL fields are masked for callers who may not read them. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại điểm: post office, commune cultural post point or agent. */
+  kind: PostalPointKind;
+  /** Tên điểm phục vụ: its name. */
+  name: Scalars['String']['output'];
+  /** Ngày bắt đầu phục vụ: the day it opened; null when unknown. */
+  openedOn?: Maybe<Scalars['Date']['output']>;
+  /** Doanh nghiệp bưu chính: the operating enterprise, e.g. `Bưu điện tỉnh Cao Bằng (VNPost)`. */
+  operatorName: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change it. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Điểm phục vụ bưu chính: a postal service point (sample data on the real network's pattern). */
+export type PostalPointHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of postal service points, ordered by code. */
+export type PostalPointConnection = {
+  __typename?: 'PostalPointConnection';
+  /** The points of this page, each with its cursor. */
+  edges: Array<PostalPointEdge>;
+  /** The points of this page. */
+  nodes: Array<PostalPoint>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many points match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new postal service point. */
+export type PostalPointCreate = {
+  /** Địa chỉ: 1 to 300 characters. */
+  address: Scalars['String']['input'];
+  /** Personal data: the agent's name, at most 200 characters (agents only). */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's phone, 10 digits starting with 0 (e.g. `0912345678`). */
+  agentPhone?: InputMaybe<Scalars['String']['input']>;
+  /** Mã điểm phục vụ: `BC-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune: a code of a commune-level unit valid since 1 July 2025, e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /**
+   * The commune as it was on `openedOn`, for a day before 1 July 2025: one of the old communes merged into `communeCode`
+   * (default: the seat, whose code `communeCode` kept). Ignored for later days (it is then `communeCode`).
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Loại điểm. */
+  kind: PostalPointKind;
+  /** Tên điểm: 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** Ngày bắt đầu phục vụ: `YYYY-MM-DD`, not in the future. */
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Doanh nghiệp bưu chính: 1 to 200 characters. */
+  operatorName: Scalars['String']['input'];
+};
+
+/** One postal service point of a page, with its cursor. */
+export type PostalPointEdge = {
+  __typename?: 'PostalPointEdge';
+  /** Pass it as `after` to continue the list after this point. */
+  cursor: Scalars['String']['output'];
+  /** The point. */
+  node: PostalPoint;
+};
+
+/** Which postal service points to list: every condition given must hold (AND). */
+export type PostalPointFilter = {
+  /** Only points in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only points of this kind. */
+  kind?: InputMaybe<PostalPointKind>;
+  /** Name or address contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại điểm phục vụ bưu chính: the kind of postal service point. */
+export type PostalPointKind =
+  /** Đại lý bưu chính: a postal agent (a shop or household that serves as a postal point). */
+  | 'AGENT'
+  /** Điểm Bưu điện – Văn hóa xã: a commune cultural post point. */
+  | 'COMMUNE_CULTURAL_POST'
+  /** Bưu cục: a post office (Bưu điện tỉnh, Bưu điện huyện, bưu cục khu vực). */
+  | 'POST_OFFICE';
+
+/** Fields of a postal service point to change; those left out keep their values, null clears the optional ones. */
+export type PostalPointUpdate = {
+  /** Địa chỉ, 1 to 300 characters; it cannot be cleared. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's name, at most 200 characters; null or blank clears it. */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Personal data: the agent's phone, 10 digits starting with 0; null or blank clears it. */
+  agentPhone?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 300 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Doanh nghiệp bưu chính, 1 to 200 characters; it cannot be cleared. */
+  operatorName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Cơ quan báo chí: a press agency of the province, with the licence it operates under. */
+export type PressAgency = {
+  __typename?: 'PressAgency';
+  /** Mã cơ quan báo chí, e.g. `BC-01`. */
+  code: Scalars['String']['output'];
+  /** Ngày chấm dứt: the day it stopped operating under this licence (merger, closure); null while active. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Cơ quan chủ quản: the governing body when it is an agency of the directory; null otherwise. */
+  governingAgency?: Maybe<Agency>;
+  /** Tên cơ quan chủ quản: the governing body's name, e.g. `Tỉnh ủy Cao Bằng`. */
+  governingBodyName: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan cấp phép: the issuing agency when it is in the directory; null for the Ministry (see `licensedByName`). */
+  issuer?: Maybe<Agency>;
+  /** Loại hình: print, electronic, radio and television, or magazine. */
+  kind: PressAgencyKind;
+  /** Số giấy phép hoạt động báo chí: the licence number (sample numbers where not public). */
+  licenceNumber: Scalars['String']['output'];
+  /** Tên cơ quan cấp phép: the issuer's name as text, e.g. `Bộ Thông tin và Truyền thông`. */
+  licensedByName?: Maybe<Scalars['String']['output']>;
+  /** Ngày cấp phép: the day the licence was issued. */
+  licensedOn: Scalars['Date']['output'];
+  /** Tên cơ quan báo chí: its name. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Tình trạng: in operation, merged or ceased. */
+  status: PressAgencyStatus;
+  /** Cơ quan kế thừa: the agency it was merged into; null when none. */
+  successor?: Maybe<PressAgency>;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Trang thông tin điện tử: its website, when it has one. */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Cơ quan báo chí: a press agency of the province, with the licence it operates under. */
+export type PressAgencyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of press agencies, ordered by code. */
+export type PressAgencyConnection = {
+  __typename?: 'PressAgencyConnection';
+  /** The agencies of this page, each with its cursor. */
+  edges: Array<PressAgencyEdge>;
+  /** The agencies of this page. */
+  nodes: Array<PressAgency>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many agencies match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One press agency of a page, with its cursor. */
+export type PressAgencyEdge = {
+  __typename?: 'PressAgencyEdge';
+  /** Pass it as `after` to continue the list after this agency. */
+  cursor: Scalars['String']['output'];
+  /** The press agency. */
+  node: PressAgency;
+};
+
+/** Which press agencies to list: every condition given must hold (AND). */
+export type PressAgencyFilter = {
+  /** Only agencies of this kind. */
+  kind?: InputMaybe<PressAgencyKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only agencies with this status. */
+  status?: InputMaybe<PressAgencyStatus>;
+};
+
+/** Loại hình báo chí: the kind of press agency. */
+export type PressAgencyKind =
+  /** Báo điện tử: an electronic newspaper. */
+  | 'ELECTRONIC'
+  /** Tạp chí: a magazine. */
+  | 'MAGAZINE'
+  /** Báo in: a printed newspaper. */
+  | 'PRINT'
+  /** Phát thanh, truyền hình: radio and television. */
+  | 'RADIO_TV';
+
+/** Tình trạng hoạt động: whether a press agency still operates. */
+export type PressAgencyStatus =
+  /** Đang hoạt động: in operation. */
+  | 'ACTIVE'
+  /** Đã chấm dứt: ceased publication. */
+  | 'CEASED'
+  /** Đã hợp nhất: merged into another agency (see `successor`). */
+  | 'MERGED';
+
 /**
  * Nguồn gốc dữ liệu (provenance): where a record comes from and how fresh it is, so that whoever uses it can
  * cite its source and the time it was retrieved.
@@ -1462,7 +2995,99 @@ export type Provenance = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Giấy phép xuất bản bản tin / giấy phép hoạt động in: a licence the department issued (sample data). */
+export type PublishingLicence = {
+  __typename?: 'PublishingLicence';
+  /** The commune of the holder's seat today; resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `issuedOn` (before 1 July 2025, a commune of a district that no longer exists). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first (a revocation with its reason). */
+  history?: Maybe<ChangeConnection>;
+  /** Tổ chức được cấp phép: the holder, an organisation (agency, enterprise, association). */
+  holderName: Scalars['String']['output'];
+  /** Ngày cấp: the day it was issued. */
+  issuedOn: Scalars['Date']['output'];
+  /** Cơ quan cấp phép: STTTT until 28 February 2025, SKHCN from 1 March 2025. */
+  issuer?: Maybe<Agency>;
+  /** Loại giấy phép: publishing a bulletin or printing. */
+  kind: PublishingLicenceKind;
+  /** Số giấy phép, e.g. `12/GP-STTTT` (before 1 March 2025) or `3/GP-SKHCN`. */
+  number: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Ngày thu hồi: the day it was revoked; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Tình trạng: in force, expired or revoked. */
+  status: PublishingLicenceStatus;
+  /** Tên bản tin hoặc sản phẩm in: the bulletin's title, or the printed products. */
+  subject: Scalars['String']['output'];
+  /** Có hiệu lực đến: the last day of validity; null when it has no end date. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you revoke it. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Giấy phép xuất bản bản tin / giấy phép hoạt động in: a licence the department issued (sample data). */
+export type PublishingLicenceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of licences, ordered by number. */
+export type PublishingLicenceConnection = {
+  __typename?: 'PublishingLicenceConnection';
+  /** The licences of this page, each with its cursor. */
+  edges: Array<PublishingLicenceEdge>;
+  /** The licences of this page. */
+  nodes: Array<PublishingLicence>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many licences match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One licence of a page, with its cursor. */
+export type PublishingLicenceEdge = {
+  __typename?: 'PublishingLicenceEdge';
+  /** Pass it as `after` to continue the list after this licence. */
+  cursor: Scalars['String']['output'];
+  /** The licence. */
+  node: PublishingLicence;
+};
+
+/** Which licences to list: every condition given must hold (AND). */
+export type PublishingLicenceFilter = {
+  /** Only licences whose holder is in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only licences issued by this agency (its directory code, `STTTT` or `SKHCN`). */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this kind. */
+  kind?: InputMaybe<PublishingLicenceKind>;
+  /** Holder or subject contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences with this status. */
+  status?: InputMaybe<PublishingLicenceStatus>;
+};
+
+/** Loại giấy phép: a licence to publish a bulletin, or to operate printing. */
+export type PublishingLicenceKind =
+  /** Giấy phép hoạt động in: operating a printing establishment. */
+  | 'PRINTING'
+  /** Giấy phép xuất bản bản tin: publishing a bulletin. */
+  | 'PUBLISHING';
+
+/** Tình trạng giấy phép: the licence's standing. */
+export type PublishingLicenceStatus =
+  /** Hết hạn: its validity ended. */
+  | 'EXPIRED'
+  /** Đã thu hồi: revoked (see `revokedOn` and the `history` for the reason). */
+  | 'REVOKED'
+  /** Còn hiệu lực: in force. */
+  | 'VALID';
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1502,10 +3127,18 @@ export type Query = {
    * as `after` for the next page.
    */
   auditEvents?: Maybe<AuditEventConnection>;
+  /** Cửa khẩu theo mã: a border gate by its code (`CK-01`); null when none has that code. */
+  borderGate?: Maybe<BorderGate>;
+  /** Cửa khẩu: the province's border gates with China, ordered by code. */
+  borderGates?: Maybe<BorderGateConnection>;
   /** Cơ sở dữ liệu chuyên ngành: a sector database of the province's catalogue, by code. */
   dataset?: Maybe<Dataset>;
   /** The catalogue of sector databases, ordered by code. */
   datasets?: Maybe<DatasetConnection>;
+  /** Dự án năng lượng theo mã: an energy project by its code (`NL-0001`); null when none has that code. */
+  energyProject?: Maybe<EnergyProject>;
+  /** Dự án năng lượng: hydropower, solar, wind and grid projects matching the filter, ordered by code. */
+  energyProjects?: Maybe<EnergyProjectConnection>;
   /**
    * Sử dụng trường: for each field coordinate requested in [from, to), how many requests asked for it, when last, and
    * which client applications (the `apollographql-client-name` and `-version` they sent) and agencies asked. For
@@ -1513,6 +3146,14 @@ export type Query = {
    * intent). Ordered by requests, most first.
    */
   fieldUsage?: Maybe<Array<FieldUsage>>;
+  /** Cửa hàng xăng dầu theo mã: a fuel station by its code (`XD-0001`); null when none has that code. */
+  fuelStation?: Maybe<FuelStation>;
+  /** Cửa hàng xăng dầu: fuel stations matching the filter, ordered by code. */
+  fuelStations?: Maybe<FuelStationConnection>;
+  /** Vùng nguy cơ thiên tai theo mã: a natural-hazard zone by its code; null when none has that code. */
+  hazardZone?: Maybe<ClimateHazardZone>;
+  /** Vùng nguy cơ thiên tai: natural-hazard zones (landslide, flash flood, flood) matching the filter, ordered by code. */
+  hazardZones?: Maybe<ClimateHazardZoneConnection>;
   /** Chỉ tiêu theo mã: an indicator by its code, e.g. `0201`; null when none has that code. */
   indicator?: Maybe<Indicator>;
   /**
@@ -1529,6 +3170,18 @@ export type Query = {
    * name (Vietnamese or English, regardless of case and diacritics), `agency` the responsible agency's code.
    */
   indicators?: Maybe<IndicatorConnection>;
+  /** Cụm công nghiệp theo mã: an industrial cluster by its code (`CCN-01`); null when none has that code. */
+  industrialCluster?: Maybe<IndustrialCluster>;
+  /** Cụm công nghiệp: industrial clusters, ordered by code. */
+  industrialClusters?: Maybe<IndustrialClusterConnection>;
+  /** Cơ sở công nghiệp theo mã: an industrial establishment by its code (`CSCN-0001`); null when none has that code. */
+  industrialEstablishment?: Maybe<IndustrialEstablishment>;
+  /** Cơ sở công nghiệp: industrial establishments matching the filter, ordered by code. */
+  industrialEstablishments?: Maybe<IndustrialEstablishmentConnection>;
+  /** Chợ theo mã: a market by its code; null when none has that code. */
+  market?: Maybe<Market>;
+  /** Chợ: markets matching the filter, ordered by code. Per commune: `administrativeUnit(code:) { markets }`. */
+  markets?: Maybe<MarketConnection>;
   /**
    * Tôi được xem gì: for each field coordinate (`Type.field`), whether the caller may read it now, and if not why:
    * its classification, which agency owns the data, which sharing agreement would be needed. The same decision the
@@ -1537,10 +3190,35 @@ export type Query = {
   mayRead: Array<ReadDecision>;
   /** The signed-in caller's own account (for an account of the external identity provider, a view of its token's claims). */
   me?: Maybe<Account>;
+  /** Kết quả quan trắc theo mã: one monitoring result by its code (`<station>/<date>/<parameter>`); null when none. */
+  monitoringResult?: Maybe<MonitoringResult>;
+  /** Trạm quan trắc theo mã: a monitoring station by its code; null when none has that code. */
+  monitoringStation?: Maybe<MonitoringStation>;
+  /** Trạm quan trắc môi trường: monitoring stations matching the filter, ordered by code. */
+  monitoringStations?: Maybe<MonitoringStationConnection>;
   /** Kỳ báo cáo: parses a period id (`2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`) and gives its dates. */
   period?: Maybe<Period>;
+  /** Điểm phục vụ bưu chính theo mã: a postal service point by its code; null when none has that code. */
+  postalPoint?: Maybe<PostalPoint>;
+  /**
+   * Điểm phục vụ bưu chính: postal service points matching the filter, ordered by code. For the points of one commune
+   * (or a former district), ask for `administrativeUnit(code:) { postalPoints }`.
+   */
+  postalPoints?: Maybe<PostalPointConnection>;
+  /** Cơ quan báo chí: the province's press agencies matching the filter, ordered by code. */
+  pressAgencies?: Maybe<PressAgencyConnection>;
+  /** Cơ quan báo chí theo mã: a press agency by its code; null when none has that code. */
+  pressAgency?: Maybe<PressAgency>;
+  /** Giấy phép theo số: a publishing or printing licence by its number; null when none has that number. */
+  publishingLicence?: Maybe<PublishingLicence>;
+  /** Giấy phép xuất bản bản tin, giấy phép hoạt động in: licences matching the filter, ordered by number. */
+  publishingLicences?: Maybe<PublishingLicenceConnection>;
   /** Thỏa thuận chia sẻ dữ liệu: agreements the caller's agency is party to (every one for the system admin and auditors). */
   sharingAgreements?: Maybe<SharingAgreementConnection>;
+  /** Trạm BTS theo mã: a mobile base station by its code; null when none has that code. */
+  telecomStation?: Maybe<TelecomStation>;
+  /** Trạm thu phát sóng di động (BTS): base stations matching the filter, ordered by code. */
+  telecomStations?: Maybe<TelecomStationConnection>;
   /** Điểm du lịch theo mã: a tourist site by its code; null when none has that code. */
   touristSite?: Maybe<TouristSite>;
   /**
@@ -1548,6 +3226,12 @@ export type Query = {
    * (a commune, a former district, the province) as of a date, ask for `administrativeUnit(code:, asOf:) { touristSites }`.
    */
   touristSites?: Maybe<TouristSiteConnection>;
+  /** Siêu thị, trung tâm thương mại theo mã: a trade centre by its code (`TM-01`); null when none has that code. */
+  tradeCentre?: Maybe<TradeCentre>;
+  /** Siêu thị và trung tâm thương mại: supermarkets and trade centres, ordered by code. */
+  tradeCentres?: Maybe<TradeCentreConnection>;
+  /** Số liệu xuất nhập khẩu theo mã: one trade flow by its code; null when none has that code. */
+  tradeFlow?: Maybe<TradeFlow>;
   /**
    * Trường không ai dùng: the field coordinates of the graph (of one subgraph when `subgraph` is given) that no request
    * asked for in [from, to), sorted: candidates for deprecation.
@@ -1559,10 +3243,25 @@ export type Query = {
    * database), then names the first broken link. Either bound may be left out.
    */
   verifyAuditChain?: Maybe<AuditChainReport>;
+  /** Thôn chưa có sóng di động theo mã: a surveyed village without coverage by its code; null when none has it. */
+  villageWithoutCoverage?: Maybe<VillageWithoutCoverage>;
+  /** Thôn chưa có sóng di động: villages without mobile coverage at the survey, ordered by code. */
+  villagesWithoutCoverage?: Maybe<VillageWithoutCoverageConnection>;
+  /** Giấy phép tài nguyên nước theo số: a water-resource licence by its number; null when none has that number. */
+  waterLicence?: Maybe<WaterResourceLicence>;
+  /**
+   * Giấy phép tài nguyên nước: water-resource licences matching the filter, ordered by number. To list those of an
+   * administrative unit, ask for `administrativeUnit(code:) { waterLicences }`.
+   */
+  waterLicences?: Maybe<WaterResourceLicenceConnection>;
+  /** Nguồn nước theo mã: a water source by its code; null when none has that code. */
+  waterSource?: Maybe<WaterSource>;
+  /** Nguồn nước: rivers, streams, reservoirs and aquifers matching the filter, ordered by code. */
+  waterSources?: Maybe<WaterSourceConnection>;
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAccessStatisticsArgs = {
   from: Scalars['DateTime']['input'];
   groupBy: AccessGroupBy;
@@ -1570,13 +3269,13 @@ export type QueryAccessStatisticsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAccommodationArgs = {
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAccommodationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccommodationFilter>;
@@ -1584,7 +3283,7 @@ export type QueryAccommodationsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   agencyCode?: InputMaybe<Scalars['String']['input']>;
@@ -1592,14 +3291,14 @@ export type QueryAccountsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAdministrativeUnitArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAdministrativeUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1610,7 +3309,7 @@ export type QueryAdministrativeUnitsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAgenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AgencyFilter>;
@@ -1618,19 +3317,19 @@ export type QueryAgenciesArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAgencyArgs = {
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAuditEventArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
@@ -1638,20 +3337,48 @@ export type QueryAuditEventsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryBorderGateArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryBorderGatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<BorderGateKind>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryDatasetArgs = {
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryEnergyProjectArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryEnergyProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnergyProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryFieldUsageArgs = {
   coordinates?: InputMaybe<Array<Scalars['String']['input']>>;
   from: Scalars['DateTime']['input'];
@@ -1659,19 +3386,47 @@ export type QueryFieldUsageArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryFuelStationArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryFuelStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FuelStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryHazardZoneArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryHazardZonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HazardZoneFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryIndicatorArgs = {
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryIndicatorDataArgs = {
   query: IndicatorDataQuery;
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   agency?: InputMaybe<Scalars['String']['input']>;
@@ -1681,19 +3436,123 @@ export type QueryIndicatorsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIndustrialClusterArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIndustrialClustersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IndustrialClusterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIndustrialEstablishmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIndustrialEstablishmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IndustrialEstablishmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryMarketArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryMarketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MarketFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryMayReadArgs = {
   coordinates: Array<Scalars['String']['input']>;
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryMonitoringResultArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryMonitoringStationArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryMonitoringStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MonitoringStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryPeriodArgs = {
   id: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPostalPointArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPostalPointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PostalPointFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPressAgenciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PressAgencyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPressAgencyArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPublishingLicenceArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryPublishingLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublishingLicenceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QuerySharingAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1701,13 +3560,27 @@ export type QuerySharingAgreementsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryTelecomStationArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryTelecomStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TelecomStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryTouristSiteArgs = {
   code: Scalars['String']['input'];
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryTouristSitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TouristSiteFilter>;
@@ -1715,7 +3588,27 @@ export type QueryTouristSitesArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryTradeCentreArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryTradeCentresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TradeCentreFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryTradeFlowArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryUnusedFieldsArgs = {
   from: Scalars['DateTime']['input'];
   subgraph?: InputMaybe<Scalars['String']['input']>;
@@ -1723,10 +3616,52 @@ export type QueryUnusedFieldsArgs = {
 };
 
 
-/** Root fields are nullable on purpose: if one department's subgraph is down, the rest of an answer still arrives. */
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryVerifyAuditChainArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryVillageWithoutCoverageArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryVillagesWithoutCoverageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VillageWithoutCoverageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryWaterLicenceArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryWaterLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WaterLicenceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryWaterSourceArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryWaterSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WaterSourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether the caller may read one field, and why not. */
@@ -1745,6 +3680,17 @@ export type ReadDecision = {
   /** The subgraph that serves it. */
   subgraph?: Maybe<Scalars['String']['output']>;
 };
+
+/** Cấp độ nguy cơ: the risk level of a zone. */
+export type RiskLevel =
+  /** Cao. */
+  | 'HIGH'
+  /** Thấp. */
+  | 'LOW'
+  /** Trung bình. */
+  | 'MEDIUM'
+  /** Rất cao. */
+  | 'VERY_HIGH';
 
 /** Vai trò: what an account may do. */
 export type Role =
@@ -1879,6 +3825,154 @@ export type SharingAgreementRequest = {
   validTo: Scalars['Date']['input'];
 };
 
+/** Toạ độ nhập vào: a position sent with a write (WGS 84, within Cao Bằng: latitude 22.2–23.2, longitude 105.2–106.9). */
+export type StationLocationInput = {
+  /** Vĩ độ, 22.2 to 23.2. */
+  latitude: Scalars['Float']['input'];
+  /** Kinh độ, 105.2 to 106.9. */
+  longitude: Scalars['Float']['input'];
+};
+
+/** Quy chuẩn kỹ thuật quốc gia: the national technical limit a result is compared with. */
+export type TechnicalLimit = {
+  __typename?: 'TechnicalLimit';
+  /** Giới hạn trên: the highest allowed value (most parameters); null when there is none. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Giới hạn dưới: the lowest allowed value (DO, the low end of pH); null when there is none. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** Số hiệu quy chuẩn, e.g. `QCVN 05:2023/BTNMT`. */
+  standard: Scalars['String']['output'];
+};
+
+/** Doanh nghiệp viễn thông di động: the mobile network operator. */
+export type TelecomOperator =
+  /** Tổng công ty Viễn thông MobiFone. */
+  | 'MOBIFONE'
+  /** Tập đoàn Công nghiệp – Viễn thông Quân đội (Viettel). */
+  | 'VIETTEL'
+  /** VNPT VinaPhone. */
+  | 'VINAPHONE';
+
+/** Trạm thu phát sóng thông tin di động (BTS): a mobile base station (sample data). */
+export type TelecomStation = {
+  __typename?: 'TelecomStation';
+  /** Mã trạm, e.g. `BTS-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune-level unit it stands in (today's unit); resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `permittedOn` (internal, since it names the permission day). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Ngày dừng hoạt động: null while in service. */
+  decommissionedOn?: Maybe<Scalars['Date']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. The location's values are masked for callers who may not read it. */
+  history?: Maybe<ChangeConnection>;
+  /** Toạ độ chính xác (WGS 84): the exact position, security-sensitive infrastructure: RESTRICTED. */
+  location?: Maybe<GeoPoint>;
+  /** Tên trạm: the station's name (its site). */
+  name: Scalars['String']['output'];
+  /** Doanh nghiệp: the operator. */
+  operator: TelecomOperator;
+  /** Ngày được chấp thuận lắp đặt: the day its installation was permitted (internal). */
+  permittedOn?: Maybe<Scalars['Date']['output']>;
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Dùng chung hạ tầng: whether the tower is shared with another operator. */
+  shared: Scalars['Boolean']['output'];
+  /** Tình trạng: in service or decommissioned. */
+  status: TelecomStationStatus;
+  /** Công nghệ: the technologies it transmits, oldest first. */
+  technologies: Array<MobileTechnology>;
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change it. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Trạm thu phát sóng thông tin di động (BTS): a mobile base station (sample data). */
+export type TelecomStationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of base stations, ordered by code. */
+export type TelecomStationConnection = {
+  __typename?: 'TelecomStationConnection';
+  /** The stations of this page, each with its cursor. */
+  edges: Array<TelecomStationEdge>;
+  /** The stations of this page. */
+  nodes: Array<TelecomStation>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many stations match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new base station (in service). */
+export type TelecomStationCreate = {
+  /** Mã trạm: `BTS-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Today's commune: a code of a commune-level unit valid since 1 July 2025, e.g. `01435`. */
+  communeCode: Scalars['String']['input'];
+  /**
+   * The commune as it was on `permittedOn`, for a day before 1 July 2025: one of the old communes merged into
+   * `communeCode` (default: the seat). Ignored for later days.
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** The exact position (RESTRICTED once stored). */
+  location: StationLocationInput;
+  /** Tên trạm: 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Doanh nghiệp. */
+  operator: TelecomOperator;
+  /** Ngày được chấp thuận: `YYYY-MM-DD`, not in the future. */
+  permittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Dùng chung hạ tầng. */
+  shared: Scalars['Boolean']['input'];
+  /** Công nghệ: 1 to 4 technologies, none twice. */
+  technologies: Array<MobileTechnology>;
+};
+
+/** One base station of a page, with its cursor. */
+export type TelecomStationEdge = {
+  __typename?: 'TelecomStationEdge';
+  /** Pass it as `after` to continue the list after this station. */
+  cursor: Scalars['String']['output'];
+  /** The station. */
+  node: TelecomStation;
+};
+
+/** Which base stations to list: every condition given must hold (AND). */
+export type TelecomStationFilter = {
+  /** Only stations in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stations of this operator. */
+  operator?: InputMaybe<TelecomOperator>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only stations with this status. */
+  status?: InputMaybe<TelecomStationStatus>;
+  /** Only stations transmitting this technology. */
+  technology?: InputMaybe<MobileTechnology>;
+};
+
+/** Tình trạng trạm: whether the station transmits. */
+export type TelecomStationStatus =
+  /** Đã dừng hoạt động: decommissioned (see `decommissionedOn`). */
+  | 'DECOMMISSIONED'
+  /** Đang phát sóng: in service. */
+  | 'IN_SERVICE';
+
+/** Fields of a base station to change; those left out keep their values. */
+export type TelecomStationUpdate = {
+  /** The exact position; null keeps it. */
+  location?: InputMaybe<StationLocationInput>;
+  /** Tên trạm: 1 to 200 characters; it cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Dùng chung hạ tầng; null keeps it. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Công nghệ: 1 to 4 technologies, none twice; null keeps them. */
+  technologies?: InputMaybe<Array<MobileTechnology>>;
+};
+
 /** Chuỗi số liệu của một chỉ tiêu cho một đơn vị. */
 export type TimeSeries = {
   __typename?: 'TimeSeries';
@@ -1993,6 +4087,134 @@ export type TouristSiteUpdate = {
   nameEn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Siêu thị, trung tâm thương mại: a supermarket or trade centre. */
+export type TradeCentre = {
+  __typename?: 'TradeCentre';
+  /** Diện tích kinh doanh (m²): the sales area in square metres. */
+  areaM2: Scalars['Float']['output'];
+  /** Mã, e.g. `TM-01`. */
+  code: Scalars['String']['output'];
+  /** Xã, phường: the commune it lies in today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại: supermarket or trade centre. */
+  kind: TradeCentreKind;
+  /** Tên: the name. */
+  name: Scalars['String']['output'];
+  /** Doanh nghiệp vận hành: the operating enterprise. */
+  operator: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Hạng: the class (I, II, III). */
+  tradeClass: MarketClass;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Siêu thị, trung tâm thương mại: a supermarket or trade centre. */
+export type TradeCentreHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of trade centres. */
+export type TradeCentreConnection = {
+  __typename?: 'TradeCentreConnection';
+  /** The trade centres of this page with their cursors. */
+  edges: Array<TradeCentreEdge>;
+  /** The trade centres of this page. */
+  nodes: Array<TradeCentre>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A trade centre in a page, with its cursor. */
+export type TradeCentreEdge = {
+  __typename?: 'TradeCentreEdge';
+  /** Pass it as `after` to continue after this one. */
+  cursor: Scalars['String']['output'];
+  /** The trade centre. */
+  node: TradeCentre;
+};
+
+/** Which trade centres to list. */
+export type TradeCentreFilter = {
+  /** Only trade centres in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this kind. */
+  kind?: InputMaybe<TradeCentreKind>;
+};
+
+/** Loại: supermarket or trade centre (Decree 09/2018 replaced by the rules on trade infrastructure). */
+export type TradeCentreKind =
+  /** Siêu thị: a supermarket. */
+  | 'SUPERMARKET'
+  /** Trung tâm thương mại: a trade centre. */
+  | 'TRADE_CENTRE';
+
+/** Chiều: import or export. */
+export type TradeDirection =
+  /** Xuất khẩu: export. */
+  | 'EXPORT'
+  /** Nhập khẩu: import. */
+  | 'IMPORT';
+
+/** Xuất nhập khẩu: trade through one border gate in one quarter, one direction and one commodity group (sample data). */
+export type TradeFlow = {
+  __typename?: 'TradeFlow';
+  /** Cửa khẩu: the border gate. */
+  borderGate?: Maybe<BorderGate>;
+  /** Mã: gate, period, direction and group, e.g. `CK-01-2025Q3-EXPORT-AGRICULTURAL`. */
+  code: Scalars['String']['output'];
+  /** Nhóm hàng: the commodity group. */
+  commodityGroup: CommodityGroup;
+  /** Chiều: import or export. */
+  direction: TradeDirection;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Kỳ: the quarter (an indicators period, e.g. `2025Q3`). */
+  period: Period;
+  /** Nguồn gốc: the record's dataset and dates. */
+  provenance: Provenance;
+  /** Trị giá (USD): the value in US dollars; for officials. */
+  valueUsd?: Maybe<Scalars['Float']['output']>;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Xuất nhập khẩu: trade through one border gate in one quarter, one direction and one commodity group (sample data). */
+export type TradeFlowHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of trade flows. */
+export type TradeFlowConnection = {
+  __typename?: 'TradeFlowConnection';
+  /** The flows of this page with their cursors. */
+  edges: Array<TradeFlowEdge>;
+  /** The flows of this page. */
+  nodes: Array<TradeFlow>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many flows the list has in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A trade flow in a page, with its cursor. */
+export type TradeFlowEdge = {
+  __typename?: 'TradeFlowEdge';
+  /** Pass it as `after` to continue after this flow. */
+  cursor: Scalars['String']['output'];
+  /** The flow. */
+  node: TradeFlow;
+};
+
 /**
  * Which units: explicit `codes`, or every unit at `level` under `under` (any depth), as of `asOf` (default: each
  * period's last day), or both.
@@ -2051,6 +4273,72 @@ export type ValueStatus =
   /** Sơ bộ / ước tính: provisional, may still change. */
   | 'PROVISIONAL';
 
+/** Thôn chưa có sóng di động: a village without mobile coverage at the department's survey (sample data). */
+export type VillageWithoutCoverage = {
+  __typename?: 'VillageWithoutCoverage';
+  /** Mã thôn khảo sát, e.g. `TCS-001`. */
+  code: Scalars['String']['output'];
+  /** The commune it lies in today; resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `surveyedOn` (before 1 July 2025, a commune of a district that no longer exists). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Số hộ dân: households in the village at the survey (internal working figure). */
+  households: Scalars['Int']['output'];
+  /** Doanh nghiệp dự kiến phủ sóng: the operator planned to cover it; null when none is assigned yet. */
+  plannedOperator?: Maybe<TelecomOperator>;
+  /** Năm dự kiến phủ sóng: the year coverage is planned; null when not planned yet. */
+  plannedYear?: Maybe<Scalars['Int']['output']>;
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Ngày khảo sát: the survey day. */
+  surveyedOn: Scalars['Date']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Tên thôn, xóm, bản: the village's name. */
+  villageName: Scalars['String']['output'];
+};
+
+
+/** Thôn chưa có sóng di động: a village without mobile coverage at the department's survey (sample data). */
+export type VillageWithoutCoverageHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of villages without coverage, ordered by code. */
+export type VillageWithoutCoverageConnection = {
+  __typename?: 'VillageWithoutCoverageConnection';
+  /** The villages of this page, each with its cursor. */
+  edges: Array<VillageWithoutCoverageEdge>;
+  /** The villages of this page. */
+  nodes: Array<VillageWithoutCoverage>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many villages match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One village of a page, with its cursor. */
+export type VillageWithoutCoverageEdge = {
+  __typename?: 'VillageWithoutCoverageEdge';
+  /** Pass it as `after` to continue the list after this village. */
+  cursor: Scalars['String']['output'];
+  /** The village. */
+  node: VillageWithoutCoverage;
+};
+
+/** Which villages to list: every condition given must hold (AND). */
+export type VillageWithoutCoverageFilter = {
+  /** Only villages in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only villages whose coverage is planned for this operator. */
+  plannedOperator?: InputMaybe<TelecomOperator>;
+  /** Village name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Lượt khách trong một năm: visitors in one year. */
 export type VisitorCount = {
   __typename?: 'VisitorCount';
@@ -2063,6 +4351,272 @@ export type VisitorCount = {
   /** Năm: the calendar year, e.g. `2025`. */
   year: Scalars['Int']['output'];
 };
+
+/** A new water-resource licence. The holder is an organisation (`holderOrganisation`) or a person (`holderPerson`). */
+export type WaterLicenceCreate = {
+  /** Số giấy phép: `GP-TNN-` and four digits, not taken. */
+  code: Scalars['String']['input'];
+  /** Mã xã hiện nay: the code of today's commune-level unit (5 digits). */
+  communeCode: Scalars['String']['input'];
+  /**
+   * Mã xã tại ngày cấp: the commune's code on `issuedOn` (5 digits); required before 2025-07-01 (a commune of the old
+   * district), today's code when left out.
+   */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Mã dự án năng lượng (`NL-0001`…) for a hydropower licence, or null. */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Số định danh cá nhân: 12 digits, for a PERSON holder (personal data). */
+  holderIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ giấy phép là tổ chức hay cá nhân. */
+  holderKind: HolderKind;
+  /** Tên tổ chức: required for an ORGANISATION holder, at most 300 characters; must be left out for a PERSON. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên cá nhân: required for a PERSON holder, at most 200 characters (personal data). */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày cấp, `YYYY-MM-DD`. */
+  issuedOn: Scalars['Date']['input'];
+  /** Mã cơ quan cấp phép: the directory's agency code competent on `issuedOn` (e.g. `SNNMT`, `UBND-04`). */
+  issuerCode: Scalars['String']['input'];
+  /** Loại giấy phép. */
+  kind: WaterLicenceKind;
+  /** Lưu lượng (m³/ngày đêm): more than 0, at most 10,000,000. */
+  permittedVolumeM3PerDay: Scalars['Float']['input'];
+  /** Mục đích: 1 to 300 characters. */
+  purpose: Scalars['String']['input'];
+  /** Hiệu lực từ, `YYYY-MM-DD`; the issue day when left out. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Hiệu lực đến, `YYYY-MM-DD`, after `validFrom`; null without an end. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã nguồn nước: an existing water source (`NN-001`…), or null. */
+  waterSourceCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which licences to list: every condition given must hold (AND). */
+export type WaterLicenceFilter = {
+  /** Only licences in these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only licences for this hydropower project (`NL-0001`…). */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences issued by this agency (its directory code). */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this kind. */
+  kind?: InputMaybe<WaterLicenceKind>;
+  /** The holder organisation's name or the purpose contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only licences of this status. */
+  status?: InputMaybe<WaterLicenceStatus>;
+};
+
+/** Loại giấy phép tài nguyên nước (Law on Water Resources 2023). */
+export type WaterLicenceKind =
+  /** Xả nước thải vào nguồn nước: discharge of wastewater into a water source. */
+  | 'DISCHARGE'
+  /** Khai thác, sử dụng nước dưới đất: abstraction of groundwater. */
+  | 'GROUNDWATER'
+  /** Khai thác, sử dụng nước mặt: abstraction and use of surface water (hydropower, irrigation, water supply). */
+  | 'SURFACE_WATER';
+
+/** Tình trạng giấy phép: the status of a licence. */
+export type WaterLicenceStatus =
+  /** Hết hiệu lực: its term (`validTo`) has passed. */
+  | 'EXPIRED'
+  /** Bị thu hồi: revoked (`revokedOn`, `revocationReason`). */
+  | 'REVOKED'
+  /** Còn hiệu lực: in force. */
+  | 'VALID';
+
+/** Fields of a licence to change; those left out keep their values, null clears optional ones. */
+export type WaterLicenceUpdate = {
+  /** Số định danh cá nhân: 12 digits (personal data); null clears it. */
+  holderIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên tổ chức (ORGANISATION holder), at most 300 characters. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên cá nhân (PERSON holder), at most 200 characters (personal data). */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Lưu lượng (m³/ngày đêm): more than 0, at most 10,000,000; it cannot be cleared. */
+  permittedVolumeM3PerDay?: InputMaybe<Scalars['Float']['input']>;
+  /** Mục đích: 1 to 300 characters; it cannot be cleared. */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** Hiệu lực đến, `YYYY-MM-DD`; null removes the end. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Mã nguồn nước: an existing water source, or null. */
+  waterSourceCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Giấy phép tài nguyên nước: a licence to abstract surface water or groundwater or to discharge wastewater into a
+ * water source, issued by the competent agency on the day (the department, the provincial People's Committee for large
+ * works, before July 2025 a district People's Committee for small ones).
+ */
+export type WaterResourceLicence = {
+  __typename?: 'WaterResourceLicence';
+  /** Số giấy phép, e.g. `GP-TNN-0101`. */
+  code: Scalars['String']['output'];
+  /** The commune-level unit of the works today; resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /**
+   * The commune as it was on `issuedOn` (before 1 July 2025, a commune of a district that no longer exists), so the
+   * licence reads as it was issued.
+   */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** The hydropower project it serves, resolved by the industry-trade subgraph; null when none. */
+  energyProject?: Maybe<EnergyProject>;
+  /** Mã dự án năng lượng: the hydropower project it serves (`NL-0001`…, the industry-trade database); null otherwise. */
+  energyProjectCode?: Maybe<Scalars['String']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. Values of PERSONAL fields are masked for callers who may not read them. */
+  history?: Maybe<ChangeConnection>;
+  /** Số định danh cá nhân / CCCD of a natural person holder (personal data); null for an organisation. */
+  holderIdNumber?: Maybe<Scalars['String']['output']>;
+  /** Chủ giấy phép là tổ chức hay cá nhân. */
+  holderKind: HolderKind;
+  /** Tên tổ chức được cấp phép: the holder organisation's name; null when the holder is a person. */
+  holderOrganisation?: Maybe<Scalars['String']['output']>;
+  /** Họ tên cá nhân được cấp phép: a natural person holder's name (personal data); null for an organisation. */
+  holderPerson?: Maybe<Scalars['String']['output']>;
+  /** Ngày cấp: the day the licence was issued. */
+  issuedOn: Scalars['Date']['output'];
+  /** Cơ quan cấp phép: the agency that issued it (competent on `issuedOn`); resolved by the directory. */
+  issuer?: Maybe<Agency>;
+  /** Loại giấy phép: surface water, groundwater or discharge. */
+  kind: WaterLicenceKind;
+  /** Lưu lượng được phép (m³/ngày đêm): the permitted volume per day (abstraction or discharge). */
+  permittedVolumeM3PerDay: Scalars['Float']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Mục đích: what the water is for (hydropower, water supply of a school, aquaculture…). */
+  purpose: Scalars['String']['output'];
+  /** Lý do thu hồi: why it was revoked; null unless REVOKED. */
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  /** Ngày thu hồi: the day it was revoked; null unless REVOKED. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Tình trạng: VALID, EXPIRED or REVOKED, as of today (a VALID licence reads EXPIRED from the day after `validTo`). */
+  status: WaterLicenceStatus;
+  /** Hiệu lực từ: the first day it is valid. */
+  validFrom: Scalars['Date']['output'];
+  /** Hiệu lực đến: the last day it is valid; null without an end. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change the licence. */
+  version: Scalars['Int']['output'];
+  /** Nguồn nước: the water source it abstracts from or discharges into; null when not recorded. */
+  waterSource?: Maybe<WaterSource>;
+};
+
+
+/**
+ * Giấy phép tài nguyên nước: a licence to abstract surface water or groundwater or to discharge wastewater into a
+ * water source, issued by the competent agency on the day (the department, the provincial People's Committee for large
+ * works, before July 2025 a district People's Committee for small ones).
+ */
+export type WaterResourceLicenceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of water-resource licences, ordered by number. */
+export type WaterResourceLicenceConnection = {
+  __typename?: 'WaterResourceLicenceConnection';
+  /** The licences of this page, each with its cursor. */
+  edges: Array<WaterResourceLicenceEdge>;
+  /** The licences of this page. */
+  nodes: Array<WaterResourceLicence>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many licences match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One licence of a page, with its cursor. */
+export type WaterResourceLicenceEdge = {
+  __typename?: 'WaterResourceLicenceEdge';
+  /** Pass it as `after` to continue the list after this licence. */
+  cursor: Scalars['String']['output'];
+  /** The licence. */
+  node: WaterResourceLicence;
+};
+
+/** Nguồn nước: a river, stream, reservoir or aquifer of the province. */
+export type WaterSource = {
+  __typename?: 'WaterSource';
+  /** Lưu vực sông: the river basin it belongs to, e.g. `Kỳ Cùng – Bằng Giang`, `Gâm (Lô – Gâm)`. */
+  basin: Scalars['String']['output'];
+  /** Mã nguồn nước, e.g. `NN-001`. */
+  code: Scalars['String']['output'];
+  /** The communes it flows through or lies under (today's units); resolved by the directory. */
+  communes: Array<AdministrativeUnit>;
+  /** Mô tả: a note on the source (sample data is said to be so here). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại nguồn nước: river, stream, reservoir or aquifer. */
+  kind: WaterSourceKind;
+  /** Chiều dài trong tỉnh (km): the length within the province, for rivers and streams; null otherwise. */
+  lengthKm?: Maybe<Scalars['Float']['output']>;
+  /** Giấy phép khai thác, sử dụng, xả thải vào nguồn nước này: the licences that name this source. */
+  licences: WaterResourceLicenceConnection;
+  /** Tên nguồn nước: its Vietnamese name, e.g. `Sông Bằng (Bằng Giang)`. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Nguồn nước: a river, stream, reservoir or aquifer of the province. */
+export type WaterSourceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Nguồn nước: a river, stream, reservoir or aquifer of the province. */
+export type WaterSourceLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of water sources, ordered by code. */
+export type WaterSourceConnection = {
+  __typename?: 'WaterSourceConnection';
+  /** The sources of this page, each with its cursor. */
+  edges: Array<WaterSourceEdge>;
+  /** The sources of this page. */
+  nodes: Array<WaterSource>;
+  /** Whether another page follows, and the cursor to get it. */
+  pageInfo: PageInfo;
+  /** How many sources match, on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One water source of a page, with its cursor. */
+export type WaterSourceEdge = {
+  __typename?: 'WaterSourceEdge';
+  /** Pass it as `after` to continue the list after this source. */
+  cursor: Scalars['String']['output'];
+  /** The water source. */
+  node: WaterSource;
+};
+
+/** Which water sources to list: every condition given must hold (AND). */
+export type WaterSourceFilter = {
+  /** Only sources in (any of) these communes (codes of today's commune-level units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Loại nguồn nước: only sources of this kind. */
+  kind?: InputMaybe<WaterSourceKind>;
+  /** Name contains this text, regardless of case and Vietnamese diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại nguồn nước: the kind of a water source. */
+export type WaterSourceKind =
+  /** Tầng chứa nước dưới đất: an aquifer (groundwater). */
+  | 'AQUIFER'
+  /** Hồ chứa: a reservoir (irrigation or hydropower). */
+  | 'RESERVOIR'
+  /** Sông: a river. */
+  | 'RIVER'
+  /** Suối: a stream. */
+  | 'STREAM';
 
 export type ExampleSitesQueryVariables = Exact<{
   first: Scalars['Int']['input'];
