@@ -131,6 +131,22 @@ export type AquacultureAreaConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** An aquaculture area to add. */
+export type AquacultureAreaCreate = {
+  /** `TS-<4 digits>`, e.g. `TS-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Hình thức nuôi. */
+  method: AquacultureMethod;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Đối tượng nuôi, at most 120 characters. */
+  species: Scalars['String']['input'];
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa: Scalars['Float']['input'];
+};
+
 /** An aquaculture area in a page, with its cursor. */
 export type AquacultureAreaEdge = {
   __typename?: 'AquacultureAreaEdge';
@@ -148,6 +164,18 @@ export type AquacultureAreaFilter = {
   method?: InputMaybe<AquacultureMethod>;
   /** Name or species contains this text, regardless of case and diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an aquaculture area to change; those left out keep their values. */
+export type AquacultureAreaUpdate = {
+  /** Hình thức nuôi; null keeps it. */
+  method?: InputMaybe<AquacultureMethod>;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Đối tượng nuôi, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Hình thức nuôi thủy sản. */
@@ -630,6 +658,10 @@ export type GrowingAreaCode = {
   issuer?: Maybe<Agency>;
   /** Nguồn gốc dữ liệu. */
   provenance: Provenance;
+  /** Ngày thu hồi; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Trạng thái: ACTIVE, or REVOKED from `revokedOn`. */
+  status: RegisterStatus;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
 };
@@ -654,6 +686,26 @@ export type GrowingAreaCodeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A growing area to register. */
+export type GrowingAreaCodeCreate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa: Scalars['Float']['input'];
+  /** Chứng nhận. */
+  certification: GrowingAreaCertification;
+  /** `VN-CBCA-<4 digits>`, e.g. `VN-CBCA-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `issuedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Cây trồng, at most 120 characters. */
+  crop: Scalars['String']['input'];
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower: Scalars['String']['input'];
+  /** Ngày cấp mã (YYYY-MM-DD): the issuer is the department competent that day. */
+  issuedOn: Scalars['Date']['input'];
+};
+
 /** A growing-area code in a page, with its cursor. */
 export type GrowingAreaCodeEdge = {
   __typename?: 'GrowingAreaCodeEdge';
@@ -671,6 +723,16 @@ export type GrowingAreaCodeFilter = {
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Crop or grower contains this text, regardless of case and diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a growing area to change; those left out keep their values. */
+export type GrowingAreaCodeUpdate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Chứng nhận; null keeps it. */
+  certification?: InputMaybe<GrowingAreaCertification>;
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Công trình thủy lợi: an irrigation work (sample data). */
@@ -718,6 +780,24 @@ export type IrrigationWorkConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** An irrigation work to add. */
+export type IrrigationWorkCreate = {
+  /** Dung tích (nghìn m³) or lưu lượng (m³/s), 0 or more; null when unknown. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** `TL-<4 digits>`, e.g. `TL-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa: Scalars['Float']['input'];
+  /** Loại công trình. */
+  kind: IrrigationWorkKind;
+  /** Mã đơn vị quản lý (a directory agency code), or null. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name: Scalars['String']['input'];
+};
+
 /** An irrigation work in a page, with its cursor. */
 export type IrrigationWorkEdge = {
   __typename?: 'IrrigationWorkEdge';
@@ -747,6 +827,20 @@ export type IrrigationWorkKind =
   | 'RESERVOIR'
   /** Đập dâng, phai: weir. */
   | 'WEIR';
+
+/** Fields of an irrigation work to change; those left out keep their values, null clears the optional ones. */
+export type IrrigationWorkUpdate = {
+  /** Dung tích or lưu lượng, 0 or more; null clears it. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại công trình; null keeps it. */
+  kind?: InputMaybe<IrrigationWorkKind>;
+  /** Mã đơn vị quản lý; null or blank clears it. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Trang trại chăn nuôi: a livestock farm (sample data). */
 export type LivestockFarm = {
@@ -793,6 +887,24 @@ export type LivestockFarmConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A livestock farm to add. */
+export type LivestockFarmCreate = {
+  /** `TT-<4 digits>`, e.g. `TT-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount: Scalars['Int']['input'];
+  /** Tên trang trại, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Họ tên chủ trang trại, at most 300 characters: personal data. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô. */
+  scale: FarmScale;
+  /** Vật nuôi chính, at most 120 characters. */
+  species: Scalars['String']['input'];
+};
+
 /** A farm in a page, with its cursor. */
 export type LivestockFarmEdge = {
   __typename?: 'LivestockFarmEdge';
@@ -810,6 +922,20 @@ export type LivestockFarmFilter = {
   scale?: InputMaybe<FarmScale>;
   /** Name or species contains this text, regardless of case and diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a farm to change; those left out keep their values, null clears `ownerName`. */
+export type LivestockFarmUpdate = {
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Tên trang trại, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên chủ trang trại: personal data; null or blank clears it. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô; null keeps it. */
+  scale?: InputMaybe<FarmScale>;
+  /** Vật nuôi chính, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -836,17 +962,62 @@ export type Mutation = {
    */
   advanceOutbreakStatus: Outbreak;
   /**
+   * Thêm vùng nuôi trồng thủy sản. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createAquacultureArea: AquacultureArea;
+  /**
    * Thêm lô rừng: add a forest plot to the inventory. Classified PERSONAL because its input may carry the name of a
    * household holder. A code that exists already is a BAD_USER_INPUT error naming `input.code`. Writes belong to the
    * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   createForestPlot: ForestPlot;
   /**
+   * Thêm mã số vùng trồng: register a growing area. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createGrowingAreaCode: GrowingAreaCode;
+  /**
+   * Thêm công trình thủy lợi. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createIrrigationWork: IrrigationWork;
+  /**
+   * Thêm trang trại chăn nuôi. A code that exists already is a BAD_USER_INPUT error naming `input.code`. Classified PERSONAL: the input carries the owner's name.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createLivestockFarm: LivestockFarm;
+  /**
+   * Thêm kết quả công nhận nông thôn mới: record a recognition decision. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createNewRuralStatus: NewRuralStatus;
+  /**
+   * Thêm sản phẩm OCOP: record a product certified by a decision. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createOcopProduct: OcopProduct;
+  /**
+   * Xóa vùng nuôi trồng thủy sản: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteAquacultureArea: AquacultureArea;
+  /**
    * Xóa lô rừng: remove a plot from the inventory (entered by mistake, merged into another plot); its `history` keeps
    * what it held. `reason` is required. Writes belong to the data editors of this database (DATA_EDITOR granted for
    * it) in the agency that owns it on the day of the write.
    */
   deleteForestPlot: ForestPlot;
+  /**
+   * Xóa công trình thủy lợi: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteIrrigationWork: IrrigationWork;
+  /**
+   * Xóa trang trại chăn nuôi: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteLivestockFarm: LivestockFarm;
   /**
    * Công bố ổ dịch: open an outbreak (status ACTIVE). Writes belong to the data editors of this database (DATA_EDITOR
    * granted for it) in the agency that owns it on the day of the write.
@@ -859,11 +1030,46 @@ export type Mutation = {
    */
   recordForestChange: ForestChange;
   /**
+   * Thu hồi mã số vùng trồng: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeGrowingAreaCode: GrowingAreaCode;
+  /**
+   * Thu hồi quyết định công nhận nông thôn mới: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeNewRuralStatus: NewRuralStatus;
+  /**
+   * Thu hồi chứng nhận OCOP: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeOcopProduct: OcopProduct;
+  /**
+   * Cập nhật vùng nuôi trồng thủy sản: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateAquacultureArea: AquacultureArea;
+  /**
    * Cập nhật lô rừng: change a forest plot. `expectedVersion` is the `version` you read (CONFLICT when stale). The
    * inventory is official data: `reason` is required. Classified PERSONAL (the holder's name). Writes belong to the
    * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   updateForestPlot: ForestPlot;
+  /**
+   * Cập nhật mã số vùng trồng: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateGrowingAreaCode: GrowingAreaCode;
+  /**
+   * Cập nhật công trình thủy lợi: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateIrrigationWork: IrrigationWork;
+  /**
+   * Cập nhật trang trại chăn nuôi (PERSONAL: the owner's name): change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateLivestockFarm: LivestockFarm;
   /**
    * Cập nhật sản phẩm OCOP: change an OCOP product (a re-evaluation, a new decision). The certification is approved
    * data: `reason` is required. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in
@@ -884,13 +1090,73 @@ export type MutationAdvanceOutbreakStatusArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateAquacultureAreaArgs = {
+  input: AquacultureAreaCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationCreateForestPlotArgs = {
   input: ForestPlotCreate;
 };
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateGrowingAreaCodeArgs = {
+  input: GrowingAreaCodeCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateIrrigationWorkArgs = {
+  input: IrrigationWorkCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateLivestockFarmArgs = {
+  input: LivestockFarmCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateNewRuralStatusArgs = {
+  input: NewRuralStatusCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateOcopProductArgs = {
+  input: OcopProductCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationDeleteForestPlotArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteIrrigationWorkArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteLivestockFarmArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -910,10 +1176,73 @@ export type MutationRecordForestChangeArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeGrowingAreaCodeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeNewRuralStatusArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeOcopProductArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: AquacultureAreaUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateForestPlotArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   input: ForestPlotUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateGrowingAreaCodeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: GrowingAreaCodeUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateIrrigationWorkArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: IrrigationWorkUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateLivestockFarmArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: LivestockFarmUpdate;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -958,6 +1287,10 @@ export type NewRuralStatus = {
   level: NewRuralLevel;
   /** Nguồn gốc dữ liệu. */
   provenance: Provenance;
+  /** Ngày thu hồi; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Trạng thái: ACTIVE, or REVOKED from `revokedOn`. */
+  status: RegisterStatus;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
   /** Năm xét công nhận. */
@@ -982,6 +1315,22 @@ export type NewRuralStatusConnection = {
   pageInfo: PageInfo;
   /** How many match, in all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A recognition of a commune as a new rural area. */
+export type NewRuralStatusCreate = {
+  /** The commune code on `decidedOn` (before 2025-07-01 an old commune; from then a commune of today). The record's code is `NTM-<year>-<this code>`. */
+  communeCodeOnRecord: Scalars['String']['input'];
+  /** Số tiêu chí đạt, 0 to 19. */
+  criteriaMet: Scalars['Int']['input'];
+  /** Ngày quyết định (YYYY-MM-DD). */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Mức đạt chuẩn. */
+  level: NewRuralLevel;
+  /** Năm xét công nhận, 2010 to 2030. */
+  year: Scalars['Int']['input'];
 };
 
 /** A recognition in a page, with its cursor. */
@@ -1026,8 +1375,12 @@ export type OcopProduct = {
   producer: Scalars['String']['output'];
   /** Nguồn gốc dữ liệu. */
   provenance: Provenance;
+  /** Ngày thu hồi chứng nhận; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
   /** Hạng sao: 3, 4 or 5. */
   stars: Scalars['Int']['output'];
+  /** Trạng thái: IN_FORCE, EXPIRED after `validUntil`, or REVOKED from `revokedOn`. */
+  status: OcopStatus;
   /** Có hiệu lực đến: the certification is valid 36 months from `decidedOn`. */
   validUntil: Scalars['Date']['output'];
   /** Optimistic-concurrency version. */
@@ -1052,6 +1405,26 @@ export type OcopProductConnection = {
   pageInfo: PageInfo;
   /** How many match, in all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** An OCOP product certified by a decision of the provincial People's Committee (UBND-04). */
+export type OcopProductCreate = {
+  /** `OCOP-<4 digits>`, e.g. `OCOP-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `decidedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày quyết định (YYYY-MM-DD): valid 36 months. */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Tên sản phẩm, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Chủ thể sản xuất, at most 300 characters. */
+  producer: Scalars['String']['input'];
+  /** Hạng sao, 3 to 5. */
+  stars: Scalars['Int']['input'];
 };
 
 /** An OCOP product in a page, with its cursor. */
@@ -1086,6 +1459,15 @@ export type OcopProductUpdate = {
   /** Hạng sao, 3 to 5. */
   stars?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Trạng thái chứng nhận OCOP. */
+export type OcopStatus =
+  /** Hết hiệu lực: past `validUntil`. */
+  | 'EXPIRED'
+  /** Còn hiệu lực: within its 36 months. */
+  | 'IN_FORCE'
+  /** Bị thu hồi. */
+  | 'REVOKED';
 
 /**
  * Ổ dịch: an outbreak of a plant pest (dịch hại cây trồng: sâu keo mùa thu, rầy nâu…) or of an animal disease (dịch bệnh
@@ -1406,6 +1788,13 @@ export type QueryOutbreaksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Trạng thái của một bản ghi trong sổ đăng ký: in force, or revoked (kept in the register). */
+export type RegisterStatus =
+  /** Còn hiệu lực. */
+  | 'ACTIVE'
+  /** Đã thu hồi. */
+  | 'REVOKED';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1556,8 +1945,10 @@ export type ResolversTypes = {
   AquacultureArea: ResolverTypeWrapper<AquacultureAreaModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AquacultureAreaConnection: ResolverTypeWrapper<ConnectionModel<AquacultureAreaModel>>;
+  AquacultureAreaCreate: AquacultureAreaCreate;
   AquacultureAreaEdge: ResolverTypeWrapper<Omit<AquacultureAreaEdge, 'node'> & { node: ResolversTypes['AquacultureArea'] }>;
   AquacultureAreaFilter: AquacultureAreaFilter;
+  AquacultureAreaUpdate: AquacultureAreaUpdate;
   AquacultureMethod: AquacultureMethod;
   Area: ResolverTypeWrapper<Area>;
   AreaUnit: AreaUnit;
@@ -1593,30 +1984,39 @@ export type ResolversTypes = {
   GrowingAreaCertification: GrowingAreaCertification;
   GrowingAreaCode: ResolverTypeWrapper<GrowingAreaCodeModel>;
   GrowingAreaCodeConnection: ResolverTypeWrapper<ConnectionModel<GrowingAreaCodeModel>>;
+  GrowingAreaCodeCreate: GrowingAreaCodeCreate;
   GrowingAreaCodeEdge: ResolverTypeWrapper<Omit<GrowingAreaCodeEdge, 'node'> & { node: ResolversTypes['GrowingAreaCode'] }>;
   GrowingAreaCodeFilter: GrowingAreaCodeFilter;
+  GrowingAreaCodeUpdate: GrowingAreaCodeUpdate;
   IrrigationWork: ResolverTypeWrapper<IrrigationWorkModel>;
   IrrigationWorkConnection: ResolverTypeWrapper<ConnectionModel<IrrigationWorkModel>>;
+  IrrigationWorkCreate: IrrigationWorkCreate;
   IrrigationWorkEdge: ResolverTypeWrapper<Omit<IrrigationWorkEdge, 'node'> & { node: ResolversTypes['IrrigationWork'] }>;
   IrrigationWorkFilter: IrrigationWorkFilter;
   IrrigationWorkKind: IrrigationWorkKind;
+  IrrigationWorkUpdate: IrrigationWorkUpdate;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LivestockFarm: ResolverTypeWrapper<LivestockFarmModel>;
   LivestockFarmConnection: ResolverTypeWrapper<ConnectionModel<LivestockFarmModel>>;
+  LivestockFarmCreate: LivestockFarmCreate;
   LivestockFarmEdge: ResolverTypeWrapper<Omit<LivestockFarmEdge, 'node'> & { node: ResolversTypes['LivestockFarm'] }>;
   LivestockFarmFilter: LivestockFarmFilter;
+  LivestockFarmUpdate: LivestockFarmUpdate;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewRuralLevel: NewRuralLevel;
   NewRuralStatus: ResolverTypeWrapper<NewRuralStatusModel>;
   NewRuralStatusConnection: ResolverTypeWrapper<ConnectionModel<NewRuralStatusModel>>;
+  NewRuralStatusCreate: NewRuralStatusCreate;
   NewRuralStatusEdge: ResolverTypeWrapper<Omit<NewRuralStatusEdge, 'node'> & { node: ResolversTypes['NewRuralStatus'] }>;
   NewRuralStatusFilter: NewRuralStatusFilter;
   OcopProduct: ResolverTypeWrapper<OcopProductModel>;
   OcopProductConnection: ResolverTypeWrapper<ConnectionModel<OcopProductModel>>;
+  OcopProductCreate: OcopProductCreate;
   OcopProductEdge: ResolverTypeWrapper<Omit<OcopProductEdge, 'node'> & { node: ResolversTypes['OcopProduct'] }>;
   OcopProductFilter: OcopProductFilter;
   OcopProductUpdate: OcopProductUpdate;
+  OcopStatus: OcopStatus;
   Outbreak: ResolverTypeWrapper<OutbreakModel>;
   OutbreakCategory: OutbreakCategory;
   OutbreakConnection: ResolverTypeWrapper<ConnectionModel<OutbreakModel>>;
@@ -1627,6 +2027,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterStatus: RegisterStatus;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -1640,8 +2041,10 @@ export type ResolversParentTypes = {
   AquacultureArea: AquacultureAreaModel;
   Float: Scalars['Float']['output'];
   AquacultureAreaConnection: ConnectionModel<AquacultureAreaModel>;
+  AquacultureAreaCreate: AquacultureAreaCreate;
   AquacultureAreaEdge: Omit<AquacultureAreaEdge, 'node'> & { node: ResolversParentTypes['AquacultureArea'] };
   AquacultureAreaFilter: AquacultureAreaFilter;
+  AquacultureAreaUpdate: AquacultureAreaUpdate;
   Area: Area;
   Change: Change;
   ChangeConnection: ConnectionModel<Change>;
@@ -1666,25 +2069,33 @@ export type ResolversParentTypes = {
   GeoPoint: GeoPoint;
   GrowingAreaCode: GrowingAreaCodeModel;
   GrowingAreaCodeConnection: ConnectionModel<GrowingAreaCodeModel>;
+  GrowingAreaCodeCreate: GrowingAreaCodeCreate;
   GrowingAreaCodeEdge: Omit<GrowingAreaCodeEdge, 'node'> & { node: ResolversParentTypes['GrowingAreaCode'] };
   GrowingAreaCodeFilter: GrowingAreaCodeFilter;
+  GrowingAreaCodeUpdate: GrowingAreaCodeUpdate;
   IrrigationWork: IrrigationWorkModel;
   IrrigationWorkConnection: ConnectionModel<IrrigationWorkModel>;
+  IrrigationWorkCreate: IrrigationWorkCreate;
   IrrigationWorkEdge: Omit<IrrigationWorkEdge, 'node'> & { node: ResolversParentTypes['IrrigationWork'] };
   IrrigationWorkFilter: IrrigationWorkFilter;
+  IrrigationWorkUpdate: IrrigationWorkUpdate;
   JSON: Scalars['JSON']['output'];
   LivestockFarm: LivestockFarmModel;
   LivestockFarmConnection: ConnectionModel<LivestockFarmModel>;
+  LivestockFarmCreate: LivestockFarmCreate;
   LivestockFarmEdge: Omit<LivestockFarmEdge, 'node'> & { node: ResolversParentTypes['LivestockFarm'] };
   LivestockFarmFilter: LivestockFarmFilter;
+  LivestockFarmUpdate: LivestockFarmUpdate;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   NewRuralStatus: NewRuralStatusModel;
   NewRuralStatusConnection: ConnectionModel<NewRuralStatusModel>;
+  NewRuralStatusCreate: NewRuralStatusCreate;
   NewRuralStatusEdge: Omit<NewRuralStatusEdge, 'node'> & { node: ResolversParentTypes['NewRuralStatus'] };
   NewRuralStatusFilter: NewRuralStatusFilter;
   OcopProduct: OcopProductModel;
   OcopProductConnection: ConnectionModel<OcopProductModel>;
+  OcopProductCreate: OcopProductCreate;
   OcopProductEdge: Omit<OcopProductEdge, 'node'> & { node: ResolversParentTypes['OcopProduct'] };
   OcopProductFilter: OcopProductFilter;
   OcopProductUpdate: OcopProductUpdate;
@@ -1895,6 +2306,8 @@ export type GrowingAreaCodeResolvers<ContextType = HubContext, ParentType extend
   issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RegisterStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1973,11 +2386,27 @@ export type MoneyResolvers<ContextType = HubContext, ParentType extends Resolver
 
 export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   advanceOutbreakStatus?: Resolver<ResolversTypes['Outbreak'], ParentType, ContextType, RequireFields<MutationAdvanceOutbreakStatusArgs, 'code' | 'expectedVersion' | 'on' | 'status'>>;
+  createAquacultureArea?: Resolver<ResolversTypes['AquacultureArea'], ParentType, ContextType, RequireFields<MutationCreateAquacultureAreaArgs, 'input'>>;
   createForestPlot?: Resolver<ResolversTypes['ForestPlot'], ParentType, ContextType, RequireFields<MutationCreateForestPlotArgs, 'input'>>;
+  createGrowingAreaCode?: Resolver<ResolversTypes['GrowingAreaCode'], ParentType, ContextType, RequireFields<MutationCreateGrowingAreaCodeArgs, 'input'>>;
+  createIrrigationWork?: Resolver<ResolversTypes['IrrigationWork'], ParentType, ContextType, RequireFields<MutationCreateIrrigationWorkArgs, 'input'>>;
+  createLivestockFarm?: Resolver<ResolversTypes['LivestockFarm'], ParentType, ContextType, RequireFields<MutationCreateLivestockFarmArgs, 'input'>>;
+  createNewRuralStatus?: Resolver<ResolversTypes['NewRuralStatus'], ParentType, ContextType, RequireFields<MutationCreateNewRuralStatusArgs, 'input'>>;
+  createOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationCreateOcopProductArgs, 'input'>>;
+  deleteAquacultureArea?: Resolver<ResolversTypes['AquacultureArea'], ParentType, ContextType, RequireFields<MutationDeleteAquacultureAreaArgs, 'code' | 'expectedVersion'>>;
   deleteForestPlot?: Resolver<ResolversTypes['ForestPlot'], ParentType, ContextType, RequireFields<MutationDeleteForestPlotArgs, 'code' | 'expectedVersion'>>;
+  deleteIrrigationWork?: Resolver<ResolversTypes['IrrigationWork'], ParentType, ContextType, RequireFields<MutationDeleteIrrigationWorkArgs, 'code' | 'expectedVersion'>>;
+  deleteLivestockFarm?: Resolver<ResolversTypes['LivestockFarm'], ParentType, ContextType, RequireFields<MutationDeleteLivestockFarmArgs, 'code' | 'expectedVersion'>>;
   openOutbreak?: Resolver<ResolversTypes['Outbreak'], ParentType, ContextType, RequireFields<MutationOpenOutbreakArgs, 'input'>>;
   recordForestChange?: Resolver<ResolversTypes['ForestChange'], ParentType, ContextType, RequireFields<MutationRecordForestChangeArgs, 'input'>>;
+  revokeGrowingAreaCode?: Resolver<ResolversTypes['GrowingAreaCode'], ParentType, ContextType, RequireFields<MutationRevokeGrowingAreaCodeArgs, 'code' | 'expectedVersion' | 'revokedOn'>>;
+  revokeNewRuralStatus?: Resolver<ResolversTypes['NewRuralStatus'], ParentType, ContextType, RequireFields<MutationRevokeNewRuralStatusArgs, 'code' | 'expectedVersion' | 'revokedOn'>>;
+  revokeOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationRevokeOcopProductArgs, 'code' | 'expectedVersion' | 'revokedOn'>>;
+  updateAquacultureArea?: Resolver<ResolversTypes['AquacultureArea'], ParentType, ContextType, RequireFields<MutationUpdateAquacultureAreaArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateForestPlot?: Resolver<ResolversTypes['ForestPlot'], ParentType, ContextType, RequireFields<MutationUpdateForestPlotArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateGrowingAreaCode?: Resolver<ResolversTypes['GrowingAreaCode'], ParentType, ContextType, RequireFields<MutationUpdateGrowingAreaCodeArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateIrrigationWork?: Resolver<ResolversTypes['IrrigationWork'], ParentType, ContextType, RequireFields<MutationUpdateIrrigationWorkArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateLivestockFarm?: Resolver<ResolversTypes['LivestockFarm'], ParentType, ContextType, RequireFields<MutationUpdateLivestockFarmArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationUpdateOcopProductArgs, 'code' | 'expectedVersion' | 'input'>>;
 };
 
@@ -1993,6 +2422,8 @@ export type NewRuralStatusResolvers<ContextType = HubContext, ParentType extends
   issuer?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['NewRuralLevel'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RegisterStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -2021,7 +2452,9 @@ export type OcopProductResolvers<ContextType = HubContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   producer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   stars?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OcopStatus'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

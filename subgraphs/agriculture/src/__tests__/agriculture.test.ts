@@ -435,6 +435,187 @@ describe('OCOP products (approved data)', () => {
   });
 });
 
+describe('registers retired rather than deleted: growing-area codes, OCOP certifications, new-rural recognitions', () => {
+  const CREATE = `mutation($i: GrowingAreaCodeCreate!) { createGrowingAreaCode(input: $i) { code status issuer { code } communeOnRecord { code validOn } version } }`;
+  const NEW = {
+    code: 'VN-CBCA-0901',
+    crop: 'Hạt dẻ Trùng Khánh',
+    areaHa: 25,
+    certification: 'EXPORT_CHINA',
+    grower: 'HTX Dẻ Đàm Thủy (mẫu)',
+    issuedOn: '2024-05-20',
+    communeCode: '01435',
+  };
+  const REVOKE = `mutation($c: String!, $on: Date!, $v: Int!, $r: String) { revokeGrowingAreaCode(code: $c, revokedOn: $on, expectedVersion: $v, reason: $r) {
+    status revokedOn version history { nodes { reason } } } }`;
+
+  it('registers a growing area, issued by the department competent that day, in the commune as it was', async () => {
+    const d = await ok(CREATE, { i: NEW }, EDITOR);
+    expect(d.createGrowingAreaCode).toEqual({
+      code: 'VN-CBCA-0901',
+      status: 'ACTIVE',
+      issuer: { code: 'SNNPTNT' },
+      communeOnRecord: { code: '01435', validOn: '2024-05-20' },
+      version: 1,
+    });
+    const later = await ok(CREATE, { i: { ...NEW, code: 'VN-CBCA-0902', issuedOn: '2025-09-01' } }, EDITOR);
+    expect(later.createGrowingAreaCode).toMatchObject({
+      issuer: { code: 'SNNMT' },
+      communeOnRecord: { code: '01435', validOn: '2025-09-01' },
+    });
+    const wrong = await fails(CREATE, { i: { ...NEW, code: 'VN-CBCA-0903', communeCodeOnRecord: '01426' } }, EDITOR);
+    expect(wrong.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.communeCodeOnRecord' });
+    const bad = await fails(CREATE, { i: { ...NEW, code: 'VN-CBCA-0904', areaHa: -2 } }, EDITOR);
+    expect(bad.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.areaHa' });
+    expect(bad.statements).toBe(0);
+  });
+
+  it('updates it with a reason only, and refuses a stale version', async () => {
+    const U = `mutation($v: Int!, $r: String) { updateGrowingAreaCode(code: "VN-CBCA-0901", input: { areaHa: 30 }, expectedVersion: $v, reason: $r) { areaHa version } }`;
+    expect((await fails(U, { v: 1 }, EDITOR)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
+    expect((await ok(U, { v: 1, r: 'Mở rộng vùng trồng' }, EDITOR)).updateGrowingAreaCode).toEqual({ areaHa: 30, version: 2 });
+    expect((await fails(U, { v: 1, r: 'x' }, EDITOR)).error.extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('revokes it once, dated not before its issue, with a reason; it stays in the register', async () => {
+    expect((await fails(REVOKE, { c: 'VN-CBCA-0901', on: '2026-11-01', v: 2 }, EDITOR)).error.extensions).toMatchObject({
+      argument: 'reason',
+    });
+    expect((await fails(REVOKE, { c: 'VN-CBCA-0901', on: '2024-01-01', v: 2, r: 'x' }, EDITOR)).error.extensions).toMatchObject({
+      argument: 'revokedOn',
+    });
+    const d = await ok(REVOKE, { c: 'VN-CBCA-0901', on: '2026-11-01', v: 2, r: 'Không duy trì điều kiện cấp mã' }, EDITOR);
+    expect(d.revokeGrowingAreaCode).toMatchObject({ status: 'REVOKED', revokedOn: '2026-11-01', version: 3 });
+    expect(d.revokeGrowingAreaCode.history.nodes[0].reason).toBe('Không duy trì điều kiện cấp mã');
+    expect((await fails(REVOKE, { c: 'VN-CBCA-0901', on: '2026-11-02', v: 3, r: 'x' }, EDITOR)).error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'code',
+    });
+    expect((await ok(`{ growingAreaCode(code: "VN-CBCA-0901") { status } }`)).growingAreaCode.status).toBe('REVOKED');
+  });
+
+  it('records an OCOP product valid 36 months, shows expired ones, and revokes a certification', async () => {
+    const d = await ok(
+      `mutation { createOcopProduct(input: { code: "OCOP-0901", name: "Miến dong Đàm Thủy", stars: 3, producer: "HTX Miến dong (mẫu)", decisionNumber: "999/QĐ-UBND", decidedOn: "2024-12-20", communeCode: "01435", communeCodeOnRecord: "01441" }) {
+        validUntil status issuer { code } communeOnRecord { code validOn } } }`,
+      undefined,
+      EDITOR,
+    );
+    expect(d.createOcopProduct).toEqual({
+      validUntil: '2027-12-20',
+      status: 'IN_FORCE',
+      issuer: { code: 'UBND-04' },
+      communeOnRecord: { code: '01441', validOn: '2024-12-20' },
+    });
+    const old = OCOP_PRODUCTS.find((o) => o.validUntil < '2026-01-01')!;
+    expect((await ok(`{ ocopProduct(code: "${old.code}") { status } }`)).ocopProduct.status).toBe('EXPIRED');
+    const R = `mutation($r: String) { revokeOcopProduct(code: "OCOP-0901", revokedOn: "2026-10-10", expectedVersion: 1, reason: $r) { status revokedOn } }`;
+    expect((await fails(R, {}, EDITOR)).error.extensions).toMatchObject({ argument: 'reason' });
+    expect((await ok(R, { r: 'Vi phạm chất lượng sản phẩm' }, EDITOR)).revokeOcopProduct).toEqual({
+      status: 'REVOKED',
+      revokedOn: '2026-10-10',
+    });
+  });
+
+  it('records a new-rural recognition of an old commune, with its commune today, and revokes it', async () => {
+    const C = `mutation($i: NewRuralStatusCreate!) { createNewRuralStatus(input: $i) { code commune { code } communeOnRecord { code validOn } issuer { code } } }`;
+    const input = {
+      year: 2020,
+      level: 'STANDARD',
+      criteriaMet: 19,
+      decisionNumber: '888/QĐ-UBND',
+      decidedOn: '2020-12-15',
+      communeCodeOnRecord: '01438',
+    };
+    expect((await ok(C, { i: input }, EDITOR)).createNewRuralStatus).toEqual({
+      code: 'NTM-2020-01438',
+      commune: { code: '01435' },
+      communeOnRecord: { code: '01438', validOn: '2020-12-15' },
+      issuer: { code: 'UBND-04' },
+    });
+    expect((await fails(C, { i: input }, EDITOR)).error.extensions).toMatchObject({ argument: 'input.communeCodeOnRecord' });
+    const afterReform = await fails(C, { i: { ...input, year: 2025, decidedOn: '2025-09-01' } }, EDITOR);
+    expect(afterReform.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.communeCodeOnRecord' });
+    const bad = await fails(C, { i: { ...input, criteriaMet: 20 } }, EDITOR);
+    expect(bad.error.extensions).toMatchObject({ argument: 'input.criteriaMet' });
+    expect(bad.statements).toBe(0);
+    const R = `mutation { revokeNewRuralStatus(code: "NTM-2020-01438", revokedOn: "2022-01-10", expectedVersion: 1, reason: "Không duy trì tiêu chí") { status revokedOn } }`;
+    expect((await ok(R, undefined, EDITOR)).revokeNewRuralStatus).toEqual({ status: 'REVOKED', revokedOn: '2022-01-10' });
+  });
+});
+
+describe.each([
+  [
+    'LivestockFarm',
+    {
+      code: 'TT-0901',
+      name: 'Trang trại bò Bản Giốc',
+      scale: 'MEDIUM',
+      species: 'Bò thịt',
+      headCount: 120,
+      ownerName: 'Nông Văn Bình',
+      communeCode: '01435',
+    },
+    { headCount: 140 },
+    { headCount: -1 },
+    'input.headCount',
+  ],
+  [
+    'IrrigationWork',
+    {
+      code: 'TL-0901',
+      name: 'Đập dâng Đàm Thủy',
+      kind: 'WEIR',
+      capacity: 0.4,
+      irrigatedHa: 35,
+      communeCode: '01435',
+      managedByCode: 'SNNMT',
+    },
+    { irrigatedHa: 40 },
+    { communeCode: '01438' },
+    'input.communeCode',
+  ],
+  [
+    'AquacultureArea',
+    {
+      code: 'TS-0901',
+      name: 'Vùng nuôi cá chép ruộng Đàm Thủy',
+      species: 'Cá chép ruộng',
+      method: 'RICE_FIELD',
+      waterAreaHa: 3.5,
+      communeCode: '01435',
+    },
+    { waterAreaHa: 4 },
+    { code: 'TS-1' },
+    'input.code',
+  ],
+])('%s: create, update, delete', (type, input, change, bad, argument) => {
+  const CREATE = `mutation($i: ${type}Create!) { create${type}(input: $i) { code version history { nodes { operation } } } }`;
+  const UPDATE = `mutation($c: String!, $i: ${type}Update!, $v: Int!, $r: String) { update${type}(code: $c, input: $i, expectedVersion: $v, reason: $r) { version } }`;
+  const DELETE = `mutation($c: String!, $v: Int!, $r: String) { delete${type}(code: $c, expectedVersion: $v, reason: $r) { code } }`;
+  const code = input.code as string;
+
+  it('creates (with history), refuses bad input writing nothing, and a taken code', async () => {
+    const b = await fails(CREATE, { i: { ...input, ...bad } }, EDITOR);
+    expect(b.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(b.statements).toBe(0);
+    const d = await ok(CREATE, { i: input }, EDITOR);
+    expect(d[`create${type}`]).toMatchObject({ code, version: 1, history: { nodes: [{ operation: 'CREATE' }] } });
+    expect((await fails(CREATE, { i: input }, EDITOR)).error.extensions).toMatchObject({ argument: 'input.code' });
+  });
+
+  it('updates with a reason at the version read, deletes with a reason', async () => {
+    expect((await fails(UPDATE, { c: code, i: change, v: 1 }, EDITOR)).error.extensions).toMatchObject({ argument: 'reason' });
+    expect((await ok(UPDATE, { c: code, i: change, v: 1, r: 'Điều tra năm 2026' }, EDITOR))[`update${type}`]).toEqual({ version: 2 });
+    expect((await fails(UPDATE, { c: code, i: change, v: 1, r: 'x' }, EDITOR)).error.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect((await fails(DELETE, { c: code, v: 1, r: 'x' }, EDITOR)).error.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect((await fails(DELETE, { c: code, v: 2 }, EDITOR)).error.extensions).toMatchObject({ argument: 'reason' });
+    expect((await ok(DELETE, { c: code, v: 2, r: 'Ngừng hoạt động' }, EDITOR))[`delete${type}`]).toEqual({ code });
+    const field = type.charAt(0).toLowerCase() + type.slice(1);
+    expect((await ok(`{ ${field}(code: "${code}") { code } }`))[field]).toBeNull();
+  });
+});
+
 describe('only editors of CSDL-NNPTNT write', () => {
   it.each([
     [
@@ -461,6 +642,61 @@ describe('only editors of CSDL-NNPTNT write', () => {
     [
       'updateOcopProduct',
       `mutation { updateOcopProduct(code: "OCOP-0010", input: { stars: 4 }, expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    [
+      'createGrowingAreaCode',
+      `mutation { createGrowingAreaCode(input: { code: "VN-CBCA-0950", crop: "Hồi", areaHa: 3, certification: VIETGAP, grower: "HTX", issuedOn: "2026-01-01", communeCode: "01681" }) { code } }`,
+    ],
+    [
+      'updateGrowingAreaCode',
+      `mutation { updateGrowingAreaCode(code: "VN-CBCA-0003", input: { areaHa: 3 }, expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    [
+      'revokeGrowingAreaCode',
+      `mutation { revokeGrowingAreaCode(code: "VN-CBCA-0003", revokedOn: "2026-12-01", expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    [
+      'createOcopProduct',
+      `mutation { createOcopProduct(input: { code: "OCOP-0950", name: "X", stars: 3, producer: "Y", decisionNumber: "1/QĐ-UBND", decidedOn: "2026-01-01", communeCode: "01435" }) { code } }`,
+    ],
+    [
+      'revokeOcopProduct',
+      `mutation { revokeOcopProduct(code: "OCOP-0011", revokedOn: "2026-12-01", expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    [
+      'createLivestockFarm',
+      `mutation { createLivestockFarm(input: { code: "TT-0950", name: "X", scale: SMALL, species: "Lợn", headCount: 3, communeCode: "01435" }) { code } }`,
+    ],
+    [
+      'updateLivestockFarm',
+      `mutation { updateLivestockFarm(code: "TT-0001", input: { headCount: 3 }, expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    ['deleteLivestockFarm', `mutation { deleteLivestockFarm(code: "TT-0001", expectedVersion: 1, reason: "x") { code } }`],
+    [
+      'createIrrigationWork',
+      `mutation { createIrrigationWork(input: { code: "TL-0950", name: "X", kind: CANAL, irrigatedHa: 3, communeCode: "01435" }) { code } }`,
+    ],
+    [
+      'updateIrrigationWork',
+      `mutation { updateIrrigationWork(code: "TL-0001", input: { irrigatedHa: 3 }, expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    ['deleteIrrigationWork', `mutation { deleteIrrigationWork(code: "TL-0001", expectedVersion: 1, reason: "x") { code } }`],
+    [
+      'createAquacultureArea',
+      `mutation { createAquacultureArea(input: { code: "TS-0950", name: "X", species: "Cá", method: POND, waterAreaHa: 1, communeCode: "01435" }) { code } }`,
+    ],
+    [
+      'updateAquacultureArea',
+      `mutation { updateAquacultureArea(code: "TS-0001", input: { waterAreaHa: 3 }, expectedVersion: 1, reason: "x") { code } }`,
+    ],
+    ['deleteAquacultureArea', `mutation { deleteAquacultureArea(code: "TS-0001", expectedVersion: 1, reason: "x") { code } }`],
+    [
+      'createNewRuralStatus',
+      `mutation { createNewRuralStatus(input: { year: 2024, level: STANDARD, criteriaMet: 19, decisionNumber: "1/QĐ-UBND", decidedOn: "2024-12-01", communeCodeOnRecord: "01441" }) { code } }`,
+    ],
+    [
+      'revokeNewRuralStatus',
+      `mutation { revokeNewRuralStatus(code: "${NEW_RURAL[3].code}", revokedOn: "2026-12-01", expectedVersion: 1, reason: "x") { code } }`,
     ],
   ])('%s is FORBIDDEN to an editor of another database and to an official, and writes nothing', async (_, m) => {
     for (const caller of [OTHER_EDITOR, OFFICIAL]) {

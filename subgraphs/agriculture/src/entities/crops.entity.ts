@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hubEntityProperties, tracked } from '@hub/kit';
 
+export type RegisterStatus = 'ACTIVE' | 'REVOKED';
 export type GrowingAreaCertification = 'VIETGAP' | 'ORGANIC' | 'EXPORT_CHINA';
 export type OutbreakCategory = 'PLANT_PEST' | 'ANIMAL_DISEASE';
 export type OutbreakStatus = 'ACTIVE' | 'CONTROLLED' | 'ENDED';
@@ -21,6 +22,8 @@ export const GrowingAreaCode = defineEntity({
     issuerCode: p.string().length(20),
     communeCode: p.string().length(5),
     communeCodeOnRecord: p.string().length(5),
+    status: p.string().$type<RegisterStatus>().length(10),
+    revokedOn: p.date().nullable(),
     searchText: p.string().length(600),
   },
 });

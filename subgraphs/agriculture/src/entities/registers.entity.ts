@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hubEntityProperties, tracked } from '@hub/kit';
+import type { RegisterStatus } from './crops.entity';
 
 export type FarmScale = 'LARGE' | 'MEDIUM' | 'SMALL';
 export type IrrigationWorkKind = 'RESERVOIR' | 'WEIR' | 'CANAL' | 'PUMPING_STATION';
@@ -88,6 +89,7 @@ export const OcopProduct = defineEntity({
     decisionNumber: p.string().length(60),
     decidedOn: p.date(),
     validUntil: p.date(),
+    revokedOn: p.date().nullable(),
     issuerCode: p.string().length(20),
     communeCode: p.string().length(5),
     communeCodeOnRecord: p.string().length(5),
@@ -122,6 +124,8 @@ export const NewRuralStatus = defineEntity({
     issuerCode: p.string().length(20),
     communeCode: p.string().length(5),
     communeCodeOnRecord: p.string().length(5),
+    status: p.string().$type<RegisterStatus>().length(10),
+    revokedOn: p.date().nullable(),
   },
 });
 export type NewRuralStatus = InferEntity<typeof NewRuralStatus>;

@@ -10,6 +10,9 @@ import type {
 } from '../__generated__/resolvers-types';
 import type { Ctx } from './context';
 
+/** Today's date in Vietnam (UTC+7), YYYY-MM-DD. */
+const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
 const commune = reads(['communeCode'], (r: { communeCode: string }) => unitRef(r.communeCode));
 const issuer = reads(['issuerCode'], (r: { issuerCode: string }) => agencyRef(r.issuerCode));
 
@@ -48,6 +51,7 @@ export const OcopProduct: OcopProductResolvers<Ctx> = {
   issuer,
   commune,
   communeOnRecord: reads(['communeCodeOnRecord', 'decidedOn'], (r) => unitAsOf(r.communeCodeOnRecord, r.decidedOn)),
+  status: reads(['revokedOn', 'validUntil'], (r) => (r.revokedOn ? 'REVOKED' : r.validUntil < todayInVietnam() ? 'EXPIRED' : 'IN_FORCE')),
 };
 
 export const NewRuralStatus: NewRuralStatusResolvers<Ctx> = {

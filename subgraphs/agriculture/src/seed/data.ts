@@ -258,6 +258,8 @@ export interface GrowingAreaSeed {
   issuerCode: string;
   communeCode: string;
   communeCodeOnRecord: string;
+  status: 'ACTIVE' | 'REVOKED';
+  revokedOn: string | null;
 }
 function buildGrowingAreas(): GrowingAreaSeed[] {
   const r = generator(13);
@@ -276,6 +278,9 @@ function buildGrowingAreas(): GrowingAreaSeed[] {
         issuerCode: departmentOn(issuedOn),
         communeCode: commune,
         communeCodeOnRecord: codeOnRecord(commune, issuedOn, n),
+        // every eleventh code was revoked a year after issue (sample: the area no longer met the requirements)
+        status: n % 11 === 0 ? 'REVOKED' : 'ACTIVE',
+        revokedOn: n % 11 === 0 ? addMonths(issuedOn, 12) : null,
       });
     }
   return out;
@@ -479,6 +484,7 @@ export interface OcopSeed {
   decisionNumber: string;
   decidedOn: string;
   validUntil: string;
+  revokedOn: string | null;
   issuerCode: string;
   communeCode: string;
   communeCodeOnRecord: string;
@@ -525,6 +531,7 @@ function buildOcop(): OcopSeed[] {
       decisionNumber: `${1200 + i * 13}/QĐ-UBND`,
       decidedOn,
       validUntil: addMonths(decidedOn, 36),
+      revokedOn: null,
       issuerCode: 'UBND-04',
       communeCode: commune,
       communeCodeOnRecord: codeOnRecord(commune, decidedOn, i),
@@ -543,6 +550,8 @@ export interface NewRuralSeed {
   issuerCode: string;
   communeCode: string;
   communeCodeOnRecord: string;
+  status: 'ACTIVE' | 'REVOKED';
+  revokedOn: string | null;
 }
 /** Recognitions 2021–2025 of old communes (before the reform: every decision is dated before 1 July 2025). */
 function buildNewRural(): NewRuralSeed[] {
@@ -566,6 +575,8 @@ function buildNewRural(): NewRuralSeed[] {
         issuerCode: 'UBND-04',
         communeCode: todayOf.get(c.code)!,
         communeCodeOnRecord: c.code,
+        status: 'ACTIVE',
+        revokedOn: null,
       });
     });
   return out;

@@ -13,7 +13,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@hub/kit';
-import { badUserInput, msg, say } from '@hub/schema';
+import { badUserInput, msg } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { ForestChange, ForestPlot } from '../entities';
 import type {
@@ -28,16 +28,9 @@ import type {
   ForestPlotUpdate,
   ForestPurpose,
 } from '../__generated__/resolvers-types';
-import { MERGES, REFORM_DAY, validOnRecord } from '../units';
+import { agencyCode, area, onRecordOf, todayCommune } from './rules';
 
 export const PLOT_CODE = /^TK\d{1,4}-K\d{1,3}-L\d{1,3}$/;
-const todayCommune = () =>
-  field.code(/^\d{5}$/, '01435').refine((c) => MERGES.has(c), {
-    error: () => say(msg('must be the code of a commune valid today', 'phải là mã của một xã hiện hành')),
-  });
-const agencyCode = () => field.code(/^[A-Z][A-Z0-9-]{1,19}$/, 'SNNMT');
-const area = () => field.number({ min: 0.01, max: 10000 });
-
 const ForestPlotCreateRules = inputRules<ForestPlotCreate>()({
   code: field.code(PLOT_CODE, 'TK123-K4-L7'),
   purpose: field.asSent<ForestPurpose>(),
@@ -234,15 +227,7 @@ export class ForestService {
           throw badUserInput('input.energyProjectCode', msg('is only for a CONVERSION', 'chỉ dùng cho biến động CONVERSION'));
         if (i.decidedOn && i.decidedOn > i.detectedOn)
           throw badUserInput('input.decidedOn', msg('must not be after detectedOn', 'không được sau ngày phát hiện'));
-        const onRecord = i.communeCodeOnRecord ?? (i.detectedOn < REFORM_DAY ? MERGES.get(plot.communeCode)![0] : plot.communeCode);
-        if (!validOnRecord(plot.communeCode, onRecord, i.detectedOn))
-          throw badUserInput(
-            'input.communeCodeOnRecord',
-            msg(
-              `must be the code on ${i.detectedOn} of a commune now part of ${plot.communeCode}`,
-              `phải là mã xã vào ngày ${i.detectedOn} của một xã nay thuộc ${plot.communeCode}`,
-            ),
-          );
+        const onRecord = onRecordOf(plot.communeCode, i.communeCodeOnRecord, i.detectedOn);
         return this.em.create(ForestChange, {
           code: i.code,
           plotCode: plot.code,

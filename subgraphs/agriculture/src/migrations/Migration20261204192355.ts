@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204191834 extends Migration {
+export class Migration20261204192355 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "aquaculture_area" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "species" varchar(120) not null, "method" varchar(20) not null, "water_area_ha" double precision not null, "commune_code" varchar(5) not null, "search_text" varchar(600) not null, constraint "aquaculture_area_pkey" primary key ("id"));`,
@@ -24,7 +24,7 @@ export class Migration20261204191834 extends Migration {
     this.addSql(`create index "forest_plot_purpose_index" on "forest_plot" ("purpose");`);
 
     this.addSql(
-      `create table "growing_area_code" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "crop" varchar(120) not null, "area_ha" double precision not null, "certification" varchar(20) not null, "grower" varchar(300) not null, "issued_on" date not null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, "search_text" varchar(600) not null, constraint "growing_area_code_pkey" primary key ("id"));`,
+      `create table "growing_area_code" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "crop" varchar(120) not null, "area_ha" double precision not null, "certification" varchar(20) not null, "grower" varchar(300) not null, "issued_on" date not null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, "status" varchar(10) not null, "revoked_on" date null, "search_text" varchar(600) not null, constraint "growing_area_code_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "growing_area_code" add constraint "growing_area_code_code_unique" unique ("code");`);
     this.addSql(`create index "growing_area_code_commune_code_index" on "growing_area_code" ("commune_code");`);
@@ -42,14 +42,14 @@ export class Migration20261204191834 extends Migration {
     this.addSql(`create index "livestock_farm_commune_code_index" on "livestock_farm" ("commune_code");`);
 
     this.addSql(
-      `create table "new_rural_status" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "year" int not null, "level" varchar(20) not null, "criteria_met" int not null, "decision_number" varchar(60) not null, "decided_on" date not null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, constraint "new_rural_status_pkey" primary key ("id"));`,
+      `create table "new_rural_status" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "year" int not null, "level" varchar(20) not null, "criteria_met" int not null, "decision_number" varchar(60) not null, "decided_on" date not null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, "status" varchar(10) not null, "revoked_on" date null, constraint "new_rural_status_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "new_rural_status" add constraint "new_rural_status_code_unique" unique ("code");`);
     this.addSql(`create index "new_rural_status_commune_code_index" on "new_rural_status" ("commune_code");`);
     this.addSql(`create index "new_rural_status_year_index" on "new_rural_status" ("year");`);
 
     this.addSql(
-      `create table "ocop_product" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "stars" int not null, "producer" varchar(300) not null, "decision_number" varchar(60) not null, "decided_on" date not null, "valid_until" date not null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, "search_text" varchar(600) not null, constraint "ocop_product_pkey" primary key ("id"));`,
+      `create table "ocop_product" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "stars" int not null, "producer" varchar(300) not null, "decision_number" varchar(60) not null, "decided_on" date not null, "valid_until" date not null, "revoked_on" date null, "issuer_code" varchar(20) not null, "commune_code" varchar(5) not null, "commune_code_on_record" varchar(5) not null, "search_text" varchar(600) not null, constraint "ocop_product_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "ocop_product" add constraint "ocop_product_code_unique" unique ("code");`);
     this.addSql(`create index "ocop_product_commune_code_index" on "ocop_product" ("commune_code");`);
