@@ -459,6 +459,18 @@ export type ForestChangeKind =
   /** Giảm rừng: forest lost. */
   | 'LOSS';
 
+/** Fields of a recorded forest change to correct; those left out keep their values, null clears the optional ones. */
+export type ForestChangeUpdate = {
+  /** Diện tích (ha), more than 0, at most the plot's area. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Nguyên nhân; null keeps it. */
+  cause?: InputMaybe<ForestChangeCause>;
+  /** Ngày quyết định (YYYY-MM-DD), not after `detectedOn`; null clears it. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters; null or blank clears it. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Loại chủ rừng (Law on Forestry 2017, Art. 8). */
 export type ForestHolderKind =
   /** Cộng đồng dân cư: a village community. */
@@ -1003,6 +1015,11 @@ export type Mutation = {
    */
   deleteAquacultureArea: AquacultureArea;
   /**
+   * Xóa biến động rừng: remove a change recorded by mistake; its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteForestChange: ForestChange;
+  /**
    * Xóa lô rừng: remove a plot from the inventory (entered by mistake, merged into another plot); its `history` keeps
    * what it held. `reason` is required. Writes belong to the data editors of this database (DATA_EDITOR granted for
    * it) in the agency that owns it on the day of the write.
@@ -1050,6 +1067,11 @@ export type Mutation = {
    */
   updateAquacultureArea: AquacultureArea;
   /**
+   * Sửa biến động rừng: correct a recorded change at the `version` you read (CONFLICT when stale); `reason` is
+   * required (official data). Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateForestChange: ForestChange;
+  /**
    * Cập nhật lô rừng: change a forest plot. `expectedVersion` is the `version` you read (CONFLICT when stale). The
    * inventory is official data: `reason` is required. Classified PERSONAL (the holder's name). Writes belong to the
    * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
@@ -1076,6 +1098,11 @@ export type Mutation = {
    * the agency that owns it on the day of the write.
    */
   updateOcopProduct: OcopProduct;
+  /**
+   * Cập nhật số liệu ổ dịch: correct the figures of an outbreak (communes, areas, heads, households) at the `version`
+   * you read (CONFLICT when stale); the status moves only with `advanceOutbreakStatus`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateOutbreak: Outbreak;
 };
 
 
@@ -1133,6 +1160,14 @@ export type MutationCreateOcopProductArgs = {
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationDeleteAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteForestChangeArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1212,6 +1247,15 @@ export type MutationUpdateAquacultureAreaArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateForestChangeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: ForestChangeUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateForestPlotArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -1252,6 +1296,15 @@ export type MutationUpdateOcopProductArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   input: OcopProductUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateOutbreakArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: OutbreakUpdate;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1594,6 +1647,20 @@ export type OutbreakStatus =
   | 'CONTROLLED'
   /** Đã công bố hết dịch: ended. */
   | 'ENDED';
+
+/** Figures of an outbreak to change; those left out keep their values, null clears the optional ones. */
+export type OutbreakUpdate = {
+  /** Diện tích bị hại (ha), plant pests only. */
+  affectedAreaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Số con mắc bệnh, animal diseases only. */
+  affectedHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Today's commune codes affected (1 to 20); the communes on record follow (before the reform, each commune's seat). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Số con tiêu hủy, animal diseases only. */
+  culledHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Số hộ bị ảnh hưởng. */
+  householdsAffected?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** Cursor pagination state of a connection (Relay style). */
 export type PageInfo = {
@@ -1971,6 +2038,7 @@ export type ResolversTypes = {
   ForestChangeFilter: ForestChangeFilter;
   ForestChangeInput: ForestChangeInput;
   ForestChangeKind: ForestChangeKind;
+  ForestChangeUpdate: ForestChangeUpdate;
   ForestHolderKind: ForestHolderKind;
   ForestOrigin: ForestOrigin;
   ForestPlot: ResolverTypeWrapper<ForestPlotModel>;
@@ -2024,6 +2092,7 @@ export type ResolversTypes = {
   OutbreakFilter: OutbreakFilter;
   OutbreakOpen: OutbreakOpen;
   OutbreakStatus: OutbreakStatus;
+  OutbreakUpdate: OutbreakUpdate;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2060,6 +2129,7 @@ export type ResolversParentTypes = {
   ForestChangeEdge: Omit<ForestChangeEdge, 'node'> & { node: ResolversParentTypes['ForestChange'] };
   ForestChangeFilter: ForestChangeFilter;
   ForestChangeInput: ForestChangeInput;
+  ForestChangeUpdate: ForestChangeUpdate;
   ForestPlot: ForestPlotModel;
   ForestPlotConnection: ConnectionModel<ForestPlotModel>;
   ForestPlotCreate: ForestPlotCreate;
@@ -2104,6 +2174,7 @@ export type ResolversParentTypes = {
   OutbreakEdge: Omit<OutbreakEdge, 'node'> & { node: ResolversParentTypes['Outbreak'] };
   OutbreakFilter: OutbreakFilter;
   OutbreakOpen: OutbreakOpen;
+  OutbreakUpdate: OutbreakUpdate;
   PageInfo: PageInfo;
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
@@ -2394,6 +2465,7 @@ export type MutationResolvers<ContextType = HubContext, ParentType extends Resol
   createNewRuralStatus?: Resolver<ResolversTypes['NewRuralStatus'], ParentType, ContextType, RequireFields<MutationCreateNewRuralStatusArgs, 'input'>>;
   createOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationCreateOcopProductArgs, 'input'>>;
   deleteAquacultureArea?: Resolver<ResolversTypes['AquacultureArea'], ParentType, ContextType, RequireFields<MutationDeleteAquacultureAreaArgs, 'code' | 'expectedVersion'>>;
+  deleteForestChange?: Resolver<ResolversTypes['ForestChange'], ParentType, ContextType, RequireFields<MutationDeleteForestChangeArgs, 'code' | 'expectedVersion'>>;
   deleteForestPlot?: Resolver<ResolversTypes['ForestPlot'], ParentType, ContextType, RequireFields<MutationDeleteForestPlotArgs, 'code' | 'expectedVersion'>>;
   deleteIrrigationWork?: Resolver<ResolversTypes['IrrigationWork'], ParentType, ContextType, RequireFields<MutationDeleteIrrigationWorkArgs, 'code' | 'expectedVersion'>>;
   deleteLivestockFarm?: Resolver<ResolversTypes['LivestockFarm'], ParentType, ContextType, RequireFields<MutationDeleteLivestockFarmArgs, 'code' | 'expectedVersion'>>;
@@ -2403,11 +2475,13 @@ export type MutationResolvers<ContextType = HubContext, ParentType extends Resol
   revokeNewRuralStatus?: Resolver<ResolversTypes['NewRuralStatus'], ParentType, ContextType, RequireFields<MutationRevokeNewRuralStatusArgs, 'code' | 'expectedVersion' | 'revokedOn'>>;
   revokeOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationRevokeOcopProductArgs, 'code' | 'expectedVersion' | 'revokedOn'>>;
   updateAquacultureArea?: Resolver<ResolversTypes['AquacultureArea'], ParentType, ContextType, RequireFields<MutationUpdateAquacultureAreaArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateForestChange?: Resolver<ResolversTypes['ForestChange'], ParentType, ContextType, RequireFields<MutationUpdateForestChangeArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateForestPlot?: Resolver<ResolversTypes['ForestPlot'], ParentType, ContextType, RequireFields<MutationUpdateForestPlotArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateGrowingAreaCode?: Resolver<ResolversTypes['GrowingAreaCode'], ParentType, ContextType, RequireFields<MutationUpdateGrowingAreaCodeArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateIrrigationWork?: Resolver<ResolversTypes['IrrigationWork'], ParentType, ContextType, RequireFields<MutationUpdateIrrigationWorkArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateLivestockFarm?: Resolver<ResolversTypes['LivestockFarm'], ParentType, ContextType, RequireFields<MutationUpdateLivestockFarmArgs, 'code' | 'expectedVersion' | 'input'>>;
   updateOcopProduct?: Resolver<ResolversTypes['OcopProduct'], ParentType, ContextType, RequireFields<MutationUpdateOcopProductArgs, 'code' | 'expectedVersion' | 'input'>>;
+  updateOutbreak?: Resolver<ResolversTypes['Outbreak'], ParentType, ContextType, RequireFields<MutationUpdateOutbreakArgs, 'code' | 'expectedVersion' | 'input'>>;
 };
 
 export type NewRuralStatusResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['NewRuralStatus'] = ResolversParentTypes['NewRuralStatus'], FederationReferenceType extends FederationReferenceTypes['NewRuralStatus'] = FederationReferenceTypes['NewRuralStatus']> = {

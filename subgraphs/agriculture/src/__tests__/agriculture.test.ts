@@ -338,6 +338,35 @@ describe('forest changes', () => {
   });
 });
 
+describe('forest changes: corrections and removal (official data, a reason each time)', () => {
+  const change = CHANGES.find((c) => c.kind === 'LOSS')!;
+  const U = `mutation($i: ForestChangeUpdate!, $v: Int!, $r: String) { updateForestChange(code: "${change.code}", input: $i, expectedVersion: $v, reason: $r) {
+    areaHa decisionNumber version history { nodes { reason changes { field before after } } } } }`;
+  const D = `mutation($c: String!, $v: Int!, $r: String) { deleteForestChange(code: $c, expectedVersion: $v, reason: $r) { code } }`;
+
+  it('corrects a change with a reason at the version read; refuses more than the plot, a stale version', async () => {
+    expect((await fails(U, { i: { decisionNumber: '12/QĐ-SNNMT' }, v: 1 }, EDITOR)).error.extensions).toMatchObject({ argument: 'reason' });
+    expect((await fails(U, { i: { areaHa: 99999 }, v: 1, r: 'x' }, EDITOR)).error.extensions).toMatchObject({ argument: 'input.areaHa' });
+    const bad = await fails(U, { i: { areaHa: 0 }, v: 1, r: 'x' }, EDITOR);
+    expect(bad.error.extensions).toMatchObject({ argument: 'input.areaHa' });
+    expect(bad.statements).toBe(0);
+    const d = await ok(U, { i: { decisionNumber: '12/QĐ-SNNMT' }, v: 1, r: 'Bổ sung số biên bản' }, EDITOR);
+    expect(d.updateForestChange).toMatchObject({ decisionNumber: '12/QĐ-SNNMT', version: 2 });
+    expect(d.updateForestChange.history.nodes[0]).toMatchObject({
+      reason: 'Bổ sung số biên bản',
+      changes: [{ field: 'decisionNumber', before: change.decisionNumber, after: '12/QĐ-SNNMT' }],
+    });
+    expect((await fails(U, { i: { decisionNumber: 'y' }, v: 1, r: 'x' }, EDITOR)).error.extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('removes a change recorded by mistake, with a reason', async () => {
+    const code = CHANGES.filter((c) => c.kind === 'GAIN')[0].code;
+    expect((await fails(D, { c: code, v: 1 }, EDITOR)).error.extensions).toMatchObject({ argument: 'reason' });
+    await ok(D, { c: code, v: 1, r: 'Ghi trùng' }, EDITOR);
+    expect((await ok(`{ forestChange(code: "${code}") { code } }`)).forestChange).toBeNull();
+  });
+});
+
 describe('outbreaks: open, and the status only forward', () => {
   const OPEN = `mutation($i: OutbreakOpen!) { openOutbreak(input: $i) { code status version issuer { code } communes { code } communesOnRecord { code validOn } } }`;
   const ADVANCE = `mutation($c: String!, $s: OutbreakStatus!, $on: Date!, $v: Int!) { advanceOutbreakStatus(code: $c, status: $s, on: $on, expectedVersion: $v) {
@@ -407,6 +436,33 @@ describe('outbreaks: open, and the status only forward', () => {
     expect(e.advanceOutbreakStatus).toMatchObject({ status: 'ENDED', controlledOn: '2026-11-28', endedOn: '2026-12-01', version: 3 });
     const after = await fails(ADVANCE, { c: 'OD-2026-101', s: 'CONTROLLED', on: '2026-12-02', v: 3 }, EDITOR);
     expect(after.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'status' });
+  });
+
+  it('corrects the figures of an outbreak, keeping areas to plant pests and heads to animal diseases', async () => {
+    const U = `mutation($i: OutbreakUpdate!, $v: Int!) { updateOutbreak(code: "OD-2026-101", input: $i, expectedVersion: $v) {
+      affectedHeads culledHeads householdsAffected communes { code } version } }`;
+    const { outbreak } = await ok(`{ outbreak(code: "OD-2026-101") { version } }`);
+    expect((await fails(U, { i: { affectedAreaHa: 2 }, v: outbreak.version }, EDITOR)).error.extensions).toMatchObject({
+      argument: 'input.affectedAreaHa',
+    });
+    const bad = await fails(U, { i: { culledHeads: -5 }, v: outbreak.version }, EDITOR);
+    expect(bad.error.extensions).toMatchObject({ argument: 'input.culledHeads' });
+    expect(bad.statements).toBe(0);
+    const d = await ok(
+      U,
+      { i: { affectedHeads: 60, culledHeads: 58, communeCodes: ['01435', '01426', '01444'] }, v: outbreak.version },
+      EDITOR,
+    );
+    expect(d.updateOutbreak).toEqual({
+      affectedHeads: 60,
+      culledHeads: 58,
+      householdsAffected: 6,
+      communes: [{ code: '01435' }, { code: '01426' }, { code: '01444' }],
+      version: outbreak.version + 1,
+    });
+    expect((await fails(U, { i: { affectedHeads: 61 }, v: outbreak.version }, EDITOR)).error.extensions).toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('lets an outbreak end straight from ACTIVE', async () => {

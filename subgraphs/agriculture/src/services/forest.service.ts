@@ -20,6 +20,7 @@ import type {
   ForestChangeCause,
   ForestChangeFilter,
   ForestChangeInput,
+  ForestChangeUpdate,
   ForestChangeKind,
   ForestHolderKind,
   ForestOrigin,
@@ -69,6 +70,13 @@ const ForestChangeRules = inputRules<ForestChangeInput>()({
   communeCodeOnRecord: field.code(/^\d{5}$/, '01438').nullish(),
 });
 
+const ForestChangeUpdateRules = inputRules<ForestChangeUpdate>()({
+  cause: field.asSent<ForestChangeCause>().nullish(),
+  areaHa: area().optional(),
+  decidedOn: field.date().nullish(),
+  decisionNumber: field.textOrNull(60).optional(),
+});
+
 /** The holder's name goes with its kind: a person for a household, an organisation otherwise. */
 function checkHolder(p: Pick<ForestPlot, 'holderKind' | 'holderOrganisation' | 'holderPerson'>) {
   if (p.holderKind === 'HOUSEHOLD') {
@@ -86,6 +94,7 @@ function checkHolder(p: Pick<ForestPlot, 'holderKind' | 'holderOrganisation' | '
 const plotSearch = (p: Pick<ForestPlot, 'mainSpecies' | 'holderOrganisation'>) =>
   searchKey(`${p.mainSpecies} ${p.holderOrganisation ?? ''}`);
 const plotWhat = (code: string) => msg(`forest plot "${code}"`, `lô rừng "${code}"`);
+const changeWhat = (code: string) => msg(`forest change "${code}"`, `biến động rừng "${code}"`);
 
 export class ForestService {
   constructor(private readonly em: EntityManager) {}
@@ -213,7 +222,7 @@ export class ForestService {
         coordinate: 'Mutation.recordForestChange',
         input: { schema: ForestChangeRules, value: input },
         unique: (i) => ({ code: i.code }),
-        what: (i) => msg(`forest change "${i.code}"`, `biến động rừng "${i.code}"`),
+        what: (i) => changeWhat(i.code),
       },
       async (i) => {
         const plot = await this.em.findOne(ForestPlot, { code: i.plotCode });
@@ -244,5 +253,45 @@ export class ForestService {
         });
       },
     );
+  }
+
+  /** Corrects a recorded change (official data: a reason is required); the area stays within the plot's. */
+  updateChange(caller: CallerClaims, code: string, input: ForestChangeUpdate, expectedVersion: number): Promise<ForestChange> {
+    const write = {
+      entity: ForestChange,
+      where: { code },
+      what: changeWhat(code),
+      expectedVersion,
+      coordinate: 'Mutation.updateForestChange',
+      input: { schema: ForestChangeUpdateRules, value: input },
+    };
+    return updateVersioned(this.em, caller, write, async (r, c) => {
+      if (c.cause != null) r.cause = c.cause;
+      if (c.areaHa !== undefined) {
+        const plot = await this.em.findOne(ForestPlot, { code: r.plotCode });
+        if (plot && c.areaHa > plot.areaHa)
+          throw badUserInput(
+            'input.areaHa',
+            msg(`must be at most the plot's area (${plot.areaHa} ha)`, `không được lớn hơn diện tích lô (${plot.areaHa} ha)`),
+          );
+        r.areaHa = c.areaHa;
+      }
+      if (c.decidedOn !== undefined) {
+        if (c.decidedOn && c.decidedOn > r.detectedOn)
+          throw badUserInput('input.decidedOn', msg('must not be after detectedOn', 'không được sau ngày phát hiện'));
+        r.decidedOn = c.decidedOn ?? null;
+      }
+      if (c.decisionNumber !== undefined) r.decisionNumber = c.decisionNumber;
+    });
+  }
+
+  deleteChange(caller: CallerClaims, code: string, expectedVersion: number): Promise<ForestChange> {
+    return deleteVersioned(this.em, caller, {
+      entity: ForestChange,
+      where: { code },
+      what: changeWhat(code),
+      expectedVersion,
+      coordinate: 'Mutation.deleteForestChange',
+    });
   }
 }

@@ -17,10 +17,26 @@ import {
 import { badUserInput, msg, say } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { Outbreak, type OutbreakStatus } from '../entities';
-import type { OutbreakCategory, OutbreakFilter, OutbreakOpen } from '../__generated__/resolvers-types';
+import type { OutbreakCategory, OutbreakFilter, OutbreakOpen, OutbreakUpdate } from '../__generated__/resolvers-types';
 import { departmentOn, MERGES, REFORM_DAY } from '../units';
 
 export const STATUS_ORDER: readonly OutbreakStatus[] = ['ACTIVE', 'CONTROLLED', 'ENDED'];
+
+const communeList = () =>
+  z
+    .array(
+      field.code(/^\d{5}$/, '01435').refine((c) => MERGES.has(c), {
+        error: () => say(msg('must be the code of a commune valid today', 'phải là mã của một xã hiện hành')),
+      }),
+    )
+    .min(1)
+    .max(20);
+const figures = {
+  affectedAreaHa: field.number({ min: 0, max: 100000 }).nullish(),
+  affectedHeads: field.wholeNumber({ max: 10_000_000 }).nullish(),
+  culledHeads: field.wholeNumber({ max: 10_000_000 }).nullish(),
+  householdsAffected: field.wholeNumber({ max: 1_000_000 }).nullish(),
+};
 
 const OutbreakOpenRules = inputRules<OutbreakOpen>()({
   code: field.code(/^OD-\d{4}-\d{3}$/, 'OD-2025-101'),
@@ -28,19 +44,28 @@ const OutbreakOpenRules = inputRules<OutbreakOpen>()({
   disease: field.text(200),
   host: field.text(120),
   detectedOn: field.date(),
-  communeCodes: z
-    .array(
-      field.code(/^\d{5}$/, '01435').refine((c) => MERGES.has(c), {
-        error: () => say(msg('must be the code of a commune valid today', 'phải là mã của một xã hiện hành')),
-      }),
-    )
-    .min(1)
-    .max(20),
-  affectedAreaHa: field.number({ min: 0, max: 100000 }).nullish(),
-  affectedHeads: field.wholeNumber({ max: 10_000_000 }).nullish(),
-  culledHeads: field.wholeNumber({ max: 10_000_000 }).nullish(),
-  householdsAffected: field.wholeNumber({ max: 1_000_000 }).nullish(),
+  communeCodes: communeList(),
+  ...figures,
 });
+
+const OutbreakUpdateRules = inputRules<OutbreakUpdate>()({ communeCodes: communeList().optional(), ...figures });
+
+/** Areas belong to plant pests, heads to animal diseases. */
+function checkFigures(
+  category: OutbreakCategory,
+  f: { affectedAreaHa?: number | null; affectedHeads?: number | null; culledHeads?: number | null },
+) {
+  if (category === 'PLANT_PEST' && (f.affectedHeads != null || f.culledHeads != null))
+    throw badUserInput(
+      f.affectedHeads != null ? 'input.affectedHeads' : 'input.culledHeads',
+      msg('is only for an ANIMAL_DISEASE', 'chỉ dùng cho ANIMAL_DISEASE'),
+    );
+  if (category === 'ANIMAL_DISEASE' && f.affectedAreaHa != null)
+    throw badUserInput('input.affectedAreaHa', msg('is only for a PLANT_PEST', 'chỉ dùng cho PLANT_PEST'));
+}
+
+/** Communes on `day` of today's communes: before the reform, each one's seat stands for the old commune. */
+const onRecord = (communeCodes: string[], day: string) => (day < REFORM_DAY ? communeCodes.map((c) => MERGES.get(c)![0]) : communeCodes);
 
 const AdvanceRules = z.object({ status: field.asSent<OutbreakStatus>(), on: field.date() });
 
@@ -116,14 +141,7 @@ export class OutbreakService {
         what: (i) => msg(`outbreak "${i.code}"`, `ổ dịch "${i.code}"`),
       },
       (i) => {
-        const plant = i.category === 'PLANT_PEST';
-        if (plant && (i.affectedHeads != null || i.culledHeads != null))
-          throw badUserInput(
-            i.affectedHeads != null ? 'input.affectedHeads' : 'input.culledHeads',
-            msg('is only for an ANIMAL_DISEASE', 'chỉ dùng cho ANIMAL_DISEASE'),
-          );
-        if (!plant && i.affectedAreaHa != null)
-          throw badUserInput('input.affectedAreaHa', msg('is only for a PLANT_PEST', 'chỉ dùng cho PLANT_PEST'));
+        checkFigures(i.category, i);
         const communeCodes = [...new Set(i.communeCodes)];
         return this.em.create(Outbreak, {
           code: i.code,
@@ -132,8 +150,7 @@ export class OutbreakService {
           host: i.host,
           detectedOn: i.detectedOn,
           communeCodes,
-          // before the reform, each commune's seat stands for the old commune (the editor can correct it later)
-          communeCodesOnRecord: i.detectedOn < REFORM_DAY ? communeCodes.map((c) => MERGES.get(c)![0]) : communeCodes,
+          communeCodesOnRecord: onRecord(communeCodes, i.detectedOn),
           affectedAreaHa: i.affectedAreaHa ?? null,
           affectedHeads: i.affectedHeads ?? null,
           culledHeads: i.culledHeads ?? null,
@@ -175,6 +192,34 @@ export class OutbreakService {
       if (c.status === 'ENDED') {
         o.controlledOn ??= c.on;
         o.endedOn = c.on;
+      }
+    });
+  }
+
+  /** Corrects the figures; the status moves only with `advance`. */
+  update(caller: CallerClaims, code: string, input: OutbreakUpdate, expectedVersion: number): Promise<Outbreak> {
+    const write = {
+      entity: Outbreak,
+      where: { code },
+      what: msg(`outbreak "${code}"`, `ổ dịch "${code}"`),
+      expectedVersion,
+      coordinate: 'Mutation.updateOutbreak',
+      input: { schema: OutbreakUpdateRules, value: input },
+    };
+    return updateVersioned(this.em, caller, write, (o, c) => {
+      const next = {
+        affectedAreaHa: c.affectedAreaHa !== undefined ? c.affectedAreaHa : o.affectedAreaHa,
+        affectedHeads: c.affectedHeads !== undefined ? c.affectedHeads : o.affectedHeads,
+        culledHeads: c.culledHeads !== undefined ? c.culledHeads : o.culledHeads,
+      };
+      checkFigures(o.category, next);
+      o.affectedAreaHa = next.affectedAreaHa ?? null;
+      o.affectedHeads = next.affectedHeads ?? null;
+      o.culledHeads = next.culledHeads ?? null;
+      if (c.householdsAffected !== undefined) o.householdsAffected = c.householdsAffected ?? null;
+      if (c.communeCodes) {
+        o.communeCodes = [...new Set(c.communeCodes)];
+        o.communeCodesOnRecord = onRecord(o.communeCodes, o.detectedOn);
       }
     });
   }
