@@ -29,6 +29,19 @@ it('an anonymous caller reads the public register, and a household holder’s na
   expect(editor.data.forestPlots.nodes[0].holderPerson).toEqual(expect.any(String));
 });
 
+it('withholds a farm owner’s name (PERSONAL) and the households an outbreak affected (INTERNAL) from anonymous callers', async () => {
+  const res = await stack.query(
+    `{ livestockFarms(first: 3) { nodes { code headCount ownerName } } outbreaks(first: 3) { nodes { code disease householdsAffected } } }`,
+  );
+  expect(res.data.livestockFarms.nodes.map((n: { ownerName: unknown }) => n.ownerName)).toEqual([null, null, null]);
+  expect(res.data.outbreaks.nodes.map((n: { householdsAffected: unknown }) => n.householdsAffected)).toEqual([null, null, null]);
+  expect(res.data.outbreaks.nodes[0].disease).toEqual(expect.any(String));
+  expect(res.errors?.map((e) => e.extensions?.code)).toEqual(expect.arrayContaining(['FORBIDDEN']));
+  const editor = await stack.query(`{ outbreaks(first: 1) { nodes { householdsAffected } } }`, undefined, t['snnmt.nongnghiep']);
+  expect(editor.errors).toBeUndefined();
+  expect(editor.data.outbreaks.nodes[0].householdsAffected).toEqual(expect.any(Number));
+});
+
 it('answers the commune query of Xã Đàm Thủy (01435): forest plots, outbreaks and OCOP products', async () => {
   const res = await stack.query(`{ administrativeUnit(code: "01435") { name
     forestPlots { totalCount nodes { code purpose managedBy { code name } } }
