@@ -287,6 +287,22 @@ describe('forest plots: create, update, delete', () => {
     expect(unknown.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
   });
 
+  it('keeps a household holder’s name in the history, shown only to callers the gateway lets read it', async () => {
+    const plot = PLOTS.find((p) => p.holderKind === 'HOUSEHOLD' && p.communeCode === '01585')!;
+    await ok(
+      `mutation { updateForestPlot(code: "${plot.code}", input: { holderPerson: "Lục Thị Nga" }, expectedVersion: 1, reason: "Chuyển nhượng quyền sử dụng rừng") { version } }`,
+      undefined,
+      EDITOR,
+    );
+    const H = `{ forestPlot(code: "${plot.code}") { history { nodes { changes { field before after masked } } } } }`;
+    const shown = (await ok(H, undefined, { ...EDITOR, read: ['ForestPlot.holderPerson'] })).forestPlot;
+    expect(shown.history.nodes[0].changes).toEqual([
+      { field: 'holderPerson', before: plot.holderPerson, after: 'Lục Thị Nga', masked: false },
+    ]);
+    const hidden = (await ok(H, undefined, OFFICIAL)).forestPlot;
+    expect(hidden.history.nodes[0].changes).toEqual([{ field: 'holderPerson', before: null, after: null, masked: true }]);
+  });
+
   it('deletes at the version read with a reason; the history keeps it', async () => {
     const DELETE = `mutation($c: String!, $v: Int!, $r: String) { deleteForestPlot(code: $c, expectedVersion: $v, reason: $r) { code } }`;
     const code = PLOTS[20].code;
