@@ -1,0 +1,2 @@
+// Shared preset: SWC transform, the 'development' export condition, one embedded PostgreSQL per run.
+module.exports = require('@hub/infra/jest-preset');

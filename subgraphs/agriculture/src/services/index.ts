@@ -1,0 +1,3 @@
+export * from './forest.service';
+export * from './outbreak.service';
+export * from './registers.service';
