@@ -193,6 +193,55 @@ export type AgreementStatus =
   /** Tạm dừng: suspended by the provider (`statusReason` says why); grants nothing until approved again. */
   | 'SUSPENDED';
 
+/** An aquaculture area to add. */
+export type AquacultureAreaCreate = {
+  /** `TS-<4 digits>`, e.g. `TS-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Hình thức nuôi. */
+  method: AquacultureMethod;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Đối tượng nuôi, at most 120 characters. */
+  species: Scalars['String']['input'];
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa: Scalars['Float']['input'];
+};
+
+/** Which aquaculture areas to list. */
+export type AquacultureAreaFilter = {
+  /** Only areas in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only areas farmed this way. */
+  method?: InputMaybe<AquacultureMethod>;
+  /** Name or species contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an aquaculture area to change; those left out keep their values. */
+export type AquacultureAreaUpdate = {
+  /** Hình thức nuôi; null keeps it. */
+  method?: InputMaybe<AquacultureMethod>;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Đối tượng nuôi, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Hình thức nuôi thủy sản. */
+export type AquacultureMethod =
+  /** Nuôi lồng bè: cages on a river or reservoir. */
+  | 'CAGE'
+  /** Nuôi ao: pond. */
+  | 'POND'
+  /** Nuôi mặt nước hồ chứa: open reservoir. */
+  | 'RESERVOIR'
+  /** Nuôi cá ruộng lúa: fish in rice fields. */
+  | 'RICE_FIELD';
+
 /** Đơn vị diện tích: the unit an area is stated in, as the source document states it. */
 export type AreaUnit =
   /** Héc-ta (ha, 10,000 m²): land, forest and farm areas. */
@@ -405,12 +454,229 @@ export type EnergyProjectUpdate = {
   status?: InputMaybe<EnergyProjectStatus>;
 };
 
+/** Quy mô trang trại (Decree 13/2020/NĐ-CP). */
+export type FarmScale =
+  /** Quy mô lớn: large. */
+  | 'LARGE'
+  /** Quy mô vừa: medium. */
+  | 'MEDIUM'
+  /** Quy mô nhỏ: small. */
+  | 'SMALL';
+
+/** Nguyên nhân biến động rừng. */
+export type ForestChangeCause =
+  /** Chuyển sang xây dựng công trình (thủy điện, giao thông): conversion to infrastructure. */
+  | 'CONVERSION_TO_INFRASTRUCTURE'
+  /** Cháy rừng: fire. */
+  | 'FIRE'
+  /** Khai thác rừng trồng theo kế hoạch: planned harvest of a planted forest. */
+  | 'HARVEST'
+  /** Khai thác, phá rừng trái pháp luật: illegal logging or clearing. */
+  | 'ILLEGAL_LOGGING'
+  /** Thiên tai (sạt lở, lũ quét): natural disaster. */
+  | 'NATURAL_DISASTER'
+  /** Khoanh nuôi tái sinh tự nhiên: natural regeneration. */
+  | 'NATURAL_REGENERATION'
+  /** Trồng rừng: planting. */
+  | 'PLANTING';
+
+/** Which forest changes to list: every condition given must hold (AND). */
+export type ForestChangeFilter = {
+  /** Only changes with this cause. */
+  cause?: InputMaybe<ForestChangeCause>;
+  /** Only changes in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only changes of this kind. */
+  kind?: InputMaybe<ForestChangeKind>;
+};
+
+/** A forest change to record. */
+export type ForestChangeInput = {
+  /** Diện tích (ha), more than 0, at most the plot's area. */
+  areaHa: Scalars['Float']['input'];
+  /** Nguyên nhân. */
+  cause: ForestChangeCause;
+  /** `BD-<year>-<4 digits>`, e.g. `BD-2025-0101`. */
+  code: Scalars['String']['input'];
+  /** The commune code on `detectedOn` (before 2025-07-01: an old commune merged into the plot's commune); default the plot's commune. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày quyết định (YYYY-MM-DD), or null. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters, or null. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày phát hiện (YYYY-MM-DD). */
+  detectedOn: Scalars['Date']['input'];
+  /** `NL-0001`… for a conversion to a hydropower plant, or null. */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Mã cơ quan quyết định/ghi nhận (a directory agency), or null. */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Loại biến động. */
+  kind: ForestChangeKind;
+  /** Mã lô rừng of an existing plot. */
+  plotCode: Scalars['String']['input'];
+};
+
+/** Loại biến động rừng. */
+export type ForestChangeKind =
+  /** Chuyển mục đích sử dụng rừng sang mục đích khác: conversion to another use. */
+  | 'CONVERSION'
+  /** Tăng rừng: forest gained. */
+  | 'GAIN'
+  /** Giảm rừng: forest lost. */
+  | 'LOSS';
+
+/** Fields of a recorded forest change to correct; those left out keep their values, null clears the optional ones. */
+export type ForestChangeUpdate = {
+  /** Diện tích (ha), more than 0, at most the plot's area. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Nguyên nhân; null keeps it. */
+  cause?: InputMaybe<ForestChangeCause>;
+  /** Ngày quyết định (YYYY-MM-DD), not after `detectedOn`; null clears it. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters; null or blank clears it. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại chủ rừng (Law on Forestry 2017, Art. 8). */
+export type ForestHolderKind =
+  /** Cộng đồng dân cư: a village community. */
+  | 'COMMUNITY'
+  /** Doanh nghiệp, hợp tác xã: an enterprise or cooperative. */
+  | 'ENTERPRISE'
+  /** Hộ gia đình, cá nhân: a household or individual (their name is personal data). */
+  | 'HOUSEHOLD'
+  /** Tổ chức nhà nước: a state organisation (management board, commune People's Committee). */
+  | 'STATE_ORGANISATION';
+
+/** Nguồn gốc rừng. */
+export type ForestOrigin =
+  /** Rừng tự nhiên: natural forest. */
+  | 'NATURAL'
+  /** Rừng trồng: planted forest. */
+  | 'PLANTED';
+
+/** A new forest plot. */
+export type ForestPlotCreate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa: Scalars['Float']['input'];
+  /** `TK<n>-K<n>-L<n>`, e.g. `TK123-K4-L7`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code (5 digits, a unit valid today). */
+  communeCode: Scalars['String']['input'];
+  /** Loại chủ rừng. */
+  holderKind: ForestHolderKind;
+  /** The holding organisation or community (not for HOUSEHOLD), at most 300 characters. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** The household holder's name (HOUSEHOLD only), at most 300 characters: personal data. */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Loài cây chính, at most 120 characters. */
+  mainSpecies: Scalars['String']['input'];
+  /** Mã cơ quan quản lý (a directory agency code, e.g. `SNNMT`). */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Nguồn gốc. */
+  origin: ForestOrigin;
+  /** Mục đích sử dụng. */
+  purpose: ForestPurpose;
+};
+
+/** Which forest plots to list: every condition given must hold (AND). */
+export type ForestPlotFilter = {
+  /** Only plots in these communes (codes of today's units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only plots held by this kind of holder. */
+  holderKind?: InputMaybe<ForestHolderKind>;
+  /** Only plots of this origin. */
+  origin?: InputMaybe<ForestOrigin>;
+  /** Only plots of this purpose. */
+  purpose?: InputMaybe<ForestPurpose>;
+  /** Main species or holding organisation contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a forest plot to change; those left out keep their values, null clears the optional ones. */
+export type ForestPlotUpdate = {
+  /** Diện tích (ha), more than 0 and at most 10,000; cannot be cleared. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại chủ rừng; null keeps it. */
+  holderKind?: InputMaybe<ForestHolderKind>;
+  /** The holding organisation; null or blank clears it. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** The household holder's name: personal data; null or blank clears it. */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Loài cây chính, at most 120 characters; cannot be cleared. */
+  mainSpecies?: InputMaybe<Scalars['String']['input']>;
+  /** Mã cơ quan quản lý; null or blank clears it. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Nguồn gốc; null keeps it. */
+  origin?: InputMaybe<ForestOrigin>;
+  /** Mục đích sử dụng; null keeps it. */
+  purpose?: InputMaybe<ForestPurpose>;
+};
+
+/** Mục đích sử dụng rừng (Law on Forestry 2017, Art. 5). */
+export type ForestPurpose =
+  /** Rừng sản xuất: production forest. */
+  | 'PRODUCTION'
+  /** Rừng phòng hộ: protection forest (watersheds, borders). */
+  | 'PROTECTION'
+  /** Rừng đặc dụng: special-use forest (national parks, nature reserves). */
+  | 'SPECIAL_USE';
+
 /** Which fuel stations to list. */
 export type FuelStationFilter = {
   /** Only stations in these communes (today's codes). */
   communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Name or operator contains this text, regardless of case and Vietnamese diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Chứng nhận của vùng trồng. */
+export type GrowingAreaCertification =
+  /** Mã số vùng trồng xuất khẩu sang Trung Quốc: registered for export to China (GACC). */
+  | 'EXPORT_CHINA'
+  /** Hữu cơ: organic (TCVN 11041). */
+  | 'ORGANIC'
+  /** VietGAP (Good Agricultural Practices of Vietnam). */
+  | 'VIETGAP';
+
+/** A growing area to register. */
+export type GrowingAreaCodeCreate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa: Scalars['Float']['input'];
+  /** Chứng nhận. */
+  certification: GrowingAreaCertification;
+  /** `VN-CBCA-<4 digits>`, e.g. `VN-CBCA-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `issuedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Cây trồng, at most 120 characters. */
+  crop: Scalars['String']['input'];
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower: Scalars['String']['input'];
+  /** Ngày cấp mã (YYYY-MM-DD): the issuer is the department competent that day. */
+  issuedOn: Scalars['Date']['input'];
+};
+
+/** Which growing-area codes to list: every condition given must hold (AND). */
+export type GrowingAreaCodeFilter = {
+  /** Only areas with this certification. */
+  certification?: InputMaybe<GrowingAreaCertification>;
+  /** Only areas in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Crop or grower contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a growing area to change; those left out keep their values. */
+export type GrowingAreaCodeUpdate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Chứng nhận; null keeps it. */
+  certification?: InputMaybe<GrowingAreaCertification>;
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Loại thiên tai: the hazard of a zone. */
@@ -531,6 +797,101 @@ export type IndustrialEstablishmentUpdate = {
   revenueBillionVnd?: InputMaybe<Scalars['Float']['input']>;
   /** Mã ngành VSIC: four digits. */
   sectorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An irrigation work to add. */
+export type IrrigationWorkCreate = {
+  /** Dung tích (nghìn m³) or lưu lượng (m³/s), 0 or more; null when unknown. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** `TL-<4 digits>`, e.g. `TL-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa: Scalars['Float']['input'];
+  /** Loại công trình. */
+  kind: IrrigationWorkKind;
+  /** Mã đơn vị quản lý (a directory agency code), or null. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** Which irrigation works to list. */
+export type IrrigationWorkFilter = {
+  /** Only works in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only works of this kind. */
+  kind?: InputMaybe<IrrigationWorkKind>;
+  /** Name contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại công trình thủy lợi. */
+export type IrrigationWorkKind =
+  /** Kênh mương: canal. */
+  | 'CANAL'
+  /** Trạm bơm: pumping station. */
+  | 'PUMPING_STATION'
+  /** Hồ chứa: reservoir. */
+  | 'RESERVOIR'
+  /** Đập dâng, phai: weir. */
+  | 'WEIR';
+
+/** Fields of an irrigation work to change; those left out keep their values, null clears the optional ones. */
+export type IrrigationWorkUpdate = {
+  /** Dung tích or lưu lượng, 0 or more; null clears it. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại công trình; null keeps it. */
+  kind?: InputMaybe<IrrigationWorkKind>;
+  /** Mã đơn vị quản lý; null or blank clears it. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A livestock farm to add. */
+export type LivestockFarmCreate = {
+  /** `TT-<4 digits>`, e.g. `TT-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount: Scalars['Int']['input'];
+  /** Tên trang trại, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Họ tên chủ trang trại, at most 300 characters: personal data. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô. */
+  scale: FarmScale;
+  /** Vật nuôi chính, at most 120 characters. */
+  species: Scalars['String']['input'];
+};
+
+/** Which farms to list. */
+export type LivestockFarmFilter = {
+  /** Only farms in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only farms of this scale. */
+  scale?: InputMaybe<FarmScale>;
+  /** Name or species contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a farm to change; those left out keep their values, null clears `ownerName`. */
+export type LivestockFarmUpdate = {
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Tên trang trại, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên chủ trang trại: personal data; null or blank clears it. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô; null keeps it. */
+  scale?: InputMaybe<FarmScale>;
+  /** Vật nuôi chính, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Hạng chợ (Decree 60/2024/NĐ-CP): the class of a market. */
@@ -662,6 +1023,158 @@ export type MonitoringStationUpdate = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Mã đơn vị vận hành (directory code); it cannot be cleared. */
   operatorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Mức công nhận nông thôn mới. */
+export type NewRuralLevel =
+  /** Xã đạt chuẩn nông thôn mới nâng cao. */
+  | 'ADVANCED'
+  /** Xã nông thôn mới kiểu mẫu. */
+  | 'MODEL'
+  /** Xã đạt chuẩn nông thôn mới. */
+  | 'STANDARD';
+
+/** A recognition of a commune as a new rural area. */
+export type NewRuralStatusCreate = {
+  /** The commune code on `decidedOn` (before 2025-07-01 an old commune; from then a commune of today). The record's code is `NTM-<year>-<this code>`. */
+  communeCodeOnRecord: Scalars['String']['input'];
+  /** Số tiêu chí đạt, 0 to 19. */
+  criteriaMet: Scalars['Int']['input'];
+  /** Ngày quyết định (YYYY-MM-DD). */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Mức đạt chuẩn. */
+  level: NewRuralLevel;
+  /** Năm xét công nhận, 2010 to 2030. */
+  year: Scalars['Int']['input'];
+};
+
+/** Which recognitions to list. */
+export type NewRuralStatusFilter = {
+  /** Only communes that are part of these communes today (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this level. */
+  level?: InputMaybe<NewRuralLevel>;
+  /** Only this year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An OCOP product certified by a decision of the provincial People's Committee (UBND-04). */
+export type OcopProductCreate = {
+  /** `OCOP-<4 digits>`, e.g. `OCOP-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `decidedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày quyết định (YYYY-MM-DD): valid 36 months. */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Tên sản phẩm, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Chủ thể sản xuất, at most 300 characters. */
+  producer: Scalars['String']['input'];
+  /** Hạng sao, 3 to 5. */
+  stars: Scalars['Int']['input'];
+};
+
+/** Which OCOP products to list. */
+export type OcopProductFilter = {
+  /** Only products of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only products with at least this many stars. */
+  minStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Name or producer contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an OCOP product to change; those left out keep their values. */
+export type OcopProductUpdate = {
+  /** Ngày quyết định (YYYY-MM-DD): `validUntil` becomes 36 months later. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên sản phẩm, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ thể sản xuất, at most 300 characters. */
+  producer?: InputMaybe<Scalars['String']['input']>;
+  /** Hạng sao, 3 to 5. */
+  stars?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Trạng thái chứng nhận OCOP. */
+export type OcopStatus =
+  /** Hết hiệu lực: past `validUntil`. */
+  | 'EXPIRED'
+  /** Còn hiệu lực: within its 36 months. */
+  | 'IN_FORCE'
+  /** Bị thu hồi. */
+  | 'REVOKED';
+
+/** Loại ổ dịch. */
+export type OutbreakCategory =
+  /** Dịch bệnh động vật: an animal disease (AnimalDiseaseOutbreak). */
+  | 'ANIMAL_DISEASE'
+  /** Dịch hại cây trồng: a plant pest or disease (PestOutbreak). */
+  | 'PLANT_PEST';
+
+/** Which outbreaks to list: every condition given must hold (AND). */
+export type OutbreakFilter = {
+  /** Only plant pests or only animal diseases. */
+  category?: InputMaybe<OutbreakCategory>;
+  /** Only outbreaks touching one of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only outbreaks in this status. */
+  status?: InputMaybe<OutbreakStatus>;
+};
+
+/** An outbreak to open (status ACTIVE). */
+export type OutbreakOpen = {
+  /** Diện tích bị hại (ha), plant pests only. */
+  affectedAreaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Số con mắc bệnh, animal diseases only. */
+  affectedHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Loại. */
+  category: OutbreakCategory;
+  /** `OD-<year>-<3 digits>`, e.g. `OD-2025-101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune codes affected (1 to 20). */
+  communeCodes: Array<Scalars['String']['input']>;
+  /** Số con tiêu hủy, animal diseases only. */
+  culledHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Ngày phát hiện (YYYY-MM-DD), not in the future. */
+  detectedOn: Scalars['Date']['input'];
+  /** Tên dịch, at most 200 characters. */
+  disease: Scalars['String']['input'];
+  /** Cây trồng / vật nuôi, at most 120 characters. */
+  host: Scalars['String']['input'];
+  /** Số hộ bị ảnh hưởng. */
+  householdsAffected?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Trạng thái ổ dịch: it only moves forward, ACTIVE → CONTROLLED → ENDED. */
+export type OutbreakStatus =
+  /** Đang diễn biến: active. */
+  | 'ACTIVE'
+  /** Đã được khống chế: controlled. */
+  | 'CONTROLLED'
+  /** Đã công bố hết dịch: ended. */
+  | 'ENDED';
+
+/** Figures of an outbreak to change; those left out keep their values, null clears the optional ones. */
+export type OutbreakUpdate = {
+  /** Diện tích bị hại (ha), plant pests only. */
+  affectedAreaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Số con mắc bệnh, animal diseases only. */
+  affectedHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Today's commune codes affected (1 to 20); the communes on record follow (before the reform, each commune's seat). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Số con tiêu hủy, animal diseases only. */
+  culledHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Số hộ bị ảnh hưởng. */
+  householdsAffected?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Loại kỳ. */
@@ -796,6 +1309,13 @@ export type PublishingLicenceStatus =
   | 'REVOKED'
   /** Còn hiệu lực: in force. */
   | 'VALID';
+
+/** Trạng thái của một bản ghi trong sổ đăng ký: in force, or revoked (kept in the register). */
+export type RegisterStatus =
+  /** Còn hiệu lực. */
+  | 'ACTIVE'
+  /** Đã thu hồi. */
+  | 'REVOKED';
 
 /** Cấp độ nguy cơ: the risk level of a zone. */
 export type RiskLevel =

@@ -281,6 +281,8 @@ export type AdministrativeUnit = {
    * station, day and parameter.
    */
   exceedances?: Maybe<MonitoringResultConnection>;
+  /** Lô rừng: forest plots in this unit and every unit under it, ordered by code. */
+  forestPlots?: Maybe<ForestPlotConnection>;
   /** Cửa hàng xăng dầu: fuel stations in this unit. */
   fuelStations?: Maybe<FuelStationConnection>;
   /** Vùng nguy cơ thiên tai: natural-hazard zones in this unit. */
@@ -301,6 +303,10 @@ export type AdministrativeUnit = {
   monitoringStations?: Maybe<MonitoringStationConnection>;
   /** Tên: official name in Vietnamese, e.g. `Xã Đàm Thủy`. */
   name: Scalars['String']['output'];
+  /** Sản phẩm OCOP of this unit, ordered by code. */
+  ocopProducts?: Maybe<OcopProductConnection>;
+  /** Ổ dịch: outbreaks touching a commune of this unit, ordered by code. */
+  outbreaks?: Maybe<OutbreakConnection>;
   /** The unit this version belongs to; null for a province. */
   parent?: Maybe<AdministrativeUnit>;
   /** Điểm phục vụ bưu chính: postal service points in this unit and in every unit under it (through mergers). */
@@ -362,6 +368,14 @@ export type AdministrativeUnitExceedancesArgs = {
 
 
 /** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitForestPlotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  purpose?: InputMaybe<ForestPurpose>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
 export type AdministrativeUnitFuelStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -407,6 +421,23 @@ export type AdministrativeUnitMonitoringStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<MonitoringStationKind>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitOcopProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStars?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An administrative unit of the directory, with what this subgraph knows about it. */
+export type AdministrativeUnitOutbreaksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<OutbreakCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OutbreakStatus>;
 };
 
 
@@ -501,12 +532,12 @@ export type AdministrativeUnitKind =
   /** Phường: an urban ward (level COMMUNE). */
   | 'WARD';
 
-/** Cơ quan nhà nước: a state agency, with its place in the hierarchy and its history of mergers. */
+/** Directory agency (cơ quan): referenced by its code, resolved by the directory. */
 export type Agency = {
   __typename?: 'Agency';
   /** The administrative unit the agency serves (its province, or its commune). */
   administrativeUnit?: Maybe<AdministrativeUnit>;
-  /** Mã cơ quan, e.g. `SVHTTDL` for the Department of Culture, Sports and Tourism. */
+  /** Mã cơ quan, e.g. `SNNMT`. */
   code: Scalars['String']['output'];
   /** Thông tin liên hệ: public contact details; null when none are recorded. */
   contact?: Maybe<AgencyContact>;
@@ -535,7 +566,7 @@ export type Agency = {
 };
 
 
-/** Cơ quan nhà nước: a state agency, with its place in the hierarchy and its history of mergers. */
+/** Directory agency (cơ quan): referenced by its code, resolved by the directory. */
 export type AgencyDatasetsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -644,6 +675,107 @@ export type AgreementStatus =
   | 'REQUESTED'
   /** Tạm dừng: suspended by the provider (`statusReason` says why); grants nothing until approved again. */
   | 'SUSPENDED';
+
+/** Vùng nuôi trồng thủy sản: an aquaculture area (sample data). */
+export type AquacultureArea = {
+  __typename?: 'AquacultureArea';
+  /** Mã vùng nuôi, e.g. `TS-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Hình thức nuôi. */
+  method: AquacultureMethod;
+  /** Tên vùng nuôi. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Đối tượng nuôi: the species (cá chép, cá trắm, cá tầm…). */
+  species: Scalars['String']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Diện tích mặt nước (ha). */
+  waterAreaHa: Scalars['Float']['output'];
+};
+
+
+/** Vùng nuôi trồng thủy sản: an aquaculture area (sample data). */
+export type AquacultureAreaHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of aquaculture areas, ordered by code. */
+export type AquacultureAreaConnection = {
+  __typename?: 'AquacultureAreaConnection';
+  /** The areas of the page with their cursors. */
+  edges: Array<AquacultureAreaEdge>;
+  /** The areas of the page. */
+  nodes: Array<AquacultureArea>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An aquaculture area to add. */
+export type AquacultureAreaCreate = {
+  /** `TS-<4 digits>`, e.g. `TS-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Hình thức nuôi. */
+  method: AquacultureMethod;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Đối tượng nuôi, at most 120 characters. */
+  species: Scalars['String']['input'];
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa: Scalars['Float']['input'];
+};
+
+/** An aquaculture area in a page, with its cursor. */
+export type AquacultureAreaEdge = {
+  __typename?: 'AquacultureAreaEdge';
+  /** Pass it as `after` to continue after this area. */
+  cursor: Scalars['String']['output'];
+  /** The area. */
+  node: AquacultureArea;
+};
+
+/** Which aquaculture areas to list. */
+export type AquacultureAreaFilter = {
+  /** Only areas in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only areas farmed this way. */
+  method?: InputMaybe<AquacultureMethod>;
+  /** Name or species contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an aquaculture area to change; those left out keep their values. */
+export type AquacultureAreaUpdate = {
+  /** Hình thức nuôi; null keeps it. */
+  method?: InputMaybe<AquacultureMethod>;
+  /** Tên vùng nuôi, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Đối tượng nuôi, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
+  /** Diện tích mặt nước (ha), more than 0 and at most 10,000. */
+  waterAreaHa?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Hình thức nuôi thủy sản. */
+export type AquacultureMethod =
+  /** Nuôi lồng bè: cages on a river or reservoir. */
+  | 'CAGE'
+  /** Nuôi ao: pond. */
+  | 'POND'
+  /** Nuôi mặt nước hồ chứa: open reservoir. */
+  | 'RESERVOIR'
+  /** Nuôi cá ruộng lúa: fish in rice fields. */
+  | 'RICE_FIELD';
 
 /**
  * Diện tích: an area with its unit, kept in the unit the source states it in (a forest plot in ha, a building's floor
@@ -1318,7 +1450,10 @@ export type Dimension = {
   nameEn?: Maybe<Scalars['String']['output']>;
 };
 
-/** Dự án năng lượng (owned by the industry-trade database): this database adds its water-resource licences. */
+/**
+ * Dự án năng lượng (owned by the industry-trade subgraph, codes `NL-0001`…): this subgraph adds the forest
+ * conversions made for it.
+ */
 export type EnergyProject = {
   __typename?: 'EnergyProject';
   /** Công suất (MW): the installed capacity in megawatts (0 for a grid project without generation). */
@@ -1331,6 +1466,8 @@ export type EnergyProject = {
   communes: Array<AdministrativeUnit>;
   /** Ngày dừng/hủy: the day a SUSPENDED or CANCELLED status took effect; null otherwise. */
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Chuyển mục đích sử dụng rừng: forest changes of kind CONVERSION made for this project, oldest first. */
+  forestConversions: Array<ForestChange>;
   /** Lịch sử thay đổi: every change, newest first. */
   history?: Maybe<ChangeConnection>;
   /** Tổng mức đầu tư (tỷ đồng): the total investment in billion VND; business-confidential. */
@@ -1352,7 +1489,10 @@ export type EnergyProject = {
 };
 
 
-/** Dự án năng lượng (owned by the industry-trade database): this database adds its water-resource licences. */
+/**
+ * Dự án năng lượng (owned by the industry-trade subgraph, codes `NL-0001`…): this subgraph adds the forest
+ * conversions made for it.
+ */
 export type EnergyProjectHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1463,6 +1603,15 @@ export type EnergyProjectUpdate = {
   status?: InputMaybe<EnergyProjectStatus>;
 };
 
+/** Quy mô trang trại (Decree 13/2020/NĐ-CP). */
+export type FarmScale =
+  /** Quy mô lớn: large. */
+  | 'LARGE'
+  /** Quy mô vừa: medium. */
+  | 'MEDIUM'
+  /** Quy mô nhỏ: small. */
+  | 'SMALL';
+
 /**
  * One changed field. `before` and `after` are null with `masked: true` when you may not read the field (RESTRICTED or
  * PERSONAL data you have no right to), when it is a secret (a password: only the fact that it changed is kept), or
@@ -1494,6 +1643,299 @@ export type FieldUsage = {
   /** Requests that asked for it. */
   requests: Scalars['Int']['output'];
 };
+
+/** Biến động rừng: a change of a forest plot, with the decision that allowed it or the day it was detected. */
+export type ForestChange = {
+  __typename?: 'ForestChange';
+  /** Diện tích biến động (ha). */
+  areaHa: Scalars['Float']['output'];
+  /** Nguyên nhân. */
+  cause: ForestChangeCause;
+  /** Mã biến động, e.g. `BD-2024-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `detectedOn` (before 1 July 2025, a commune of a former district). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Ngày quyết định: the day of the decision that allowed it (conversions, planting); null when none. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** Số quyết định, e.g. `1234/QĐ-UBND`; null when none. */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  /** Ngày phát hiện/ghi nhận: the day the change was detected or recorded. */
+  detectedOn: Scalars['Date']['output'];
+  /** The energy project (resolved by the industry-trade subgraph); null when none. */
+  energyProject?: Maybe<EnergyProject>;
+  /** Mã dự án năng lượng for a conversion to a hydropower plant (`NL-0001`…); null otherwise. */
+  energyProjectCode?: Maybe<Scalars['String']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan quyết định/ghi nhận: the agency competent on that day. */
+  issuer?: Maybe<Agency>;
+  /** Loại biến động. */
+  kind: ForestChangeKind;
+  /** The plot that changed. */
+  plot?: Maybe<ForestPlot>;
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Biến động rừng: a change of a forest plot, with the decision that allowed it or the day it was detected. */
+export type ForestChangeHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Nguyên nhân biến động rừng. */
+export type ForestChangeCause =
+  /** Chuyển sang xây dựng công trình (thủy điện, giao thông): conversion to infrastructure. */
+  | 'CONVERSION_TO_INFRASTRUCTURE'
+  /** Cháy rừng: fire. */
+  | 'FIRE'
+  /** Khai thác rừng trồng theo kế hoạch: planned harvest of a planted forest. */
+  | 'HARVEST'
+  /** Khai thác, phá rừng trái pháp luật: illegal logging or clearing. */
+  | 'ILLEGAL_LOGGING'
+  /** Thiên tai (sạt lở, lũ quét): natural disaster. */
+  | 'NATURAL_DISASTER'
+  /** Khoanh nuôi tái sinh tự nhiên: natural regeneration. */
+  | 'NATURAL_REGENERATION'
+  /** Trồng rừng: planting. */
+  | 'PLANTING';
+
+/** A page of forest changes, ordered by code. */
+export type ForestChangeConnection = {
+  __typename?: 'ForestChangeConnection';
+  /** The changes of the page with their cursors. */
+  edges: Array<ForestChangeEdge>;
+  /** The changes of the page. */
+  nodes: Array<ForestChange>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many changes match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A forest change in a page, with its cursor. */
+export type ForestChangeEdge = {
+  __typename?: 'ForestChangeEdge';
+  /** Pass it as `after` to continue after this change. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: ForestChange;
+};
+
+/** Which forest changes to list: every condition given must hold (AND). */
+export type ForestChangeFilter = {
+  /** Only changes with this cause. */
+  cause?: InputMaybe<ForestChangeCause>;
+  /** Only changes in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only changes of this kind. */
+  kind?: InputMaybe<ForestChangeKind>;
+};
+
+/** A forest change to record. */
+export type ForestChangeInput = {
+  /** Diện tích (ha), more than 0, at most the plot's area. */
+  areaHa: Scalars['Float']['input'];
+  /** Nguyên nhân. */
+  cause: ForestChangeCause;
+  /** `BD-<year>-<4 digits>`, e.g. `BD-2025-0101`. */
+  code: Scalars['String']['input'];
+  /** The commune code on `detectedOn` (before 2025-07-01: an old commune merged into the plot's commune); default the plot's commune. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày quyết định (YYYY-MM-DD), or null. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters, or null. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày phát hiện (YYYY-MM-DD). */
+  detectedOn: Scalars['Date']['input'];
+  /** `NL-0001`… for a conversion to a hydropower plant, or null. */
+  energyProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** Mã cơ quan quyết định/ghi nhận (a directory agency), or null. */
+  issuerCode?: InputMaybe<Scalars['String']['input']>;
+  /** Loại biến động. */
+  kind: ForestChangeKind;
+  /** Mã lô rừng of an existing plot. */
+  plotCode: Scalars['String']['input'];
+};
+
+/** Loại biến động rừng. */
+export type ForestChangeKind =
+  /** Chuyển mục đích sử dụng rừng sang mục đích khác: conversion to another use. */
+  | 'CONVERSION'
+  /** Tăng rừng: forest gained. */
+  | 'GAIN'
+  /** Giảm rừng: forest lost. */
+  | 'LOSS';
+
+/** Fields of a recorded forest change to correct; those left out keep their values, null clears the optional ones. */
+export type ForestChangeUpdate = {
+  /** Diện tích (ha), more than 0, at most the plot's area. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Nguyên nhân; null keeps it. */
+  cause?: InputMaybe<ForestChangeCause>;
+  /** Ngày quyết định (YYYY-MM-DD), not after `detectedOn`; null clears it. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters; null or blank clears it. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại chủ rừng (Law on Forestry 2017, Art. 8). */
+export type ForestHolderKind =
+  /** Cộng đồng dân cư: a village community. */
+  | 'COMMUNITY'
+  /** Doanh nghiệp, hợp tác xã: an enterprise or cooperative. */
+  | 'ENTERPRISE'
+  /** Hộ gia đình, cá nhân: a household or individual (their name is personal data). */
+  | 'HOUSEHOLD'
+  /** Tổ chức nhà nước: a state organisation (management board, commune People's Committee). */
+  | 'STATE_ORGANISATION';
+
+/** Nguồn gốc rừng. */
+export type ForestOrigin =
+  /** Rừng tự nhiên: natural forest. */
+  | 'NATURAL'
+  /** Rừng trồng: planted forest. */
+  | 'PLANTED';
+
+/** Lô rừng: a plot of the forest inventory (tiểu khu / khoảnh / lô). */
+export type ForestPlot = {
+  __typename?: 'ForestPlot';
+  /** Diện tích (ha). */
+  areaHa: Scalars['Float']['output'];
+  /** Biến động: the recorded changes of this plot, oldest first. */
+  changes: Array<ForestChange>;
+  /** Mã lô rừng: `TK<tiểu khu>-K<khoảnh>-L<lô>`, e.g. `TK123-K4-L7`. */
+  code: Scalars['String']['output'];
+  /** The commune the plot lies in (today's unit); resolved by the directory. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Khoảnh: the compartment number within the sub-compartment. */
+  compartment: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Loại chủ rừng: who holds the plot. */
+  holderKind: ForestHolderKind;
+  /** Tên tổ chức/cộng đồng chủ rừng: the holding organisation or community; null for a household. */
+  holderOrganisation?: Maybe<Scalars['String']['output']>;
+  /** Họ tên chủ hộ: the household holder's name (personal data); null for organisations. */
+  holderPerson?: Maybe<Scalars['String']['output']>;
+  /** Loài cây chính: the main species (Vietnamese name). */
+  mainSpecies: Scalars['String']['output'];
+  /** Cơ quan quản lý: the agency that manages the plot. */
+  managedBy?: Maybe<Agency>;
+  /** Nguồn gốc: natural or planted. */
+  origin: ForestOrigin;
+  /** Lô: the plot number within the compartment. */
+  plot: Scalars['String']['output'];
+  /** Nguồn gốc dữ liệu: the record's dataset, when the department last changed it and when the hub read it. */
+  provenance: Provenance;
+  /** Mục đích sử dụng: special-use, protection or production. */
+  purpose: ForestPurpose;
+  /** Tiểu khu: the sub-compartment number. */
+  subCompartment: Scalars['String']['output'];
+  /** Optimistic-concurrency version: send it back as `expectedVersion` when you change the plot. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Lô rừng: a plot of the forest inventory (tiểu khu / khoảnh / lô). */
+export type ForestPlotHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of forest plots, ordered by code. */
+export type ForestPlotConnection = {
+  __typename?: 'ForestPlotConnection';
+  /** The plots of the page with their cursors. */
+  edges: Array<ForestPlotEdge>;
+  /** The plots of the page. */
+  nodes: Array<ForestPlot>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many plots match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new forest plot. */
+export type ForestPlotCreate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa: Scalars['Float']['input'];
+  /** `TK<n>-K<n>-L<n>`, e.g. `TK123-K4-L7`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code (5 digits, a unit valid today). */
+  communeCode: Scalars['String']['input'];
+  /** Loại chủ rừng. */
+  holderKind: ForestHolderKind;
+  /** The holding organisation or community (not for HOUSEHOLD), at most 300 characters. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** The household holder's name (HOUSEHOLD only), at most 300 characters: personal data. */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Loài cây chính, at most 120 characters. */
+  mainSpecies: Scalars['String']['input'];
+  /** Mã cơ quan quản lý (a directory agency code, e.g. `SNNMT`). */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Nguồn gốc. */
+  origin: ForestOrigin;
+  /** Mục đích sử dụng. */
+  purpose: ForestPurpose;
+};
+
+/** A forest plot in a page, with its cursor. */
+export type ForestPlotEdge = {
+  __typename?: 'ForestPlotEdge';
+  /** Pass it as `after` to continue after this plot. */
+  cursor: Scalars['String']['output'];
+  /** The plot. */
+  node: ForestPlot;
+};
+
+/** Which forest plots to list: every condition given must hold (AND). */
+export type ForestPlotFilter = {
+  /** Only plots in these communes (codes of today's units). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only plots held by this kind of holder. */
+  holderKind?: InputMaybe<ForestHolderKind>;
+  /** Only plots of this origin. */
+  origin?: InputMaybe<ForestOrigin>;
+  /** Only plots of this purpose. */
+  purpose?: InputMaybe<ForestPurpose>;
+  /** Main species or holding organisation contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a forest plot to change; those left out keep their values, null clears the optional ones. */
+export type ForestPlotUpdate = {
+  /** Diện tích (ha), more than 0 and at most 10,000; cannot be cleared. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại chủ rừng; null keeps it. */
+  holderKind?: InputMaybe<ForestHolderKind>;
+  /** The holding organisation; null or blank clears it. */
+  holderOrganisation?: InputMaybe<Scalars['String']['input']>;
+  /** The household holder's name: personal data; null or blank clears it. */
+  holderPerson?: InputMaybe<Scalars['String']['input']>;
+  /** Loài cây chính, at most 120 characters; cannot be cleared. */
+  mainSpecies?: InputMaybe<Scalars['String']['input']>;
+  /** Mã cơ quan quản lý; null or blank clears it. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Nguồn gốc; null keeps it. */
+  origin?: InputMaybe<ForestOrigin>;
+  /** Mục đích sử dụng; null keeps it. */
+  purpose?: InputMaybe<ForestPurpose>;
+};
+
+/** Mục đích sử dụng rừng (Law on Forestry 2017, Art. 5). */
+export type ForestPurpose =
+  /** Rừng sản xuất: production forest. */
+  | 'PRODUCTION'
+  /** Rừng phòng hộ: protection forest (watersheds, borders). */
+  | 'PROTECTION'
+  /** Rừng đặc dụng: special-use forest (national parks, nature reserves). */
+  | 'SPECIAL_USE';
 
 /** Cửa hàng xăng dầu: a fuel retail station licensed by the Department of Industry and Trade (sample data). */
 export type FuelStation = {
@@ -1571,6 +2013,117 @@ export type GeoPoint = {
   latitude: Scalars['Float']['output'];
   /** Kinh độ: longitude in decimal degrees, −180 to 180 (east positive). */
   longitude: Scalars['Float']['output'];
+};
+
+/** Chứng nhận của vùng trồng. */
+export type GrowingAreaCertification =
+  /** Mã số vùng trồng xuất khẩu sang Trung Quốc: registered for export to China (GACC). */
+  | 'EXPORT_CHINA'
+  /** Hữu cơ: organic (TCVN 11041). */
+  | 'ORGANIC'
+  /** VietGAP (Good Agricultural Practices of Vietnam). */
+  | 'VIETGAP';
+
+/** Mã số vùng trồng: a registered growing area of one crop (Circular 02/2024/TT-BNNPTNT). */
+export type GrowingAreaCode = {
+  __typename?: 'GrowingAreaCode';
+  /** Diện tích (ha). */
+  areaHa: Scalars['Float']['output'];
+  /** Chứng nhận. */
+  certification: GrowingAreaCertification;
+  /** Mã số vùng trồng, e.g. `VN-CBCA-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `issuedOn`. */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Cây trồng: the crop (hồi, thuốc lá, hạt dẻ Trùng Khánh, mía Nguyên Bình, lúa Bảo Lạc…). */
+  crop: Scalars['String']['output'];
+  /** Tổ chức đại diện vùng trồng: the cooperative or group that registered the area (sample data). */
+  grower: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Ngày cấp mã. */
+  issuedOn: Scalars['Date']['output'];
+  /** Cơ quan cấp mã: the department competent on `issuedOn` (SNNPTNT until 2025-02-28, SNNMT from 2025-03-01). */
+  issuer?: Maybe<Agency>;
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Ngày thu hồi; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Trạng thái: ACTIVE, or REVOKED from `revokedOn`. */
+  status: RegisterStatus;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Mã số vùng trồng: a registered growing area of one crop (Circular 02/2024/TT-BNNPTNT). */
+export type GrowingAreaCodeHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of growing-area codes, ordered by code. */
+export type GrowingAreaCodeConnection = {
+  __typename?: 'GrowingAreaCodeConnection';
+  /** The codes of the page with their cursors. */
+  edges: Array<GrowingAreaCodeEdge>;
+  /** The codes of the page. */
+  nodes: Array<GrowingAreaCode>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A growing area to register. */
+export type GrowingAreaCodeCreate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa: Scalars['Float']['input'];
+  /** Chứng nhận. */
+  certification: GrowingAreaCertification;
+  /** `VN-CBCA-<4 digits>`, e.g. `VN-CBCA-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `issuedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Cây trồng, at most 120 characters. */
+  crop: Scalars['String']['input'];
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower: Scalars['String']['input'];
+  /** Ngày cấp mã (YYYY-MM-DD): the issuer is the department competent that day. */
+  issuedOn: Scalars['Date']['input'];
+};
+
+/** A growing-area code in a page, with its cursor. */
+export type GrowingAreaCodeEdge = {
+  __typename?: 'GrowingAreaCodeEdge';
+  /** Pass it as `after` to continue after this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: GrowingAreaCode;
+};
+
+/** Which growing-area codes to list: every condition given must hold (AND). */
+export type GrowingAreaCodeFilter = {
+  /** Only areas with this certification. */
+  certification?: InputMaybe<GrowingAreaCertification>;
+  /** Only areas in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Crop or grower contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a growing area to change; those left out keep their values. */
+export type GrowingAreaCodeUpdate = {
+  /** Diện tích (ha), more than 0 and at most 10,000. */
+  areaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Chứng nhận; null keeps it. */
+  certification?: InputMaybe<GrowingAreaCertification>;
+  /** Tổ chức đại diện vùng trồng, at most 300 characters. */
+  grower?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Loại thiên tai: the hazard of a zone. */
@@ -1937,6 +2490,209 @@ export type IndustrialEstablishmentUpdate = {
   sectorCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Công trình thủy lợi: an irrigation work (sample data). */
+export type IrrigationWork = {
+  __typename?: 'IrrigationWork';
+  /** Dung tích (nghìn m³) for reservoirs, or lưu lượng thiết kế (m³/s) otherwise; null when unknown. */
+  capacity?: Maybe<Scalars['Float']['output']>;
+  /** Mã công trình, e.g. `TL-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Diện tích tưới thiết kế (ha). */
+  irrigatedHa: Scalars['Float']['output'];
+  /** Loại công trình. */
+  kind: IrrigationWorkKind;
+  /** Đơn vị quản lý: the agency that manages it. */
+  managedBy?: Maybe<Agency>;
+  /** Tên công trình. */
+  name: Scalars['String']['output'];
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Công trình thủy lợi: an irrigation work (sample data). */
+export type IrrigationWorkHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of irrigation works, ordered by code. */
+export type IrrigationWorkConnection = {
+  __typename?: 'IrrigationWorkConnection';
+  /** The works of the page with their cursors. */
+  edges: Array<IrrigationWorkEdge>;
+  /** The works of the page. */
+  nodes: Array<IrrigationWork>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An irrigation work to add. */
+export type IrrigationWorkCreate = {
+  /** Dung tích (nghìn m³) or lưu lượng (m³/s), 0 or more; null when unknown. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** `TL-<4 digits>`, e.g. `TL-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa: Scalars['Float']['input'];
+  /** Loại công trình. */
+  kind: IrrigationWorkKind;
+  /** Mã đơn vị quản lý (a directory agency code), or null. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** An irrigation work in a page, with its cursor. */
+export type IrrigationWorkEdge = {
+  __typename?: 'IrrigationWorkEdge';
+  /** Pass it as `after` to continue after this work. */
+  cursor: Scalars['String']['output'];
+  /** The work. */
+  node: IrrigationWork;
+};
+
+/** Which irrigation works to list. */
+export type IrrigationWorkFilter = {
+  /** Only works in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only works of this kind. */
+  kind?: InputMaybe<IrrigationWorkKind>;
+  /** Name contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Loại công trình thủy lợi. */
+export type IrrigationWorkKind =
+  /** Kênh mương: canal. */
+  | 'CANAL'
+  /** Trạm bơm: pumping station. */
+  | 'PUMPING_STATION'
+  /** Hồ chứa: reservoir. */
+  | 'RESERVOIR'
+  /** Đập dâng, phai: weir. */
+  | 'WEIR';
+
+/** Fields of an irrigation work to change; those left out keep their values, null clears the optional ones. */
+export type IrrigationWorkUpdate = {
+  /** Dung tích or lưu lượng, 0 or more; null clears it. */
+  capacity?: InputMaybe<Scalars['Float']['input']>;
+  /** Diện tích tưới thiết kế (ha), 0 to 100,000. */
+  irrigatedHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Loại công trình; null keeps it. */
+  kind?: InputMaybe<IrrigationWorkKind>;
+  /** Mã đơn vị quản lý; null or blank clears it. */
+  managedByCode?: InputMaybe<Scalars['String']['input']>;
+  /** Tên công trình, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Trang trại chăn nuôi: a livestock farm (sample data). */
+export type LivestockFarm = {
+  __typename?: 'LivestockFarm';
+  /** Mã trang trại, e.g. `TT-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** Số đầu con: the head count at the last survey. */
+  headCount: Scalars['Int']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Tên trang trại. */
+  name: Scalars['String']['output'];
+  /** Họ tên chủ trang trại: the owner's name (personal data). */
+  ownerName?: Maybe<Scalars['String']['output']>;
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Quy mô. */
+  scale: FarmScale;
+  /** Vật nuôi chính: the main species (lợn, bò, trâu, gà…). */
+  species: Scalars['String']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Trang trại chăn nuôi: a livestock farm (sample data). */
+export type LivestockFarmHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of livestock farms, ordered by code. */
+export type LivestockFarmConnection = {
+  __typename?: 'LivestockFarmConnection';
+  /** The farms of the page with their cursors. */
+  edges: Array<LivestockFarmEdge>;
+  /** The farms of the page. */
+  nodes: Array<LivestockFarm>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A livestock farm to add. */
+export type LivestockFarmCreate = {
+  /** `TT-<4 digits>`, e.g. `TT-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount: Scalars['Int']['input'];
+  /** Tên trang trại, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Họ tên chủ trang trại, at most 300 characters: personal data. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô. */
+  scale: FarmScale;
+  /** Vật nuôi chính, at most 120 characters. */
+  species: Scalars['String']['input'];
+};
+
+/** A farm in a page, with its cursor. */
+export type LivestockFarmEdge = {
+  __typename?: 'LivestockFarmEdge';
+  /** Pass it as `after` to continue after this farm. */
+  cursor: Scalars['String']['output'];
+  /** The farm. */
+  node: LivestockFarm;
+};
+
+/** Which farms to list. */
+export type LivestockFarmFilter = {
+  /** Only farms in these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only farms of this scale. */
+  scale?: InputMaybe<FarmScale>;
+  /** Name or species contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of a farm to change; those left out keep their values, null clears `ownerName`. */
+export type LivestockFarmUpdate = {
+  /** Số đầu con, 0 to 10,000,000. */
+  headCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Tên trang trại, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Họ tên chủ trang trại: personal data; null or blank clears it. */
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  /** Quy mô; null keeps it. */
+  scale?: InputMaybe<FarmScale>;
+  /** Vật nuôi chính, at most 120 characters. */
+  species?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Chợ: a market of the province's market network. */
 export type Market = {
   __typename?: 'Market';
@@ -2294,15 +3050,48 @@ export type Mutation = {
    * day of the write.
    */
   addMonitoringResult: MonitoringResult;
+  /**
+   * Chuyển trạng thái ổ dịch: move an outbreak forward, ACTIVE → CONTROLLED → ENDED (ACTIVE → ENDED allowed), dated
+   * `on` (not before the previous date). Going back or staying is a BAD_USER_INPUT error naming `status`. Writes
+   * belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day
+   * of the write.
+   */
+  advanceOutbreakStatus: Outbreak;
   /** Change the caller's own password. */
   changePassword: Scalars['Boolean']['output'];
   /** Tạo tài khoản: create a personal account in an agency. */
   createAccount: Account;
   /**
+   * Thêm vùng nuôi trồng thủy sản. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createAquacultureArea: AquacultureArea;
+  /**
    * Thêm dự án năng lượng: register an energy project. Writes belong to the data editors of this database
    * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   createEnergyProject: EnergyProject;
+  /**
+   * Thêm lô rừng: add a forest plot to the inventory. Classified PERSONAL because its input may carry the name of a
+   * household holder. A code that exists already is a BAD_USER_INPUT error naming `input.code`. Writes belong to the
+   * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createForestPlot: ForestPlot;
+  /**
+   * Thêm mã số vùng trồng: register a growing area. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createGrowingAreaCode: GrowingAreaCode;
+  /**
+   * Thêm công trình thủy lợi. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createIrrigationWork: IrrigationWork;
+  /**
+   * Thêm trang trại chăn nuôi. A code that exists already is a BAD_USER_INPUT error naming `input.code`. Classified PERSONAL: the input carries the owner's name.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createLivestockFarm: LivestockFarm;
   /**
    * Thêm chợ: register a market. A BAD_USER_INPUT error names the first wrong field (`input.code` when the code is
    * taken). Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it
@@ -2314,6 +3103,16 @@ export type Mutation = {
    * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   createMonitoringStation: MonitoringStation;
+  /**
+   * Thêm kết quả công nhận nông thôn mới: record a recognition decision. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createNewRuralStatus: NewRuralStatus;
+  /**
+   * Thêm sản phẩm OCOP: record a product certified by a decision. A code that exists already is a BAD_USER_INPUT error naming `input.code`.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  createOcopProduct: OcopProduct;
   /**
    * Thêm điểm phục vụ bưu chính: register a postal service point. A code that is taken is a BAD_USER_INPUT error
    * naming `input.code`. Classified PERSONAL because its input may carry an agent's name and phone: the audit log masks
@@ -2346,6 +3145,32 @@ export type Mutation = {
    */
   decommissionTelecomStation: TelecomStation;
   /**
+   * Xóa vùng nuôi trồng thủy sản: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteAquacultureArea: AquacultureArea;
+  /**
+   * Xóa biến động rừng: remove a change recorded by mistake; its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteForestChange: ForestChange;
+  /**
+   * Xóa lô rừng: remove a plot from the inventory (entered by mistake, merged into another plot); its `history` keeps
+   * what it held. `reason` is required. Writes belong to the data editors of this database (DATA_EDITOR granted for
+   * it) in the agency that owns it on the day of the write.
+   */
+  deleteForestPlot: ForestPlot;
+  /**
+   * Xóa công trình thủy lợi: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteIrrigationWork: IrrigationWork;
+  /**
+   * Xóa trang trại chăn nuôi: remove it (entered by mistake, closed); its `history` keeps what it held. `reason` is required.
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  deleteLivestockFarm: LivestockFarm;
+  /**
    * Xóa chợ: remove a market (closed and demolished); its `history` keeps what it held. Writes belong to the data
    * editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
@@ -2368,10 +3193,21 @@ export type Mutation = {
   /** Re-enable a disabled account. */
   enableAccount: Account;
   /**
+   * Công bố ổ dịch: open an outbreak (status ACTIVE). Writes belong to the data editors of this database (DATA_EDITOR
+   * granted for it) in the agency that owns it on the day of the write.
+   */
+  openOutbreak: Outbreak;
+  /**
    * Record that `agencyCode` owns a sector database from `validFrom` (a merger or transfer of functions): the current
    * ownership ends the day before. System admin only. Editors of the new owner may write from that day.
    */
   recordDatasetOwnership: Dataset;
+  /**
+   * Ghi nhận biến động rừng: record a change of a forest plot (loss, gain, conversion). The plot must exist; the
+   * change is located in the plot's commune. Writes belong to the data editors of this database (DATA_EDITOR granted
+   * for it) in the agency that owns it on the day of the write.
+   */
+  recordForestChange: ForestChange;
   /** The consumer agency's admin asks a provider agency for restricted data (Decree 47/2020: written request). */
   requestSharingAgreement: SharingAgreement;
   /**
@@ -2380,6 +3216,21 @@ export type Mutation = {
    * database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   retireEnergyProject: EnergyProject;
+  /**
+   * Thu hồi mã số vùng trồng: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeGrowingAreaCode: GrowingAreaCode;
+  /**
+   * Thu hồi quyết định công nhận nông thôn mới: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeNewRuralStatus: NewRuralStatus;
+  /**
+   * Thu hồi chứng nhận OCOP: retire it (the register keeps it, with `status` REVOKED and `revokedOn`); `reason` is required.
+   * Revoking twice is a BAD_USER_INPUT error naming `code`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  revokeOcopProduct: OcopProduct;
   /**
    * Thu hồi giấy phép: revoke a publishing or printing licence (status REVOKED from `revokedOn`); the register keeps it.
    * A licence in force (VALID) is approved data: `reason` is required; one that is not VALID any more is a
@@ -2408,17 +3259,48 @@ export type Mutation = {
    */
   updateAccommodation: AccommodationEstablishment;
   /**
+   * Cập nhật vùng nuôi trồng thủy sản: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateAquacultureArea: AquacultureArea;
+  /**
    * Cập nhật dự án năng lượng: change a project. An OPERATING project is approved data: `reason` is required, or a
    * BAD_USER_INPUT error names `reason` and nothing is written. Writes belong to the data editors of this database
    * (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   updateEnergyProject: EnergyProject;
   /**
+   * Sửa biến động rừng: correct a recorded change at the `version` you read (CONFLICT when stale); `reason` is
+   * required (official data). Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateForestChange: ForestChange;
+  /**
+   * Cập nhật lô rừng: change a forest plot. `expectedVersion` is the `version` you read (CONFLICT when stale). The
+   * inventory is official data: `reason` is required. Classified PERSONAL (the holder's name). Writes belong to the
+   * data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateForestPlot: ForestPlot;
+  /**
+   * Cập nhật mã số vùng trồng: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateGrowingAreaCode: GrowingAreaCode;
+  /**
    * Cập nhật cơ sở công nghiệp: change an industrial establishment. Classified PERSONAL because its input may carry
    * the representative's name and phone: the audit log masks its arguments. Writes belong to the data editors of this
    * database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
    */
   updateIndustrialEstablishment: IndustrialEstablishment;
+  /**
+   * Cập nhật công trình thủy lợi: change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateIrrigationWork: IrrigationWork;
+  /**
+   * Cập nhật trang trại chăn nuôi (PERSONAL: the owner's name): change it at the `version` you read (CONFLICT when stale); `reason` is required (official data).
+   * Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateLivestockFarm: LivestockFarm;
   /**
    * Cập nhật chợ: change a market. `expectedVersion` is the `version` you read: if someone changed the market since,
    * nothing is written and the answer is a CONFLICT error. Writes belong to the data editors of this database
@@ -2431,6 +3313,17 @@ export type Mutation = {
    * agency that owns it on the day of the write.
    */
   updateMonitoringStation: MonitoringStation;
+  /**
+   * Cập nhật sản phẩm OCOP: change an OCOP product (a re-evaluation, a new decision). The certification is approved
+   * data: `reason` is required. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in
+   * the agency that owns it on the day of the write.
+   */
+  updateOcopProduct: OcopProduct;
+  /**
+   * Cập nhật số liệu ổ dịch: correct the figures of an outbreak (communes, areas, heads, households) at the `version`
+   * you read (CONFLICT when stale); the status moves only with `advanceOutbreakStatus`. Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write.
+   */
+  updateOutbreak: Outbreak;
   /**
    * Cập nhật điểm phục vụ bưu chính: change a postal service point. `expectedVersion` is the `version` you read: if
    * someone changed it since, nothing is written and the answer is a CONFLICT error. The register is published data:
@@ -2476,6 +3369,16 @@ export type MutationAddMonitoringResultArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationAdvanceOutbreakStatusArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  on: Scalars['Date']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: OutbreakStatus;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -2489,8 +3392,38 @@ export type MutationCreateAccountArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateAquacultureAreaArgs = {
+  input: AquacultureAreaCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationCreateEnergyProjectArgs = {
   input: EnergyProjectCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateForestPlotArgs = {
+  input: ForestPlotCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateGrowingAreaCodeArgs = {
+  input: GrowingAreaCodeCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateIrrigationWorkArgs = {
+  input: IrrigationWorkCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateLivestockFarmArgs = {
+  input: LivestockFarmCreate;
 };
 
 
@@ -2503,6 +3436,18 @@ export type MutationCreateMarketArgs = {
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationCreateMonitoringStationArgs = {
   input: MonitoringStationCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateNewRuralStatusArgs = {
+  input: NewRuralStatusCreate;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationCreateOcopProductArgs = {
+  input: OcopProductCreate;
 };
 
 
@@ -2536,6 +3481,46 @@ export type MutationDecideSharingAgreementArgs = {
 export type MutationDecommissionTelecomStationArgs = {
   code: Scalars['String']['input'];
   decommissionedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteForestChangeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteForestPlotArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteIrrigationWorkArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationDeleteLivestockFarmArgs = {
+  code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2579,11 +3564,23 @@ export type MutationEnableAccountArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationOpenOutbreakArgs = {
+  input: OutbreakOpen;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationRecordDatasetOwnershipArgs = {
   agencyCode: Scalars['String']['input'];
   basis: Scalars['String']['input'];
   datasetCode: Scalars['String']['input'];
   validFrom: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRecordForestChangeArgs = {
+  input: ForestChangeInput;
 };
 
 
@@ -2600,6 +3597,33 @@ export type MutationRetireEnergyProjectArgs = {
   expectedVersion: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   status: EnergyProjectRetirement;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeGrowingAreaCodeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeNewRuralStatusArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationRevokeOcopProductArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  revokedOn: Scalars['Date']['input'];
 };
 
 
@@ -2645,6 +3669,15 @@ export type MutationUpdateAccommodationArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: AquacultureAreaUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateEnergyProjectArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -2654,10 +3687,55 @@ export type MutationUpdateEnergyProjectArgs = {
 
 
 /** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateForestChangeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: ForestChangeUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateForestPlotArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: ForestPlotUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateGrowingAreaCodeArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: GrowingAreaCodeUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
 export type MutationUpdateIndustrialEstablishmentArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   input: IndustrialEstablishmentUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateIrrigationWorkArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: IrrigationWorkUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateLivestockFarmArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: LivestockFarmUpdate;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2676,6 +3754,24 @@ export type MutationUpdateMonitoringStationArgs = {
   code: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   input: MonitoringStationUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateOcopProductArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: OcopProductUpdate;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes belong to the data editors of this database (DATA_EDITOR granted for it) in the agency that owns it on the day of the write. */
+export type MutationUpdateOutbreakArgs = {
+  code: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: OutbreakUpdate;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2721,6 +3817,360 @@ export type MutationUpsertIndicatorValuesArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
   values: Array<IndicatorValueInput>;
+};
+
+/** Mức công nhận nông thôn mới. */
+export type NewRuralLevel =
+  /** Xã đạt chuẩn nông thôn mới nâng cao. */
+  | 'ADVANCED'
+  /** Xã nông thôn mới kiểu mẫu. */
+  | 'MODEL'
+  /** Xã đạt chuẩn nông thôn mới. */
+  | 'STANDARD';
+
+/** Nông thôn mới: the recognition of a commune (as it was then) as a new rural area in one year. */
+export type NewRuralStatus = {
+  __typename?: 'NewRuralStatus';
+  /** Mã: `NTM-<year>-<commune code on record>`, e.g. `NTM-2023-01438`. */
+  code: Scalars['String']['output'];
+  /** The commune it is part of today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `decidedOn` (a commune of a former district). */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Số tiêu chí đạt (of 19). */
+  criteriaMet: Scalars['Int']['output'];
+  /** Ngày quyết định. */
+  decidedOn: Scalars['Date']['output'];
+  /** Số quyết định công nhận. */
+  decisionNumber: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan công nhận: the provincial People's Committee (UBND-04). */
+  issuer?: Maybe<Agency>;
+  /** Mức đạt chuẩn. */
+  level: NewRuralLevel;
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Ngày thu hồi; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Trạng thái: ACTIVE, or REVOKED from `revokedOn`. */
+  status: RegisterStatus;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** Năm xét công nhận. */
+  year: Scalars['Int']['output'];
+};
+
+
+/** Nông thôn mới: the recognition of a commune (as it was then) as a new rural area in one year. */
+export type NewRuralStatusHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of new-rural recognitions, ordered by code. */
+export type NewRuralStatusConnection = {
+  __typename?: 'NewRuralStatusConnection';
+  /** The recognitions of the page with their cursors. */
+  edges: Array<NewRuralStatusEdge>;
+  /** The recognitions of the page. */
+  nodes: Array<NewRuralStatus>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A recognition of a commune as a new rural area. */
+export type NewRuralStatusCreate = {
+  /** The commune code on `decidedOn` (before 2025-07-01 an old commune; from then a commune of today). The record's code is `NTM-<year>-<this code>`. */
+  communeCodeOnRecord: Scalars['String']['input'];
+  /** Số tiêu chí đạt, 0 to 19. */
+  criteriaMet: Scalars['Int']['input'];
+  /** Ngày quyết định (YYYY-MM-DD). */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Mức đạt chuẩn. */
+  level: NewRuralLevel;
+  /** Năm xét công nhận, 2010 to 2030. */
+  year: Scalars['Int']['input'];
+};
+
+/** A recognition in a page, with its cursor. */
+export type NewRuralStatusEdge = {
+  __typename?: 'NewRuralStatusEdge';
+  /** Pass it as `after` to continue after this recognition. */
+  cursor: Scalars['String']['output'];
+  /** The recognition. */
+  node: NewRuralStatus;
+};
+
+/** Which recognitions to list. */
+export type NewRuralStatusFilter = {
+  /** Only communes that are part of these communes today (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this level. */
+  level?: InputMaybe<NewRuralLevel>;
+  /** Only this year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm): a product rated 3 to 5 stars. */
+export type OcopProduct = {
+  __typename?: 'OcopProduct';
+  /** Mã sản phẩm OCOP, e.g. `OCOP-0001`. */
+  code: Scalars['String']['output'];
+  /** The commune today. */
+  commune?: Maybe<AdministrativeUnit>;
+  /** The commune as it was on `decidedOn`. */
+  communeOnRecord?: Maybe<AdministrativeUnit>;
+  /** Ngày quyết định. */
+  decidedOn: Scalars['Date']['output'];
+  /** Số quyết định công nhận, e.g. `1520/QĐ-UBND`. */
+  decisionNumber: Scalars['String']['output'];
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cơ quan công nhận: the provincial People's Committee (UBND-04). */
+  issuer?: Maybe<Agency>;
+  /** Tên sản phẩm. */
+  name: Scalars['String']['output'];
+  /** Chủ thể sản xuất: the cooperative, enterprise or business household that makes it (sample where unknown). */
+  producer: Scalars['String']['output'];
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Ngày thu hồi chứng nhận; null unless revoked. */
+  revokedOn?: Maybe<Scalars['Date']['output']>;
+  /** Hạng sao: 3, 4 or 5. */
+  stars: Scalars['Int']['output'];
+  /** Trạng thái: IN_FORCE, EXPIRED after `validUntil`, or REVOKED from `revokedOn`. */
+  status: OcopStatus;
+  /** Có hiệu lực đến: the certification is valid 36 months from `decidedOn`. */
+  validUntil: Scalars['Date']['output'];
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm): a product rated 3 to 5 stars. */
+export type OcopProductHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of OCOP products, ordered by code. */
+export type OcopProductConnection = {
+  __typename?: 'OcopProductConnection';
+  /** The products of the page with their cursors. */
+  edges: Array<OcopProductEdge>;
+  /** The products of the page. */
+  nodes: Array<OcopProduct>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An OCOP product certified by a decision of the provincial People's Committee (UBND-04). */
+export type OcopProductCreate = {
+  /** `OCOP-<4 digits>`, e.g. `OCOP-0101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune code. */
+  communeCode: Scalars['String']['input'];
+  /** The commune code on `decidedOn` (before 2025-07-01: an old commune merged into `communeCode`); default its seat. */
+  communeCodeOnRecord?: InputMaybe<Scalars['String']['input']>;
+  /** Ngày quyết định (YYYY-MM-DD): valid 36 months. */
+  decidedOn: Scalars['Date']['input'];
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber: Scalars['String']['input'];
+  /** Tên sản phẩm, at most 300 characters. */
+  name: Scalars['String']['input'];
+  /** Chủ thể sản xuất, at most 300 characters. */
+  producer: Scalars['String']['input'];
+  /** Hạng sao, 3 to 5. */
+  stars: Scalars['Int']['input'];
+};
+
+/** An OCOP product in a page, with its cursor. */
+export type OcopProductEdge = {
+  __typename?: 'OcopProductEdge';
+  /** Pass it as `after` to continue after this product. */
+  cursor: Scalars['String']['output'];
+  /** The product. */
+  node: OcopProduct;
+};
+
+/** Which OCOP products to list. */
+export type OcopProductFilter = {
+  /** Only products of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only products with at least this many stars. */
+  minStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Name or producer contains this text, regardless of case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an OCOP product to change; those left out keep their values. */
+export type OcopProductUpdate = {
+  /** Ngày quyết định (YYYY-MM-DD): `validUntil` becomes 36 months later. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Số quyết định, at most 60 characters. */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Tên sản phẩm, at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Chủ thể sản xuất, at most 300 characters. */
+  producer?: InputMaybe<Scalars['String']['input']>;
+  /** Hạng sao, 3 to 5. */
+  stars?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Trạng thái chứng nhận OCOP. */
+export type OcopStatus =
+  /** Hết hiệu lực: past `validUntil`. */
+  | 'EXPIRED'
+  /** Còn hiệu lực: within its 36 months. */
+  | 'IN_FORCE'
+  /** Bị thu hồi. */
+  | 'REVOKED';
+
+/**
+ * Ổ dịch: an outbreak of a plant pest (dịch hại cây trồng: sâu keo mùa thu, rầy nâu…) or of an animal disease (dịch bệnh
+ * động vật: dịch tả lợn châu Phi, lở mồm long móng, cúm gia cầm H5N1, viêm da nổi cục…), over one or more communes.
+ */
+export type Outbreak = {
+  __typename?: 'Outbreak';
+  /** Diện tích bị hại (ha), for plant pests; null otherwise. */
+  affectedAreaHa?: Maybe<Scalars['Float']['output']>;
+  /** Số con mắc bệnh, for animal diseases; null otherwise. */
+  affectedHeads?: Maybe<Scalars['Int']['output']>;
+  /** Loại: plant pest or animal disease. */
+  category: OutbreakCategory;
+  /** Mã ổ dịch, e.g. `OD-2024-001`. */
+  code: Scalars['String']['output'];
+  /** The communes affected (today's units). */
+  communes: Array<AdministrativeUnit>;
+  /** The communes affected as they were on `detectedOn`. */
+  communesOnRecord: Array<AdministrativeUnit>;
+  /** Ngày khống chế: the day it was controlled; null until then. */
+  controlledOn?: Maybe<Scalars['Date']['output']>;
+  /** Số con tiêu hủy, for animal diseases; null otherwise. */
+  culledHeads?: Maybe<Scalars['Int']['output']>;
+  /** Ngày phát hiện. */
+  detectedOn: Scalars['Date']['output'];
+  /** Tên dịch: the pest or disease (Vietnamese name). */
+  disease: Scalars['String']['output'];
+  /** Ngày công bố hết dịch: the day it was declared ended; null until then. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Lịch sử thay đổi: every change, newest first. */
+  history?: Maybe<ChangeConnection>;
+  /** Cây trồng / vật nuôi: the crop or animal species affected. */
+  host: Scalars['String']['output'];
+  /** Số hộ bị ảnh hưởng: households affected (internal: for the department and the communes). */
+  householdsAffected?: Maybe<Scalars['Int']['output']>;
+  /** Cơ quan công bố: the agency that declared it (the department competent on `detectedOn`). */
+  issuer?: Maybe<Agency>;
+  /** Nguồn gốc dữ liệu. */
+  provenance: Provenance;
+  /** Trạng thái. */
+  status: OutbreakStatus;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * Ổ dịch: an outbreak of a plant pest (dịch hại cây trồng: sâu keo mùa thu, rầy nâu…) or of an animal disease (dịch bệnh
+ * động vật: dịch tả lợn châu Phi, lở mồm long móng, cúm gia cầm H5N1, viêm da nổi cục…), over one or more communes.
+ */
+export type OutbreakHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Loại ổ dịch. */
+export type OutbreakCategory =
+  /** Dịch bệnh động vật: an animal disease (AnimalDiseaseOutbreak). */
+  | 'ANIMAL_DISEASE'
+  /** Dịch hại cây trồng: a plant pest or disease (PestOutbreak). */
+  | 'PLANT_PEST';
+
+/** A page of outbreaks, ordered by code. */
+export type OutbreakConnection = {
+  __typename?: 'OutbreakConnection';
+  /** The outbreaks of the page with their cursors. */
+  edges: Array<OutbreakEdge>;
+  /** The outbreaks of the page. */
+  nodes: Array<Outbreak>;
+  /** Whether more follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many match, in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An outbreak in a page, with its cursor. */
+export type OutbreakEdge = {
+  __typename?: 'OutbreakEdge';
+  /** Pass it as `after` to continue after this outbreak. */
+  cursor: Scalars['String']['output'];
+  /** The outbreak. */
+  node: Outbreak;
+};
+
+/** Which outbreaks to list: every condition given must hold (AND). */
+export type OutbreakFilter = {
+  /** Only plant pests or only animal diseases. */
+  category?: InputMaybe<OutbreakCategory>;
+  /** Only outbreaks touching one of these communes (today's codes). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only outbreaks in this status. */
+  status?: InputMaybe<OutbreakStatus>;
+};
+
+/** An outbreak to open (status ACTIVE). */
+export type OutbreakOpen = {
+  /** Diện tích bị hại (ha), plant pests only. */
+  affectedAreaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Số con mắc bệnh, animal diseases only. */
+  affectedHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Loại. */
+  category: OutbreakCategory;
+  /** `OD-<year>-<3 digits>`, e.g. `OD-2025-101`. */
+  code: Scalars['String']['input'];
+  /** Today's commune codes affected (1 to 20). */
+  communeCodes: Array<Scalars['String']['input']>;
+  /** Số con tiêu hủy, animal diseases only. */
+  culledHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Ngày phát hiện (YYYY-MM-DD), not in the future. */
+  detectedOn: Scalars['Date']['input'];
+  /** Tên dịch, at most 200 characters. */
+  disease: Scalars['String']['input'];
+  /** Cây trồng / vật nuôi, at most 120 characters. */
+  host: Scalars['String']['input'];
+  /** Số hộ bị ảnh hưởng. */
+  householdsAffected?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Trạng thái ổ dịch: it only moves forward, ACTIVE → CONTROLLED → ENDED. */
+export type OutbreakStatus =
+  /** Đang diễn biến: active. */
+  | 'ACTIVE'
+  /** Đã được khống chế: controlled. */
+  | 'CONTROLLED'
+  /** Đã công bố hết dịch: ended. */
+  | 'ENDED';
+
+/** Figures of an outbreak to change; those left out keep their values, null clears the optional ones. */
+export type OutbreakUpdate = {
+  /** Diện tích bị hại (ha), plant pests only. */
+  affectedAreaHa?: InputMaybe<Scalars['Float']['input']>;
+  /** Số con mắc bệnh, animal diseases only. */
+  affectedHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Today's commune codes affected (1 to 20); the communes on record follow (before the reform, each commune's seat). */
+  communeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Số con tiêu hủy, animal diseases only. */
+  culledHeads?: InputMaybe<Scalars['Int']['input']>;
+  /** Số hộ bị ảnh hưởng. */
+  householdsAffected?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Cursor pagination state of a connection (Relay style). */
@@ -3120,6 +4570,10 @@ export type Query = {
   agencies?: Maybe<AgencyConnection>;
   /** Cơ quan theo mã: an agency by its code; null when no agency has that code. */
   agency?: Maybe<Agency>;
+  /** Vùng nuôi trồng thủy sản theo mã: an aquaculture area (`TS-0001`); null when none has that code. */
+  aquacultureArea?: Maybe<AquacultureArea>;
+  /** Vùng nuôi trồng thủy sản: aquaculture areas matching the filter, ordered by code. */
+  aquacultureAreas?: Maybe<AquacultureAreaConnection>;
   /** One audit event by id (as listed by `auditEvents`); null when there is none. */
   auditEvent?: Maybe<AuditEvent>;
   /**
@@ -3146,10 +4600,22 @@ export type Query = {
    * intent). Ordered by requests, most first.
    */
   fieldUsage?: Maybe<Array<FieldUsage>>;
+  /** Biến động rừng theo mã: a forest change by its code (`BD-2024-0001`); null when none has that code. */
+  forestChange?: Maybe<ForestChange>;
+  /** Biến động rừng: forest changes matching the filter, ordered by code. */
+  forestChanges?: Maybe<ForestChangeConnection>;
+  /** Lô rừng theo mã: a forest plot by its code (`TK123-K4-L7`); null when none has that code. */
+  forestPlot?: Maybe<ForestPlot>;
+  /** Lô rừng: forest plots matching the filter, ordered by code. */
+  forestPlots?: Maybe<ForestPlotConnection>;
   /** Cửa hàng xăng dầu theo mã: a fuel station by its code (`XD-0001`); null when none has that code. */
   fuelStation?: Maybe<FuelStation>;
   /** Cửa hàng xăng dầu: fuel stations matching the filter, ordered by code. */
   fuelStations?: Maybe<FuelStationConnection>;
+  /** Mã số vùng trồng theo mã: a growing-area code (`VN-CBCA-0001`); null when none has that code. */
+  growingAreaCode?: Maybe<GrowingAreaCode>;
+  /** Mã số vùng trồng: growing-area codes matching the filter, ordered by code. */
+  growingAreaCodes?: Maybe<GrowingAreaCodeConnection>;
   /** Vùng nguy cơ thiên tai theo mã: a natural-hazard zone by its code; null when none has that code. */
   hazardZone?: Maybe<ClimateHazardZone>;
   /** Vùng nguy cơ thiên tai: natural-hazard zones (landslide, flash flood, flood) matching the filter, ordered by code. */
@@ -3178,6 +4644,14 @@ export type Query = {
   industrialEstablishment?: Maybe<IndustrialEstablishment>;
   /** Cơ sở công nghiệp: industrial establishments matching the filter, ordered by code. */
   industrialEstablishments?: Maybe<IndustrialEstablishmentConnection>;
+  /** Công trình thủy lợi theo mã: an irrigation work (`TL-0001`); null when none has that code. */
+  irrigationWork?: Maybe<IrrigationWork>;
+  /** Công trình thủy lợi: irrigation works matching the filter, ordered by code. */
+  irrigationWorks?: Maybe<IrrigationWorkConnection>;
+  /** Trang trại chăn nuôi theo mã: a livestock farm (`TT-0001`); null when none has that code. */
+  livestockFarm?: Maybe<LivestockFarm>;
+  /** Trang trại chăn nuôi: livestock farms matching the filter, ordered by code. */
+  livestockFarms?: Maybe<LivestockFarmConnection>;
   /** Chợ theo mã: a market by its code; null when none has that code. */
   market?: Maybe<Market>;
   /** Chợ: markets matching the filter, ordered by code. Per commune: `administrativeUnit(code:) { markets }`. */
@@ -3196,6 +4670,18 @@ export type Query = {
   monitoringStation?: Maybe<MonitoringStation>;
   /** Trạm quan trắc môi trường: monitoring stations matching the filter, ordered by code. */
   monitoringStations?: Maybe<MonitoringStationConnection>;
+  /** Kết quả xét công nhận nông thôn mới theo mã (`NTM-2023-01438`); null when none has that code. */
+  newRuralStatus?: Maybe<NewRuralStatus>;
+  /** Nông thôn mới: recognitions of communes as new rural areas, ordered by code. */
+  newRuralStatuses?: Maybe<NewRuralStatusConnection>;
+  /** Sản phẩm OCOP theo mã: an OCOP product (`OCOP-0001`); null when none has that code. */
+  ocopProduct?: Maybe<OcopProduct>;
+  /** Sản phẩm OCOP: OCOP products matching the filter, ordered by code. */
+  ocopProducts?: Maybe<OcopProductConnection>;
+  /** Ổ dịch theo mã: a plant-pest or animal-disease outbreak by its code (`OD-2024-001`); null when none has that code. */
+  outbreak?: Maybe<Outbreak>;
+  /** Dịch hại cây trồng và dịch bệnh động vật: outbreaks matching the filter, ordered by code. */
+  outbreaks?: Maybe<OutbreakConnection>;
   /** Kỳ báo cáo: parses a period id (`2025`, `2025S1`, `2025Q3`, `2025M07`, `2025N9`) and gives its dates. */
   period?: Maybe<Period>;
   /** Điểm phục vụ bưu chính theo mã: a postal service point by its code; null when none has that code. */
@@ -3324,6 +4810,20 @@ export type QueryAgencyArgs = {
 
 
 /** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryAquacultureAreaArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryAquacultureAreasArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AquacultureAreaFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryAuditEventArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3387,6 +4887,34 @@ export type QueryFieldUsageArgs = {
 
 
 /** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryForestChangeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryForestChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ForestChangeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryForestPlotArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryForestPlotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ForestPlotFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryFuelStationArgs = {
   code: Scalars['String']['input'];
 };
@@ -3396,6 +4924,20 @@ export type QueryFuelStationArgs = {
 export type QueryFuelStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FuelStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryGrowingAreaCodeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryGrowingAreaCodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GrowingAreaCodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3465,6 +5007,34 @@ export type QueryIndustrialEstablishmentsArgs = {
 
 
 /** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIrrigationWorkArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryIrrigationWorksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IrrigationWorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryLivestockFarmArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryLivestockFarmsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LivestockFarmFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
 export type QueryMarketArgs = {
   code: Scalars['String']['input'];
 };
@@ -3500,6 +5070,48 @@ export type QueryMonitoringStationArgs = {
 export type QueryMonitoringStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MonitoringStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryNewRuralStatusArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryNewRuralStatusesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NewRuralStatusFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryOcopProductArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryOcopProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OcopProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryOutbreakArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Root fields are nullable on purpose: if this subgraph is down, the rest of an answer still arrives. */
+export type QueryOutbreaksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OutbreakFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3680,6 +5292,13 @@ export type ReadDecision = {
   /** The subgraph that serves it. */
   subgraph?: Maybe<Scalars['String']['output']>;
 };
+
+/** Trạng thái của một bản ghi trong sổ đăng ký: in force, or revoked (kept in the register). */
+export type RegisterStatus =
+  /** Còn hiệu lực. */
+  | 'ACTIVE'
+  /** Đã thu hồi. */
+  | 'REVOKED';
 
 /** Cấp độ nguy cơ: the risk level of a zone. */
 export type RiskLevel =
