@@ -2,7 +2,16 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byKeys, defineLoaders, groupByKeys, inUnitBatch } from '@hub/kit';
-import { AquacultureArea, ForestPlot, GrowingAreaCode, IrrigationWork, LivestockFarm, NewRuralStatus, OcopProduct } from './entities';
+import {
+  AquacultureArea,
+  ForestPlot,
+  GrowingAreaCode,
+  IrrigationWork,
+  LivestockFarm,
+  NewRuralStatus,
+  OcopProduct,
+  Outbreak,
+} from './entities';
 import { ForestService, OutbreakService, RegistersService } from './services';
 
 /** The batch function of a lookup by code in one of the smaller registers. */
@@ -30,7 +39,8 @@ export const loaders = defineLoaders({
   newRuralStatusByCode: one(NewRuralStatus),
   forestPlotsInUnit: inUnitBatch(ForestPlot, ForestService.plotWhere),
   ocopProductsInUnit: inUnitBatch(OcopProduct, RegistersService.ocopWhere),
-  outbreaksInUnit: OutbreakService.inUnitBatch,
+  /** Outbreaks touching any commune of the unit (an outbreak spans several). */
+  outbreaksInUnit: inUnitBatch(Outbreak, OutbreakService.where, 'communeCodes'),
 });
 
 export type Loaders = typeof loaders;

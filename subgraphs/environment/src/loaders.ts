@@ -1,7 +1,7 @@
 // The environment subgraph's batch functions; the kit makes a fresh DataLoader of each per request.
-import { byKeys, defineLoaders, groupByKeys, inUnitBatch } from '@hub/kit';
+import { byKeys, childBatch, defineLoaders, groupByKeys, inUnitBatch } from '@hub/kit';
 import { ClimateHazardZone, MonitoringResult, MonitoringStation, WaterResourceLicence } from './entities';
-import { HazardZoneService, MonitoringService, WaterLicenceService, WaterSourceService, childBatch } from './services';
+import { HazardZoneService, MonitoringService, WaterLicenceService, WaterSourceService } from './services';
 
 export const loaders = defineLoaders({
   sourceByCode: (em) => async (codes: readonly string[]) => byKeys(codes, await new WaterSourceService(em).byCodes(codes), (r) => r.code),

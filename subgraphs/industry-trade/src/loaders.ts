@@ -1,6 +1,6 @@
 // The industry-trade subgraph's batch functions; the kit makes a fresh DataLoader of each per request.
 import { byKeys, defineLoaders, inUnitBatch } from '@hub/kit';
-import { FuelStation, IndustrialEstablishment, Market, TradeCentre } from './entities';
+import { EnergyProject, FuelStation, IndustrialEstablishment, Market, TradeCentre } from './entities';
 import { EnergyProjectService, IndustryService, MarketService, TradeService, type FlowRequest } from './services';
 
 export const loaders = defineLoaders({
@@ -25,7 +25,8 @@ export const loaders = defineLoaders({
   fuelStationsInUnit: inUnitBatch(FuelStation, TradeService.stationWhere),
   tradeCentresInUnit: inUnitBatch(TradeCentre, TradeService.centreWhere),
   /** Projects span several communes (`communeCodes`): their own batch, the same shape of keys. */
-  energyProjectsInUnit: (em) => (keys: readonly string[]) => new EnergyProjectService(em).inUnits(keys),
+  /** Projects whose communes overlap the unit's (a project spans several). */
+  energyProjectsInUnit: inUnitBatch(EnergyProject, EnergyProjectService.where, 'communeCodes'),
 });
 
 export type Loaders = typeof loaders;

@@ -16,4 +16,6 @@ export * from './refs';
 export * from './input';
 export * from './writes';
 export * from './located';
+export * from './communes';
+export * from './children';
 export * from './units';

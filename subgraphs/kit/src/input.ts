@@ -3,7 +3,9 @@
 // Vietnamese, what is expected (each rule's words are in both: `say(msg(en, vi))`). `field` holds the rules departments share (text by kind, codes, dates, numbers) so that no service
 // repeats them; `inputRules` ties a schema to the generated type of its GraphQL input, field for field.
 import { z } from 'zod';
-import { badUserInput, dateProblem, msg, say, speaking } from '@hub/schema';
+import { badUserInput, dateProblem, msg, provinceToday, say, speaking } from '@hub/schema';
+import { REFORM_DAY } from '@hub/schema/fixtures/cao-bang';
+import { MERGED_FROM } from './communes';
 import { lengthProblem, storableProblem, TEXT_LIMITS } from './text';
 
 /** The kit's zod: schemas given to `parseInput` and `updateVersioned` are built with the same copy. */
@@ -90,6 +92,32 @@ export const field = {
     return z.string({ error: (iss) => notText(iss.input) }).superRefine((s, ctx) => {
       const problem = dateProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: say(problem) });
+    });
+  },
+
+  /** A date (`YYYY-MM-DD`) not after today in the province: when something was issued, detected, measured. */
+  pastDate() {
+    return field.date().refine((d) => d <= provinceToday(), {
+      error: (iss) =>
+        say(
+          msg(
+            `must not be in the future, got ${JSON.stringify(iss.input)}`,
+            `không được ở tương lai, nhận được ${JSON.stringify(iss.input)}`,
+          ),
+        ),
+    });
+  },
+
+  /** The code of one of today's commune-level units (since the reform of 1 July 2025): a located record's `communeCode`. */
+  communeCode() {
+    return field.code(/^\d{5}$/, '01435').refine((c) => MERGED_FROM.has(c), {
+      error: (iss) =>
+        say(
+          msg(
+            `must be the code of a commune-level unit valid since ${REFORM_DAY}, got ${JSON.stringify(iss.input)}`,
+            `phải là mã của đơn vị hành chính cấp xã có hiệu lực từ ngày ${REFORM_DAY}, nhận được ${JSON.stringify(iss.input)}`,
+          ),
+        ),
     });
   },
 

@@ -33,25 +33,35 @@ export interface InUnitRequest<T> extends PageArgs {
   where: FilterQuery<T>;
 }
 
-export async function connectionsInUnits<T extends Located>(
+/**
+ * Where a record lies: one commune (`communeCode`, the default) or several (`communeCodes`, a text[] column: a
+ * river, an outbreak, a power plant's reservoir), listed under every unit one of them is in.
+ */
+export type CommuneColumn = 'communeCode' | 'communeCodes';
+
+export async function connectionsInUnits<T extends { code: string }>(
   em: EntityManager,
   entity: EntityName<T>,
   requests: readonly InUnitRequest<T>[],
+  column: CommuneColumn = 'communeCode',
 ): Promise<(Connection<T> | Error)[]> {
   const groups = new Map<string, InUnitRequest<T>[]>();
   for (const r of requests) groups.set(r.filterKey, [...(groups.get(r.filterKey) ?? []), r]);
   const rowsByGroup = new Map<string, T[]>();
   for (const [key, group] of groups) {
     const codes = [...new Set(group.flatMap((r) => r.communeCodes))];
-    const rows = codes.length
-      ? await plainRows(em, entity, { $and: [group[0].where, { communeCode: { $in: codes } }] } as FilterQuery<T>, { code: 'asc' })
-      : [];
+    const inCodes = column === 'communeCode' ? { communeCode: { $in: codes } } : { communeCodes: { $overlap: codes } };
+    const rows = codes.length ? await plainRows(em, entity, { $and: [group[0].where, inCodes] } as FilterQuery<T>, { code: 'asc' }) : [];
     rowsByGroup.set(key, rows);
   }
+  const communesOf = (row: T): readonly string[] =>
+    column === 'communeCode'
+      ? [(row as unknown as Located).communeCode]
+      : ((row as unknown as { communeCodes: string[] }).communeCodes ?? []);
   // A bad page argument fails its own request only, not the others in the batch.
   return requests.map((r) => {
     const inUnit = new Set(r.communeCodes);
-    const rows = rowsByGroup.get(r.filterKey)!.filter((row) => inUnit.has(row.communeCode));
+    const rows = rowsByGroup.get(r.filterKey)!.filter((row) => communesOf(row).some((c) => inUnit.has(c)));
     try {
       return connectionFromSorted(rows, r, (row) => row.code);
     } catch (e) {
@@ -69,7 +79,11 @@ export function inUnitKey<F>(unit: UnitRef, filter: F, page: PageArgs): string {
  * The batch function of an in-unit loader for `entity`: keys made by inUnitKey, `where` turns a request's filter
  * into the entity's conditions (its service's filter, say).
  */
-export function inUnitBatch<F, T extends Located>(entity: EntityName<T>, where: (filter: F) => FilterQuery<T>) {
+export function inUnitBatch<F, T extends { code: string }>(
+  entity: EntityName<T>,
+  where: (filter: F) => FilterQuery<T>,
+  column: CommuneColumn = 'communeCode',
+) {
   return (em: EntityManager) => (keys: readonly string[]) =>
     connectionsInUnits(
       em,
@@ -83,5 +97,6 @@ export function inUnitBatch<F, T extends Located>(entity: EntityName<T>, where: 
         };
         return { communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
       }),
+      column,
     );
 }

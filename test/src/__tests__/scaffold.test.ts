@@ -126,12 +126,12 @@ import { freePortRun } from '@hub/infra/ports';
   const { list, note, owner } = JSON.parse(answer.stdout) as { list: any; note: any; owner: any };
   expect(list.errors).toBeUndefined();
   expect(list.data.roads.totalCount).toBe(3);
-  // Made on 2024-03-15: today the commune is Đàm Thủy of the province; on that day it was Chí Viễn of district 047.
+  // Made on 2024-03-15 in Phong Châu of district 047 (01438), merged into Đàm Thủy of the province (01435) in 2025.
   expect(list.data.roads.nodes[0]).toEqual({
     code: 'GTVT-0001',
     name: 'Bản ghi mẫu một',
     commune: { code: '01435', name: 'Xã Đàm Thủy' },
-    communeOnRecord: { code: '01435', name: 'Xã Chí Viễn', validOn: '2024-03-15', parent: { code: '047' } },
+    communeOnRecord: { code: '01438', name: 'Xã Phong Châu', validOn: '2024-03-15', parent: { code: '047' } },
   });
   expect(list.data.roads.nodes[1].communeOnRecord).toMatchObject({ code: '01426', validOn: '2025-09-01' });
   expect(list.data.roads.nodes[2].communeOnRecord).toBeNull();

@@ -1,7 +1,7 @@
 // Contract and behaviour tests of the agriculture subgraph on a real PostgreSQL with its demo data.
 import { startFolderSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { join } from 'node:path';
-import { TODAY_CODES } from '../units';
+import { TODAY_COMMUNE_CODES as TODAY_CODES } from '@hub/kit';
 import { AQUACULTURE, CHANGES, FARMS, GROWING_AREAS, IRRIGATION, NEW_RURAL, OCOP_PRODUCTS, OUTBREAKS, PLOTS } from '../seed';
 
 const DIR = join(__dirname, '../..');

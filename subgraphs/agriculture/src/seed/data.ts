@@ -17,7 +17,9 @@ import type {
   OutbreakCategory,
   OutbreakStatus,
 } from '../entities';
-import { addMonths, departmentOn, MERGES, REFORM_DAY, TODAY_CODES } from '../units';
+import { MERGED_FROM as MERGES, TODAY_COMMUNE_CODES as TODAY_CODES } from '@hub/kit';
+import { REFORM_DAY } from '@hub/schema/fixtures/cao-bang';
+import { addMonths, departmentOn } from '../units';
 
 /** A fixed-seed generator (mulberry32): the same numbers on every machine and run. */
 function generator(seed: number) {

@@ -2,16 +2,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  communeOnRecordOf,
+  type Connection,
   createRecord,
   deleteVersioned,
   field,
   findConnection,
   inputRules,
   locatedWhere,
+  type PageArgs,
   searchKey,
   updateVersioned,
-  type Connection,
-  type PageArgs,
 } from '@hub/kit';
 import { badUserInput, msg } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
@@ -29,7 +30,7 @@ import type {
   ForestPlotUpdate,
   ForestPurpose,
 } from '../__generated__/resolvers-types';
-import { agencyCode, area, onRecordOf, todayCommune } from './rules';
+import { agencyCode, area } from './rules';
 
 export const PLOT_CODE = /^TK\d{1,4}-K\d{1,3}-L\d{1,3}$/;
 const ForestPlotCreateRules = inputRules<ForestPlotCreate>()({
@@ -38,7 +39,7 @@ const ForestPlotCreateRules = inputRules<ForestPlotCreate>()({
   origin: field.asSent<ForestOrigin>(),
   mainSpecies: field.text(120),
   areaHa: area(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
   holderKind: field.asSent<ForestHolderKind>(),
   holderOrganisation: field.textOrNull(300).optional(),
   holderPerson: field.textOrNull(300).optional(),
@@ -236,7 +237,7 @@ export class ForestService {
           throw badUserInput('input.energyProjectCode', msg('is only for a CONVERSION', 'chỉ dùng cho biến động CONVERSION'));
         if (i.decidedOn && i.decidedOn > i.detectedOn)
           throw badUserInput('input.decidedOn', msg('must not be after detectedOn', 'không được sau ngày phát hiện'));
-        const onRecord = onRecordOf(plot.communeCode, i.communeCodeOnRecord, i.detectedOn);
+        const onRecord = communeOnRecordOf(plot.communeCode, i.detectedOn, i.communeCodeOnRecord)!;
         return this.em.create(ForestChange, {
           code: i.code,
           plotCode: plot.code,

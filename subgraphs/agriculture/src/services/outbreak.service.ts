@@ -2,35 +2,17 @@
 // moving its status forward (ACTIVE → CONTROLLED → ENDED, never back).
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import {
-  connectionFromSorted,
-  createRecord,
-  field,
-  findConnection,
-  inputRules,
-  plainRows,
-  updateVersioned,
-  z,
-  type Connection,
-  type PageArgs,
-} from '@hub/kit';
-import { badUserInput, msg, say } from '@hub/schema';
+import { type Connection, createRecord, field, findConnection, inputRules, MERGED_FROM, type PageArgs, updateVersioned, z } from '@hub/kit';
+import { badUserInput, msg } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { Outbreak, type OutbreakStatus } from '../entities';
 import type { OutbreakCategory, OutbreakFilter, OutbreakOpen, OutbreakUpdate } from '../__generated__/resolvers-types';
-import { departmentOn, MERGES, REFORM_DAY } from '../units';
+import { departmentOn } from '../units';
+import { REFORM_DAY } from '@hub/schema/fixtures/cao-bang';
 
 export const STATUS_ORDER: readonly OutbreakStatus[] = ['ACTIVE', 'CONTROLLED', 'ENDED'];
 
-const communeList = () =>
-  z
-    .array(
-      field.code(/^\d{5}$/, '01435').refine((c) => MERGES.has(c), {
-        error: () => say(msg('must be the code of a commune valid today', 'phải là mã của một xã hiện hành')),
-      }),
-    )
-    .min(1)
-    .max(20);
+const communeList = () => z.array(field.communeCode()).min(1).max(20);
 const figures = {
   affectedAreaHa: field.number({ min: 0, max: 100000 }).nullish(),
   affectedHeads: field.wholeNumber({ max: 10_000_000 }).nullish(),
@@ -65,7 +47,8 @@ function checkFigures(
 }
 
 /** Communes on `day` of today's communes: before the reform, each one's seat stands for the old commune. */
-const onRecord = (communeCodes: string[], day: string) => (day < REFORM_DAY ? communeCodes.map((c) => MERGES.get(c)![0]) : communeCodes);
+const onRecord = (communeCodes: string[], day: string) =>
+  day < REFORM_DAY ? communeCodes.map((c) => MERGED_FROM.get(c)![0]) : communeCodes;
 
 const AdvanceRules = z.object({ status: field.asSent<OutbreakStatus>(), on: field.date() });
 
@@ -92,41 +75,6 @@ export class OutbreakService {
 
   list(filter: OutbreakFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Outbreak>> {
     return findConnection(this.em, Outbreak, OutbreakService.where(filter), args, 'code', info);
-  }
-
-  /**
-   * `AdministrativeUnit.outbreaks` for many units: one statement per distinct filter (outbreaks touching any of
-   * the units' communes), then each unit's page from it. Keys are made by the kit's inUnitKey.
-   */
-  static inUnitBatch(em: EntityManager) {
-    return async (keys: readonly string[]): Promise<(Connection<Outbreak> | Error)[]> => {
-      const requests = keys.map(
-        (k) => JSON.parse(k) as { communeCodes: string[]; filter: OutbreakInUnitFilter; first: number | null; after: string | null },
-      );
-      const groups = new Map<string, string[]>();
-      for (const r of requests) {
-        const key = JSON.stringify(r.filter);
-        groups.set(key, [...(groups.get(key) ?? []), ...r.communeCodes]);
-      }
-      const rowsByGroup = new Map<string, Outbreak[]>();
-      for (const [key, codes] of groups) {
-        const unique = [...new Set(codes)];
-        const where = OutbreakService.where(JSON.parse(key) as OutbreakInUnitFilter);
-        rowsByGroup.set(
-          key,
-          unique.length ? await plainRows(em, Outbreak, { $and: [where, { communeCodes: { $overlap: unique } }] }, { code: 'asc' }) : [],
-        );
-      }
-      return requests.map((r) => {
-        const inUnit = new Set(r.communeCodes);
-        const rows = rowsByGroup.get(JSON.stringify(r.filter))!.filter((o) => o.communeCodes.some((c) => inUnit.has(c)));
-        try {
-          return connectionFromSorted(rows, r, (o) => o.code);
-        } catch (e) {
-          return e as Error;
-        }
-      });
-    };
   }
 
   open(caller: CallerClaims, input: OutbreakOpen): Promise<Outbreak> {

@@ -4,17 +4,18 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import {
+  communeOnRecordOf,
+  type Connection,
   createRecord,
   deleteVersioned,
   field,
   findConnection,
   inputRules,
   locatedWhere,
+  type PageArgs,
   searchKey,
   updateVersioned,
   z,
-  type Connection,
-  type PageArgs,
 } from '@hub/kit';
 import { badUserInput, msg, type Message } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
@@ -43,8 +44,9 @@ import type {
   OcopProductFilter,
   OcopProductUpdate,
 } from '../__generated__/resolvers-types';
-import { addMonths, departmentOn, REFORM_DAY, TODAY_OF } from '../units';
-import { agencyCode, anyCommune, area, onRecordOf, todayCommune } from './rules';
+import { REFORM_DAY } from '@hub/schema/fixtures/cao-bang';
+import { addMonths, departmentOn, TODAY_OF } from '../units';
+import { agencyCode, anyCommune, area } from './rules';
 
 const GrowingAreaCodeCreateRules = inputRules<GrowingAreaCodeCreate>()({
   code: field.code(/^VN-CBCA-\d{4}$/, 'VN-CBCA-0101'),
@@ -53,7 +55,7 @@ const GrowingAreaCodeCreateRules = inputRules<GrowingAreaCodeCreate>()({
   certification: field.asSent<GrowingAreaCertification>(),
   grower: field.text(300),
   issuedOn: field.date(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
   communeCodeOnRecord: anyCommune().nullish(),
 });
 const GrowingAreaCodeUpdateRules = inputRules<GrowingAreaCodeUpdate>()({
@@ -68,7 +70,7 @@ const OcopProductCreateRules = inputRules<OcopProductCreate>()({
   producer: field.text(300),
   decisionNumber: field.text(60),
   decidedOn: field.date(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
   communeCodeOnRecord: anyCommune().nullish(),
 });
 const heads = () => field.wholeNumber({ max: 10_000_000 });
@@ -79,7 +81,7 @@ const LivestockFarmCreateRules = inputRules<LivestockFarmCreate>()({
   species: field.text(120),
   headCount: heads(),
   ownerName: field.textOrNull(300).optional(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
 });
 const LivestockFarmUpdateRules = inputRules<LivestockFarmUpdate>()({
   name: field.text(300).optional(),
@@ -95,7 +97,7 @@ const IrrigationWorkCreateRules = inputRules<IrrigationWorkCreate>()({
   kind: field.asSent<IrrigationWorkKind>(),
   capacity: field.number({ min: 0 }).nullish(),
   irrigatedHa: irrigated(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
   managedByCode: agencyCode().nullish(),
 });
 const IrrigationWorkUpdateRules = inputRules<IrrigationWorkUpdate>()({
@@ -111,7 +113,7 @@ const AquacultureAreaCreateRules = inputRules<AquacultureAreaCreate>()({
   species: field.text(120),
   method: field.asSent<AquacultureMethod>(),
   waterAreaHa: area(),
-  communeCode: todayCommune(),
+  communeCode: field.communeCode(),
 });
 const AquacultureAreaUpdateRules = inputRules<AquacultureAreaUpdate>()({
   name: field.text(300).optional(),
@@ -210,7 +212,7 @@ export class RegistersService {
       (i) =>
         this.em.create(GrowingAreaCode, {
           ...i,
-          communeCodeOnRecord: onRecordOf(i.communeCode, i.communeCodeOnRecord, i.issuedOn),
+          communeCodeOnRecord: communeOnRecordOf(i.communeCode, i.issuedOn, i.communeCodeOnRecord)!,
           issuerCode: departmentOn(i.issuedOn),
           status: 'ACTIVE',
           revokedOn: null,
@@ -286,7 +288,7 @@ export class RegistersService {
       (i) =>
         this.em.create(OcopProduct, {
           ...i,
-          communeCodeOnRecord: onRecordOf(i.communeCode, i.communeCodeOnRecord, i.decidedOn),
+          communeCodeOnRecord: communeOnRecordOf(i.communeCode, i.decidedOn, i.communeCodeOnRecord)!,
           validUntil: addMonths(i.decidedOn, 36),
           revokedOn: null,
           issuerCode: 'UBND-04',
@@ -445,7 +447,7 @@ export class RegistersService {
       (i) => {
         const today = TODAY_OF.get(i.communeCodeOnRecord);
         if (!today) throw badUserInput('input.communeCodeOnRecord', msg('names no commune of the province', 'không phải mã xã của tỉnh'));
-        onRecordOf(today, i.communeCodeOnRecord, i.decidedOn);
+        communeOnRecordOf(today, i.decidedOn, i.communeCodeOnRecord); // checks the code fits the decision's date
         return this.em.create(NewRuralStatus, {
           ...i,
           code: `NTM-${i.year}-${i.communeCodeOnRecord}`,

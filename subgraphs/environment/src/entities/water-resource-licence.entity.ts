@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hubEntityProperties, tracked } from '@hub/kit';
-import { today } from '../dates';
+import { provinceToday as today } from '@hub/schema';
 
 export type WaterLicenceKind = 'SURFACE_WATER' | 'GROUNDWATER' | 'DISCHARGE';
 export type HolderKind = 'ORGANISATION' | 'PERSON';

@@ -1,6 +1,6 @@
 import { agencyRef, reads, unitAsOf, unitRef } from '@hub/kit';
 import type { MonitoringResultResolvers, MonitoringStationResolvers } from '../__generated__/resolvers-types';
-import { childKey } from '../services';
+import { childKey } from '@hub/kit';
 import type { Ctx } from './context';
 
 /** The last day of the districts: a station's former commune is named as of then. */

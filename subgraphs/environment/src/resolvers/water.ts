@@ -1,7 +1,7 @@
 import { agencyRef, reads, unitAsOf, unitRef } from '@hub/kit';
 import type { EnergyProjectResolvers, WaterResourceLicenceResolvers, WaterSourceResolvers } from '../__generated__/resolvers-types';
 import { statusOn } from '../entities';
-import { childKey } from '../services';
+import { childKey } from '@hub/kit';
 import type { Ctx } from './context';
 
 export const WaterSource: WaterSourceResolvers<Ctx> = {

@@ -2,4 +2,3 @@ export * from './water-source.service';
 export * from './water-licence.service';
 export * from './monitoring.service';
 export * from './hazard-zone.service';
-export * from './children';

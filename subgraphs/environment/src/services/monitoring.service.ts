@@ -34,7 +34,7 @@ const StationCreateRules = inputRules<MonitoringStationCreate>()({
   code: field.code(/^QT-\d{3,4}$/, 'QT-001'),
   name: field.text(300),
   kind: field.asSent<MonitoringStationKind>(),
-  communeCode: communeCodeRule(),
+  communeCode: field.communeCode(),
   formerCommuneCode: communeCodeRule().nullish(),
   latitude: latitude().nullish(),
   longitude: longitude().nullish(),
@@ -53,7 +53,7 @@ const StationCreateRules = inputRules<MonitoringStationCreate>()({
 
 const StationUpdateRules = inputRules<MonitoringStationUpdate>()({
   name: field.text(300).optional(),
-  communeCode: communeCodeRule().optional(),
+  communeCode: field.communeCode().optional(),
   latitude: latitude().nullable().optional(),
   longitude: longitude().nullable().optional(),
   operatorCode: agencyCodeRule().optional(),

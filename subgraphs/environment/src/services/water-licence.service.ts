@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  checkCommuneOnRecord,
+  communeOnRecordOf,
   createRecord,
   currentChangeScope,
   field,
@@ -47,7 +49,7 @@ const CreateRules = inputRules<WaterLicenceCreate>()({
   issuerCode: agencyCodeRule(),
   waterSourceCode: sourceCode().nullish(),
   energyProjectCode: field.code(/^NL-\d{4}$/, 'NL-0001').nullish(),
-  communeCode: communeCodeRule(),
+  communeCode: field.communeCode(),
   communeCodeOnRecord: communeCodeRule().nullish(),
 }).superRefine((i, ctx) => {
   const issue = (path: string, en: string, vi: string) => ctx.addIssue({ code: 'custom', path: [path], message: say(msg(en, vi)) });
@@ -71,6 +73,7 @@ const CreateRules = inputRules<WaterLicenceCreate>()({
       'is required for a licence issued before 2025-07-01 (the commune of the old district)',
       'là bắt buộc với giấy phép cấp trước ngày 01/07/2025 (mã xã thuộc huyện cũ)',
     );
+  checkCommuneOnRecord<typeof i>((v) => v.issuedOn)(i, ctx);
 });
 
 const UpdateRules = inputRules<WaterLicenceUpdate>()({
@@ -167,7 +170,7 @@ export class WaterLicenceService {
           waterSourceCode: i.waterSourceCode ?? null,
           energyProjectCode: i.energyProjectCode ?? null,
           communeCode: i.communeCode,
-          communeCodeOnRecord: i.issuedOn < REFORM_DAY ? i.communeCodeOnRecord! : (i.communeCodeOnRecord ?? i.communeCode),
+          communeCodeOnRecord: communeOnRecordOf(i.communeCode, i.issuedOn, i.communeCodeOnRecord)!,
         };
         return this.em.create(WaterResourceLicence, { ...values, searchText: searchOf(values) });
       },

@@ -8,9 +8,6 @@ export function byCodes<T extends { code: string }>(em: EntityManager, entity: E
   return codes.length ? em.find(entity, { code: { $in: [...codes] } } as FilterQuery<T>) : Promise.resolve([]);
 }
 
-/** Today's commune codes: the 56 units valid from 1 July 2025 (`planCaoBang().merges`). */
-export const communeCode = () => field.code(/^\d{5}$/, '01435');
-
 /** A directory agency's code. */
 export const agencyCode = () => field.code(/^[A-Z][A-Z0-9-]{1,19}$/, 'SCT');
 

@@ -3,13 +3,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
-  connectionFromSorted,
   containsPattern,
   createRecord,
   field,
   findConnection,
   inputRules,
-  plainRows,
   searchKey,
   stableId,
   updateVersioned,
@@ -27,11 +25,11 @@ import type {
   EnergyProjectRetirement,
   EnergyProjectUpdate,
 } from '../__generated__/resolvers-types';
-import { byCodes, communeCode } from './common';
+import { byCodes } from './common';
 
 /** Statuses a create or an update may set; SUSPENDED and CANCELLED are set by retireEnergyProject, with a date. */
 const activeStatus = () => z.enum(['PLANNED', 'UNDER_CONSTRUCTION', 'OPERATING']);
-const communes = () => z.array(communeCode()).min(1).max(20);
+const communes = () => z.array(field.communeCode()).min(1).max(20);
 
 const EnergyProjectCreateRules = inputRules<EnergyProjectCreate>()({
   code: field.code(/^NL-\d{4}$/, 'NL-0001'),
@@ -67,29 +65,6 @@ export class EnergyProjectService {
     if (filter?.search) and.push({ searchText: { $like: containsPattern(filter.search) } });
     if (filter?.communeCodes) and.push({ communeCodes: { $overlap: [...filter.communeCodes] } });
     return and.length ? { $and: and } : {};
-  }
-
-  /**
-   * AdministrativeUnit.energyProjects of many units: one statement per distinct kind for all the units asked with
-   * it (projects whose communes overlap any of theirs), then each unit's page. Keys are made by inUnitKey.
-   */
-  async inUnits(keys: readonly string[]): Promise<(Connection<EnergyProject> | Error)[]> {
-    const requests = keys.map((k) => JSON.parse(k) as { communeCodes: string[]; filter: { kind: EnergyProjectKind | null } } & PageArgs);
-    const rowsOf = new Map<string, EnergyProject[]>();
-    for (const kind of new Set(requests.map((r) => r.filter.kind))) {
-      const codes = [...new Set(requests.filter((r) => r.filter.kind === kind).flatMap((r) => r.communeCodes))];
-      const where: FilterQuery<EnergyProject> = { $and: [EnergyProjectService.where({ kind }), { communeCodes: { $overlap: codes } }] };
-      rowsOf.set(String(kind), codes.length ? await plainRows(this.em, EnergyProject, where, { code: 'asc' }) : []);
-    }
-    return requests.map((r) => {
-      const inUnit = new Set(r.communeCodes);
-      const rows = rowsOf.get(String(r.filter.kind))!.filter((e) => e.communeCodes.some((c) => inUnit.has(c)));
-      try {
-        return connectionFromSorted(rows, r, (e) => e.code);
-      } catch (e) {
-        return e as Error;
-      }
-    });
   }
 
   byCodes(codes: readonly string[]): Promise<EnergyProject[]> {

@@ -18,7 +18,7 @@ import { msg } from '@hub/schema';
 import type { CallerClaims } from '@hub/runtime';
 import { Market } from '../entities';
 import type { MarketClass, MarketCreate, MarketFilter, MarketUpdate } from '../__generated__/resolvers-types';
-import { agencyCode, byCodes, communeCode } from './common';
+import { agencyCode, byCodes } from './common';
 
 const MarketCreateRules = inputRules<MarketCreate>()({
   code: field.code(/^CH-\d{4}$/, 'CH-0001'),
@@ -27,7 +27,7 @@ const MarketCreateRules = inputRules<MarketCreate>()({
   stalls: field.wholeNumber({ max: 5000 }),
   operatingDays: field.text(100),
   managedByCode: agencyCode(),
-  communeCode: communeCode(),
+  communeCode: field.communeCode(),
 });
 
 const MarketUpdateRules = inputRules<MarketUpdate>()({

@@ -3,22 +3,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { msg, say } from '@hub/schema';
 import {
+  checkCommuneOnRecord,
+  communeOnRecordOf,
+  type Connection,
   createRecord,
   deleteVersioned,
   field,
   findConnection,
   inputRules,
   locatedWhere,
+  type PageArgs,
   searchKey,
   stableId,
   updateVersioned,
-  type Connection,
-  type PageArgs,
 } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { PostalPoint, type PostalPointKind } from '../entities';
 import type { PostalPointCreate, PostalPointFilter, PostalPointUpdate } from '../__generated__/resolvers-types';
-import { checkOnRecord, communeCodeRule, communeOnRecord, pastDateRule } from '../units';
 
 /** A Vietnamese phone number: 10 digits starting with 0; null or blank clears it. */
 const phoneRule = () =>
@@ -40,10 +41,10 @@ const PostalPointCreateRules = inputRules<PostalPointCreate>()({
   address: field.text(300),
   agentName: field.textOrNull(200).optional(),
   agentPhone: phoneRule().optional(),
-  communeCode: communeCodeRule(),
-  openedOn: pastDateRule().nullish(),
+  communeCode: field.communeCode(),
+  openedOn: field.pastDate().nullish(),
   communeCodeOnRecord: field.code(/^\d{5}$/, '01438').nullish(),
-}).superRefine((v, ctx) => checkOnRecord(v, v.openedOn, ctx));
+}).superRefine(checkCommuneOnRecord((v) => v.openedOn));
 
 /** Left out keeps a value; null clears the agent's name and phone (name, operator and address cannot be cleared). */
 const PostalPointUpdateRules = inputRules<PostalPointUpdate>()({
@@ -92,7 +93,7 @@ export class PostalPointService {
         agentPhone: i.agentPhone ?? null,
         communeCode: i.communeCode,
         openedOn: i.openedOn ?? null,
-        communeCodeOnRecord: communeOnRecord(i.communeCode, i.openedOn, i.communeCodeOnRecord),
+        communeCodeOnRecord: communeOnRecordOf(i.communeCode, i.openedOn, i.communeCodeOnRecord),
         searchText: searchOf(i),
       }),
     );

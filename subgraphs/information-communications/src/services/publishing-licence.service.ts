@@ -2,13 +2,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, msg } from '@hub/schema';
-import { containsPattern, findConnection, updateVersioned, z, type Connection, type PageArgs } from '@hub/kit';
+import { containsPattern, field, findConnection, updateVersioned, z, type Connection, type PageArgs } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { PublishingLicence } from '../entities';
 import type { PublishingLicenceFilter } from '../__generated__/resolvers-types';
-import { pastDateRule } from '../units';
 
-const RevokeRules = z.object({ revokedOn: pastDateRule() });
+const RevokeRules = z.object({ revokedOn: field.pastDate() });
 
 export class PublishingLicenceService {
   constructor(private readonly em: EntityManager) {}

@@ -4,22 +4,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, msg, say } from '@hub/schema';
 import {
+  checkCommuneOnRecord,
+  communeOnRecordOf,
+  type Connection,
   createRecord,
   field,
   findConnection,
   inputRules,
   locatedWhere,
+  type PageArgs,
   searchKey,
   stableId,
   updateVersioned,
   z,
-  type Connection,
-  type PageArgs,
 } from '@hub/kit';
 import type { CallerClaims } from '@hub/runtime';
 import { TelecomStation, type MobileTechnology, type TelecomOperator } from '../entities';
 import type { TelecomStationCreate, TelecomStationFilter, TelecomStationUpdate } from '../__generated__/resolvers-types';
-import { checkOnRecord, communeCodeRule, communeOnRecord, pastDateRule } from '../units';
 
 const ORDER: MobileTechnology[] = ['G2', 'G3', 'G4', 'G5'];
 
@@ -44,11 +45,11 @@ const TelecomStationCreateRules = inputRules<TelecomStationCreate>()({
   operator: field.asSent<TelecomOperator>(),
   technologies: technologiesRule(),
   shared: z.boolean(),
-  communeCode: communeCodeRule(),
+  communeCode: field.communeCode(),
   location: locationRule(),
-  permittedOn: pastDateRule().nullish(),
+  permittedOn: field.pastDate().nullish(),
   communeCodeOnRecord: field.code(/^\d{5}$/, '01438').nullish(),
-}).superRefine((v, ctx) => checkOnRecord(v, v.permittedOn, ctx));
+}).superRefine(checkCommuneOnRecord((v) => v.permittedOn));
 
 /** Left out or null keeps a value. */
 const TelecomStationUpdateRules = inputRules<TelecomStationUpdate>()({
@@ -58,7 +59,7 @@ const TelecomStationUpdateRules = inputRules<TelecomStationUpdate>()({
   location: locationRule().nullish(),
 });
 
-const DecommissionRules = z.object({ decommissionedOn: pastDateRule() });
+const DecommissionRules = z.object({ decommissionedOn: field.pastDate() });
 
 const what = (code: string) => msg(`base station "${code}"`, `trạm BTS "${code}"`);
 
@@ -98,7 +99,7 @@ export class TelecomStationService {
         technologies: i.technologies,
         shared: i.shared,
         communeCode: i.communeCode,
-        communeCodeOnRecord: communeOnRecord(i.communeCode, i.permittedOn, i.communeCodeOnRecord),
+        communeCodeOnRecord: communeOnRecordOf(i.communeCode, i.permittedOn, i.communeCodeOnRecord),
         latitude: i.location.latitude,
         longitude: i.location.longitude,
         permittedOn: i.permittedOn ?? null,

@@ -258,8 +258,10 @@ export const ${T} = defineEntity({
     name: p.string().length(300),
     /** Code of today's commune-level unit (the directory's). */
     communeCode: p.string().length(5),
-    /** The day the record was made: its commune is named as of that day too. */
+    /** The day the record was made. */
     recordedOn: p.date().nullable(),
+    /** The commune's code on \`recordedOn\` (before 1 July 2025 one of the old communes merged into today's). */
+    communeCodeOnRecord: p.string().length(5).nullable(),
     note: p.text().nullable(),
     searchText: p.string().length(300),
   },
@@ -268,7 +270,7 @@ export type ${T} = InferEntity<typeof ${T}>;
 
 /** Published data: any change after creation needs a reason. */
 export const ${T}History = tracked(${T}, {
-  fields: { communeCode: '${T}.commune', searchText: 'ignore' },
+  fields: { communeCode: '${T}.commune', communeCodeOnRecord: '${T}.communeOnRecord', searchText: 'ignore' },
   approved: () => true,
 });
 `,
@@ -285,7 +287,7 @@ export const history = [${T}History];
 
 export class ${migration} extends Migration {
   override async up(): Promise<void> {
-    this.addSql(\`create table "${table}" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "commune_code" varchar(5) not null, "recorded_on" date null, "note" text null, "search_text" varchar(300) not null, constraint "${table}_pkey" primary key ("id"));\`);
+    this.addSql(\`create table "${table}" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(20) not null, "name" varchar(300) not null, "commune_code" varchar(5) not null, "recorded_on" date null, "commune_code_on_record" varchar(5) null, "note" text null, "search_text" varchar(300) not null, constraint "${table}_pkey" primary key ("id"));\`);
     this.addSql(\`alter table "${table}" add constraint "${table}_code_unique" unique ("code");\`);
     this.addSql(\`create index "${table}_commune_code_index" on "${table}" ("commune_code");\`);
   }
@@ -392,7 +394,7 @@ import type { Ctx } from './context';
 export const ${T}: ${T}Resolvers<Ctx> = {
   __resolveReference: (ref, ctx) => ctx.loaders.${t}ByCode.load(ref.code),
   commune: reads(['communeCode'], (r) => unitRef(r.communeCode)),
-  communeOnRecord: reads(['communeCode', 'recordedOn'], (r) => unitAsOf(r.communeCode, r.recordedOn)),
+  communeOnRecord: reads(['communeCodeOnRecord', 'recordedOn'], (r) => unitAsOf(r.communeCodeOnRecord, r.recordedOn)),
 };
 `,
     'src/resolvers/index.ts': `import type { Resolvers } from '../__generated__/resolvers-types';
@@ -404,15 +406,16 @@ import { ${T} } from './${k}';
 export const resolvers: Resolvers<Ctx> = { Query, Mutation, ${T} };
 `,
     'src/seed/index.ts': `// Demo data: three records in communes of the province (codes of today's units in the directory's demo data); the
-// first was made in 2024, when its commune (01435, Chí Viễn of Trùng Khánh district) was not yet merged into Đàm Thủy.
+// first was made in 2024 in Xã Phong Châu (01438) of Trùng Khánh district, merged into Đàm Thủy (01435) in 2025: a
+// record keeps today's code and the code on its date (the kit's communeOnRecordOf checks one against the other).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchKey, stableId } from '@hub/kit';
 import { ${T} } from '../entities';
 
 export const DEMO = [
-  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01435', recordedOn: '2024-03-15' },
-  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01426', recordedOn: '2025-09-01' },
-  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01399', recordedOn: null },
+  { code: '${prefix}-0001', name: 'Bản ghi mẫu một', communeCode: '01435', recordedOn: '2024-03-15', communeCodeOnRecord: '01438' },
+  { code: '${prefix}-0002', name: 'Bản ghi mẫu hai', communeCode: '01426', recordedOn: '2025-09-01', communeCodeOnRecord: '01426' },
+  { code: '${prefix}-0003', name: 'Bản ghi mẫu ba', communeCode: '01399', recordedOn: null, communeCodeOnRecord: null },
 ];
 
 export async function seed(em: EntityManager): Promise<void> {
@@ -441,7 +444,7 @@ it('lists and finds records, with their commune today and on the day of the reco
     code: DEMO[0].code,
     name: DEMO[0].name,
     commune: { code: DEMO[0].communeCode, validOn: null },
-    communeOnRecord: { code: DEMO[0].communeCode, validOn: DEMO[0].recordedOn },
+    communeOnRecord: { code: DEMO[0].communeCodeOnRecord, validOn: DEMO[0].recordedOn },
   });
   expect(d.${t}s.nodes[2].communeOnRecord).toBeNull();
   expect(d.one).toEqual({ name: DEMO[0].name });

@@ -2,7 +2,7 @@
 // filter for every parent of a request, each parent's list paged in memory (keys made by childKey).
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
-import { connectionFromSorted, plainRows, type Connection, type PageArgs } from '@hub/kit';
+import { connectionFromSorted, plainRows, type Connection, type PageArgs } from './pagination';
 
 /** The key of one parent's request: the parent, the filter and the page. */
 export function childKey<F>(parent: string, filter: F, page: PageArgs): string {
