@@ -24,6 +24,9 @@ const devSettings = defineConfig({
     HUB_PUBLIC_INTROSPECTION: flag(true),
     // A front-end team's dev server on this machine (Vite's default port) may call the demo gateway.
     HUB_CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
+    // Every subgraph in one Node process (the default, to spare memory) or each in its own, as deployed. The
+    // development loop (--watch) always runs each in its own, so that a change restarts only the subgraph it is in.
+    HUB_SUBGRAPH_PROCESSES: z.enum(['shared', 'each'], { message: 'must be shared or each' }).default('shared'),
     // A database managed elsewhere for one subgraph (HUB_DB_URL_CULTURE_TOURISM), instead of one provisioned here.
     ...Object.fromEntries(
       SUBGRAPHS.map((s) => [envVar('HUB_DB_URL', s.name), url(`a postgres:// URL of the ${s.name} subgraph's database`).optional()]),
@@ -38,6 +41,7 @@ const devSettings = defineConfig({
     seed: c.HUB_SEED,
     publicIntrospection: c.HUB_PUBLIC_INTROSPECTION,
     corsOrigins: c.HUB_CORS_ORIGINS,
+    subgraphProcesses: c.HUB_SUBGRAPH_PROCESSES,
     /** Databases managed elsewhere, by subgraph name. */
     dbUrls: Object.fromEntries(
       SUBGRAPHS.flatMap((s) => {
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
     subgraphBasePort: config.subgraphBasePort,
     seed: config.seed,
     dbUrls: config.dbUrls,
+    subgraphProcesses: watchMode ? 'each' : config.subgraphProcesses,
     gatewayEnv: { HUB_PUBLIC_INTROSPECTION: config.publicIntrospection ? '1' : '0', HUB_CORS_ORIGINS: config.corsOrigins },
     onLine: showImportant,
     onExit: (service, code, signal) => {

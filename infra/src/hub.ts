@@ -28,6 +28,12 @@ export interface HubOptions {
   gatewayEnv?: Record<string, string>;
   /** Extra environment for every subgraph (HUB_MAX_PAGE_SIZE for a benchmark's large pages, say). */
   subgraphEnv?: Record<string, string>;
+  /**
+   * `each` (the default): every subgraph in its own Node process, as deployed (one per container). `shared`: all of
+   * them in one process (`serve a b c…`), each on its own port with its own database, to spare memory on a small
+   * machine: `npm start`'s default. Its log still has one file per subgraph; a restart restarts them all.
+   */
+  subgraphProcesses?: 'each' | 'shared';
   /** Every log line of every service (JSON), for the caller to show or not. */
   onLine?: (service: string, line: string) => void;
   /** Called if a service exits while the hub is not stopping it (nor restarting it: `restart` reports that itself). */
@@ -77,11 +83,23 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   /**
    * `entry`: the script and its arguments (`['gateway/src/main.ts']`, `['subgraphs/kit/src/bin/serve.ts', name]`);
-   * `healthUrl`: where it answers once ready. A restart spawns the same again.
+   * `healthUrls`: where it answers once ready; `members`: the services it runs when it runs several (their JSON log
+   * lines go to each one's own file, by the line's `service`). A restart spawns the same again.
    */
-  const spawnService = (name: string, entry: string[], env: Record<string, string>, healthUrl: string): Child => {
+  const logs = new Map<string, WriteStream>();
+  const logOf = (name: string) => {
+    if (!logs.has(name)) logs.set(name, createWriteStream(join(logDir, `${name}.log`), { flags: 'a' }));
+    return logs.get(name)!;
+  };
+  const spawnService = (
+    name: string,
+    entry: string[],
+    env: Record<string, string>,
+    healthUrls: string[],
+    members: string[] = [name],
+  ): Child => {
     const previous = children.find((c) => c.name === name);
-    const log = previous?.log ?? createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+    const log = logOf(name);
     const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--conditions=development', '--import', 'tsx', ...entry], {
       cwd: REPO_ROOT,
       // The services run as deployed (graphql-js skips its development-mode checks, a tenth of the CPU of a large
@@ -91,12 +109,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     });
     for (const stream of [proc.stdout!, proc.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
-        log.write(`${line}\n`);
-        opts.onLine?.(name, line);
+        const service = members.length > 1 ? memberOf(line, members) : name;
+        (service === name ? log : logOf(service)).write(`${line}\n`);
+        opts.onLine?.(service, line);
         for (const listen of child.listeners) listen(line);
       });
     }
-    const child: Child = { name, entry, env, healthUrl, proc, log, restarting: false, listeners: new Set() };
+    const child: Child = { name, members, entry, env, healthUrls, proc, log, restarting: false, listeners: new Set() };
     proc.on('exit', (code, signal) => {
       if (!stopping && !child.restarting) opts.onExit?.(name, code, signal);
     });
@@ -105,7 +124,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     return child;
   };
   const childNamed = (name: string): Child => {
-    const child = children.find((c) => c.name === name);
+    const child = children.find((c) => c.name === name) ?? children.find((c) => c.members.includes(name));
     if (!child) throw new Error(`no service named ${name} (${children.map((c) => c.name).join(', ')})`);
     return child;
   };
@@ -114,7 +133,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     if (stopping) return;
     stopping = true;
     await Promise.all(children.map(({ proc }) => stopProcess(proc)));
-    for (const c of children) c.log.end();
+    for (const l of logs.values()) l.end();
     if (pg) await pg.stop().catch(() => undefined);
   };
 
@@ -124,29 +143,33 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     old.restarting = true;
     await stopProcess(old.proc);
     if (stopping) throw new Error('stopping');
-    const child = spawnService(name, old.entry, old.env, old.healthUrl);
+    const child = spawnService(old.name, old.entry, old.env, old.healthUrls, old.members);
     // Until it answers, an exit is this restart's failure, reported by it, not the caller's onExit.
     child.restarting = true;
     try {
-      await waitHealthy(
-        name,
-        child.healthUrl,
-        logDir,
-        () => stopping,
-        60000,
-        () => exitOf(child.proc),
+      await Promise.all(
+        child.healthUrls.map((url, i) =>
+          waitHealthy(
+            child.members[i] ?? child.name,
+            url,
+            logDir,
+            () => stopping,
+            60000,
+            () => exitOf(child.proc),
+          ),
+        ),
       );
     } finally {
       child.restarting = false;
     }
-    if (exitOf(child.proc)) opts.onExit?.(name, child.proc.exitCode, child.proc.signalCode);
+    if (exitOf(child.proc)) opts.onExit?.(child.name, child.proc.exitCode, child.proc.signalCode);
     return Date.now() - started;
   };
 
   const reloadGateway = async (supergraph: string, name = 'gateway'): Promise<number> => {
     const started = Date.now();
     const child = childNamed(name);
-    const live = child.healthUrl.replace(/\/health$/, '/health/live');
+    const live = child.healthUrls[0].replace(/\/health$/, '/health/live');
     // The gateway logs why it kept the old supergraph: no need to wait for the deadline then.
     let refused: string | undefined;
     const listen = (line: string) => {
@@ -193,29 +216,37 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     const auditStore = await provisionAuditStore(pg.adminUrl, { writer: secrets.roles.auditWriter, reader: secrets.roles.auditReader });
     const subgraphUrls: Record<string, string> = {};
-    SUBGRAPHS.forEach((s) => {
+    const subgraphEnv: Record<string, Record<string, string>> = {};
+    for (const s of SUBGRAPHS) {
       // Each subgraph keeps its declared port's offset from the base: a port never depends on a list position.
       const port = portFrom(s, opts.subgraphBasePort);
       subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
-      const health = `http://127.0.0.1:${port}/health`;
+      subgraphEnv[s.name] = {
+        PORT: String(port),
+        HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
+        HUB_SEED: opts.seed,
+        HUB_MIGRATE: '1',
+        HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+        HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
+        ...(s.database === 'audit-store'
+          ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir }
+          : {}),
+        ...opts.subgraphEnv,
+      };
+    }
+    const healthOf = (name: string) => subgraphUrls[name].replace(/\/graphql$/, '/health');
+    if (opts.subgraphProcesses === 'shared') {
+      const names = SUBGRAPHS.map((s) => s.name);
       spawnService(
-        s.name,
-        ['subgraphs/kit/src/bin/serve.ts', s.name],
-        {
-          PORT: String(port),
-          HUB_DB_URL: opts.dbUrls?.[s.name] ?? (s.database === 'audit-store' ? auditStore.readerUrl : urls[s.name]),
-          HUB_SEED: opts.seed,
-          HUB_MIGRATE: '1',
-          HUB_CONTEXT_PUBLIC_KEY_FILE: keys.publicKeyFile,
-          HUB_HISTORY_KEY_FILE: historyKeyFile(dataDir, s.name),
-          ...(s.database === 'audit-store'
-            ? { HUB_AUDIT_PUBLIC_KEY_FILE: auditKeys.publicKeyFile, HUB_AUDIT_CHECKPOINT_DIR: auditCheckpointDir }
-            : {}),
-          ...opts.subgraphEnv,
-        },
-        health,
+        'subgraphs',
+        ['subgraphs/kit/src/bin/serve.ts', ...names],
+        Object.fromEntries(names.map((n) => [envVar('HUB_SERVE_ENV', n), JSON.stringify(subgraphEnv[n])])),
+        names.map(healthOf),
+        names,
       );
-    });
+    } else {
+      for (const s of SUBGRAPHS) spawnService(s.name, ['subgraphs/kit/src/bin/serve.ts', s.name], subgraphEnv[s.name], [healthOf(s.name)]);
+    }
     await Promise.all(
       SUBGRAPHS.map((s) => waitHealthy(s.name, subgraphUrls[s.name].replace(/\/graphql$/, '/health'), logDir, () => stopping)),
     );
@@ -236,13 +267,17 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
           ...opts.gatewayEnv,
           ...env,
         },
-        `${url}/health`,
+        [`${url}/health`],
       );
       await waitHealthy(name, `${url}/health`, logDir, () => stopping);
       return url;
     };
     const gatewayUrl = await startGateway('gateway', opts.gatewayPort);
-    const pids = () => Object.fromEntries(children.filter((c) => c.proc.pid && c.proc.exitCode === null).map((c) => [c.name, c.proc.pid!]));
+    // A process that runs several subgraphs is named by each of them.
+    const pids = () =>
+      Object.fromEntries(
+        children.filter((c) => c.proc.pid && c.proc.exitCode === null).flatMap((c) => c.members.map((m) => [m, c.proc.pid!] as const)),
+      );
     return {
       gatewayUrl,
       subgraphUrls,
@@ -264,15 +299,23 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
 interface Child {
   name: string;
+  /** The services it runs: itself, or the subgraphs of a shared process. */
+  members: string[];
   entry: string[];
   env: Record<string, string>;
-  healthUrl: string;
+  healthUrls: string[];
   proc: ChildProcess;
   log: WriteStream;
   /** Stopped by a restart, or starting again in one: its exit is not the caller's to hear of. */
   restarting: boolean;
   /** Who else reads its log lines for now (a reload waiting for its outcome). */
   listeners: Set<(line: string) => void>;
+}
+
+/** The service a log line of a shared process is from: its JSON `service`, or the process itself. */
+function memberOf(line: string, members: string[]): string {
+  const m = /"service":"([^"]+)"/.exec(line);
+  return m && members.includes(m[1]) ? m[1] : 'subgraphs';
 }
 
 /** How a process ended, if it has ("exit code 1", "SIGKILL"). */

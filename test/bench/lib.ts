@@ -232,7 +232,10 @@ function commandName(argv: string[]): string {
   const program = (argv[0] ?? '?').split('/').pop()!;
   if (program.startsWith('postgres')) return 'postgres';
   const serve = argv.findIndex((a) => a.endsWith('bin/serve.ts') || a.endsWith('bin/serve.js'));
-  if (serve >= 0) return `subgraph ${argv[serve + 1] ?? '?'}`;
+  if (serve >= 0) {
+    const names = argv.slice(serve + 1);
+    return names.length > 1 ? `subgraphs (${names.length} in one process: ${names.join(', ')})` : `subgraph ${names[0] ?? '?'}`;
+  }
   if (argv.some((a) => /gateway\/src\/(main|index)\.[tj]s$/.test(a))) return 'gateway';
   const script = argv.slice(1).find((a) => !a.startsWith('-') && /\.[cm]?[tj]s$/.test(a));
   return script ? `${program} ${script.split('/').slice(-2).join('/')}` : program;

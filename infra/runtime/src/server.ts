@@ -72,3 +72,50 @@ export function runService<C>(name: string, main: ServiceMain<C>): void {
     },
   );
 }
+
+/**
+ * Several services in one process (the embedded hub's subgraphs, to spare memory): every configuration is parsed
+ * first (any problem: each printed with its service's name, exit 2), then they start one after the other; if one
+ * fails, those already started stop and the process exits 1. The first SIGINT or SIGTERM stops them all.
+ */
+export function runServices(services: { name: string; main: ServiceMain<any> }[]): void {
+  const configs: unknown[] = [];
+  let failed = false;
+  for (const { name, main } of services) {
+    try {
+      configs.push(main.config());
+    } catch (e) {
+      process.stderr.write(`${name}: ${(e as Error).message}\n`);
+      failed = true;
+    }
+  }
+  if (failed) process.exit(2);
+  const running: { name: string; service: RunningService; log: Logger }[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    let ok = true;
+    for (const r of running.reverse()) {
+      await r.service.stop().catch((err: unknown) => {
+        r.log.error({ err }, 'shutdown failed');
+        ok = false;
+      });
+    }
+    process.exit(ok ? code : 1);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  void (async () => {
+    for (const [i, { name, main }] of services.entries()) {
+      const log = createLogger(name, main.logLevel(configs[i]));
+      try {
+        running.push({ name, service: await main.start(configs[i], log), log });
+      } catch (err) {
+        log.fatal({ err }, `${name} failed to start`);
+        await stopAll(1);
+        return;
+      }
+    }
+  })();
+}

@@ -35,9 +35,11 @@ import {
   parseConfig,
   parseConfigs,
   runService,
+  runServices,
   type CallerClaims,
   type ConfigSpec,
   type Logger,
+  type ServiceMain,
 } from '@hub/runtime';
 import { createLoaders, type BatchFns } from './loaders';
 import type { HubContext } from './context';
@@ -401,11 +403,24 @@ export async function startSubgraph<S>(def: SubgraphDefinition<any, S>, opts: St
 
 const NO_SETTINGS = defineConfig({ vars: {}, build: () => undefined });
 
-/** The whole main module of a subgraph: the kit's settings and its own from `env`, start, clean shutdown on signals. */
-export function runSubgraph(def: SubgraphDefinition<any, any>, env: Record<string, string | undefined>): void {
-  runService(def.name, {
-    config: () => parseConfigs(env, { kit: subgraphSettings, own: def.settings ?? NO_SETTINGS }),
+/** A subgraph as a service of the runtime: the kit's settings and its own from `env`, then its start. */
+function serviceOf(def: SubgraphDefinition<any, any>, env: Record<string, string | undefined>) {
+  const service: ServiceMain<ReturnType<typeof parseSettings>> = {
+    config: () => parseSettings(def, env),
     logLevel: (c) => c.kit.logLevel,
     start: (c, log) => startSubgraph(def, { ...c.kit, settings: c.own, log }),
-  });
+  };
+  return service;
+}
+const parseSettings = (def: SubgraphDefinition<any, any>, env: Record<string, string | undefined>) =>
+  parseConfigs(env, { kit: subgraphSettings, own: def.settings ?? NO_SETTINGS });
+
+/** The whole main module of a subgraph: the kit's settings and its own from `env`, start, clean shutdown on signals. */
+export function runSubgraph(def: SubgraphDefinition<any, any>, env: Record<string, string | undefined>): void {
+  runService(def.name, serviceOf(def, env));
+}
+
+/** Several subgraphs in one process, each with its own environment (its port, database, keys): see `serve`. */
+export function runSubgraphs(list: { def: SubgraphDefinition<any, any>; env: Record<string, string | undefined> }[]): void {
+  runServices(list.map(({ def, env }) => ({ name: def.name, main: serviceOf(def, env) })));
 }

@@ -1,10 +1,10 @@
 // `npm start` as a newcomer runs it: embedded PostgreSQL, every subgraph, the gateway, demo data; ready with
 // the time printed; Ctrl-C stops everything and leaves no PostgreSQL behind; a second start reuses the data.
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@hub/schema';
+import { REPO_ROOT, SUBGRAPHS } from '@hub/schema';
 import { freePortRun } from '@hub/infra/ports';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
@@ -14,8 +14,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir };
 delete env.HUB_TEST_PG_ADMIN_URL;
 
 beforeAll(async () => {
-  base = await freePortRun(10);
-  Object.assign(env, { HUB_PG_PORT: String(base), HUB_GATEWAY_PORT: String(base + 1), HUB_SUBGRAPH_BASE_PORT: String(base + 2) });
+  base = await freePortRun(10 + SUBGRAPHS.length);
+  Object.assign(env, { HUB_PG_PORT: String(base), HUB_GATEWAY_PORT: String(base + 1), HUB_SUBGRAPH_BASE_PORT: String(base + 10) });
 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -76,6 +76,14 @@ it('starts the whole hub, prints where to go, stops cleanly, and restarts on the
   expect(first.seconds).toBeLessThan(30);
   const sites = await siteCount();
   expect(sites).toBeGreaterThan(0);
+  // Every subgraph in one Node process (the default, to spare memory), each with its own port and its own log.
+  const serving = execSync(`ps --ppid ${first.proc.pid} -o args=`)
+    .toString()
+    .split('\n')
+    .filter((a) => a.includes('subgraphs/kit/src/bin/serve.ts'));
+  expect(serving).toHaveLength(1);
+  expect(serving[0].split('serve.ts ')[1].trim().split(/\s+/)).toEqual(SUBGRAPHS.map((x) => x.name));
+  for (const sg of SUBGRAPHS) expect(readFileSync(join(dataDir, 'logs', `${sg.name}.log`), 'utf8')).toContain(`"service":"${sg.name}"`);
   const securityConsole = await fetch(`http://127.0.0.1:${base + 1}/console`);
   expect(securityConsole.status).toBe(200);
   expect(await securityConsole.text()).toContain('/console/assets/console-');
