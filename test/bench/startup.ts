@@ -20,7 +20,7 @@ interface StartResult {
   memory: ProcessMemory;
 }
 
-async function startOnce(dataDir: string, base: number): Promise<StartResult> {
+async function startOnce(dataDir: string, base: number, extraEnv: Record<string, string> = {}): Promise<StartResult> {
   const started = process.hrtime.bigint();
   const proc = spawn('npm', ['start', '--silent'], {
     cwd: REPO_ROOT,
@@ -30,6 +30,7 @@ async function startOnce(dataDir: string, base: number): Promise<StartResult> {
       HUB_PG_PORT: String(base),
       HUB_GATEWAY_PORT: String(base + 1),
       HUB_SUBGRAPH_BASE_PORT: String(base + 10),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -77,14 +78,16 @@ async function closed(port: number): Promise<void> {
   throw new Error(`port ${port} still open 30 s after Ctrl-C`);
 }
 
-export async function runStartup(): Promise<{ cold: Awaited<ReturnType<typeof startOnce>>; warm: Awaited<ReturnType<typeof startOnce>> }> {
+export async function runStartup(): Promise<{ cold: StartResult; warm: StartResult; eachWarm: StartResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-start-'));
   chmodSync(dir, 0o755);
   const base = await freePortRun(20);
   try {
     const cold = await startOnce(join(dir, 'data'), base);
     const warm = await startOnce(join(dir, 'data'), base);
-    return { cold, warm };
+    // The baseline side by side: every subgraph in its own process, as the deployment files run them.
+    const eachWarm = await startOnce(join(dir, 'data'), base, { HUB_SUBGRAPH_PROCESSES: 'each' });
+    return { cold, warm, eachWarm };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -105,8 +108,9 @@ export function startupMarkdown(r: Awaited<ReturnType<typeof runStartup>>): stri
     '| --- | ---: | ---: | ---: | ---: |',
     row('cold (empty data directory: initdb, provisioning, migrations, demo data)', r.cold),
     row('warm (same directory again)', r.warm),
+    row('warm, each subgraph in its own process (HUB_SUBGRAPH_PROCESSES=each, as deployed: the baseline)', r.eachWarm),
     '',
-    'Resident memory by process once ready (warm start, RSS MiB):',
+    `npm start runs the ${SUBGRAPHS.length} subgraphs in one Node process (HUB_SUBGRAPH_PROCESSES=shared, its default); the last row runs each in its own. Resident memory by process once ready (warm start, RSS MiB):`,
     '',
     '| process | RSS (MiB) |',
     '| --- | ---: |',
