@@ -1,5 +1,6 @@
 // The whole hub as a process tree: PostgreSQL (embedded, or external by admin URL), a database and role per
-// subgraph, every subgraph and the gateway each as its own Node process on its own port. Used by `npm start`
+// subgraph, every subgraph on its own port (each in its own Node process, or all in one: `subgraphProcesses`) and
+// the gateway in its own. Used by `npm start`
 // and by the benchmarks; stop() stops the services first and PostgreSQL last. The development loop (dev-loop.ts)
 // restarts one service at a time (same port, same environment) and has the gateway reload its supergraph, while
 // PostgreSQL and the other services keep running.
