@@ -100,6 +100,31 @@ describe('what is in this commune?', () => {
   });
 });
 
+describe('bad input on the new lists', () => {
+  it.each([
+    ['markets', 'first', '{ markets(first: -1) { totalCount } }'],
+    ['monitoringStations', 'after', '{ monitoringStations(after: "bm9wZQ") { totalCount } }'],
+    ['forestPlots', 'after', '{ forestPlots(after: "%%%") { totalCount } }'],
+    ['postalPoints', 'after', '{ administrativeUnit(code: "01435") { postalPoints(after: "not-a-cursor") { totalCount } } }'],
+    ['tradeFlows', 'period', '{ borderGates(first: 1) { nodes { tradeFlows(period: "2024Q9") { totalCount } } } }'],
+  ])('%s: a bad %s is BAD_USER_INPUT naming it, with no stack trace or SQL in the answer', async (_list, argument, query) => {
+    const res = await stack.query(query);
+    expect(res.errors?.length).toBeGreaterThan(0);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: expect.stringContaining(argument) });
+    const text = JSON.stringify(res);
+    expect(text).not.toMatch(/stacktrace|\bselect\b.*\bfrom\b|node_modules|\.ts:\d+/i);
+  });
+
+  it('an unknown code is null, not an error, in every new register', async () => {
+    const res = await stack.query(`{
+      market(code: "CH-9999") { name } energyProject(code: "NL-9999") { name } waterLicence(code: "GP-TNN-9999") { code }
+      monitoringStation(code: "QT-999") { name } postalPoint(code: "BC-99999") { name }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(Object.values(res.data)).toEqual([null, null, null, null, null]);
+  });
+});
+
 describe('references across departments', () => {
   it('a hydropower plant (industry and trade) with its water licences (environment) and the forest converted for it (agriculture)', async () => {
     const res = await stack.query(`{ energyProject(code: "NL-0009") {
