@@ -25,9 +25,9 @@ export function locatedWhere<T extends Located>(filter: LocatedFilter | null | u
   return and.length ? ({ $and: and } as FilterQuery<T>) : ({} as FilterQuery<T>);
 }
 
-/** One request of the batch: the unit's commune codes, the entity's own conditions, and paging. */
-export interface InUnitRequest<T> extends PageArgs {
-  communeCodes: readonly string[];
+/** One request of a grouped batch: the values its rows hold (a unit's communes, a parent's code), the entity's own conditions, and paging. */
+export interface GroupedRequest<T> extends PageArgs {
+  values: readonly string[];
   /** Same filter, same statement: requests are grouped by this key. */
   filterKey: string;
   where: FilterQuery<T>;
@@ -39,31 +39,55 @@ export interface InUnitRequest<T> extends PageArgs {
  */
 export type CommuneColumn = 'communeCode' | 'communeCodes';
 
-export async function connectionsInUnits<T extends { code: string }>(
+/**
+ * The lists of many requests at once: one statement per distinct filter for the rows whose `property` is any of the
+ * group's values (with `many`, a text[] column that overlaps them), then each request's page of the rows that hold
+ * one of its own values, in code order. The in-unit lists (values: a unit's communes) and the children lists
+ * (values: the parent's code) are both this.
+ */
+export async function groupedConnections<T extends { code: string }>(
   em: EntityManager,
   entity: EntityName<T>,
-  requests: readonly InUnitRequest<T>[],
-  column: CommuneColumn = 'communeCode',
+  requests: readonly GroupedRequest<T>[],
+  property: string,
+  many = false,
 ): Promise<(Connection<T> | Error)[]> {
-  const groups = new Map<string, InUnitRequest<T>[]>();
-  for (const r of requests) groups.set(r.filterKey, [...(groups.get(r.filterKey) ?? []), r]);
-  const rowsByGroup = new Map<string, T[]>();
-  for (const [key, group] of groups) {
-    const codes = [...new Set(group.flatMap((r) => r.communeCodes))];
-    const inCodes = column === 'communeCode' ? { communeCode: { $in: codes } } : { communeCodes: { $overlap: codes } };
-    const rows = codes.length ? await plainRows(em, entity, { $and: [group[0].where, inCodes] } as FilterQuery<T>, { code: 'asc' }) : [];
-    rowsByGroup.set(key, rows);
+  const groups = new Map<string, GroupedRequest<T>[]>();
+  for (const r of requests) {
+    const group = groups.get(r.filterKey);
+    if (group) group.push(r);
+    else groups.set(r.filterKey, [r]);
   }
-  const communesOf = (row: T): readonly string[] =>
-    column === 'communeCode'
-      ? [(row as unknown as Located).communeCode]
-      : ((row as unknown as { communeCodes: string[] }).communeCodes ?? []);
+  const valuesOf = (row: T): readonly string[] => {
+    const v = (row as Record<string, unknown>)[property];
+    return many ? ((v as string[] | null) ?? []) : [String(v)];
+  };
+  // Each group's rows by the value they hold, in code order (a row spanning several values stands under each).
+  const indexByGroup = new Map<string, { rows: T[]; byValue: Map<string, T[]> }>();
+  for (const [key, group] of groups) {
+    const values = [...new Set(group.flatMap((r) => r.values))];
+    const match = { [property]: many ? { $overlap: values } : { $in: values } };
+    const rows = values.length ? await plainRows(em, entity, { $and: [group[0].where, match] } as FilterQuery<T>, { code: 'asc' }) : [];
+    const byValue = new Map<string, T[]>();
+    for (const row of rows)
+      for (const v of valuesOf(row)) {
+        const list = byValue.get(v);
+        if (list) list.push(row);
+        else byValue.set(v, [row]);
+      }
+    indexByGroup.set(key, { rows, byValue });
+  }
   // A bad page argument fails its own request only, not the others in the batch.
   return requests.map((r) => {
-    const inUnit = new Set(r.communeCodes);
-    const rows = rowsByGroup.get(r.filterKey)!.filter((row) => communesOf(row).some((c) => inUnit.has(c)));
+    const { rows, byValue } = indexByGroup.get(r.filterKey)!;
+    let mine: T[];
+    if (r.values.length === 1) mine = byValue.get(r.values[0]) ?? [];
+    else {
+      const wanted = new Set(r.values);
+      mine = rows.filter((row) => valuesOf(row).some((v) => wanted.has(v)));
+    }
     try {
-      return connectionFromSorted(rows, r, (row) => row.code);
+      return connectionFromSorted(mine, r, (row) => row.code);
     } catch (e) {
       return e as Error;
     }
@@ -85,7 +109,7 @@ export function inUnitBatch<F, T extends { code: string }>(
   column: CommuneColumn = 'communeCode',
 ) {
   return (em: EntityManager) => (keys: readonly string[]) =>
-    connectionsInUnits(
+    groupedConnections(
       em,
       entity,
       keys.map((k) => {
@@ -95,8 +119,9 @@ export function inUnitBatch<F, T extends { code: string }>(
           first: number | null;
           after: string | null;
         };
-        return { communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
+        return { values: communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
       }),
       column,
+      column === 'communeCodes',
     );
 }
