@@ -1,7 +1,7 @@
 // The industry-trade subgraph's batch functions; the kit makes a fresh DataLoader of each per request.
-import { byKeys, defineLoaders, inUnitBatch } from '@hub/kit';
-import { EnergyProject, FuelStation, IndustrialEstablishment, Market, TradeCentre } from './entities';
-import { EnergyProjectService, IndustryService, MarketService, TradeService, type FlowRequest } from './services';
+import { byKeys, childBatch, defineLoaders, inUnitBatch } from '@hub/kit';
+import { EnergyProject, FuelStation, IndustrialEstablishment, Market, TradeCentre, TradeFlow } from './entities';
+import { EnergyProjectService, IndustryService, MarketService, TradeService } from './services';
 
 export const loaders = defineLoaders({
   marketByCode: (em) => async (codes: readonly string[]) => byKeys(codes, await new MarketService(em).byCodes(codes), (r) => r.code),
@@ -18,8 +18,8 @@ export const loaders = defineLoaders({
     byKeys(codes, await new EnergyProjectService(em).byCodes(codes), (r) => r.code),
   fuelStationByCode: (em) => async (codes: readonly string[]) =>
     byKeys(codes, await new TradeService(em).stationsByCodes(codes), (r) => r.code),
-  /** BorderGate.tradeFlows of every gate of a request; keys are JSON FlowRequests. */
-  tradeFlowsOfGate: (em) => (keys: readonly string[]) => new TradeService(em).flowsOfGates(keys.map((k) => JSON.parse(k) as FlowRequest)),
+  /** BorderGate.tradeFlows of every gate of a request; keys made by the kit's childKey. */
+  tradeFlowsOfGate: childBatch(TradeFlow, 'borderGateCode', TradeService.flowWhere),
   marketsInUnit: inUnitBatch(Market, MarketService.where),
   establishmentsInUnit: inUnitBatch(IndustrialEstablishment, IndustryService.establishmentWhere),
   fuelStationsInUnit: inUnitBatch(FuelStation, TradeService.stationWhere),

@@ -23,7 +23,7 @@ export function childBatch<F, T extends { code: string }>(
       entity,
       keys.map((k) => {
         const { parent, filter, first, after } = JSON.parse(k) as { parent: string; filter: F; first: number | null; after: string | null };
-        return { values: [parent], first, after, filterKey: JSON.stringify(filter), where: where(filter) };
+        return { values: [parent], first, after, filterKey: JSON.stringify(filter), where: () => where(filter) };
       }),
       parentProperty,
     );

@@ -30,7 +30,8 @@ export interface GroupedRequest<T> extends PageArgs {
   values: readonly string[];
   /** Same filter, same statement: requests are grouped by this key. */
   filterKey: string;
-  where: FilterQuery<T>;
+  /** The entity's own conditions for the filter (it may throw BAD_USER_INPUT: those requests get the error). */
+  where: () => FilterQuery<T>;
 }
 
 /**
@@ -64,10 +65,19 @@ export async function groupedConnections<T extends { code: string }>(
   };
   // Each group's rows by the value they hold, in code order (a row spanning several values stands under each).
   const indexByGroup = new Map<string, { rows: T[]; byValue: Map<string, T[]> }>();
+  const failed = new Map<string, Error>();
   for (const [key, group] of groups) {
     const values = [...new Set(group.flatMap((r) => r.values))];
     const match = { [property]: many ? { $overlap: values } : { $in: values } };
-    const rows = values.length ? await plainRows(em, entity, { $and: [group[0].where, match] } as FilterQuery<T>, { code: 'asc' }) : [];
+    let where: FilterQuery<T>;
+    try {
+      where = group[0].where();
+    } catch (e) {
+      // A filter that is wrong (a BAD_USER_INPUT naming its argument) fails the requests that sent it, not the batch.
+      failed.set(key, e as Error);
+      continue;
+    }
+    const rows = values.length ? await plainRows(em, entity, { $and: [where, match] } as FilterQuery<T>, { code: 'asc' }) : [];
     const byValue = new Map<string, T[]>();
     for (const row of rows)
       for (const v of valuesOf(row)) {
@@ -79,6 +89,8 @@ export async function groupedConnections<T extends { code: string }>(
   }
   // A bad page argument fails its own request only, not the others in the batch.
   return requests.map((r) => {
+    const error = failed.get(r.filterKey);
+    if (error) return error;
     const { rows, byValue } = indexByGroup.get(r.filterKey)!;
     let mine: T[];
     if (r.values.length === 1) mine = byValue.get(r.values[0]) ?? [];
@@ -119,7 +131,7 @@ export function inUnitBatch<F, T extends { code: string }>(
           first: number | null;
           after: string | null;
         };
-        return { values: communeCodes, first, after, filterKey: JSON.stringify(filter), where: where(filter) };
+        return { values: communeCodes, first, after, filterKey: JSON.stringify(filter), where: () => where(filter) };
       }),
       column,
       column === 'communeCodes',

@@ -1,6 +1,6 @@
 // Resolvers of the entity types: references by key through the loaders, and the fields that are references to other
 // subgraphs' entities (units and agencies of the directory, the indicators' periods).
-import { agencyRef, reads, unitAsOf, unitRef } from '@hub/kit';
+import { agencyRef, childKey, reads, unitAsOf, unitRef } from '@hub/kit';
 import type {
   BorderGateResolvers,
   EnergyProjectResolvers,
@@ -41,15 +41,7 @@ export const BorderGate: BorderGateResolvers<Ctx> = {
   __resolveReference: (ref, ctx) => ctx.loaders.borderGateByCode.load(ref.code),
   commune: reads(['communeCode'], (r) => unitRef(r.communeCode)),
   tradeFlows: reads(['code'], (g, args, ctx) =>
-    ctx.loaders.tradeFlowsOfGate.load(
-      JSON.stringify({
-        gate: g.code,
-        period: args.period ?? null,
-        direction: args.direction ?? null,
-        first: args.first ?? null,
-        after: args.after ?? null,
-      }),
-    ),
+    ctx.loaders.tradeFlowsOfGate.load(childKey(g.code, { period: args.period ?? null, direction: args.direction ?? null }, args)),
   ),
 };
 

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, msg } from '@hub/schema';
-import { connectionFromSorted, findConnection, locatedWhere, plainRows, type Connection, type PageArgs } from '@hub/kit';
+import { findConnection, locatedWhere, type Connection, type PageArgs } from '@hub/kit';
 import { BorderGate, FuelStation, TradeCentre, TradeFlow, type BorderGateKind, type TradeDirection } from '../entities';
 import type { FuelStationFilter, TradeCentreFilter } from '../__generated__/resolvers-types';
 import { byCodes } from './common';
@@ -26,17 +26,22 @@ export function quartersOf(period: string): string[] {
   return [period];
 }
 
-/** One request of BorderGate.tradeFlows: the gate, the filter and the page (the key of the batch loader). */
-export interface FlowRequest {
-  gate: string;
+/** The filter of BorderGate.tradeFlows (a children loader's key, with the gate and the page: the kit's childKey). */
+export interface FlowFilter {
   period: string | null;
   direction: TradeDirection | null;
-  first: number | null;
-  after: string | null;
 }
 
 export class TradeService {
   constructor(private readonly em: EntityManager) {}
+
+  /** A year, half-year, nine months or month asks for the quarters in it; a bad period id is BAD_USER_INPUT. */
+  static flowWhere(filter: FlowFilter): FilterQuery<TradeFlow> {
+    const and: FilterQuery<TradeFlow>[] = [];
+    if (filter.period) and.push({ periodId: { $in: quartersOf(filter.period) } });
+    if (filter.direction) and.push({ direction: filter.direction });
+    return and.length ? { $and: and } : {};
+  }
 
   static centreWhere(filter: TradeCentreFilter | null | undefined): FilterQuery<TradeCentre> {
     return locatedWhere<TradeCentre>(filter, filter?.kind ? [{ kind: filter.kind }] : []);
@@ -61,40 +66,5 @@ export class TradeService {
 
   stations(filter: FuelStationFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<FuelStation>> {
     return findConnection(this.em, FuelStation, TradeService.stationWhere(filter), args, 'code', info);
-  }
-
-  /**
-   * The trade flows of many gates: one statement per distinct filter (period, direction) for all the gates asked
-   * with it, then each gate's page. Ordered by code (gate, period, direction, group).
-   */
-  async flowsOfGates(requests: readonly FlowRequest[]): Promise<(Connection<TradeFlow> | Error)[]> {
-    const groups = new Map<string, FlowRequest[]>();
-    const errors = new Map<FlowRequest, Error>();
-    for (const r of requests) {
-      const key = JSON.stringify([r.period, r.direction]);
-      groups.set(key, [...(groups.get(key) ?? []), r]);
-    }
-    const rowsOf = new Map<string, TradeFlow[]>();
-    for (const [key, group] of groups) {
-      try {
-        const and: FilterQuery<TradeFlow>[] = [{ borderGateCode: { $in: [...new Set(group.map((r) => r.gate))] } }];
-        if (group[0].period) and.push({ periodId: { $in: quartersOf(group[0].period) } });
-        if (group[0].direction) and.push({ direction: group[0].direction });
-        rowsOf.set(key, await plainRows(this.em, TradeFlow, { $and: and }, { code: 'asc' }));
-      } catch (e) {
-        rowsOf.set(key, []);
-        for (const r of group) errors.set(r, e as Error);
-      }
-    }
-    return requests.map((r) => {
-      const failed = errors.get(r);
-      if (failed) return failed;
-      try {
-        const rows = rowsOf.get(JSON.stringify([r.period, r.direction]))!.filter((f) => f.borderGateCode === r.gate);
-        return connectionFromSorted(rows, r, (f) => f.code);
-      } catch (e) {
-        return e as Error;
-      }
-    });
   }
 }
